@@ -1,0 +1,11 @@
+export type {
+  ErrorResource,
+  JobErrorResource,
+  JobResource,
+  OutputFileResource,
+  OutputResource,
+  PageResource,
+  StatusEventResource,
+} from './job-resource.js';
+export { CreateJobRequest, ListJobsQuery, RuntimeReportRequest, STATUS_NAMES } from './requests.js';
+export { API_PREFIX, paths } from './routes.js';

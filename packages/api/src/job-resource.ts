@@ -1,0 +1,61 @@
+import type { ErrorBody, JobStatus } from '@lathe/core';
+
+/** One entry of a job's status history. Times are ISO 8601. */
+export interface StatusEventResource {
+  status: JobStatus;
+  time: string;
+  reason?: string;
+}
+
+/** Why a job failed, as the API shows it. */
+export interface JobErrorResource {
+  type: string;
+  message: string;
+  non_retryable: boolean;
+  details: Record<string, unknown>;
+}
+
+/** A job as the REST API returns it. */
+export interface JobResource {
+  name: string;
+  type: string;
+  status: JobStatus;
+  display_name: string | null;
+  experiment_name: string;
+  description: string | null;
+  compute: string;
+  tags: Record<string, string>;
+  created_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+  /** Seconds from start to end (or to now while running); null before it runs. */
+  duration_seconds: number | null;
+  status_history: StatusEventResource[];
+  exit_code: number | null;
+  error: JobErrorResource | null;
+  warnings: string[];
+  /** The job's spec as stored (local paths replaced by `blob:` references). */
+  spec: Record<string, unknown>;
+}
+
+/** A page of a list. */
+export interface PageResource<T> {
+  value: T[];
+  next_page_token?: string;
+}
+
+/** One output of a job, with its file count and size. */
+export interface OutputResource {
+  name: string;
+  files: number;
+  size: number;
+}
+
+/** One file of an output. */
+export interface OutputFileResource {
+  path: string;
+  size: number;
+}
+
+/** The body of every error response. */
+export type ErrorResource = ErrorBody;

@@ -1,0 +1,55 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { JOB_STATUSES } from '@lathe/core';
+
+/** POST /workspaces/{ws}/jobs. The spec is validated by `@lathe/spec`, which names each field. */
+export const CreateJobRequest = Type.Object(
+  {
+    spec: Type.Record(Type.String(), Type.Unknown()),
+    /** Overrides `spec.name`. */
+    name: Type.Optional(Type.String()),
+    /** Warnings the client found while reading the YAML, kept on the job. */
+    client_warnings: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateJobRequest = Static<typeof CreateJobRequest>;
+
+/** GET /workspaces/{ws}/jobs query. `tag` is `key` or `key=value`, repeatable. */
+export const ListJobsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    experiment_name: Type.Optional(Type.String()),
+    tag: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
+    page_token: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type ListJobsQuery = Static<typeof ListJobsQuery>;
+
+/** Every valid status, for validating list filters. */
+export const STATUS_NAMES: readonly string[] = JOB_STATUSES;
+
+/** POST /workspaces/{ws}/jobs/{name}/runtime/report: what the launcher reports. */
+export const RuntimeReportRequest = Type.Union([
+  Type.Object({ status: Type.Literal('Running') }, { additionalProperties: false }),
+  Type.Object({ status: Type.Literal('Finalizing'), exitCode: Type.Union([Type.Integer(), Type.Null()]) }, { additionalProperties: false }),
+  Type.Object({ status: Type.Literal('Completed'), exitCode: Type.Integer() }, { additionalProperties: false }),
+  Type.Object(
+    {
+      status: Type.Literal('Failed'),
+      exitCode: Type.Union([Type.Integer(), Type.Null()]),
+      failure: Type.Object(
+        {
+          type: Type.Union(['UserError', 'Timeout', 'LauncherLost', 'ServerRestarted', 'SystemError'].map((t) => Type.Literal(t))),
+          message: Type.String({ maxLength: 65536 }),
+          nonRetryable: Type.Boolean(),
+          details: Type.Record(Type.String(), Type.Unknown()),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object({ status: Type.Literal('Canceled'), exitCode: Type.Union([Type.Integer(), Type.Null()]) }, { additionalProperties: false }),
+]);

@@ -1,0 +1,26 @@
+/**
+ * The REST paths, in one place for the server and the SDK. Every path is under `/api/v1`; `ws`
+ * is a workspace name (a `default` workspace always exists).
+ */
+export const API_PREFIX = '/api/v1';
+
+const enc = encodeURIComponent;
+
+/** Path builders used by clients. */
+export const paths = {
+  health: () => `${API_PREFIX}/health`,
+  schema: (file: string) => `${API_PREFIX}/schemas/${enc(file)}`,
+  blob: (ws: string, sha256: string) => `${API_PREFIX}/workspaces/${enc(ws)}/blobs/${sha256}`,
+  jobs: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/jobs`,
+  job: (ws: string, name: string) => `${API_PREFIX}/workspaces/${enc(ws)}/jobs/${enc(name)}`,
+  cancel: (ws: string, name: string) => `${paths.job(ws, name)}/cancel`,
+  logs: (ws: string, name: string) => `${paths.job(ws, name)}/logs`,
+  outputs: (ws: string, name: string) => `${paths.job(ws, name)}/outputs`,
+  outputFiles: (ws: string, name: string, output: string) => `${paths.outputs(ws, name)}/${enc(output)}/files`,
+  outputFile: (ws: string, name: string, output: string, file: string) =>
+    `${paths.outputFiles(ws, name, output)}/${file.split('/').map(enc).join('/')}`,
+  outputArchive: (ws: string, name: string, output: string) => `${paths.outputs(ws, name)}/${enc(output)}/archive`,
+  runtimeReport: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/report`,
+  runtimeLogs: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/logs`,
+  runtimeOutput: (ws: string, name: string, output: string) => `${paths.job(ws, name)}/runtime/outputs/${enc(output)}`,
+} as const;

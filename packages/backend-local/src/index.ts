@@ -1,0 +1,2 @@
+export { LocalProcessBackend } from './local-process-backend.js';
+export type { LocalProcessBackendOptions } from './local-process-backend.js';

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { JobHandle, JobRecord, LaunchManifest } from '@lathe/core';
+import type { BackendJobState, ComputeBackend } from '@lathe/scheduler';
+import { isAlive, isLauncherFor, readChildGroup, signalGroup } from './process-tools.js';
+
+/** Options for {@link LocalProcessBackend}. */
+export interface LocalProcessBackendOptions {
+  /** Job folders are created under `<runsDir>/<workspace>/<job>`. */
+  runsDir: string;
+  /** Shared cache for unpacked code and read-only inputs. */
+  cacheDir: string;
+  /** The server's blob folder, which the launcher may read directly. */
+  blobDir?: string;
+  /** The server's base URL, known once it listens. */
+  serverUrl: () => string;
+  /** The interpreter behind `python` in jobs (`LATHE_PYTHON`). */
+  python: string;
+  /** Jobs at once; default: the number of cores. */
+  capacity?: number;
+  /** The `lathe-launch` script; default: the one of `@lathe/launcher`. */
+  launcherScript?: string;
+}
+
+interface Tracked {
+  child: ChildProcess;
+  exit?: { exitCode: number | null; signal: string | null };
+}
+
+/**
+ * Runs each job as a `lathe-launch` child process on this machine, in its own process group
+ * and job folder. The launcher does the work (inputs, command, logs, outputs) and reports to the
+ * server; this backend only starts it, watches it and signals it.
+ */
+export class LocalProcessBackend implements ComputeBackend {
+  readonly name = 'local';
+  readonly capacity: number;
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly listeners: ((handle: JobHandle) => void)[] = [];
+  private readonly launcherScript: string;
+
+  constructor(private readonly options: LocalProcessBackendOptions) {
+    this.capacity = options.capacity ?? availableParallelism();
+    this.launcherScript = options.launcherScript ?? defaultLauncherScript();
+  }
+
+  async prepare(job: JobRecord): Promise<JobHandle> {
+    const folder = join(this.options.runsDir, job.workspace, job.name);
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'job.json'), JSON.stringify(this.manifest(job), null, 2));
+    return { backend: this.name, workspace: job.workspace, job: job.name, id: '', folder };
+  }
+
+  private manifest(job: JobRecord): LaunchManifest {
+    return {
+      version: 1,
+      workspace: job.workspace,
+      job: job.name,
+      experimentName: job.experimentName,
+      serverUrl: this.options.serverUrl(),
+      spec: job.spec,
+      python: this.options.python,
+      cacheDir: this.options.cacheDir,
+      ...(this.options.blobDir ? { blobDir: this.options.blobDir } : {}),
+      cancelGraceMs: 10_000,
+      warnings: job.warnings,
+    };
+  }
+
+  async launch(_job: JobRecord, handle: JobHandle): Promise<JobHandle> {
+    const log = openSync(join(handle.folder, 'launcher.log'), 'a');
+    let child: ChildProcess;
+    try {
+      child = spawn(process.execPath, [this.launcherScript, handle.folder, '--server', this.options.serverUrl()], {
+        detached: true,
+        stdio: ['ignore', log, log],
+      });
+    } finally {
+      closeSync(log);
+    }
+    if (child.pid === undefined) throw new Error('the launcher process did not start');
+    const launched = { ...handle, id: String(child.pid) };
+    const entry: Tracked = { child };
+    this.tracked.set(launched.id, entry);
+    child.on('exit', (exitCode, signal) => {
+      entry.exit = { exitCode, signal };
+      for (const listener of this.listeners) listener(launched);
+      setTimeout(() => this.tracked.delete(launched.id), 60_000).unref();
+    });
+    child.unref();
+    return launched;
+  }
+
+  async poll(handle: JobHandle): Promise<BackendJobState> {
+    const entry = this.tracked.get(handle.id);
+    if (entry) return entry.exit ? { state: 'exited', ...entry.exit } : { state: 'running' };
+    const pid = Number(handle.id);
+    if (pid > 1 && isAlive(pid) && (await isLauncherFor(pid, handle.folder))) return { state: 'running' };
+    return { state: 'unknown' };
+  }
+
+  async cancel(handle: JobHandle, graceMs: number): Promise<void> {
+    const pid = Number(handle.id);
+    if (!(pid > 1) || (await this.poll(handle)).state !== 'running') return;
+    signalGroup(pid, 'SIGTERM');
+    // The launcher forwards SIGTERM and escalates itself; this is the backstop if it hangs.
+    setTimeout(() => void this.kill(handle), graceMs + 3000).unref();
+  }
+
+  onExit(listener: (handle: JobHandle) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async recover(handle: JobHandle): Promise<void> {
+    const pid = Number(handle.id);
+    if (pid > 1 && isAlive(pid) && (await isLauncherFor(pid, handle.folder))) await this.kill(handle);
+    else {
+      const group = await readChildGroup(handle.folder);
+      if (group) signalGroup(group, 'SIGKILL');
+    }
+  }
+
+  private async kill(handle: JobHandle): Promise<void> {
+    const group = await readChildGroup(handle.folder);
+    if ((await this.poll(handle)).state === 'running') signalGroup(Number(handle.id), 'SIGKILL');
+    if (group) signalGroup(group, 'SIGKILL');
+  }
+}
+
+function defaultLauncherScript(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@lathe/launcher/package.json')), 'bin', 'lathe-launch.js');
+}

@@ -1,0 +1,34 @@
+import { join, resolve } from 'node:path';
+import { downloadOutput } from '@lathe/sdk';
+import { COMMON_OPTIONS, jobName, type Command } from '../command.js';
+
+/**
+ * `lathe job download --name N [--output-name O | --all] [--download-path P]`, laid out as
+ * `az ml job download` does: the default output (logs and `./outputs`) under `artifacts/`, named
+ * outputs under `named-outputs/<name>/`.
+ */
+export const jobDownload: Command = {
+  name: 'job download',
+  summary: "Download a job's outputs (default: its logs and ./outputs artifacts)",
+  options: {
+    ...COMMON_OPTIONS,
+    name: { type: 'string', short: 'n' },
+    'output-name': { type: 'string' },
+    all: { type: 'boolean' },
+    'download-path': { type: 'string', short: 'p' },
+  },
+  usage: 'lathe job download --name <job> [--output-name model | --all] [--download-path ./out]',
+  async run(values, positionals, io) {
+    const client = io.client();
+    const name = jobName(values, positionals);
+    const root = resolve((values['download-path'] as string | undefined) ?? '.');
+    let outputs = [(values['output-name'] as string | undefined) ?? 'default'];
+    if (values.all) outputs = (await client.listOutputs(name)).map((o) => o.name);
+    for (const output of outputs) {
+      const target = output === 'default' ? join(root, 'artifacts') : join(root, 'named-outputs', output);
+      await downloadOutput(client, name, output, target);
+      io.out(`Downloaded ${output} to ${target}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,34 @@
+import type { JobStatus } from '@lathe/core';
+import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
+import { JOB_COLUMNS } from '../job-columns.js';
+import { parseFormat, render } from '../output.js';
+
+/** `lathe job list [--status S] [--experiment-name E] [--tag k=v] [--max-results N]`. */
+export const jobList: Command = {
+  name: 'job list',
+  summary: 'List jobs, newest first',
+  options: {
+    ...COMMON_OPTIONS,
+    status: { type: 'string', multiple: true },
+    'experiment-name': { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    'max-results': { type: 'string' },
+    'page-token': { type: 'string' },
+  },
+  usage: 'lathe job list [--status Running] [--experiment-name E] [--tag key=value] [--max-results 50]',
+  async run(values, _positionals, io) {
+    const max = values['max-results'] === undefined ? 50 : Number(values['max-results']);
+    if (!Number.isInteger(max) || max < 1 || max > 1000) throw new UsageError('--max-results: expected an integer from 1 to 1000');
+    const page = await io.client().listJobs({
+      status: values.status as JobStatus[] | undefined,
+      ...(values['experiment-name'] ? { experimentName: values['experiment-name'] as string } : {}),
+      tags: (values.tag as string[] | undefined) ?? [],
+      maxResults: max,
+      ...(values['page-token'] ? { pageToken: values['page-token'] as string } : {}),
+    });
+    const format = parseFormat(values.output as string | undefined, 'table');
+    io.out(render(format, page, page.value, JOB_COLUMNS));
+    if (format === 'table' && page.next_page_token) io.err(`More jobs: --page-token ${page.next_page_token}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,27 @@
+import type { LatheClient } from '@lathe/sdk';
+import { ERROR_CODES } from '@lathe/core';
+import { COMMON_OPTIONS, jobName, type Command, type CommandIo } from '../command.js';
+
+/**
+ * Follows a job's log until the job ends, then prints its outcome. Exit code 0 when it
+ * Completed, `LATHE_JOB_FAILED`'s or `LATHE_JOB_CANCELED`'s code otherwise.
+ */
+export async function streamJob(client: LatheClient, name: string, io: CommandIo): Promise<number> {
+  io.out(`RunId: ${name}\nWeb View: ${client.url}/api/v1/workspaces/${client.workspace}/jobs/${name}\n\nStreaming user_logs/std_log.txt\n${'='.repeat(31)}\n\n`);
+  const decoder = new TextDecoder();
+  for await (const chunk of client.followLogs(name)) io.out(decoder.decode(chunk, { stream: true }));
+  const job = await client.getJob(name);
+  io.out(`\nExecution Summary\n=================\nRunId: ${name}\nStatus: ${job.status}\n`);
+  if (job.error) io.err(`Error (${job.error.type}): ${job.error.message}\n`);
+  if (job.status === 'Completed') return 0;
+  return job.status === 'Canceled' ? ERROR_CODES.LATHE_JOB_CANCELED.exit : ERROR_CODES.LATHE_JOB_FAILED.exit;
+}
+
+/** `lathe job stream --name N`. */
+export const jobStream: Command = {
+  name: 'job stream',
+  summary: "Follow a job's log until it ends; non-zero exit when it did not complete",
+  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' } },
+  usage: 'lathe job stream --name <job>',
+  run: (values, positionals, io) => streamJob(io.client(), jobName(values, positionals), io),
+};

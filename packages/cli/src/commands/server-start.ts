@@ -1,0 +1,27 @@
+import { configFromEnv, startServer } from '@lathe/server';
+import { COMMON_OPTIONS, type Command } from '../command.js';
+
+/** `lathe server start [--port P] [--home DIR]`: runs until SIGINT or SIGTERM. */
+export const serverStart: Command = {
+  name: 'server start',
+  summary: 'Start the Lathe server (SQLite + local files + local compute)',
+  options: { ...COMMON_OPTIONS, port: { type: 'string' }, home: { type: 'string' }, host: { type: 'string' } },
+  usage: 'lathe server start [--port 5252] [--home ./.lathe]   (or LATHE_PORT, LATHE_HOME, LATHE_PYTHON)',
+  async run(values, _positionals, io) {
+    const env = { ...process.env };
+    if (values.port) env.LATHE_PORT = values.port as string;
+    if (values.home) env.LATHE_HOME = values.home as string;
+    if (values.host) env.LATHE_HOST = values.host as string;
+    const config = configFromEnv(env);
+    const server = await startServer(config);
+    io.out(`Lathe is running at ${server.url}\n  data: ${config.home}\n  python: ${config.python}, ${config.concurrency} jobs at once\n`);
+    io.out(`Submit a job:  LATHE_URL=${server.url} npx lathe job create --file examples/jobs/hello-world.yml --stream\n`);
+    await new Promise<void>((done) => {
+      const stop = () => done();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+    });
+    io.err('Stopping...\n');
+    await server.close();
+    return 0;
+  },
+};

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { LatheError } from '@lathe/core';
+import { LatheClient } from '@lathe/sdk';
+import { UsageError, type Command, type CommandIo, type OptionValues } from './command.js';
+import { jobCancel } from './commands/job-cancel.js';
+import { jobCreate } from './commands/job-create.js';
+import { jobDownload } from './commands/job-download.js';
+import { jobList } from './commands/job-list.js';
+import { jobShow } from './commands/job-show.js';
+import { jobStream } from './commands/job-stream.js';
+import { serverStart } from './commands/server-start.js';
+
+/** Every command, in `--help` order. */
+export const COMMANDS: readonly Command[] = [serverStart, jobCreate, jobShow, jobList, jobStream, jobCancel, jobDownload];
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * `lathe <group> <verb> [options]`. Returns the exit code: 0 on success, 2 for usage and spec
+ * errors, and each error code's own exit code otherwise (see docs/reference/errors.md).
+ */
+export async function main(argv: string[], io: Partial<CommandIo> = {}): Promise<number> {
+  const out = io.out ?? ((t: string) => void process.stdout.write(t));
+  const err = io.err ?? ((t: string) => void process.stderr.write(t));
+  if (argv[0] === '--version' || argv[0] === 'version') {
+    out(`lathe ${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === argv.slice(0, 2).join(' '));
+  if (!command) {
+    if (argv.length > 0 && argv[0] !== '--help' && argv[0] !== '-h' && argv[0] !== 'help') err(`Unknown command: lathe ${argv.slice(0, 2).join(' ')}\n\n`);
+    (argv.length > 0 && !argv[0]?.startsWith('-') && argv[0] !== 'help' ? err : out)(overview());
+    return argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help' ? 0 : 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: argv.slice(2), options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      out(`${command.summary}\n\nUsage: ${command.usage}\n`);
+      return 0;
+    }
+    const workspace = values.workspace as string | undefined;
+    const client = () => io.client?.() ?? new LatheClient(workspace ? { workspace } : {});
+    return await command.run(values as OptionValues, positionals, { out, err, client });
+  } catch (error) {
+    return report(error, command, err);
+  }
+}
+
+function report(error: unknown, command: Command, err: (t: string) => void): number {
+  if (error instanceof LatheError) {
+    err(`Error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const code = (error as { code?: string }).code ?? '';
+  if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+    err(`Error: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+    return 2;
+  }
+  err(`Error: ${(error as Error).stack ?? String(error)}\n`);
+  return 1;
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  lathe ${c.name.padEnd(width)}  ${c.summary}`);
+  return `Lathe ${VERSION}: Azure ML v2 jobs on your own machines.\n\nCommands:\n${lines.join('\n')}\n\nServer URL: LATHE_URL (default http://127.0.0.1:5252). Add --help to any command.\n`;
+}

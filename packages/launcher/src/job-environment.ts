@@ -1,0 +1,35 @@
+import { delimiter } from 'node:path';
+import type { LaunchManifest } from '@lathe/core';
+import type { CommandJobSpec } from '@lathe/spec';
+import type { StagedJob } from './stage-job.js';
+
+/**
+ * The command's environment: the launcher's own, then the names Azure ML sets and scripts read
+ * (`AZUREML_RUN_ID`, `AZURE_ML_INPUT_<name>`, ...), Lathe's (`LATHE_JOB_NAME`, ...), and last
+ * the job's `environment_variables`, which win.
+ */
+export function jobEnvironment(manifest: LaunchManifest, spec: CommandJobSpec, staged: StagedJob): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${staged.binDir}${delimiter}${process.env.PATH ?? ''}`,
+    PYTHONUNBUFFERED: '1',
+    LATHE_JOB_NAME: manifest.job,
+    LATHE_WORKSPACE: manifest.workspace,
+    LATHE_EXPERIMENT_NAME: manifest.experimentName,
+    LATHE_SERVER_URL: manifest.serverUrl,
+    AZUREML_RUN_ID: manifest.job,
+    AZUREML_ARM_WORKSPACE_NAME: manifest.workspace,
+    AZUREML_ARM_PROJECT_NAME: manifest.experimentName,
+    AZUREML_EXPERIMENT_NAME: manifest.experimentName,
+    AZUREML_CR_EXECUTION_WORKING_DIR_PATH: staged.workingDir,
+  };
+  for (const [name, value] of Object.entries(staged.inputs)) {
+    env[`AZURE_ML_INPUT_${name}`] = String(value);
+    env[`AZUREML_INPUT_${name}`] = String(value);
+  }
+  for (const [name, path] of Object.entries(staged.outputs)) {
+    env[`AZURE_ML_OUTPUT_${name}`] = path;
+    env[`AZUREML_OUTPUT_${name}`] = path;
+  }
+  return { ...env, ...(spec.environment_variables ?? {}) };
+}

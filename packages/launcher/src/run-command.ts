@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** How the command ended. */
+export interface CommandOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  canceled: boolean;
+}
+
+/** Options for {@link runCommand}. */
+export interface RunCommandOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** The job folder; the command's process group id is written to `child.pgid` there. */
+  folder: string;
+  /** `limits.timeout` in seconds. */
+  timeoutSeconds?: number;
+  /** Between SIGTERM and SIGKILL. */
+  graceMs: number;
+  /** Receives stdout and stderr, interleaved as they arrive. */
+  onOutput: (chunk: Buffer) => void;
+}
+
+/**
+ * Runs the rendered command under `bash -c` (as Azure ML does) in its own process group, so a
+ * cancel or timeout stops everything it started: SIGTERM to the group, SIGKILL after the grace.
+ * SIGTERM or SIGINT to the launcher counts as a cancel.
+ */
+export async function runCommand(command: string, options: RunCommandOptions): Promise<CommandOutcome> {
+  const shell = existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
+  const child = spawn(shell, ['-c', command], { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const pgid = child.pid;
+  if (pgid === undefined) throw new Error(`could not start ${shell}`);
+  // Listen before the first await: a quick command can exit while the pgid file is written.
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (c, s) => done([c, s])));
+  child.stdout.on('data', options.onOutput);
+  child.stderr.on('data', options.onOutput);
+  await writeFile(join(options.folder, 'child.pgid'), String(pgid));
+  const outcome = { timedOut: false, canceled: false };
+  let killTimer: NodeJS.Timeout | undefined;
+  const stop = () => {
+    signalGroup(pgid, 'SIGTERM');
+    killTimer ??= setTimeout(() => signalGroup(pgid, 'SIGKILL'), options.graceMs);
+  };
+  const onCancel = () => {
+    outcome.canceled = true;
+    stop();
+  };
+  process.on('SIGTERM', onCancel).on('SIGINT', onCancel);
+  const timeout = options.timeoutSeconds
+    ? setTimeout(() => {
+        outcome.timedOut = true;
+        stop();
+      }, options.timeoutSeconds * 1000)
+    : undefined;
+  const [exitCode, signal] = await exited;
+  // Whatever the command left behind in its group ends with it.
+  signalGroup(pgid, 'SIGKILL');
+  await waitForClose(child.stdout, child.stderr);
+  clearTimeout(timeout);
+  clearTimeout(killTimer);
+  process.off('SIGTERM', onCancel).off('SIGINT', onCancel);
+  return { exitCode, signal, ...outcome };
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // The group has ended.
+  }
+}
+
+function waitForClose(...streams: NodeJS.ReadableStream[]): Promise<void> {
+  const closed = streams.map((s) => new Promise<void>((done) => (s as unknown as { closed?: boolean }).closed ? done() : s.once('close', done)));
+  return Promise.race([Promise.all(closed).then(() => undefined), new Promise<void>((done) => setTimeout(done, 1000).unref())]);
+}

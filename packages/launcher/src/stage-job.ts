@@ -1,0 +1,84 @@
+import { constants } from 'node:fs';
+import { access, mkdir, symlink } from 'node:fs/promises';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { LatheError, parseBlobRef } from '@lathe/core';
+import type { CommandJobSpec, DataInput } from '@lathe/spec';
+import type { BlobSource } from './blob-source.js';
+
+/** The job folder laid out for the command. */
+export interface StagedJob {
+  /** The working directory: the unpacked code snapshot. */
+  workingDir: string;
+  /** Values for `${{inputs.x}}`: literals, or local paths of data inputs. */
+  inputs: Record<string, string | number | boolean>;
+  /** Paths for `${{outputs.y}}`. */
+  outputs: Record<string, string>;
+  /** Each output's folder, uploaded when the command ends. */
+  outputDirs: Record<string, string>;
+  /** Holds `python` and `python3`, first on the job's PATH. */
+  binDir: string;
+}
+
+/** Modes that share one read-only copy between jobs; the others get a private, writable copy. */
+const SHARED_MODES = new Set(['ro_mount', 'eval_mount', 'direct']);
+
+/**
+ * Lays out the job folder: unpacks the code into `wd/`, resolves each data input by its mode
+ * (`ro_mount` shares a read-only copy from the cache, `download` and `rw_mount` copy into
+ * `inputs/<name>`), creates `outputs/<name>` and puts the configured Python first on PATH.
+ */
+export async function stageJob(folder: string, spec: CommandJobSpec, blobs: BlobSource, cacheDir: string, python: string): Promise<StagedJob> {
+  const workingDir = join(folder, 'wd');
+  await mkdir(workingDir, { recursive: true });
+  if (spec.code) await blobs.extract(blobRef(spec.code, 'code').sha256, workingDir);
+  const inputs: StagedJob['inputs'] = {};
+  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
+    inputs[name] = typeof input === 'object' ? await stageInput(folder, name, input, blobs, cacheDir) : input;
+  }
+  const outputs: StagedJob['outputs'] = {};
+  const outputDirs: StagedJob['outputDirs'] = {};
+  for (const [name, output] of Object.entries(spec.outputs ?? {})) {
+    const dir = join(folder, 'outputs', name);
+    await mkdir(dir, { recursive: true });
+    outputDirs[name] = dir;
+    outputs[name] = output.type === 'uri_file' ? join(dir, name) : dir;
+  }
+  const binDir = await linkPython(folder, python);
+  return { workingDir, inputs, outputs, outputDirs, binDir };
+}
+
+async function stageInput(folder: string, name: string, input: DataInput, blobs: BlobSource, cacheDir: string): Promise<string> {
+  const ref = blobRef(input.path, `inputs.${name}.path`);
+  let root: string;
+  if (SHARED_MODES.has(input.mode)) root = await blobs.extractShared(ref.sha256, join(cacheDir, 'inputs'));
+  else {
+    root = join(folder, 'inputs', name);
+    await blobs.extract(ref.sha256, root);
+  }
+  return ref.file ? join(root, ref.file) : root;
+}
+
+function blobRef(path: string, field: string) {
+  const ref = parseBlobRef(path);
+  if (!ref) throw new LatheError('LATHE_INVALID_SPEC', `${field}: '${path}' is not an uploaded snapshot (blob://<sha256>)`, { details: { field } });
+  return ref;
+}
+
+async function linkPython(folder: string, python: string): Promise<string> {
+  const interpreter = await findExecutable(python);
+  const binDir = join(folder, 'bin');
+  await mkdir(binDir, { recursive: true });
+  for (const name of ['python', 'python3']) await symlink(interpreter, join(binDir, name)).catch(() => undefined);
+  return binDir;
+}
+
+/** Resolves a command name through PATH; throws a clear error when it is nowhere. */
+export async function findExecutable(command: string): Promise<string> {
+  const candidates = isAbsolute(command) ? [command] : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, command));
+  for (const candidate of candidates) {
+    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
+  }
+  throw new LatheError('LATHE_INVALID_SPEC', `Python interpreter '${command}' was not found; set LATHE_PYTHON to a Python 3 executable`, {
+    details: { python: command },
+  });
+}

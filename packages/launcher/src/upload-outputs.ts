@@ -1,0 +1,34 @@
+import { cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tar from 'tar';
+import type { LatheClient } from '@lathe/sdk';
+
+/**
+ * Uploads each named output folder, then the `default` output: the working directory's
+ * `outputs/` and `logs/` (what Azure ML keeps as the job's artifacts) and the user log.
+ */
+export async function uploadOutputs(
+  client: LatheClient,
+  job: string,
+  outputDirs: Record<string, string>,
+  folder: string,
+  workingDir: string,
+): Promise<void> {
+  for (const [name, dir] of Object.entries(outputDirs)) await client.uploadOutput(job, name, pack(dir, await listTop(dir)));
+  const artifacts = join(folder, 'artifacts');
+  await mkdir(join(artifacts, 'user_logs'), { recursive: true });
+  await cp(join(folder, 'user_logs', 'std_log.txt'), join(artifacts, 'user_logs', 'std_log.txt')).catch(() => undefined);
+  for (const sub of ['outputs', 'logs']) {
+    const from = join(workingDir, sub);
+    if ((await stat(from).catch(() => undefined))?.isDirectory()) await cp(from, join(artifacts, sub), { recursive: true });
+  }
+  await client.uploadOutput(job, 'default', pack(artifacts, await listTop(artifacts)));
+}
+
+async function listTop(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [])).sort();
+}
+
+function pack(cwd: string, entries: string[]): AsyncIterable<Uint8Array> {
+  return tar.create({ gzip: true, cwd, portable: true }, entries) as unknown as AsyncIterable<Uint8Array>;
+}

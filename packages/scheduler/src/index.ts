@@ -1,0 +1,7 @@
+export type { BackendJobState, ComputeBackend } from './compute-backend.js';
+export { JobEvents } from './job-events.js';
+export { silentLogger } from './logger.js';
+export type { Logger } from './logger.js';
+export type { RuntimeReport } from './runtime-report.js';
+export { Scheduler } from './scheduler.js';
+export type { ReportOutcome, SchedulerOptions } from './scheduler.js';

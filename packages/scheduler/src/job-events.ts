@@ -1,0 +1,35 @@
+import { EventEmitter } from 'node:events';
+import type { JobRecord } from '@lathe/core';
+
+/**
+ * In-process notifications about jobs, for live views (log streams end when their job ends).
+ * `status` fires after every persisted transition with the updated record.
+ */
+export class JobEvents {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  /** Announces a persisted state change. */
+  emitStatus(job: JobRecord): void {
+    this.emitter.emit(`status:${job.workspace}/${job.name}`, job);
+    this.emitter.emit('status', job);
+  }
+
+  /** Listens for state changes of one job; returns the function that stops listening. */
+  onJobStatus(workspace: string, name: string, listener: (job: JobRecord) => void): () => void {
+    const event = `status:${workspace}/${name}`;
+    this.emitter.on(event, listener);
+    return () => this.emitter.off(event, listener);
+  }
+
+  /** Announces that a job's log grew. */
+  emitLog(workspace: string, name: string, size: number): void {
+    this.emitter.emit(`log:${workspace}/${name}`, size);
+  }
+
+  /** Listens for log growth of one job; returns the function that stops listening. */
+  onJobLog(workspace: string, name: string, listener: (size: number) => void): () => void {
+    const event = `log:${workspace}/${name}`;
+    this.emitter.on(event, listener);
+    return () => this.emitter.off(event, listener);
+  }
+}

@@ -1,0 +1,70 @@
+import { LatheError, isErrorCode } from '@lathe/core';
+
+/** A request body: JSON, bytes, or a stream (sent chunked, never buffered whole). */
+export type RequestBody = { json: unknown } | { bytes: Uint8Array } | { stream: AsyncIterable<Uint8Array>; contentType?: string };
+
+/** Options of one request. */
+export interface RequestOptions {
+  method?: string;
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
+  body?: RequestBody;
+  signal?: AbortSignal;
+  /** Statuses returned as a response instead of thrown (e.g. 404 for HEAD checks). */
+  allow?: readonly number[];
+}
+
+/**
+ * Sends one request to the server and turns error responses into {@link LatheError}s with the
+ * server's code. A refused connection becomes `LATHE_UNAVAILABLE` naming the URL.
+ */
+export async function request(baseUrl: string, path: string, options: RequestOptions = {}): Promise<Response> {
+  const url = new URL(path, baseUrl);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method: options.method ?? 'GET', signal: options.signal };
+  if (options.body) Object.assign(init, encodeBody(options.body));
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (cause) {
+    if ((cause as Error).name === 'AbortError') throw cause;
+    throw new LatheError('LATHE_UNAVAILABLE', `cannot reach the Lathe server at ${baseUrl} (${describeCause(cause)})`, {
+      details: { url: baseUrl },
+      cause,
+    });
+  }
+  if (response.ok || options.allow?.includes(response.status)) return response;
+  throw await toError(response);
+}
+
+function encodeBody(body: RequestBody): RequestInit & { duplex?: 'half' } {
+  if ('json' in body) return { body: JSON.stringify(body.json), headers: { 'content-type': 'application/json' } };
+  if ('bytes' in body) return { body: body.bytes, headers: { 'content-type': 'application/octet-stream' } };
+  // fetch streams any async iterable; tar packers are not Node Readables, so none is required.
+  return {
+    body: body.stream as unknown as ReadableStream,
+    duplex: 'half',
+    headers: { 'content-type': body.contentType ?? 'application/octet-stream' },
+  };
+}
+
+async function toError(response: Response): Promise<LatheError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as { error_code?: unknown; message?: unknown; details?: Record<string, unknown> };
+    if (isErrorCode(body.error_code)) {
+      return new LatheError(body.error_code, String(body.message ?? ''), { details: body.details ?? {} });
+    }
+  } catch {
+    // Not one of ours: fall through with the raw text.
+  }
+  const code = response.status === 404 ? 'LATHE_NOT_FOUND' : response.status >= 500 ? 'LATHE_INTERNAL' : 'LATHE_BAD_REQUEST';
+  return new LatheError(code, `HTTP ${response.status}: ${text.slice(0, 500)}`, { details: { status: response.status } });
+}
+
+function describeCause(cause: unknown): string {
+  const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
+  return inner?.code ?? inner?.message ?? (cause as Error).message;
+}

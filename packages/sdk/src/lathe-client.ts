@@ -1,0 +1,161 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { JobStatus } from '@lathe/core';
+import { paths, type JobResource, type OutputFileResource, type OutputResource, type PageResource } from '@lathe/api';
+import { request } from './http.js';
+
+/** Options for {@link LatheClient}. */
+export interface LatheClientOptions {
+  /** Server base URL; default `LATHE_URL` or `http://127.0.0.1:5252`. */
+  url?: string;
+  /** Workspace; default `LATHE_WORKSPACE` or `default`. */
+  workspace?: string;
+}
+
+/** Filters for {@link LatheClient.listJobs}. */
+export interface ListJobsOptions {
+  status?: JobStatus | JobStatus[];
+  experimentName?: string;
+  /** `key` or `key=value`. */
+  tags?: string[];
+  maxResults?: number;
+  pageToken?: string;
+}
+
+/** What a launcher reports; see `RuntimeReport` in `@lathe/scheduler`. */
+export type RuntimeReportBody = Record<string, unknown> & { status: string };
+
+/** The default server URL. */
+export const DEFAULT_URL = 'http://127.0.0.1:5252';
+
+/**
+ * Typed client of the Lathe REST API. The CLI, Studio and the launcher use it; nothing else
+ * talks to the server.
+ *
+ * @example
+ * const lathe = new LatheClient({ url: 'http://127.0.0.1:5252' });
+ * const job = await lathe.getJob('sincere_tangelo_4kqjw8vbcs');
+ * console.log(job.status);
+ */
+export class LatheClient {
+  readonly url: string;
+  readonly workspace: string;
+
+  constructor(options: LatheClientOptions = {}) {
+    this.url = (options.url ?? process.env.LATHE_URL ?? DEFAULT_URL).replace(/\/+$/, '');
+    this.workspace = options.workspace ?? process.env.LATHE_WORKSPACE ?? 'default';
+  }
+
+  /** Server liveness and version. */
+  async health(): Promise<{ status: string; version: string }> {
+    return json(await request(this.url, paths.health()));
+  }
+
+  /** Creates a job from a validated spec whose local paths are already uploaded. */
+  async createJob(spec: Record<string, unknown>, options: { name?: string; clientWarnings?: string[] } = {}): Promise<JobResource> {
+    const body = { spec, ...(options.name ? { name: options.name } : {}), ...(options.clientWarnings ? { client_warnings: options.clientWarnings } : {}) };
+    return json(await request(this.url, paths.jobs(this.workspace), { method: 'POST', body: { json: body } }));
+  }
+
+  /** One job. Throws `LATHE_NOT_FOUND`. */
+  async getJob(name: string): Promise<JobResource> {
+    return json(await request(this.url, paths.job(this.workspace, name)));
+  }
+
+  /** A page of jobs, newest first. */
+  async listJobs(options: ListJobsOptions = {}): Promise<PageResource<JobResource>> {
+    const query = {
+      status: options.status,
+      experiment_name: options.experimentName,
+      tag: options.tags,
+      max_results: options.maxResults,
+      page_token: options.pageToken,
+    };
+    return json(await request(this.url, paths.jobs(this.workspace), { query }));
+  }
+
+  /** Cancels a job (idempotent); returns it as it is after the request. */
+  async cancelJob(name: string): Promise<JobResource> {
+    return json(await request(this.url, paths.cancel(this.workspace, name), { method: 'POST' }));
+  }
+
+  /** The job's log from byte `offset`, as it is now. */
+  async getLogs(name: string, offset = 0): Promise<string> {
+    return (await request(this.url, paths.logs(this.workspace, name), { query: { offset } })).text();
+  }
+
+  /**
+   * The job's log from byte `offset`, followed live until the job ends. Yields chunks as the
+   * server sends them.
+   */
+  async *followLogs(name: string, options: { offset?: number; signal?: AbortSignal } = {}): AsyncGenerator<Uint8Array> {
+    const query = { offset: options.offset ?? 0, follow: true };
+    const response = await request(this.url, paths.logs(this.workspace, name), { query, signal: options.signal });
+    if (!response.body) return;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) yield chunk;
+  }
+
+  /** Outputs of a job with stored files. */
+  async listOutputs(name: string): Promise<OutputResource[]> {
+    return (await json<PageResource<OutputResource>>(await request(this.url, paths.outputs(this.workspace, name)))).value;
+  }
+
+  /** Files of one output. */
+  async listOutputFiles(name: string, output: string): Promise<OutputFileResource[]> {
+    return (await json<PageResource<OutputFileResource>>(await request(this.url, paths.outputFiles(this.workspace, name, output)))).value;
+  }
+
+  /** A stream of one output file. */
+  async openOutputFile(name: string, output: string, file: string): Promise<Readable> {
+    return toNode(await request(this.url, paths.outputFile(this.workspace, name, output, file)));
+  }
+
+  /** A gzipped tar stream of a whole output. */
+  async openOutputArchive(name: string, output: string): Promise<Readable> {
+    return toNode(await request(this.url, paths.outputArchive(this.workspace, name, output)));
+  }
+
+  /** True when the server holds a blob with this digest. */
+  async hasBlob(sha256: string): Promise<boolean> {
+    const response = await request(this.url, paths.blob(this.workspace, sha256), { method: 'HEAD', allow: [404] });
+    return response.status === 200;
+  }
+
+  /** Uploads a file as a blob under its digest (the server verifies it). */
+  async uploadBlob(file: string, sha256: string): Promise<void> {
+    await request(this.url, paths.blob(this.workspace, sha256), { method: 'PUT', body: { stream: createReadStream(file) } });
+  }
+
+  /** A stream of a blob. */
+  async openBlob(sha256: string): Promise<Readable> {
+    return toNode(await request(this.url, paths.blob(this.workspace, sha256)));
+  }
+
+  /** Launcher: reports the job's progress. Returns the job's status after the report. */
+  async reportRuntime(name: string, report: RuntimeReportBody): Promise<{ applied: boolean; status: JobStatus }> {
+    return json(await request(this.url, paths.runtimeReport(this.workspace, name), { method: 'POST', body: { json: report } }));
+  }
+
+  /** Launcher: appends log bytes at `offset`; returns the log's size on the server. */
+  async appendLog(name: string, offset: number, chunk: Uint8Array): Promise<number> {
+    const response = await request(this.url, paths.runtimeLogs(this.workspace, name), { method: 'POST', query: { offset }, body: { bytes: chunk } });
+    return (await json<{ size: number }>(response)).size;
+  }
+
+  /** Launcher: stores an output from a gzipped tar stream. */
+  async uploadOutput(name: string, output: string, archive: AsyncIterable<Uint8Array>): Promise<void> {
+    await request(this.url, paths.runtimeOutput(this.workspace, name, output), {
+      method: 'PUT',
+      body: { stream: archive, contentType: 'application/gzip' },
+    });
+  }
+}
+
+async function json<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+function toNode(response: Response): Readable {
+  if (!response.body) return Readable.from([]);
+  return Readable.fromWeb(response.body as never);
+}

@@ -1,0 +1,47 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { notFound } from '@lathe/core';
+import { API_PREFIX } from '@lathe/api';
+import { blobRoutes } from './plugins/blob-routes.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { jobRoutes } from './plugins/jobs/job-routes.js';
+import { logRoutes } from './plugins/jobs/log-routes.js';
+import { outputRoutes } from './plugins/jobs/output-routes.js';
+import { runtimeRoutes } from './plugins/runtime-routes.js';
+import { systemRoutes } from './plugins/system-routes.js';
+import type { ServerContext } from './server-context.js';
+
+/** Options for {@link buildApp}. */
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The Fastify app with every route plugin, the error handler and raw-stream body parsing for
+ * uploads. Does not listen; tests drive it with `app.inject()` or `listen({ port: 0 })`.
+ */
+export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    exposeHeadRoutes: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  // Uploads are handed to routes as streams and written to disk as they arrive.
+  app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar'], (_request, payload, done) => done(null, payload));
+  installErrorHandler(app);
+  await app.register(async (root) => systemRoutes(root, ctx));
+  await app.register(
+    async (scope) => {
+      scope.addHook('preHandler', async (request) => {
+        const { workspace } = request.params as { workspace: string };
+        if (!(await ctx.store.hasWorkspace(workspace))) throw notFound('workspace', workspace);
+      });
+      await jobRoutes(scope, ctx);
+      await logRoutes(scope, ctx);
+      await outputRoutes(scope, ctx);
+      await runtimeRoutes(scope, ctx);
+      await blobRoutes(scope, ctx);
+    },
+    { prefix: `${API_PREFIX}/workspaces/:workspace` },
+  );
+  return app;
+}

@@ -1,0 +1,33 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { LatheError } from '@lathe/core';
+
+/**
+ * The one place errors become responses: `{ error_code, message, details }` with the status of
+ * the code. Fastify's own 4xx (schema validation, bad media type, oversized body) are mapped to
+ * Lathe codes; anything else is a logged `LATHE_INTERNAL`.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | LatheError, request, reply) => {
+    const lathe = toLatheError(error);
+    if (lathe.code === 'LATHE_INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    void reply.status(lathe.statusCode).send(lathe.toJSON());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new LatheError('LATHE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, { details: { route: request.url } });
+    void reply.status(404).send(error.toJSON());
+  });
+}
+
+function toLatheError(error: FastifyError | LatheError): LatheError {
+  if (error instanceof LatheError) return error;
+  if (error.validation) {
+    const where = error.validationContext ?? 'request';
+    return new LatheError('LATHE_BAD_REQUEST', `${where}: ${error.message.replace(/^(body|querystring|params)\/?/, '')}`, {
+      details: { context: where, errors: error.validation.map((v) => ({ field: v.instancePath || '/', message: v.message })) },
+    });
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new LatheError('LATHE_PAYLOAD_TOO_LARGE', error.message);
+  if (status >= 400 && status < 500) return new LatheError('LATHE_BAD_REQUEST', error.message, { details: { fastify_code: error.code } });
+  return new LatheError('LATHE_INTERNAL', `internal error: ${error.message}`);
+}

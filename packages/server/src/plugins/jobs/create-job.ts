@@ -1,0 +1,78 @@
+import { LatheError, generateJobName, hasUriScheme, isValidName, parseBlobRef, type JobRecord } from '@lathe/core';
+import type { CreateJobRequest } from '@lathe/api';
+import { validateCommandJob, type CommandJobSpec } from '@lathe/spec';
+import type { ServerContext } from '../../server-context.js';
+
+/**
+ * Creates a job from a REST request: validates the spec (field-named errors), checks that every
+ * uploaded snapshot it names exists, resolves the compute, and stores the job Queued. Nothing is
+ * written when any check fails.
+ */
+export async function createJob(ctx: ServerContext, workspace: string, body: CreateJobRequest): Promise<JobRecord> {
+  const { spec, warnings } = validateCommandJob(body.spec, 'spec');
+  const name = body.name ?? spec.name ?? generateJobName();
+  if (!isValidName(name)) {
+    throw new LatheError('LATHE_INVALID_SPEC', `name: '${name}' is not a valid job name (letters, digits, _ and -)`, { details: { field: 'name' } });
+  }
+  await checkSnapshots(ctx, spec);
+  const compute = resolveCompute(ctx, spec, warnings);
+  warnings.push(...runtimeWarnings(ctx, spec));
+  return ctx.store.createJob({
+    workspace,
+    name,
+    type: 'command',
+    displayName: spec.display_name ?? null,
+    experimentName: spec.experiment_name ?? 'Default',
+    description: spec.description ?? null,
+    compute,
+    tags: spec.tags ?? {},
+    spec: { ...spec, name, type: 'command' },
+    warnings: [...(body.client_warnings ?? []), ...warnings],
+    createdAt: Date.now(),
+  });
+}
+
+async function checkSnapshots(ctx: ServerContext, spec: CommandJobSpec): Promise<void> {
+  const refs: [string, string][] = [];
+  if (spec.code !== undefined) refs.push(['code', spec.code]);
+  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
+    if (typeof input === 'object') refs.push([`inputs.${name}.path`, input.path]);
+  }
+  for (const [field, path] of refs) {
+    const ref = parseBlobRef(path);
+    if (!ref) throw unsupportedPath(field, path);
+    if (!(await ctx.artifacts.statBlob(ref.sha256))) {
+      throw new LatheError('LATHE_INVALID_SPEC', `spec: ${field}: snapshot ${ref.sha256} has not been uploaded`, { details: { field, sha256: ref.sha256 } });
+    }
+  }
+}
+
+function unsupportedPath(field: string, path: string): LatheError {
+  const hint = hasUriScheme(path)
+    ? 'asset and datastore URIs (azureml:...) are not supported yet'
+    : 'local paths are uploaded by the client (lathe job create, or submitJobFile in the SDK)';
+  return new LatheError('LATHE_INVALID_SPEC', `spec: ${field}: '${path}' cannot be used here: ${hint}`, {
+    details: { field, expected: 'an uploaded snapshot, blob://<sha256>' },
+  });
+}
+
+function resolveCompute(ctx: ServerContext, spec: CommandJobSpec, warnings: string[]): string {
+  if (spec.compute === undefined) return ctx.defaultCompute;
+  const name = spec.compute.replace(/^azureml:/, '');
+  if (ctx.scheduler.computeNames.includes(name)) return name;
+  warnings.push(`compute '${spec.compute}' is not defined in this workspace; the job runs on '${ctx.defaultCompute}'`);
+  return ctx.defaultCompute;
+}
+
+function runtimeWarnings(ctx: ServerContext, spec: CommandJobSpec): string[] {
+  const out: string[] = [];
+  if (spec.environment !== undefined) {
+    const ref = typeof spec.environment === 'string' ? spec.environment : (spec.environment.image ?? 'inline conda environment');
+    out.push(`environment '${ref}' is recorded but not materialised yet (images and conda files come later); the job runs with ${ctx.python}`);
+  }
+  const instances = spec.resources?.instance_count ?? 1;
+  if (instances > 1 || spec.distribution) {
+    out.push(`resources.instance_count ${instances} / distribution are not applied on local compute; the job runs as one process`);
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { LatheError, isJobStatus, notFound, type JobStatus } from '@lathe/core';
+import { CreateJobRequest, ListJobsQuery } from '@lathe/api';
+import type { ServerContext } from '../../server-context.js';
+import { createJob } from './create-job.js';
+import { toJobResource } from './to-job-resource.js';
+
+type WorkspaceParams = { workspace: string };
+type JobParams = { workspace: string; name: string };
+
+/** Jobs: create, get, list, cancel. Mounted under `/api/v1/workspaces/:workspace`. */
+export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  app.post<{ Params: WorkspaceParams; Body: CreateJobRequest }>('/jobs', { schema: { body: CreateJobRequest } }, async (request, reply) => {
+    const job = await createJob(ctx, request.params.workspace, request.body);
+    ctx.scheduler.events.emitStatus(job);
+    ctx.scheduler.notify();
+    void reply.status(201);
+    return toJobResource(job);
+  });
+
+  app.get<{ Params: WorkspaceParams; Querystring: ListJobsQuery }>('/jobs', { schema: { querystring: ListJobsQuery } }, async (request) => {
+    const q = request.query;
+    const page = await ctx.store.listJobs({
+      workspace: request.params.workspace,
+      statuses: parseStatuses(q.status),
+      ...(q.experiment_name ? { experimentName: q.experiment_name } : {}),
+      tags: parseTags(q.tag),
+      limit: q.max_results ?? 50,
+      ...(q.page_token ? { pageToken: q.page_token } : {}),
+    });
+    const now = Date.now();
+    return { value: page.jobs.map((j) => toJobResource(j, now)), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
+  });
+
+  app.get<{ Params: JobParams }>('/jobs/:name', async (request) => {
+    const job = await ctx.store.getJob(request.params.workspace, request.params.name);
+    if (!job) throw notFound('job', request.params.name);
+    return toJobResource(job);
+  });
+
+  app.post<{ Params: JobParams }>('/jobs/:name/cancel', async (request) => {
+    return toJobResource(await ctx.scheduler.requestCancel(request.params.workspace, request.params.name));
+  });
+}
+
+function list(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+function parseStatuses(value: string | string[] | undefined): JobStatus[] {
+  return list(value).map((s) => {
+    if (!isJobStatus(s)) throw new LatheError('LATHE_BAD_REQUEST', `status: '${s}' is not a job status`, { details: { field: 'status' } });
+    return s;
+  });
+}
+
+function parseTags(value: string | string[] | undefined): Record<string, string | null> {
+  const tags: Record<string, string | null> = {};
+  for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+    const eq = item.indexOf('=');
+    if (eq === 0) throw new LatheError('LATHE_BAD_REQUEST', `tag: '${item}' needs a key`, { details: { field: 'tag' } });
+    if (eq < 0) tags[item] = null;
+    else tags[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return tags;
+}

@@ -1,0 +1,67 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { isTerminal, notFound } from '@lathe/core';
+import type { ServerContext } from '../../server-context.js';
+
+const LogQuery = Type.Object(
+  { offset: Type.Optional(Type.Integer({ minimum: 0 })), follow: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+type LogQuery = Static<typeof LogQuery>;
+type JobParams = { workspace: string; name: string };
+
+/**
+ * The job's log (`user_logs/std_log.txt`) from a byte offset. With `follow=true` the response
+ * stays open and streams new text as the launcher ships it, ending when the job has ended and
+ * every byte was sent.
+ */
+export async function logRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  app.get<{ Params: JobParams; Querystring: LogQuery }>('/jobs/:name/logs', { schema: { querystring: LogQuery } }, async (request, reply) => {
+    const { workspace, name } = request.params;
+    if (!(await ctx.store.getJob(workspace, name))) throw notFound('job', name);
+    const ref = { workspace, job: name };
+    const offset = request.query.offset ?? 0;
+    void reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store');
+    if (!request.query.follow) return ctx.artifacts.openLog(ref, offset);
+    const aborted = new AbortController();
+    request.raw.on('close', () => aborted.abort());
+    return Readable.from(followLog(ctx, ref, offset, aborted.signal));
+  });
+}
+
+async function* followLog(ctx: ServerContext, ref: { workspace: string; job: string }, offset: number, signal: AbortSignal): AsyncGenerator<Buffer> {
+  let position = offset;
+  while (!signal.aborted) {
+    const size = await ctx.artifacts.logSize(ref);
+    if (size > position) {
+      for await (const chunk of await ctx.artifacts.openLog(ref, position, size)) yield chunk as Buffer;
+      position = size;
+      continue;
+    }
+    const job = await ctx.store.getJob(ref.workspace, ref.job);
+    // The launcher ships its last bytes before its final report, so a finished job's log is whole.
+    if (!job || isTerminal(job.status)) {
+      if ((await ctx.artifacts.logSize(ref)) <= position) return;
+      continue;
+    }
+    await nextChange(ctx, ref, signal);
+  }
+}
+
+function nextChange(ctx: ServerContext, ref: { workspace: string; job: string }, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const events = ctx.scheduler.events;
+    const done = () => {
+      offLog();
+      offStatus();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const offLog = events.onJobLog(ref.workspace, ref.job, done);
+    const offStatus = events.onJobStatus(ref.workspace, ref.job, done);
+    const timer = setTimeout(done, 1000);
+    signal.addEventListener('abort', done);
+  });
+}

@@ -1,0 +1,50 @@
+import { extname } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '@lathe/core';
+import type { ServerContext } from '../../server-context.js';
+
+type JobParams = { workspace: string; name: string };
+type OutputParams = JobParams & { output: string };
+
+const TEXT_TYPES: Record<string, string> = {
+  '.txt': 'text/plain', '.log': 'text/plain', '.csv': 'text/csv', '.json': 'application/json',
+  '.yaml': 'text/yaml', '.yml': 'text/yaml', '.md': 'text/markdown', '.py': 'text/x-python',
+};
+
+/** A job's stored outputs: list them, list an output's files, download a file or the whole output. */
+export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const jobRef = async (p: JobParams) => {
+    if (!(await ctx.store.getJob(p.workspace, p.name))) throw notFound('job', p.name);
+    return { workspace: p.workspace, job: p.name };
+  };
+
+  app.get<{ Params: JobParams }>('/jobs/:name/outputs', async (request) => {
+    const ref = await jobRef(request.params);
+    const value = [];
+    for (const name of await ctx.artifacts.listOutputs(ref)) {
+      const files = await ctx.artifacts.listOutputFiles(ref, name);
+      value.push({ name, files: files.length, size: files.reduce((sum, f) => sum + f.size, 0) });
+    }
+    return { value };
+  });
+
+  app.get<{ Params: OutputParams }>('/jobs/:name/outputs/:output/files', async (request) => {
+    return { value: await ctx.artifacts.listOutputFiles(await jobRef(request.params), request.params.output) };
+  });
+
+  app.get<{ Params: OutputParams & { '*': string } }>('/jobs/:name/outputs/:output/files/*', async (request, reply) => {
+    const path = request.params['*'];
+    const stream = await ctx.artifacts.openOutputFile(await jobRef(request.params), request.params.output, path);
+    const type = TEXT_TYPES[extname(path).toLowerCase()];
+    void reply.type(type ? `${type}; charset=utf-8` : 'application/octet-stream');
+    return stream;
+  });
+
+  app.get<{ Params: OutputParams }>('/jobs/:name/outputs/:output/archive', async (request, reply) => {
+    const stream = await ctx.artifacts.packOutput(await jobRef(request.params), request.params.output);
+    void reply
+      .type('application/gzip')
+      .header('content-disposition', `attachment; filename="${request.params.name}-${request.params.output}.tar.gz"`);
+    return stream;
+  });
+}

@@ -1,0 +1,60 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { LatheError, isTerminal, notFound } from '@lathe/core';
+import { RuntimeReportRequest } from '@lathe/api';
+import type { RuntimeReport } from '@lathe/scheduler';
+import type { ServerContext } from '../server-context.js';
+
+type JobParams = { workspace: string; name: string };
+const MAX_LOG_CHUNK = 8 << 20;
+
+/**
+ * What launchers call while they run a job: progress reports, log appends, output uploads.
+ * Writes are refused once the job has ended, so a launcher orphaned by a restart cannot change a
+ * finished job.
+ */
+export async function runtimeRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const activeJob = async (p: JobParams) => {
+    const job = await ctx.store.getJob(p.workspace, p.name);
+    if (!job) throw notFound('job', p.name);
+    if (isTerminal(job.status)) {
+      throw new LatheError('LATHE_CONFLICT', `job '${p.name}' has ended (${job.status}); it takes no more runtime writes`, { details: { status: job.status } });
+    }
+    return { workspace: p.workspace, job: p.name };
+  };
+
+  app.post<{ Params: JobParams; Body: RuntimeReport }>('/jobs/:name/runtime/report', { schema: { body: RuntimeReportRequest } }, async (request) => {
+    const { job, applied } = await ctx.scheduler.report(request.params.workspace, request.params.name, request.body);
+    return { applied, status: job.status };
+  });
+
+  app.post<{ Params: JobParams; Querystring: { offset: number }; Body: Readable }>(
+    '/jobs/:name/runtime/logs',
+    { schema: { querystring: Type.Object({ offset: Type.Integer({ minimum: 0 }) }) } },
+    async (request) => {
+      const ref = await activeJob(request.params);
+      const chunk = await readLimited(request.body, MAX_LOG_CHUNK);
+      const size = await ctx.artifacts.appendLog(ref, request.query.offset, chunk);
+      ctx.scheduler.events.emitLog(ref.workspace, ref.job, size);
+      return { size };
+    },
+  );
+
+  app.put<{ Params: JobParams & { output: string }; Body: Readable }>('/jobs/:name/runtime/outputs/:output', async (request) => {
+    const ref = await activeJob(request.params);
+    const files = await ctx.artifacts.writeOutputArchive(ref, request.params.output, request.body);
+    return { files: files.length };
+  });
+}
+
+async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new LatheError('LATHE_PAYLOAD_TOO_LARGE', `log chunks are limited to ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

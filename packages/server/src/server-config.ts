@@ -1,0 +1,44 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { LatheError } from '@lathe/core';
+
+/** Everything a server needs to start; {@link configFromEnv} reads it from the environment. */
+export interface ServerConfig {
+  /** Data directory: `lathe.db`, `artifacts/`, `runs/`, `cache/`. */
+  home: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Interpreter for `python` in jobs. */
+  python: string;
+  /** Jobs at once on local compute. */
+  concurrency: number;
+  /** Pino level, or `silent`. */
+  logLevel: string;
+}
+
+/**
+ * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
+ * `LATHE_PYTHON` (python3), `LATHE_CONCURRENCY` (the number of cores) and `LATHE_LOG_LEVEL`
+ * (warn). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    home: resolve(env.LATHE_HOME ?? '.lathe'),
+    host: env.LATHE_HOST ?? '127.0.0.1',
+    port: integer(env, 'LATHE_PORT', 5252, 0, 65535),
+    python: env.LATHE_PYTHON ?? 'python3',
+    concurrency: integer(env, 'LATHE_CONCURRENCY', availableParallelism(), 1, 4096),
+    logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new LatheError('LATHE_BAD_REQUEST', `${name}=${text}: expected an integer from ${min} to ${max}`, { details: { variable: name } });
+  }
+  return value;
+}

@@ -1,0 +1,14 @@
+import type { ArtifactStore, MetadataStore } from '@lathe/store';
+import type { Scheduler } from '@lathe/scheduler';
+
+/** What route plugins share: the stores and the scheduler. Built once by `startServer`. */
+export interface ServerContext {
+  store: MetadataStore;
+  artifacts: ArtifactStore;
+  scheduler: Scheduler;
+  /** The compute jobs run on when theirs is not defined here. */
+  defaultCompute: string;
+  /** The interpreter jobs run with (`LATHE_PYTHON`), named in warnings. */
+  python: string;
+  version: string;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { LocalProcessBackend } from '@lathe/backend-local';
+import { Scheduler } from '@lathe/scheduler';
+import { LocalArtifactStore, openSqliteStore } from '@lathe/store';
+import { buildApp } from './build-app.js';
+import type { ServerConfig } from './server-config.js';
+import type { ServerContext } from './server-context.js';
+
+/** A started server. */
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:5252`. */
+  url: string;
+  app: FastifyInstance;
+  context: ServerContext;
+  /** Stops taking jobs and requests, and closes the database. Running jobs are left alone. */
+  close(): Promise<void>;
+}
+
+/** The version in the server package's package.json. */
+export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * Starts Lathe on its embedded defaults: SQLite at `<home>/lathe.db`, artifacts under
+ * `<home>/artifacts`, jobs on local compute in `<home>/runs`. Jobs a previous server left active
+ * are failed with a reason before new ones start.
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  await mkdir(config.home, { recursive: true });
+  const store = await openSqliteStore(join(config.home, 'lathe.db'));
+  await store.ensureWorkspace('default', Date.now());
+  const artifacts = new LocalArtifactStore(join(config.home, 'artifacts'));
+  let url = '';
+  const backend = new LocalProcessBackend({
+    runsDir: join(config.home, 'runs'),
+    cacheDir: join(config.home, 'cache'),
+    blobDir: join(config.home, 'artifacts', 'blobs'),
+    serverUrl: () => url,
+    python: config.python,
+    capacity: config.concurrency,
+  });
+  const app0 = { level: config.logLevel };
+  const scheduler = new Scheduler({ store, backends: [backend] });
+  const context: ServerContext = { store, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION };
+  const app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : app0 });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  await scheduler.start();
+  return {
+    url,
+    app,
+    context,
+    async close() {
+      await scheduler.stop();
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { JSON_SCHEMAS } from './json-schemas.js';
+
+const schemasFolder = new URL('../schemas/', import.meta.url);
+const published = JSON_SCHEMAS['commandJob.schema.json'] as Record<string, unknown>;
+
+interface ObjectSchema {
+  required?: string[];
+  properties: Record<string, unknown>;
+  additionalProperties?: boolean;
+}
+
+describe('JSON_SCHEMAS', () => {
+  it('equals the committed schemas/commandJob.schema.json', () => {
+    const committed: unknown = JSON.parse(readFileSync(new URL('commandJob.schema.json', schemasFolder), 'utf8'));
+    assert.deepEqual(committed, published);
+  });
+
+  it('has a committed file for every published schema and no other', () => {
+    const files = readdirSync(schemasFolder).filter((f) => f.endsWith('.schema.json'));
+    assert.deepEqual(files.sort(), Object.keys(JSON_SCHEMAS).sort());
+  });
+
+  it('declares draft-07 and a stable $id', () => {
+    assert.equal(published.$schema, 'http://json-schema.org/draft-07/schema#');
+    assert.equal(published.$id, 'https://lathe.dev/schemas/commandJob.schema.json');
+  });
+
+  it('requires command and forbids unknown top-level fields', () => {
+    assert.equal(published.type, 'object');
+    assert.ok((published.required as string[]).includes('command'));
+    assert.equal(published.additionalProperties, false);
+  });
+
+  it('does not require fields that Lathe fills with a default', () => {
+    const properties = published.properties as Record<string, { patternProperties?: Record<string, unknown> }>;
+    const [inputSchema] = Object.values(properties.inputs?.patternProperties ?? {}) as { anyOf: ObjectSchema[] }[];
+    const dataInput = inputSchema?.anyOf.find((branch) => 'properties' in branch);
+    assert.deepEqual(dataInput?.required, ['path']);
+    const [outputSchema] = Object.values(properties.outputs?.patternProperties ?? {}) as ObjectSchema[];
+    assert.equal(outputSchema?.required, undefined);
+    assert.deepEqual(Object.keys(outputSchema?.properties ?? {}), ['type', 'mode', 'path', 'name', 'version', 'description']);
+  });
+
+  it('is plain JSON without TypeBox symbols', () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(published)), published);
+    assert.equal(Object.getOwnPropertySymbols(published).length, 0);
+  });
+});

@@ -1,0 +1,149 @@
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { LatheError } from '@lathe/core';
+import { formatPath, type FieldPath } from '../validate/issue.js';
+
+/** A 1-based place in a source file. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * A parsed YAML file that remembers where every node came from, so that a validation issue found
+ * on the plain JS value can be reported as `file:line:column`. Values set from the command line
+ * (`--set`) have no place in the file; they are reported by the `--set` argument that made them.
+ */
+export class SourceDocument {
+  private readonly overrides = new Map<string, string>();
+
+  private constructor(
+    readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+    readonly text: string,
+  ) {}
+
+  /** Parses YAML text. Throws `LATHE_INVALID_SPEC` naming file:line:column for syntax errors. */
+  static parse(text: string, file: string): SourceDocument {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const [first] = doc.errors;
+    if (first) {
+      const offset = first.pos[0];
+      const { line, col } = lines.linePos(offset);
+      const message = first.message.split('\n')[0] ?? 'invalid YAML';
+      throw new LatheError('LATHE_INVALID_SPEC', `${file}:${line}:${col}: invalid YAML: ${message}`, {
+        details: { file, line, column: col, errors: doc.errors.map((e) => e.message.split('\n')[0]) },
+      });
+    }
+    return new SourceDocument(file, doc, lines, text);
+  }
+
+  /** The document as plain data. */
+  toJS(): unknown {
+    return this.doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /**
+   * Sets a value at `path` (creating mappings on the way) and remembers `origin` for reports.
+   * A digit part replaces an existing list item. Throws `LATHE_INVALID_SPEC` when a value on the
+   * way is neither a mapping nor a list with that item.
+   */
+  setIn(path: FieldPath, value: unknown, origin: string): void {
+    // Only an empty file gets a fresh mapping: replacing a list would hide that the file is wrong.
+    if (this.doc.contents === null) this.doc.contents = this.doc.createNode({});
+    const blocked = this.blockedAt(path);
+    if (blocked !== undefined) {
+      const node = blocked.length === 0 ? this.doc.contents : this.doc.getIn(blocked, true);
+      const part = String(path[blocked.length]);
+      const why = isSeq(node) && /^\d+$/.test(part) ? `has no item ${part}` : 'is not a mapping';
+      const message = `--set ${origin}: cannot set ${formatPath(path)}, because ${formatPath(blocked)} ${why}`;
+      throw new LatheError('LATHE_INVALID_SPEC', message, { details: { set: origin, field: formatPath(blocked) } });
+    }
+    this.doc.setIn(path, this.doc.createNode(value));
+    this.overrides.set(overrideKey(path), origin);
+  }
+
+  /** The `--set` argument that produced the value at `path` or an ancestor, if any. */
+  overrideOf(path: FieldPath): string | undefined {
+    for (let n = path.length; n >= 1; n--) {
+      const origin = this.overrides.get(overrideKey(path.slice(0, n)));
+      if (origin !== undefined) return origin;
+    }
+    return undefined;
+  }
+
+  // The first node on `path` that cannot hold the next part: a scalar, or a list whose item
+  // the part does not index (`--set resources.locations.0=x` replaces an item).
+  private blockedAt(path: FieldPath): FieldPath | undefined {
+    for (let n = 0; n < path.length; n++) {
+      const node: unknown = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
+      if (node === undefined) return undefined;
+      const index = Number(path[n]);
+      const isItem = isSeq(node) && Number.isInteger(index) && index >= 0 && index < node.items.length;
+      if (!isMap(node) && !isItem) return path.slice(0, n);
+    }
+    return undefined;
+  }
+
+  /**
+   * The position of the node at `path`: its key for `at: 'key'`, the nearest existing ancestor
+   * for a path that does not exist, the value otherwise. `offsetInValue` moves into a string
+   * scalar's source text, whether plain, quoted, literal or folded.
+   */
+  positionOf(path: FieldPath, at: 'key' | 'value' | 'container', offsetInValue?: number): SourcePosition {
+    const target = at === 'container' ? path.slice(0, -1) : path;
+    const { key, value } = this.locate(target);
+    const node = at === 'key' ? (key ?? value) : (value ?? key);
+    const start = node?.range?.[0] ?? 0;
+    const offset = offsetInValue !== undefined && node && isScalar(node) ? this.sourceOffset(node, offsetInValue) : start;
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
+  private locate(path: FieldPath): { key?: Node; value?: Node } {
+    let value: Node | undefined = this.doc.contents ?? undefined;
+    let key: Node | undefined;
+    for (const part of path) {
+      if (isMap(value)) {
+        const pair = value.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+        if (!pair) return { key, value };
+        key = pair.key as Node;
+        value = (pair.value as Node | null) ?? key;
+      } else if (isSeq(value) && typeof part === 'number' && value.items[part]) {
+        key = undefined;
+        value = value.items[part] as Node;
+      } else {
+        return { key, value };
+      }
+    }
+    return { key, value };
+  }
+
+  // Finds the value's characters in the raw source. Folding, indentation and escapes change the
+  // text between words but not the words, so the n-th occurrence of the word at `offsetInValue`
+  // in the value is its n-th occurrence in the source (a block scalar's header line skipped).
+  private sourceOffset(node: Scalar, offsetInValue: number): number {
+    const [start, end] = node.range ?? [0, 0];
+    const raw = this.text.slice(start, end);
+    const value = String(node.value ?? '');
+    const word = /^[^\s"'\\]+/.exec(value.slice(offsetInValue))?.[0];
+    if (word === undefined) return start;
+    const body = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? raw.indexOf('\n') + 1 : 0;
+    const nth = indexesOf(value, word, 0).filter((i) => i < offsetInValue).length;
+    const found = indexesOf(raw, word, body)[nth];
+    return found === undefined ? start : start + found;
+  }
+}
+
+// `--set` paths are text (`locations.0`) while validator paths hold numbers (`locations[0]`).
+function overrideKey(path: FieldPath): string {
+  return JSON.stringify(path.map(String));
+}
+
+/** Every start offset of `word` in `text` from `from` on, overlapping ones included. */
+function indexesOf(text: string, word: string, from: number): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(word, from); i >= 0; i = text.indexOf(word, i + 1)) out.push(i);
+  return out;
+}

@@ -1,0 +1,59 @@
+import type { Readable } from 'node:stream';
+
+/** A stored blob: content address and size in bytes. */
+export interface BlobInfo {
+  sha256: string;
+  size: number;
+}
+
+/** One file of a job output. `path` uses `/` and is relative to the output's root. */
+export interface OutputFile {
+  path: string;
+  size: number;
+}
+
+/** Identifies a job's files. */
+export interface JobRef {
+  workspace: string;
+  job: string;
+}
+
+/**
+ * Bytes that are not metadata: content-addressed blobs (code snapshots, uploaded inputs) and each
+ * job's files (its log and its outputs). Everything streams; nothing is held whole in memory.
+ * Every path a caller passes is confined to its root (`LATHE_PATH_ESCAPE` otherwise).
+ * `LocalArtifactStore` keeps files under a folder; an S3 store can implement the same contract.
+ */
+export interface ArtifactStore {
+  /**
+   * Stores a blob from a stream. When `expectedSha256` is given and the content hashes to
+   * something else, nothing is kept and `LATHE_CHECKSUM_MISMATCH` is thrown. Storing content that
+   * exists already is a no-op (`existed: true`).
+   */
+  putBlob(content: Readable, expectedSha256?: string): Promise<BlobInfo & { existed: boolean }>;
+  /** The blob's info, or `undefined`. */
+  statBlob(sha256: string): Promise<BlobInfo | undefined>;
+  /** A stream of the blob. Throws `LATHE_NOT_FOUND`. */
+  openBlob(sha256: string): Promise<Readable>;
+
+  /**
+   * Appends `chunk` to the job's log when `offset` equals the log's current size, so a retried
+   * append is harmless. Returns the size after the call; a stale offset writes nothing.
+   */
+  appendLog(ref: JobRef, offset: number, chunk: Buffer): Promise<number>;
+  /** The log's size in bytes (0 when absent). */
+  logSize(ref: JobRef): Promise<number>;
+  /** A stream of the log from byte `start` to `end` (exclusive; default: its current end). */
+  openLog(ref: JobRef, start: number, end?: number): Promise<Readable>;
+
+  /** Replaces an output's files with the contents of a tar stream (gzip allowed). */
+  writeOutputArchive(ref: JobRef, output: string, archive: Readable): Promise<OutputFile[]>;
+  /** Names of outputs with stored files. */
+  listOutputs(ref: JobRef): Promise<string[]>;
+  /** Files of an output, sorted by path. Throws `LATHE_NOT_FOUND` for a missing output. */
+  listOutputFiles(ref: JobRef, output: string): Promise<OutputFile[]>;
+  /** A stream of one output file. Throws `LATHE_NOT_FOUND`. */
+  openOutputFile(ref: JobRef, output: string, path: string): Promise<Readable>;
+  /** A gzipped tar stream of a whole output. Throws `LATHE_NOT_FOUND`. */
+  packOutput(ref: JobRef, output: string): Promise<Readable>;
+}

@@ -1,0 +1,209 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as tar from 'tar';
+import { LatheError, isValidName, notFound } from '@lathe/core';
+import type { ArtifactStore, BlobInfo, JobRef, OutputFile } from './artifact-store.js';
+import { confinePath } from './confine-path.js';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * {@link ArtifactStore} on the local file system, under one root folder:
+ * `blobs/sha256/<2>/<64>`, `workspaces/<ws>/jobs/<job>/{user_logs/std_log.txt,outputs/<name>/}`,
+ * and `tmp/` for uploads in flight (renamed into place when complete, so readers never see a
+ * partial file).
+ */
+export class LocalArtifactStore implements ArtifactStore {
+  private readonly logLocks = new Map<string, Promise<unknown>>();
+
+  constructor(readonly root: string) {}
+
+  async putBlob(content: Readable, expectedSha256?: string): Promise<BlobInfo & { existed: boolean }> {
+    if (expectedSha256 !== undefined) checkSha(expectedSha256);
+    const temp = await this.tempPath();
+    const hash = createHash('sha256');
+    let size = 0;
+    content.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      size += chunk.length;
+    });
+    try {
+      await pipeline(content, createWriteStream(temp));
+      const sha256 = hash.digest('hex');
+      if (expectedSha256 !== undefined && sha256 !== expectedSha256) {
+        throw new LatheError('LATHE_CHECKSUM_MISMATCH', `content hashes to ${sha256}, not ${expectedSha256}`, {
+          details: { expected: expectedSha256, actual: sha256 },
+        });
+      }
+      const existed = (await this.statBlob(sha256)) !== undefined;
+      if (!existed) {
+        await mkdir(join(this.root, 'blobs', 'sha256', sha256.slice(0, 2)), { recursive: true });
+        await rename(temp, this.blobFile(sha256));
+      }
+      return { sha256, size, existed };
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  async statBlob(sha256: string): Promise<BlobInfo | undefined> {
+    checkSha(sha256);
+    const info = await stat(this.blobFile(sha256)).catch(() => undefined);
+    return info ? { sha256, size: info.size } : undefined;
+  }
+
+  async openBlob(sha256: string): Promise<Readable> {
+    if (!(await this.statBlob(sha256))) throw notFound('blob', sha256);
+    return createReadStream(this.blobFile(sha256));
+  }
+
+  /** The blob's file on disk (local compute reads it without a copy). */
+  blobFile(sha256: string): string {
+    checkSha(sha256);
+    return join(this.root, 'blobs', 'sha256', sha256.slice(0, 2), sha256);
+  }
+
+  appendLog(ref: JobRef, offset: number, chunk: Buffer): Promise<number> {
+    const file = this.logFile(ref);
+    const previous = this.logLocks.get(file) ?? Promise.resolve();
+    const next = previous.then(() => this.appendNow(file, offset, chunk));
+    const settled = next.catch(() => undefined);
+    this.logLocks.set(file, settled);
+    void settled.then(() => {
+      if (this.logLocks.get(file) === settled) this.logLocks.delete(file);
+    });
+    return next;
+  }
+
+  private async appendNow(file: string, offset: number, chunk: Buffer): Promise<number> {
+    const size = await fileSize(file);
+    if (offset !== size) return size;
+    await mkdir(join(file, '..'), { recursive: true });
+    const handle = await open(file, 'a');
+    try {
+      await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
+    return size + chunk.length;
+  }
+
+  logSize(ref: JobRef): Promise<number> {
+    return fileSize(this.logFile(ref));
+  }
+
+  async openLog(ref: JobRef, start: number, end?: number): Promise<Readable> {
+    const file = this.logFile(ref);
+    const size = await fileSize(file);
+    const stop = Math.min(end ?? size, size);
+    if (start >= stop) return createReadStream(file, { start: 0, end: -1 }).on('error', () => undefined);
+    return createReadStream(file, { start, end: stop - 1 });
+  }
+
+  async writeOutputArchive(ref: JobRef, output: string, archive: Readable): Promise<OutputFile[]> {
+    const target = this.outputDir(ref, output);
+    const temp = await this.tempPath();
+    await mkdir(temp, { recursive: true });
+    try {
+      await pipeline(archive, extractPlainFiles(temp));
+      await rm(target, { recursive: true, force: true });
+      await mkdir(join(target, '..'), { recursive: true });
+      await rename(temp, target);
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+    return this.listOutputFiles(ref, output);
+  }
+
+  async listOutputs(ref: JobRef): Promise<string[]> {
+    const entries = await readdir(join(this.jobDir(ref), 'outputs'), { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  }
+
+  async listOutputFiles(ref: JobRef, output: string): Promise<OutputFile[]> {
+    const dir = await this.existingOutputDir(ref, output);
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files: OutputFile[] = [];
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const full = join(e.parentPath, e.name);
+      files.push({ path: full.slice(dir.length + 1).split('\\').join('/'), size: (await stat(full)).size });
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async openOutputFile(ref: JobRef, output: string, path: string): Promise<Readable> {
+    const dir = await this.existingOutputDir(ref, output);
+    const file = confinePath(dir, path);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw notFound('output file', `${output}/${path}`);
+    return createReadStream(file);
+  }
+
+  async packOutput(ref: JobRef, output: string): Promise<Readable> {
+    const dir = await this.existingOutputDir(ref, output);
+    // node-tar packs into its own stream type; Readable.from makes it a Node stream for HTTP.
+    return Readable.from(tar.create({ gzip: true, cwd: dir, portable: true }, ['.']) as unknown as AsyncIterable<Buffer>);
+  }
+
+  private async existingOutputDir(ref: JobRef, output: string): Promise<string> {
+    const dir = this.outputDir(ref, output);
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) throw notFound('output', output, { job: ref.job });
+    return dir;
+  }
+
+  private jobDir(ref: JobRef): string {
+    return join(this.root, 'workspaces', checkName(ref.workspace), 'jobs', checkName(ref.job));
+  }
+
+  private outputDir(ref: JobRef, output: string): string {
+    return join(this.jobDir(ref), 'outputs', checkName(output));
+  }
+
+  private logFile(ref: JobRef): string {
+    return join(this.jobDir(ref), 'user_logs', 'std_log.txt');
+  }
+
+  private async tempPath(): Promise<string> {
+    const dir = join(this.root, 'tmp');
+    await mkdir(dir, { recursive: true });
+    return join(dir, randomUUID());
+  }
+}
+
+/**
+ * A tar extractor that keeps only regular files and folders: links in an uploaded archive could
+ * point outside the output and be followed on a later read. node-tar already refuses `..` and
+ * absolute entry paths.
+ */
+export function extractPlainFiles(cwd: string): NodeJS.WritableStream {
+  return tar.extract({
+    cwd,
+    strict: true,
+    filter: (_path, entry) => {
+      const type = (entry as { type?: string }).type;
+      return type === 'File' || type === 'Directory' || type === 'OldFile' || type === 'ContiguousFile';
+    },
+  }) as unknown as NodeJS.WritableStream;
+}
+
+function checkSha(sha256: string): void {
+  if (!SHA256.test(sha256)) {
+    throw new LatheError('LATHE_BAD_REQUEST', `'${sha256}' is not a sha256 digest (64 lowercase hex characters)`, { details: { sha256 } });
+  }
+}
+
+function checkName(name: string): string {
+  if (!isValidName(name)) throw new LatheError('LATHE_BAD_REQUEST', `'${name}' is not a valid name`, { details: { name } });
+  return name;
+}
+
+async function fileSize(file: string): Promise<number> {
+  const info = await stat(file).catch(() => undefined);
+  return info?.size ?? 0;
+}

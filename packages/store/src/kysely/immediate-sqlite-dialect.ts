@@ -1,0 +1,28 @@
+import { CompiledQuery, SqliteDialect, SqliteDriver } from 'kysely';
+import type { DatabaseConnection, Driver, SqliteDialectConfig } from 'kysely';
+
+/**
+ * Kysely's {@link SqliteDialect}, but transactions start with `BEGIN IMMEDIATE`. Every transaction
+ * of the metadata store writes; a deferred one that reads first and then writes fails with
+ * `SQLITE_BUSY_SNAPSHOT` (busy_timeout does not help) when another process wrote in between.
+ * Taking the write lock up front makes such writers queue on busy_timeout instead.
+ * @internal
+ */
+export class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}

@@ -1,0 +1,66 @@
+import { LatheError, notFound } from '@lathe/core';
+import type { Transaction } from 'kysely';
+import type { CreateJobInput } from '../metadata-store.js';
+import type { Database } from './schema.js';
+
+/**
+ * The write half of {@link MetadataStore.createJob}, inside `trx`: checks the workspace and the
+ * name, then inserts the job Queued, its tags and its NotStarted and Queued events.
+ * @internal
+ */
+export async function insertJob(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {
+  await checkCanInsert(trx, input);
+  await trx.insertInto('jobs').values(jobValues(input)).execute();
+  const tags = Object.entries(input.tags).map(([key, value]) => ({ workspace: input.workspace, job: input.name, key, value }));
+  if (tags.length > 0) await trx.insertInto('job_tags').values(tags).execute();
+  const event = { workspace: input.workspace, job: input.name, time: input.createdAt, reason: null };
+  await trx
+    .insertInto('job_events')
+    .values([
+      { ...event, seq: 1, status: 'NotStarted' },
+      { ...event, seq: 2, status: 'Queued' },
+    ])
+    .execute();
+}
+
+async function checkCanInsert(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {
+  const workspace = await trx.selectFrom('workspaces').select('name').where('name', '=', input.workspace).executeTakeFirst();
+  if (workspace === undefined) throw notFound('workspace', input.workspace);
+  const job = await trx
+    .selectFrom('jobs')
+    .select('name')
+    .where('workspace', '=', input.workspace)
+    .where('name', '=', input.name)
+    .executeTakeFirst();
+  if (job !== undefined) throw jobConflict(input);
+}
+
+/** The error for a job name already taken in its workspace. @internal */
+export function jobConflict(input: Pick<CreateJobInput, 'workspace' | 'name'>, cause?: unknown): LatheError {
+  return new LatheError('LATHE_CONFLICT', `job '${input.name}' already exists in workspace '${input.workspace}'`, {
+    details: { kind: 'job', workspace: input.workspace, name: input.name },
+    cause,
+  });
+}
+
+function jobValues(input: CreateJobInput) {
+  return {
+    workspace: input.workspace,
+    name: input.name,
+    type: input.type,
+    status: 'Queued' as const,
+    display_name: input.displayName,
+    experiment_name: input.experimentName,
+    description: input.description,
+    compute: input.compute,
+    spec_json: JSON.stringify(input.spec),
+    warnings_json: JSON.stringify(input.warnings),
+    created_at: input.createdAt,
+    updated_at: input.createdAt,
+    started_at: null,
+    ended_at: null,
+    handle_json: null,
+    failure_json: null,
+    exit_code: null,
+  };
+}

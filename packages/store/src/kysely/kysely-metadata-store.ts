@@ -1,0 +1,140 @@
+import { LatheError, type JobHandle, type JobRecord, type JobStatus } from '@lathe/core';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type MigrationResult } from 'kysely/migration';
+import type { CreateJobInput, JobPage, ListJobsQuery, MetadataStore, TransitionInput } from '../metadata-store.js';
+import { applyTransition } from './apply-transition.js';
+import { insertJob, jobConflict } from './insert-job.js';
+import { listJobPage } from './list-job-page.js';
+import { loadJobRecords } from './load-job-records.js';
+import { metadataMigrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** The SQL databases {@link KyselyMetadataStore} runs on. */
+export type SqlDialect = 'sqlite' | 'postgres';
+
+/**
+ * {@link MetadataStore} over Kysely, on SQLite or PostgreSQL. Open one with `openSqliteStore` or
+ * `openPostgresStore`, which run {@link KyselyMetadataStore.migrate} first. The store owns `db`
+ * and destroys it on {@link KyselyMetadataStore.close}.
+ */
+export class KyselyMetadataStore implements MetadataStore {
+  /**
+   * @param db - a migrated database; the store takes ownership of it.
+   * @param dialect - which database `db` talks to; used to read driver errors.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: SqlDialect,
+  ) {}
+
+  /**
+   * Brings the schema of `db` up to date. On PostgreSQL the migration bookkeeping tables go in
+   * `schema`, or else in the connection's current schema. Resolves to the migrations run (empty
+   * when none were pending); throws `LATHE_INTERNAL` when one fails.
+   */
+  static async migrate(db: Kysely<Database>, dialect: SqlDialect, schema?: string): Promise<MigrationResult[]> {
+    const migrationTableSchema = dialect === 'postgres' ? (schema ?? (await currentSchema(db))) : undefined;
+    const migrator = new Migrator({ db, provider: metadataMigrationProvider, migrationTableSchema });
+    const { error, results = [] } = await migrator.migrateToLatest();
+    if (error !== undefined) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new LatheError('LATHE_INTERNAL', `metadata store migration failed: ${message}`, {
+        cause: error,
+        details: { results },
+      });
+    }
+    return results;
+  }
+
+  async ensureWorkspace(name: string, at: number): Promise<void> {
+    await this.db
+      .insertInto('workspaces')
+      .values({ name, created_at: at })
+      .onConflict((conflict) => conflict.column('name').doNothing())
+      .execute();
+  }
+
+  async hasWorkspace(name: string): Promise<boolean> {
+    const row = await this.db.selectFrom('workspaces').select('name').where('name', '=', name).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async createJob(input: CreateJobInput): Promise<JobRecord> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await insertJob(trx, input);
+        return (await loadJob(trx, input.workspace, input.name)) as JobRecord;
+      });
+    } catch (error) {
+      // A concurrent create of the same name can pass the existence check and lose at the key.
+      if (this.isUniqueViolation(error)) throw jobConflict(input, error);
+      throw error;
+    }
+  }
+
+  getJob(workspace: string, name: string): Promise<JobRecord | undefined> {
+    return loadJob(this.db, workspace, name);
+  }
+
+  async setJobHandle(workspace: string, name: string, handle: JobHandle): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ handle_json: JSON.stringify(handle) })
+      .where('workspace', '=', workspace)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  listJobs(query: ListJobsQuery): Promise<JobPage> {
+    return listJobPage(this.db, query);
+  }
+
+  transitionJob(input: TransitionInput): Promise<JobRecord | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await applyTransition(trx, input))) return undefined;
+      return loadJob(trx, input.workspace, input.name);
+    });
+  }
+
+  async findJobsByStatus(statuses: readonly JobStatus[], limit: number): Promise<JobRecord[]> {
+    if (statuses.length === 0 || limit < 1) return [];
+    const rows = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('status', 'in', statuses)
+      .orderBy('created_at', 'asc')
+      .orderBy('workspace', 'asc')
+      .orderBy('name', 'asc')
+      .limit(limit)
+      .execute();
+    return loadJobRecords(this.db, rows);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private isUniqueViolation(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (this.dialect === 'postgres') return code === '23505';
+    return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  }
+}
+
+async function loadJob(db: Kysely<Database>, workspace: string, name: string): Promise<JobRecord | undefined> {
+  const row = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row === undefined ? undefined : (await loadJobRecords(db, [row]))[0];
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (schema == null) throw new LatheError('LATHE_INTERNAL', 'PostgreSQL reports no current schema');
+  return schema;
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { initialMigration } from './0001-initial.js';
+
+/**
+ * Every migration of the metadata store, by name. Names sort in the order the migrations run;
+ * append new ones, never rename or edit an applied one.
+ */
+export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initialMigration,
+};
+
+/** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */
+export const metadataMigrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...METADATA_MIGRATIONS }),
+};

@@ -1,0 +1,34 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
+import { KyselyMetadataStore } from './kysely-metadata-store.js';
+import type { Database } from './schema.js';
+
+/**
+ * Opens (creating it and its folder if missing) the SQLite metadata database at `file`, or a
+ * private in-memory one for `':memory:'`, migrates it and returns the store. The database runs in
+ * WAL mode with `synchronous=NORMAL`, foreign keys on and a 5 s busy timeout.
+ *
+ * @example
+ * ```ts
+ * const store = await openSqliteStore('/var/lib/lathe/metadata.db');
+ * ```
+ */
+export async function openSqliteStore(file: string): Promise<KyselyMetadataStore> {
+  if (file !== ':memory:') await mkdir(dirname(file), { recursive: true });
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  try {
+    await KyselyMetadataStore.migrate(db, 'sqlite');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyMetadataStore(db, 'sqlite');
+}

@@ -1,0 +1,96 @@
+import type { Failure, JobHandle, JobRecord, JobStatus } from '@lathe/core';
+
+/** Input for {@link MetadataStore.createJob}. The job starts NotStarted and is moved to Queued at once. */
+export interface CreateJobInput {
+  workspace: string;
+  name: string;
+  type: string;
+  displayName: string | null;
+  experimentName: string;
+  description: string | null;
+  compute: string;
+  tags: Record<string, string>;
+  spec: JobRecord['spec'];
+  warnings: string[];
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+/** Filter and page for {@link MetadataStore.listJobs}. Newest first (createdAt DESC, name DESC). */
+export interface ListJobsQuery {
+  workspace: string;
+  statuses?: JobStatus[];
+  experimentName?: string;
+  /** Every pair must match (tag key = value); a value of `null` matches any value of that key. */
+  tags?: Record<string, string | null>;
+  /** 1..1000. */
+  limit: number;
+  /** Opaque token from a previous page's `nextPageToken`. */
+  pageToken?: string;
+}
+
+/** One page of jobs. */
+export interface JobPage {
+  jobs: JobRecord[];
+  /** Present when more jobs follow. */
+  nextPageToken?: string;
+}
+
+/** Fields a transition may set alongside the new status. */
+export interface TransitionPatch {
+  handle?: JobHandle | null;
+  failure?: Failure | null;
+  exitCode?: number | null;
+  /** Recorded on the history event. */
+  reason?: string;
+}
+
+/** Input for {@link MetadataStore.transitionJob}: a compare-and-set on the job's status. */
+export interface TransitionInput {
+  workspace: string;
+  name: string;
+  /** The move happens only if the current status is one of these. */
+  from: readonly JobStatus[];
+  to: JobStatus;
+  /** Milliseconds since the epoch. */
+  at: number;
+  patch?: TransitionPatch;
+}
+
+/**
+ * Persistent metadata: workspaces and jobs. Every write is durable when its promise resolves,
+ * and every multi-row write is atomic. Implementations: Kysely over SQLite and PostgreSQL
+ * (`KyselyMetadataStore`); all pass `describeMetadataStore` from `@lathe/testing`.
+ */
+export interface MetadataStore {
+  /** Creates the workspace if missing; idempotent. */
+  ensureWorkspace(name: string, at: number): Promise<void>;
+  /** True when the workspace exists. */
+  hasWorkspace(name: string): Promise<boolean>;
+  /**
+   * Inserts a job, records NotStarted then Queued in its history (both at `createdAt`) and
+   * returns it Queued. Throws `LATHE_CONFLICT` when the name is taken in the workspace and
+   * `LATHE_NOT_FOUND` when the workspace does not exist.
+   */
+  createJob(input: CreateJobInput): Promise<JobRecord>;
+  /** The job, or `undefined`. */
+  getJob(workspace: string, name: string): Promise<JobRecord | undefined>;
+  /** A page of jobs, newest first. Throws `LATHE_BAD_REQUEST` for a malformed page token. */
+  listJobs(query: ListJobsQuery): Promise<JobPage>;
+  /**
+   * Moves a job to `to` when its status is in `from`, appending a history event and applying
+   * the patch in the same transaction. Sets `startedAt` on first entry to Running and `endedAt`
+   * on entry to a terminal state. Returns the updated job, or `undefined` when the job is
+   * missing or its status was not in `from` (nothing is written then).
+   */
+  transitionJob(input: TransitionInput): Promise<JobRecord | undefined>;
+  /**
+   * Records where a backend runs the job, without a state change (the launch happens while the
+   * job is Preparing). Returns false when the job does not exist.
+   */
+  setJobHandle(workspace: string, name: string, handle: JobHandle): Promise<boolean>;
+  /** Jobs in any of `statuses`, across all workspaces, oldest first, at most `limit`. */
+  findJobsByStatus(statuses: readonly JobStatus[], limit: number): Promise<JobRecord[]>;
+  /** Releases connections. */
+  close(): Promise<void>;
+}

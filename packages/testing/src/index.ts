@@ -1,0 +1,2 @@
+export { describeMetadataStore } from './describe-metadata-store.js';
+export type { DescribeMetadataStoreOptions } from './describe-metadata-store.js';
