@@ -22,6 +22,8 @@ export interface LocalProcessBackendOptions {
   python: string;
   /** Jobs at once; default: the number of cores. */
   capacity?: number;
+  /** Between SIGTERM and SIGKILL when a job is canceled or times out (default 10 s). */
+  cancelGraceMs?: number;
   /** The `lathe-launch` script; default: the one of `@lathe/launcher`. */
   launcherScript?: string;
 }
@@ -67,7 +69,7 @@ export class LocalProcessBackend implements ComputeBackend {
       python: this.options.python,
       cacheDir: this.options.cacheDir,
       ...(this.options.blobDir ? { blobDir: this.options.blobDir } : {}),
-      cancelGraceMs: 10_000,
+      cancelGraceMs: this.options.cancelGraceMs ?? 10_000,
       warnings: job.warnings,
     };
   }

@@ -28,8 +28,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const manifest = JSON.parse(await readFile(join(resolve(folder), 'job.json'), 'utf8')) as LaunchManifest;
   const client = new LatheClient({ url: values.server ?? manifest.serverUrl, workspace: manifest.workspace });
+  // SIGTERM (a cancel from the backend) may come at any moment, even before the command starts.
+  const cancel = new AbortController();
+  const onSignal = () => cancel.abort();
+  process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
   try {
-    await new JobRun(resolve(folder), manifest, client).run();
+    await new JobRun(resolve(folder), manifest, client, cancel.signal).run();
     return 0;
   } catch (error) {
     process.stderr.write(`lathe-launch: ${(error as Error).stack ?? String(error)}\n`);
@@ -46,6 +50,7 @@ class JobRun {
     private readonly folder: string,
     private readonly manifest: LaunchManifest,
     private readonly client: LatheClient,
+    private readonly cancel: AbortSignal,
   ) {
     this.spec = manifest.spec as unknown as CommandJobSpec;
     this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'));
@@ -61,11 +66,6 @@ class JobRun {
       command = renderCommand(this.spec.command, { inputs: staged.inputs, outputs: staged.outputs });
     } catch (error) {
       await this.finish({ status: 'Failed', exitCode: null, failure: failure('SystemError', `could not prepare the job: ${(error as Error).message}`, true) });
-      return;
-    }
-    const { status } = await this.client.reportRuntime(this.manifest.job, { status: 'Running' });
-    if (status === 'CancelRequested' || status === 'Canceled') {
-      await this.finish({ status: 'Canceled', exitCode: null });
       return;
     }
     const outcome = await this.execute(command, staged);
@@ -86,7 +86,15 @@ class JobRun {
       timeoutSeconds: this.spec.limits?.timeout,
       graceMs: this.manifest.cancelGraceMs,
       onOutput: (chunk) => this.log.write(chunk),
+      onStarted: () => this.reportRunning(),
+      cancel: this.cancel,
     });
+  }
+
+  private async reportRunning(): Promise<void> {
+    const { status } = await this.client.reportRuntime(this.manifest.job, { status: 'Running' });
+    // A cancel that landed while the job was Preparing may not have reached this process yet.
+    if (status === 'CancelRequested' || status === 'Canceled') process.kill(process.pid, 'SIGTERM');
   }
 
   /** Uploads the outputs; returns the error instead of throwing, so the job still gets an outcome. */

@@ -23,14 +23,18 @@ export interface RunCommandOptions {
   graceMs: number;
   /** Receives stdout and stderr, interleaved as they arrive. */
   onOutput: (chunk: Buffer) => void;
+  /** Called once the command's process group exists (and `child.pgid` is written). */
+  onStarted: () => Promise<void>;
+  /** Aborted when the job is canceled; an abort before the start means nothing runs. */
+  cancel: AbortSignal;
 }
 
 /**
  * Runs the rendered command under `bash -c` (as Azure ML does) in its own process group, so a
  * cancel or timeout stops everything it started: SIGTERM to the group, SIGKILL after the grace.
- * SIGTERM or SIGINT to the launcher counts as a cancel.
  */
 export async function runCommand(command: string, options: RunCommandOptions): Promise<CommandOutcome> {
+  if (options.cancel.aborted) return { exitCode: null, signal: null, timedOut: false, canceled: true };
   const shell = existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
   const child = spawn(shell, ['-c', command], { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pgid = child.pid;
@@ -50,20 +54,21 @@ export async function runCommand(command: string, options: RunCommandOptions): P
     outcome.canceled = true;
     stop();
   };
-  process.on('SIGTERM', onCancel).on('SIGINT', onCancel);
+  options.cancel.addEventListener('abort', onCancel);
   const timeout = options.timeoutSeconds
     ? setTimeout(() => {
         outcome.timedOut = true;
         stop();
       }, options.timeoutSeconds * 1000)
     : undefined;
+  await options.onStarted();
   const [exitCode, signal] = await exited;
   // Whatever the command left behind in its group ends with it.
   signalGroup(pgid, 'SIGKILL');
   await waitForClose(child.stdout, child.stderr);
   clearTimeout(timeout);
   clearTimeout(killTimer);
-  process.off('SIGTERM', onCancel).off('SIGINT', onCancel);
+  options.cancel.removeEventListener('abort', onCancel);
   return { exitCode, signal, ...outcome };
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { cp, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tar from 'tar';
 import type { LatheClient } from '@lathe/sdk';
@@ -14,7 +14,7 @@ export async function uploadOutputs(
   folder: string,
   workingDir: string,
 ): Promise<void> {
-  for (const [name, dir] of Object.entries(outputDirs)) await client.uploadOutput(job, name, pack(dir, await listTop(dir)));
+  for (const [name, dir] of Object.entries(outputDirs)) await client.uploadOutput(job, name, pack(dir));
   const artifacts = join(folder, 'artifacts');
   await mkdir(join(artifacts, 'user_logs'), { recursive: true });
   await cp(join(folder, 'user_logs', 'std_log.txt'), join(artifacts, 'user_logs', 'std_log.txt')).catch(() => undefined);
@@ -22,13 +22,10 @@ export async function uploadOutputs(
     const from = join(workingDir, sub);
     if ((await stat(from).catch(() => undefined))?.isDirectory()) await cp(from, join(artifacts, sub), { recursive: true });
   }
-  await client.uploadOutput(job, 'default', pack(artifacts, await listTop(artifacts)));
+  await client.uploadOutput(job, 'default', pack(artifacts));
 }
 
-async function listTop(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [])).sort();
-}
-
-function pack(cwd: string, entries: string[]): AsyncIterable<Uint8Array> {
-  return tar.create({ gzip: true, cwd, portable: true }, entries) as unknown as AsyncIterable<Uint8Array>;
+// Packs the folder as `.`, so an empty output is an empty archive rather than an error.
+function pack(cwd: string): AsyncIterable<Uint8Array> {
+  return tar.create({ gzip: true, cwd, portable: true }, ['.']) as unknown as AsyncIterable<Uint8Array>;
 }

@@ -196,6 +196,7 @@ export class Scheduler {
   }
 
   private async handleExit(handle: JobHandle): Promise<void> {
+    if (this.stopped) return;
     const key = keyOf(handle.workspace, handle.job);
     if (this.active.get(key)?.handle?.id !== handle.id) return;
     this.active.delete(key);
@@ -217,6 +218,7 @@ export class Scheduler {
   }
 
   private async pollActive(): Promise<void> {
+    if (this.stopped) return;
     for (const { backend, handle } of [...this.active.values()]) {
       if (!handle) continue;
       const state = await this.backends.get(backend)?.poll(handle).catch(() => undefined);

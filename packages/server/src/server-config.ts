@@ -13,14 +13,16 @@ export interface ServerConfig {
   python: string;
   /** Jobs at once on local compute. */
   concurrency: number;
+  /** Between SIGTERM and SIGKILL on cancel and timeout. */
+  cancelGraceMs: number;
   /** Pino level, or `silent`. */
   logLevel: string;
 }
 
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
- * `LATHE_PYTHON` (python3), `LATHE_CONCURRENCY` (the number of cores) and `LATHE_LOG_LEVEL`
- * (warn). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ * `LATHE_PYTHON` (python3), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
+ * (10000) and `LATHE_LOG_LEVEL` (warn). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -29,6 +31,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: integer(env, 'LATHE_PORT', 5252, 0, 65535),
     python: env.LATHE_PYTHON ?? 'python3',
     concurrency: integer(env, 'LATHE_CONCURRENCY', availableParallelism(), 1, 4096),
+    cancelGraceMs: integer(env, 'LATHE_CANCEL_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
   };
 }

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LocalProcessBackend } from '@lathe/backend-local';
-import { Scheduler } from '@lathe/scheduler';
+import { Scheduler, type Logger } from '@lathe/scheduler';
 import { LocalArtifactStore, openSqliteStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
 import type { ServerConfig } from './server-config.js';
@@ -40,11 +40,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     serverUrl: () => url,
     python: config.python,
     capacity: config.concurrency,
+    cancelGraceMs: config.cancelGraceMs,
   });
-  const app0 = { level: config.logLevel };
-  const scheduler = new Scheduler({ store, backends: [backend] });
+  let app: FastifyInstance | undefined;
+  // The scheduler logs through the app's logger, which exists once the app is built.
+  const logger: Logger = {
+    info: (obj, msg) => app?.log.info(obj, msg),
+    warn: (obj, msg) => app?.log.warn(obj, msg),
+    error: (obj, msg) => app?.log.error(obj, msg),
+  };
+  const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
   const context: ServerContext = { store, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION };
-  const app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : app0 });
+  app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -52,7 +59,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await scheduler.start();
   return {
     url,
-    app,
+    app: app as FastifyInstance,
     context,
     async close() {
       await scheduler.stop();

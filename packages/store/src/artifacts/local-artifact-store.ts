@@ -100,7 +100,7 @@ export class LocalArtifactStore implements ArtifactStore {
     const file = this.logFile(ref);
     const size = await fileSize(file);
     const stop = Math.min(end ?? size, size);
-    if (start >= stop) return createReadStream(file, { start: 0, end: -1 }).on('error', () => undefined);
+    if (start >= stop) return Readable.from([]);
     return createReadStream(file, { start, end: stop - 1 });
   }
 
