@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { runCli, startTestServer, writeFiles, type TestServer } from './harness.js';
+
+describe('lathe CLI against a real server', () => {
+  let t: TestServer;
+  let dir: string;
+  before(async () => {
+    t = await startTestServer();
+    dir = await writeFiles(join(t.scratch, 'cli'), {
+      'src/main.py': 'print("from code")\n',
+      'ok.yml': 'code: src\ncommand: python main.py\nexperiment_name: cli\n',
+      'fails.yml': 'command: echo "about to fail"; exit 4\nexperiment_name: cli\n',
+      'typo.yml': 'code: src\ncommand: python main.py\nenvironmnet: azureml:sklearn@latest\n',
+      'wrong-type.yml': 'code: src\ncommand: python main.py\nlimits:\n  timeout: forever\n',
+      'bad-binding.yml': 'code: src\ncommand: >-\n  python main.py\n  --x ${{inputs.missing}}\ninputs:\n  present: 1\n',
+    });
+  });
+  after(async () => t.close());
+
+  const blobCount = async () => (await readdir(join(t.home, 'artifacts'), { recursive: true }).catch(() => [])).filter((p) => /[0-9a-f]{64}$/.test(p)).length;
+
+  for (const [file, where, field] of [
+    ['typo.yml', ':3:1:', 'environmnet: unknown field'],
+    ['wrong-type.yml', ':4:12:', 'limits.timeout: expected an integer'],
+    ['bad-binding.yml', ':4:7:', "command: ${{inputs.missing}} refers to input 'missing'"],
+  ] as const) {
+    it(`${file} fails with file:line:column and the field, and creates nothing`, async () => {
+      const result = await runCli(['job', 'create', '--file', join(dir, file)], t.url);
+      assert.equal(result.code, 2, result.stderr);
+      assert.ok(result.stderr.includes(`${join(dir, file)}${where} ${field}`), result.stderr);
+      assert.equal((await t.client.listJobs()).value.length, 0);
+      assert.equal(await blobCount(), 0, 'no snapshot was uploaded');
+    });
+  }
+
+  it('job create --stream follows the log and exits 0 for a completed job', async () => {
+    const result = await runCli(['job', 'create', '--file', join(dir, 'ok.yml'), '--stream'], t.url);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^from code$/m);
+    assert.match(result.stdout, /Status: Completed/);
+  });
+
+  it('job create --stream exits non-zero and prints the error for a failed job', async () => {
+    const result = await runCli(['job', 'create', '--file', join(dir, 'fails.yml'), '--stream', '--name', 'cli_fails'], t.url);
+    assert.equal(result.code, 6);
+    assert.match(result.stdout, /about to fail/);
+    assert.match(result.stderr, /exited with code 4/);
+    const stream = await runCli(['job', 'stream', '--name', 'cli_fails'], t.url);
+    assert.equal(stream.code, 6);
+  });
+
+  it('job show and job list print table, json and yaml', async () => {
+    const table = await runCli(['job', 'show', '--name', 'cli_fails'], t.url);
+    assert.match(table.stdout, /^Name\s+Status\s+Experiment/m);
+    assert.match(table.stdout, /cli_fails\s+Failed\s+cli/);
+    assert.match(table.stdout, /Exit code: 4/);
+    const yaml = parse((await runCli(['job', 'show', 'cli_fails', '-o', 'yaml'], t.url)).stdout) as { status: string; exit_code: number };
+    assert.deepEqual([yaml.status, yaml.exit_code], ['Failed', 4]);
+    const list = JSON.parse((await runCli(['job', 'list', '--status', 'Failed', '-o', 'json'], t.url)).stdout) as { value: { name: string }[] };
+    assert.deepEqual(list.value.map((j) => j.name), ['cli_fails']);
+  });
+
+  it('job cancel and job download work by name', async () => {
+    const created = JSON.parse((await runCli(['job', 'create', '--file', join(dir, 'ok.yml'), '--set', 'command=sleep 30', '-o', 'json'], t.url)).stdout) as { name: string };
+    const cancel = await runCli(['job', 'cancel', '--name', created.name, '-o', 'json'], t.url);
+    assert.equal(cancel.code, 0, cancel.stderr);
+    assert.ok(['Canceled', 'CancelRequested'].includes((JSON.parse(cancel.stdout) as { status: string }).status));
+    const download = await runCli(['job', 'download', '--name', 'cli_fails', '--download-path', join(t.scratch, 'dl')], t.url);
+    assert.equal(download.code, 0, download.stderr);
+    assert.deepEqual(await readdir(join(t.scratch, 'dl', 'artifacts', 'user_logs')), ['std_log.txt']);
+  });
+
+  it('usage mistakes and an unreachable server get clear messages and exit codes', async () => {
+    const noFile = await runCli(['job', 'create'], t.url);
+    assert.equal(noFile.code, 2);
+    assert.match(noFile.stderr, /--file is required/);
+    const unknownFlag = await runCli(['job', 'list', '--bogus'], t.url);
+    assert.equal(unknownFlag.code, 2);
+    const unknownCommand = await runCli(['jobs', 'make'], t.url);
+    assert.equal(unknownCommand.code, 2);
+    const missingJob = await runCli(['job', 'show', 'no_such_job'], t.url);
+    assert.equal(missingJob.code, 3);
+    assert.match(missingJob.stderr, /job 'no_such_job' does not exist/);
+    const down = await runCli(['job', 'list'], 'http://127.0.0.1:9');
+    assert.equal(down.code, 5);
+    assert.match(down.stderr, /cannot reach the Lathe server at http:\/\/127\.0\.0\.1:9/);
+  });
+});
