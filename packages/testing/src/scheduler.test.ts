@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, beforeEach, describe, it } from 'node:test';
+import type { JobStatus } from '@lathe/core';
+import { Scheduler } from '@lathe/scheduler';
+import { openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
+import { FakeComputeBackend } from './fake-compute-backend.js';
+
+describe('Scheduler', () => {
+  let store: KyselyMetadataStore;
+  let backend: FakeComputeBackend;
+  let scheduler: Scheduler;
+  let n = 0;
+  const stores: KyselyMetadataStore[] = [];
+
+  const submit = async (name = `job_${++n}`) => {
+    await store.createJob({
+      workspace: 'default', name, type: 'command', displayName: null, experimentName: 'e', description: null,
+      compute: 'local', tags: {}, spec: { type: 'command', command: 'true' }, warnings: [], createdAt: Date.now() + n,
+    });
+    scheduler.notify();
+    return name;
+  };
+  const statusOf = async (name: string) => (await store.getJob('default', name))?.status;
+  const eventually = async (check: () => Promise<boolean> | boolean, what: string) => {
+    for (let i = 0; i < 200; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.fail(`timed out waiting for ${what}`);
+  };
+  const waitStatus = (name: string, status: JobStatus) => eventually(async () => (await statusOf(name)) === status, `${name} ${status}`);
+
+  beforeEach(async () => {
+    await scheduler?.stop();
+    store = await openSqliteStore(':memory:');
+    stores.push(store);
+    await store.ensureWorkspace('default', Date.now());
+    backend = new FakeComputeBackend(2);
+    scheduler = new Scheduler({ store, backends: [backend], pollIntervalMs: 20, cancelGraceMs: 5 });
+    await scheduler.start();
+  });
+  after(async () => {
+    await scheduler.stop();
+    for (const s of stores) await s.close();
+  });
+
+  it('runs no more jobs at once than the backend capacity, starting the oldest first', async () => {
+    const names = [];
+    for (let i = 0; i < 5; i++) names.push(await submit());
+    await eventually(() => backend.launched.length === 2, 'two launches');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(backend.launched.map((h) => h.job), names.slice(0, 2));
+    for (const name of names) {
+      await eventually(() => backend.running().some((h) => h.job === name), `${name} to start`);
+      assert.ok(backend.running().length <= 2);
+      await scheduler.report('default', name, { status: 'Completed', exitCode: 0 });
+      backend.exit(name, 0);
+    }
+    for (const name of names) assert.equal(await statusOf(name), 'Completed');
+  });
+
+  it('applies launcher reports in order and ignores reports the state no longer allows', async () => {
+    const name = await submit();
+    await waitStatus(name, 'Preparing');
+    assert.equal((await scheduler.report('default', name, { status: 'Running' })).applied, true);
+    assert.equal((await scheduler.report('default', name, { status: 'Running' })).applied, false);
+    await scheduler.report('default', name, { status: 'Finalizing', exitCode: 0 });
+    const done = await scheduler.report('default', name, { status: 'Completed', exitCode: 0 });
+    assert.deepEqual([done.applied, done.job.status, done.job.exitCode], [true, 'Completed', 0]);
+    assert.equal((await scheduler.report('default', name, { status: 'Failed', exitCode: 1, failure: { type: 'UserError', message: 'x', nonRetryable: false, details: {} } })).applied, false);
+  });
+
+  it('a launcher that exits without a result fails its job as LauncherLost', async () => {
+    const name = await submit();
+    await eventually(() => backend.launched.some((h) => h.job === name), 'launch');
+    await scheduler.report('default', name, { status: 'Running' });
+    backend.exit(name, 137);
+    await waitStatus(name, 'Failed');
+    const job = await store.getJob('default', name);
+    assert.equal(job?.failure?.type, 'LauncherLost');
+    assert.match(job?.failure?.message ?? '', /exited \(137\) before reporting/);
+  });
+
+  it('cancel ends a queued job at once and asks the backend to stop a running one', async () => {
+    const running = [await submit(), await submit()];
+    const queued = await submit();
+    await eventually(() => backend.launched.length === 2, 'two launches');
+    assert.equal((await scheduler.requestCancel('default', queued)).status, 'Canceled');
+    const target = running[0] as string;
+    assert.equal((await scheduler.requestCancel('default', target)).status, 'CancelRequested');
+    assert.deepEqual(backend.canceled, [target]);
+    assert.equal((await scheduler.requestCancel('default', target)).status, 'CancelRequested', 'idempotent');
+    backend.exit(target, null, 'SIGTERM');
+    await waitStatus(target, 'Canceled');
+    assert.ok(!backend.launched.some((h) => h.job === queued), 'the canceled queued job never launched');
+  });
+
+  it('a launch that throws fails the job and frees its slot', async () => {
+    backend.failLaunch = new Error('no such launcher');
+    const name = await submit();
+    await waitStatus(name, 'Failed');
+    assert.match((await store.getJob('default', name))?.failure?.message ?? '', /could not start the job: no such launcher/);
+    backend.failLaunch = undefined;
+    const next = await submit();
+    await eventually(() => backend.launched.some((h) => h.job === next), 'the next job to launch');
+  });
+
+  it('on start it fails jobs a previous server left active and stops their processes', async () => {
+    const name = await submit();
+    await eventually(() => backend.launched.some((h) => h.job === name), 'launch');
+    await scheduler.report('default', name, { status: 'Running' });
+    await scheduler.stop();
+    const restartedBackend = new FakeComputeBackend(2);
+    scheduler = new Scheduler({ store, backends: [restartedBackend], pollIntervalMs: 20 });
+    await scheduler.start();
+    const job = await store.getJob('default', name);
+    assert.deepEqual([job?.status, job?.failure?.type], ['Failed', 'ServerRestarted']);
+    assert.deepEqual(restartedBackend.recovered, [name]);
+  });
+});
