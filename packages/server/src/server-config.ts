@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { LatheError } from '@lathe/core';
@@ -21,7 +22,7 @@ export interface ServerConfig {
 
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
- * `LATHE_PYTHON` (python3), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
+ * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
  * (10000) and `LATHE_LOG_LEVEL` (warn). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -29,11 +30,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     home: resolve(env.LATHE_HOME ?? '.lathe'),
     host: env.LATHE_HOST ?? '127.0.0.1',
     port: integer(env, 'LATHE_PORT', 5252, 0, 65535),
-    python: env.LATHE_PYTHON ?? 'python3',
+    python: env.LATHE_PYTHON || defaultPython(),
     concurrency: integer(env, 'LATHE_CONCURRENCY', availableParallelism(), 1, 4096),
     cancelGraceMs: integer(env, 'LATHE_CANCEL_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
   };
+}
+
+/**
+ * The machine's Python when `LATHE_PYTHON` is unset: the system interpreter `/usr/bin/python3`
+ * when there is one, since that is where the OS package manager installs libraries
+ * (`apt-get install python3-sklearn`), else `python3` from PATH. Per-user interpreters (pyenv,
+ * conda) are chosen with `LATHE_PYTHON`.
+ */
+export function defaultPython(): string {
+  return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,3 +1,4 @@
+import { LatheError } from '@lathe/core';
 import { configFromEnv, startServer } from '@lathe/server';
 import { COMMON_OPTIONS, type Command } from '../command.js';
 
@@ -13,8 +14,11 @@ export const serverStart: Command = {
     if (values.home) env.LATHE_HOME = values.home as string;
     if (values.host) env.LATHE_HOST = values.host as string;
     const config = configFromEnv(env);
-    const server = await startServer(config);
-    io.out(`Lathe is running at ${server.url}\n  data: ${config.home}\n  python: ${config.python}, ${config.concurrency} jobs at once\n`);
+    const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new LatheError('LATHE_UNAVAILABLE', `port ${config.port} on ${config.host} is in use; choose another with --port or LATHE_PORT`);
+    });
+    io.out(`Lathe is running at ${server.url}\n  data: ${config.home} (LATHE_HOME)\n  jobs run with ${config.python} (LATHE_PYTHON), ${config.concurrency} at once (LATHE_CONCURRENCY)\n`);
     io.out(`Submit a job:  LATHE_URL=${server.url} npx lathe job create --file examples/jobs/hello-world.yml --stream\n`);
     await new Promise<void>((done) => {
       const stop = () => done();
