@@ -6,20 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { LatheError } from '@lathe/core';
 import { loadCommandJobFile, parseCommandJob, validateCommandJob } from './command-job.js';
 import type { SpecFinding } from './spec-report.js';
+import { expectInvalidSpec } from './expect-invalid-spec.test-support.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../test-fixtures/${name}`, import.meta.url));
 const AZURE_SCHEMA = 'https://azuremlschemas.azureedge.net/latest/commandJob.schema.json';
 
-function invalidSpec(run: () => unknown): LatheError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof LatheError, `expected a LatheError, got ${String(error)}`);
-    assert.equal(error.code, 'LATHE_INVALID_SPEC');
-    return error;
-  }
-  assert.fail('the spec was accepted');
-}
 
 describe('loadCommandJobFile with good files', () => {
   it('reads a hello-world job and fills in type command', async () => {
@@ -167,12 +158,12 @@ describe('loadCommandJobFile with unreadable or empty files', () => {
   });
 
   it('reports an empty file as a document that is not a mapping', () => {
-    const error = invalidSpec(() => parseCommandJob('', { file: 'empty.yml' }));
+    const error = expectInvalidSpec(() => parseCommandJob('', { file: 'empty.yml' }));
     assert.equal(error.message, 'empty.yml:1:1: (document): expected a mapping, got nothing');
   });
 
   it('reports a file of comments only as a document that is not a mapping', () => {
-    const error = invalidSpec(() => parseCommandJob('# nothing yet\n', { file: 'comments.yml' }));
+    const error = expectInvalidSpec(() => parseCommandJob('# nothing yet\n', { file: 'comments.yml' }));
     assert.equal(error.message, 'comments.yml:1:1: (document): expected a mapping, got nothing');
   });
 });
@@ -194,7 +185,7 @@ describe('validateCommandJob', () => {
   });
 
   it('names the field path and request body in errors, without a position', () => {
-    const error = invalidSpec(() => validateCommandJob({ command: 'x', inputs: { data: { path: 'p', mode: 'mounted' } } }));
+    const error = expectInvalidSpec(() => validateCommandJob({ command: 'x', inputs: { data: { path: 'p', mode: 'mounted' } } }));
     const expected = 'one of: ro_mount, download, rw_mount, direct, eval_mount, eval_download';
     assert.equal(error.message, `request body: inputs.data.mode: expected ${expected}, got the string "mounted"`);
     assert.deepEqual(error.details.errors, [
@@ -205,14 +196,14 @@ describe('validateCommandJob', () => {
   });
 
   it('names the source it is given', () => {
-    const error = invalidSpec(() => validateCommandJob({ command: 'x', limits: { timeout: 0 } }, 'trial 3'));
+    const error = expectInvalidSpec(() => validateCommandJob({ command: 'x', limits: { timeout: 0 } }, 'trial 3'));
     assert.equal(error.message, 'trial 3: limits.timeout: expected an integer ≥ 1, got number 0');
   });
 
   it('reports a missing command and an undeclared binding together', () => {
-    const error = invalidSpec(() => validateCommandJob({ code: 'src' }));
+    const error = expectInvalidSpec(() => validateCommandJob({ code: 'src' }));
     assert.equal(error.message, "request body: command: required field 'command' is missing");
-    const bindings = invalidSpec(() => validateCommandJob({ command: 'echo ${{inputs.a}} ${{outputs.b}}' }));
+    const bindings = expectInvalidSpec(() => validateCommandJob({ command: 'echo ${{inputs.a}} ${{outputs.b}}' }));
     const errors = bindings.details.errors as SpecFinding[];
     assert.deepEqual(
       errors.map((e) => [e.file, e.field, e.message]),
@@ -232,13 +223,13 @@ describe('validateCommandJob', () => {
   });
 
   it('reports a body that is null, a list or a string as not a mapping', () => {
-    assert.equal(invalidSpec(() => validateCommandJob(null)).message, 'request body: (document): expected a mapping, got nothing');
-    assert.equal(invalidSpec(() => validateCommandJob([])).message, 'request body: (document): expected a mapping, got a list');
-    assert.equal(invalidSpec(() => validateCommandJob('x')).message, 'request body: (document): expected a mapping, got the string "x"');
+    assert.equal(expectInvalidSpec(() => validateCommandJob(null)).message, 'request body: (document): expected a mapping, got nothing');
+    assert.equal(expectInvalidSpec(() => validateCommandJob([])).message, 'request body: (document): expected a mapping, got a list');
+    assert.equal(expectInvalidSpec(() => validateCommandJob('x')).message, 'request body: (document): expected a mapping, got the string "x"');
   });
 
   it('rejects job types other than command', () => {
-    const error = invalidSpec(() => validateCommandJob({ type: 'pipeline', jobs: {} }));
+    const error = expectInvalidSpec(() => validateCommandJob({ type: 'pipeline', jobs: {} }));
     assert.equal(error.message, "request body: type: 'pipeline' jobs are not supported yet; this file must be a command job");
   });
 

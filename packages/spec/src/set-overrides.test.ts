@@ -5,20 +5,11 @@ import { LatheError } from '@lathe/core';
 import { parseCommandJob } from './command-job.js';
 import { parseSetOverrides } from './set-overrides.js';
 import type { SpecFinding } from './spec-report.js';
+import { expectInvalidSpec } from './expect-invalid-spec.test-support.js';
 
 const IRIS = readFileSync(new URL('../test-fixtures/good/lightgbm-iris.yml', import.meta.url), 'utf8');
 const HELLO = readFileSync(new URL('../test-fixtures/good/hello-world.yml', import.meta.url), 'utf8');
 
-function invalidSpec(run: () => unknown): LatheError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof LatheError, `expected a LatheError, got ${String(error)}`);
-    assert.equal(error.code, 'LATHE_INVALID_SPEC');
-    return error;
-  }
-  assert.fail('no error was thrown');
-}
 
 describe('parseSetOverrides', () => {
   it('splits the path on dots and reads numbers as numbers', () => {
@@ -56,20 +47,20 @@ describe('parseSetOverrides', () => {
   });
 
   it('rejects an argument without =', () => {
-    const error = invalidSpec(() => parseSetOverrides(['foo']));
+    const error = expectInvalidSpec(() => parseSetOverrides(['foo']));
     assert.equal(error.message, '--set foo: expected path=value, e.g. inputs.learning_rate=0.01');
     assert.deepEqual(error.details, { set: 'foo' });
   });
 
   it('rejects an empty path and an empty path segment', () => {
-    assert.equal(invalidSpec(() => parseSetOverrides(['=x'])).message, '--set =x: expected path=value, e.g. inputs.learning_rate=0.01');
-    const emptySegment = invalidSpec(() => parseSetOverrides(['inputs..lr=1']));
+    assert.equal(expectInvalidSpec(() => parseSetOverrides(['=x'])).message, '--set =x: expected path=value, e.g. inputs.learning_rate=0.01');
+    const emptySegment = expectInvalidSpec(() => parseSetOverrides(['inputs..lr=1']));
     assert.equal(emptySegment.message, '--set inputs..lr=1: expected path=value, e.g. inputs.learning_rate=0.01');
-    assert.equal(invalidSpec(() => parseSetOverrides(['inputs.=1'])).details.set, 'inputs.=1');
+    assert.equal(expectInvalidSpec(() => parseSetOverrides(['inputs.=1'])).details.set, 'inputs.=1');
   });
 
   it('rejects a value that is not valid YAML', () => {
-    const error = invalidSpec(() => parseSetOverrides(['resources.locations=[a, b']));
+    const error = expectInvalidSpec(() => parseSetOverrides(['resources.locations=[a, b']));
     assert.equal(error.message, '--set resources.locations=[a, b: the value is not valid YAML');
     assert.ok(error.cause instanceof Error);
   });
@@ -109,7 +100,7 @@ describe('parseCommandJob with --set', () => {
   });
 
   it('reports a validation error caused by --set as the argument instead of a file position', () => {
-    const error = invalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['resources.instance_count=0'] }));
+    const error = expectInvalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['resources.instance_count=0'] }));
     assert.equal(error.message, '--set resources.instance_count=0: resources.instance_count: expected an integer ≥ 1, got number 0');
     assert.deepEqual(error.details.errors, [
       {
@@ -123,7 +114,7 @@ describe('parseCommandJob with --set', () => {
 
   it('reports an error below a value set with --set by that argument', () => {
     const set = 'inputs.iris_csv={path: ./iris.csv, mode: mounted}';
-    const error = invalidSpec(() => parseCommandJob(IRIS, { file: 'job.yml', set: [set] }));
+    const error = expectInvalidSpec(() => parseCommandJob(IRIS, { file: 'job.yml', set: [set] }));
     const [finding] = error.details.errors as SpecFinding[];
     assert.equal(finding?.file, `--set ${set}`);
     assert.equal(finding?.field, 'inputs.iris_csv.mode');
@@ -131,19 +122,19 @@ describe('parseCommandJob with --set', () => {
   });
 
   it('reports a binding error in a command given with --set by that argument', () => {
-    const error = invalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['command=echo ${{inputs.b}}'] }));
+    const error = expectInvalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['command=echo ${{inputs.b}}'] }));
     assert.equal(error.message, "--set command=echo ${{inputs.b}}: command: ${{inputs.b}} refers to input 'b', which the job does not define");
   });
 
   it('reports an unknown field added with --set by that argument', () => {
-    const error = invalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['comand=echo'] }));
+    const error = expectInvalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['comand=echo'] }));
     const [finding] = error.details.errors as SpecFinding[];
     assert.deepEqual([finding?.file, finding?.field, finding?.line], ['--set comand=echo', 'comand', undefined]);
   });
 
   it('keeps file positions for errors the --set arguments did not cause', () => {
     const text = 'command: x\nlimits:\n  timeout: zero\n';
-    const error = invalidSpec(() => parseCommandJob(text, { file: 'job.yml', set: ['resources.instance_count=0'] }));
+    const error = expectInvalidSpec(() => parseCommandJob(text, { file: 'job.yml', set: ['resources.instance_count=0'] }));
     assert.equal(
       error.message,
       '2 problems:\n' +
@@ -153,7 +144,7 @@ describe('parseCommandJob with --set', () => {
   });
 
   it('rejects a --set below a value that is not a mapping', () => {
-    const error = invalidSpec(() => parseCommandJob(IRIS, { file: 'job.yml', set: ['inputs.learning_rate.x=1'] }));
+    const error = expectInvalidSpec(() => parseCommandJob(IRIS, { file: 'job.yml', set: ['inputs.learning_rate.x=1'] }));
     assert.equal(error.message, '--set inputs.learning_rate.x=1: cannot set inputs.learning_rate.x, because inputs.learning_rate is not a mapping');
     assert.deepEqual(error.details, { set: 'inputs.learning_rate.x=1', field: 'inputs.learning_rate' });
   });
@@ -162,17 +153,17 @@ describe('parseCommandJob with --set', () => {
     const text = 'command: x\nresources:\n  locations: [westeurope, eastus]\n';
     const { spec } = parseCommandJob(text, { file: 'job.yml', set: ['resources.locations.1=northeurope'] });
     assert.deepEqual(spec.resources?.locations, ['westeurope', 'northeurope']);
-    const error = invalidSpec(() => parseCommandJob(text, { file: 'job.yml', set: ['resources.locations.0=[a]'] }));
+    const error = expectInvalidSpec(() => parseCommandJob(text, { file: 'job.yml', set: ['resources.locations.0=[a]'] }));
     assert.equal(error.message, '--set resources.locations.0=[a]: resources.locations[0]: expected a string, got a list');
   });
 
   it('rejects a --set on a document that is a list', () => {
-    const error = invalidSpec(() => parseCommandJob('- command: x\n', { file: 'job.yml', set: ['compute=local'] }));
+    const error = expectInvalidSpec(() => parseCommandJob('- command: x\n', { file: 'job.yml', set: ['compute=local'] }));
     assert.equal(error.message, '--set compute=local: cannot set compute, because (document) is not a mapping');
   });
 
   it('rejects a --set argument of the wrong form', () => {
-    const error = invalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['foo'] }));
+    const error = expectInvalidSpec(() => parseCommandJob(HELLO, { file: 'job.yml', set: ['foo'] }));
     assert.equal(error.message, '--set foo: expected path=value, e.g. inputs.learning_rate=0.01');
   });
 });
