@@ -29,6 +29,7 @@ const USAGE = `usage: node bench/jobs/bench-jobs.mjs [options]
   --jobs N         sequential jobs per latency case (default 20)
   --throughput N   jobs in the burst (default 200)
   --in-flight N    concurrent POSTs during the burst (default 50)
+  --poll-ms N      GET job interval while waiting for polled cases (default 10)
   --json FILE      also write the figures as JSON
   --timeout S      stop everything and exit 2 after S seconds (default 300)
   --check          exit 1 when a target is missed
@@ -45,6 +46,7 @@ function readOptions() {
         jobs: { type: 'string', default: '20' },
         throughput: { type: 'string', default: '200' },
         'in-flight': { type: 'string', default: '50' },
+        'poll-ms': { type: 'string', default: '10' },
         json: { type: 'string' },
         timeout: { type: 'string', default: '300' },
         check: { type: 'boolean', default: false },
@@ -72,6 +74,7 @@ function readOptions() {
     jobs: int('jobs', 1),
     throughput: int('throughput', 1),
     inFlight: int('in-flight', 1),
+    pollMs: int('poll-ms', 1),
     timeoutS: int('timeout', 1),
     json: parsed.json,
     check: parsed.check,
@@ -290,7 +293,7 @@ async function pollToEnd(client, name, intervalMs) {
  * One job: POST it, wait for its end (following the log, or polling), read it once.
  * Returns client and server timings in ms.
  */
-async function runOne(client, submit, wait) {
+async function runOne(client, submit, wait, pollMs) {
   const wall0 = Date.now();
   const t0 = now();
   const job0 = await submit();
@@ -302,7 +305,7 @@ async function runOne(client, submit, wait) {
     tEnd = now();
     job = await client.getJob(job0.name);
   } else {
-    ({ job, seenAt: tEnd } = await pollToEnd(client, job0.name, 5));
+    ({ job, seenAt: tEnd } = await pollToEnd(client, job0.name, pollMs));
   }
   const at = historyTimes(job);
   return {
@@ -322,11 +325,11 @@ async function runOne(client, submit, wait) {
   };
 }
 
-async function latencyCase(client, n, submit, wait, failures) {
-  for (let i = 0; i < WARMUP; i++) await runOne(client, submit, wait);
+async function latencyCase(client, n, submit, wait, pollMs, failures) {
+  for (let i = 0; i < WARMUP; i++) await runOne(client, submit, wait, pollMs);
   const runs = [];
   for (let i = 0; i < n; i++) {
-    const run = await runOne(client, submit, wait);
+    const run = await runOne(client, submit, wait, pollMs);
     if (run.status !== 'Completed') failures.push(`${run.name}: ${run.status} ${run.error ? `(${run.error.type}: ${run.error.message})` : ''}`);
     else runs.push(run);
   }
@@ -385,6 +388,9 @@ function printTable(rows) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+// Set once the run is being stopped early; the cases still in flight then fail quietly.
+let aborted = false;
+
 async function main() {
   const options = readOptions();
   const home = await mkdtemp(join(tmpdir(), 'lathe-bench-'));
@@ -398,6 +404,7 @@ async function main() {
   const abort = (why, code) => {
     if (finished) return;
     finished = true;
+    aborted = true;
     console.error(`bench-jobs: ${why}; stopping`);
     if (server?.output.trim()) console.error(`server output (last lines):\n${server.output.split('\n').slice(-20).join('\n')}`);
     void cleanup().finally(() => process.exit(code));
@@ -426,7 +433,7 @@ async function main() {
       `Lathe job benchmark — Node ${process.versions.node}, ${availableParallelism()} cores, ` +
         `LATHE_CONCURRENCY=${options.concurrency}, python ${options.python}\n` +
         `server ${server.url} (child process, up in ${serverStartMs.toFixed(0)} ms), ` +
-        `${options.jobs} sequential jobs per case after ${WARMUP} warm-up, burst of ${options.throughput}\n`,
+        `${options.jobs} sequential jobs per case after ${WARMUP} warm-up, burst of ${options.throughput}, polling every ${options.pollMs} ms\n`,
     );
 
     const failures = [];
@@ -440,11 +447,11 @@ async function main() {
     for (let i = 0; i < options.jobs; i++) launcher.push(await launcherStartup());
 
     log('no-op jobs (createJob with a spec object, log followed to the end)');
-    const noop = await latencyCase(client, options.jobs, () => client.createJob(NOOP_SPEC), 'follow', failures);
+    const noop = await latencyCase(client, options.jobs, () => client.createJob(NOOP_SPEC), 'follow', 0, failures);
 
-    log('hello-world jobs (submitJobFile, GET job polled every 5 ms)');
+    log(`hello-world jobs (submitJobFile, GET job polled every ${options.pollMs} ms)`);
     let helloBad = 0;
-    const hello = await latencyCase(client, options.jobs, async () => (await submitJobFile(client, helloFile)).job, 'poll', failures);
+    const hello = await latencyCase(client, options.jobs, async () => (await submitJobFile(client, helloFile)).job, 'poll', options.pollMs, failures);
     for (const run of hello) {
       const text = await client.getLogs(run.name);
       if (!text.includes('hello world')) {
@@ -453,8 +460,8 @@ async function main() {
       }
     }
 
-    log('no-op jobs from YAML (submitJobFile, GET job polled every 5 ms)');
-    const noopYaml = await latencyCase(client, options.jobs, async () => (await submitJobFile(client, noopFile)).job, 'poll', failures);
+    log(`no-op jobs from YAML (submitJobFile, GET job polled every ${options.pollMs} ms)`);
+    const noopYaml = await latencyCase(client, options.jobs, async () => (await submitJobFile(client, noopFile)).job, 'poll', options.pollMs, failures);
 
     log(`burst: ${options.throughput} no-op jobs, ${options.inFlight} POSTs in flight`);
     const lathe = await burst(client, options.throughput, options.inFlight);
@@ -530,7 +537,7 @@ async function main() {
           warmup: WARMUP,
           server_start_ms: round(serverStartMs),
           submit: { noop: 'LatheClient.createJob({command: "true", experiment_name: "bench"})', hello: 'submitJobFile(hello-world.yml)', noop_yaml: 'submitJobFile(noop.yml)' },
-          end_detection: { noop: 'followLogs stream end', hello: 'GET job every 5 ms', noop_yaml: 'GET job every 5 ms' },
+          end_detection: { noop: 'followLogs stream end', hello: `GET job every ${options.pollMs} ms`, noop_yaml: `GET job every ${options.pollMs} ms` },
         },
         cases: Object.fromEntries(rows.map(([label, s]) => [label.trim(), s])),
         throughput: { lathe, direct },
@@ -556,6 +563,7 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
+    if (aborted) return;
     console.error(`bench-jobs: ${error.stack ?? error}`);
     process.exitCode = 1;
   },

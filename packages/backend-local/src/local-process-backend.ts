@@ -122,13 +122,13 @@ export class LocalProcessBackend implements ComputeBackend {
     const pid = Number(handle.id);
     if (pid > 1 && isAlive(pid) && (await isLauncherFor(pid, handle.folder))) await this.kill(handle);
     else {
-      const group = await readChildGroup(handle.folder);
+      const group = await readChildGroup(handle.folder, handle.job);
       if (group) signalGroup(group, 'SIGKILL');
     }
   }
 
   private async kill(handle: JobHandle): Promise<void> {
-    const group = await readChildGroup(handle.folder);
+    const group = await readChildGroup(handle.folder, handle.job);
     if ((await this.poll(handle)).state === 'running') signalGroup(Number(handle.id), 'SIGKILL');
     if (group) signalGroup(group, 'SIGKILL');
   }

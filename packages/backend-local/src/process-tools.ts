@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 
 /** True when a process with this id exists. */
 export function isAlive(pid: number): boolean {
@@ -28,9 +28,26 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** The user command's process group the launcher recorded in its folder, if any. */
-export async function readChildGroup(folder: string): Promise<number | undefined> {
+/**
+ * The user command's process group the launcher recorded in its folder, when a live process of
+ * that group still runs with the job's `LATHE_JOB_NAME`: after a restart the id may have been
+ * reused by an unrelated group, which must never be signalled.
+ */
+export async function readChildGroup(folder: string, job: string): Promise<number | undefined> {
   const text = await readFile(`${folder}/child.pgid`, 'utf8').catch(() => '');
   const pgid = Number.parseInt(text, 10);
-  return Number.isInteger(pgid) && pgid > 1 ? pgid : undefined;
+  if (!(Number.isInteger(pgid) && pgid > 1)) return undefined;
+  return (await groupRunsJob(pgid, job)) ? pgid : undefined;
+}
+
+async function groupRunsJob(pgid: number, job: string): Promise<boolean> {
+  const marker = `\0LATHE_JOB_NAME=${job}\0`;
+  for (const entry of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
+    const environ = await readFile(`/proc/${entry}/environ`, 'utf8').catch(() => '');
+    if (`\0${environ}`.includes(marker)) return true;
+  }
+  return false;
 }

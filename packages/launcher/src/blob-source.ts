@@ -3,8 +3,7 @@ import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar';
-import type { LatheClient } from '@lathe/sdk';
+import { extractPlainFiles, type LatheClient } from '@lathe/sdk';
 
 /**
  * Where the launcher reads uploaded snapshots: straight from the server's blob folder when it is
@@ -28,7 +27,7 @@ export class BlobSource {
   /** Unpacks the snapshot into `folder` (created if missing). */
   async extract(sha256: string, folder: string): Promise<void> {
     await mkdir(folder, { recursive: true });
-    await pipeline(await this.open(sha256), tar.extract({ cwd: folder, strict: true }) as unknown as NodeJS.WritableStream);
+    await pipeline(await this.open(sha256), extractPlainFiles(folder));
   }
 
   /**

@@ -62,6 +62,8 @@ export class Scheduler {
   private ticking: Promise<void> | undefined;
   private tickAgain = false;
   private stopped = true;
+  /** Launches and exit handling under way, awaited by `stop` so nothing touches a closed store. */
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(options: SchedulerOptions) {
     this.store = options.store;
@@ -82,8 +84,8 @@ export class Scheduler {
   async start(): Promise<void> {
     await this.recover();
     this.stopped = false;
-    for (const backend of this.backends.values()) backend.onExit?.((h) => void this.handleExit(h));
-    this.timer = setInterval(() => void this.pollActive(), this.pollIntervalMs);
+    for (const backend of this.backends.values()) backend.onExit?.((h) => this.track(this.handleExit(h)));
+    this.timer = setInterval(() => this.track(this.pollActive()), this.pollIntervalMs);
     this.timer.unref();
     this.notify();
   }
@@ -93,6 +95,13 @@ export class Scheduler {
     this.stopped = true;
     clearInterval(this.timer);
     await this.ticking;
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  private track(work: Promise<unknown>): void {
+    const settled = work.catch((error: unknown) => this.logger.error({ err: error }, 'scheduler task failed'));
+    this.inflight.add(settled);
+    void settled.finally(() => this.inflight.delete(settled));
   }
 
   /** Wakes the scheduler: a job was queued or a slot was freed. Cheap and coalescing. */
@@ -128,7 +137,7 @@ export class Scheduler {
       const key = keyOf(job.workspace, job.name);
       if (this.active.has(key)) continue;
       this.active.set(key, { backend: backend.name, handle: null });
-      void this.launch(job, backend);
+      this.track(this.launch(job, backend));
     }
   }
 

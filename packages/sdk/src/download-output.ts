@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar';
+import { extractPlainFiles } from './extract-archive.js';
 import type { LatheClient } from './lathe-client.js';
 
 /**
@@ -10,5 +10,5 @@ import type { LatheClient } from './lathe-client.js';
 export async function downloadOutput(client: LatheClient, job: string, output: string, destination: string): Promise<void> {
   await mkdir(destination, { recursive: true });
   const archive = await client.openOutputArchive(job, output);
-  await pipeline(archive, tar.extract({ cwd: destination, strict: true }) as unknown as NodeJS.WritableStream);
+  await pipeline(archive, extractPlainFiles(destination));
 }

@@ -5,5 +5,6 @@ export type { PackedSnapshot } from './pack-folder.js';
 export { submitJobFile } from './submit-job-file.js';
 export type { SubmitJobFileOptions, SubmittedJob } from './submit-job-file.js';
 export { downloadOutput } from './download-output.js';
+export { extractPlainFiles } from './extract-archive.js';
 export { request } from './http.js';
 export type { RequestBody, RequestOptions } from './http.js';

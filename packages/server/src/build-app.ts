@@ -26,7 +26,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   // Uploads are handed to routes as streams and written to disk as they arrive.
-  app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar'], (_request, payload, done) => done(null, payload));
+  // Any other type too: JSON routes then fail their schema with a 400 instead of a parser 500.
+  app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar', '*'], (_request, payload, done) => done(null, payload));
   installErrorHandler(app);
   await app.register(async (root) => systemRoutes(root, ctx));
   await app.register(

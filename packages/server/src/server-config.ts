@@ -16,6 +16,10 @@ export interface ServerConfig {
   concurrency: number;
   /** Between SIGTERM and SIGKILL on cancel and timeout. */
   cancelGraceMs: number;
+  /** A `postgres://` URL to keep metadata in PostgreSQL instead of `<home>/lathe.db`. */
+  databaseUrl?: string;
+  /** The PostgreSQL schema to use (created if missing); default: the connection's own. */
+  databaseSchema?: string;
   /** Pino level, or `silent`. */
   logLevel: string;
 }
@@ -23,17 +27,20 @@ export interface ServerConfig {
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
  * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
- * (10000) and `LATHE_LOG_LEVEL` (warn). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ * (10000), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
+ * PostgreSQL (default: SQLite in the data directory). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     home: resolve(env.LATHE_HOME ?? '.lathe'),
     host: env.LATHE_HOST ?? '127.0.0.1',
     port: integer(env, 'LATHE_PORT', 5252, 0, 65535),
-    python: env.LATHE_PYTHON || defaultPython(),
+    python: interpreter(env.LATHE_PYTHON),
     concurrency: integer(env, 'LATHE_CONCURRENCY', availableParallelism(), 1, 4096),
     cancelGraceMs: integer(env, 'LATHE_CANCEL_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
+    ...(env.LATHE_DATABASE_URL ? { databaseUrl: env.LATHE_DATABASE_URL } : {}),
+    ...(env.LATHE_DATABASE_SCHEMA ? { databaseSchema: env.LATHE_DATABASE_SCHEMA } : {}),
   };
 }
 
@@ -45,6 +52,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
  */
 export function defaultPython(): string {
   return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+}
+
+// A path with a folder in it (`.venv/bin/python`) is relative to where the server starts;
+// a bare name (`python3.11`) is looked up on PATH by the launcher.
+function interpreter(value: string | undefined): string {
+  if (!value) return defaultPython();
+  return value.includes('/') ? resolve(value) : value;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

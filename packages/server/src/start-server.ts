@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LocalProcessBackend } from '@lathe/backend-local';
 import { Scheduler, type Logger } from '@lathe/scheduler';
-import { LocalArtifactStore, openSqliteStore } from '@lathe/store';
+import { LocalArtifactStore, openPostgresStore, openSqliteStore, type MetadataStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
 import type { ServerConfig } from './server-config.js';
 import type { ServerContext } from './server-context.js';
@@ -22,6 +22,11 @@ export interface RunningServer {
 /** The version in the server package's package.json. */
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+function openStore(config: ServerConfig): Promise<MetadataStore> {
+  if (!config.databaseUrl) return openSqliteStore(join(config.home, 'lathe.db'));
+  return openPostgresStore({ connectionString: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
+}
+
 /**
  * Starts Lathe on its embedded defaults: SQLite at `<home>/lathe.db`, artifacts under
  * `<home>/artifacts`, jobs on local compute in `<home>/runs`. Jobs a previous server left active
@@ -29,7 +34,7 @@ export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', impor
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   await mkdir(config.home, { recursive: true });
-  const store = await openSqliteStore(join(config.home, 'lathe.db'));
+  const store = await openStore(config);
   await store.ensureWorkspace('default', Date.now());
   const artifacts = new LocalArtifactStore(join(config.home, 'artifacts'));
   let url = '';

@@ -9,7 +9,9 @@ import type { ServerContext } from '../../server-context.js';
  * written when any check fails.
  */
 export async function createJob(ctx: ServerContext, workspace: string, body: CreateJobRequest): Promise<JobRecord> {
-  const { spec, warnings } = validateCommandJob(body.spec, 'spec');
+  // A client that read the YAML sends the same spec warnings with file positions; keep those.
+  const { spec, warnings: specWarnings } = validateCommandJob(body.spec, 'spec');
+  const warnings: string[] = [];
   const name = body.name ?? spec.name ?? generateJobName();
   if (!isValidName(name)) {
     throw new LatheError('LATHE_INVALID_SPEC', `name: '${name}' is not a valid job name (letters, digits, _ and -)`, { details: { field: 'name' } });
@@ -27,7 +29,7 @@ export async function createJob(ctx: ServerContext, workspace: string, body: Cre
     compute,
     tags: spec.tags ?? {},
     spec: { ...spec, name, type: 'command' },
-    warnings: [...(body.client_warnings ?? []), ...warnings],
+    warnings: [...(body.client_warnings ?? specWarnings), ...warnings],
     createdAt: Date.now(),
   });
 }
