@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -26,6 +26,11 @@ export interface LocalProcessBackendOptions {
   cancelGraceMs?: number;
   /** The `lathe-launch` script; default: the one of `@lathe/launcher`. */
   launcherScript?: string;
+  /**
+   * Keep one launcher started and waiting (`lathe-launch --standby`), so a job starts without
+   * waiting for Node to boot and load the launcher (default false).
+   */
+  standby?: boolean;
 }
 
 interface Tracked {
@@ -44,6 +49,8 @@ export class LocalProcessBackend implements ComputeBackend {
   private readonly tracked = new Map<string, Tracked>();
   private readonly listeners: ((handle: JobHandle) => void)[] = [];
   private readonly launcherScript: string;
+  private spare: ChildProcess | undefined;
+  private closed = false;
 
   constructor(private readonly options: LocalProcessBackendOptions) {
     this.capacity = options.capacity ?? availableParallelism();
@@ -75,16 +82,8 @@ export class LocalProcessBackend implements ComputeBackend {
   }
 
   async launch(_job: JobRecord, handle: JobHandle): Promise<JobHandle> {
-    const log = openSync(join(handle.folder, 'launcher.log'), 'a');
-    let child: ChildProcess;
-    try {
-      child = spawn(process.execPath, [this.launcherScript, handle.folder, '--server', this.options.serverUrl()], {
-        detached: true,
-        stdio: ['ignore', log, log],
-      });
-    } finally {
-      closeSync(log);
-    }
+    const child = this.takeSpare(handle.folder) ?? this.spawnLauncher([handle.folder], join(handle.folder, 'launcher.log'));
+    if (this.options.standby && !this.closed) this.spare = this.spawnLauncher(['--standby'], join(this.options.runsDir, 'launcher-standby.log'));
     if (child.pid === undefined) throw new Error('the launcher process did not start');
     const launched = { ...handle, id: String(child.pid) };
     const entry: Tracked = { child };
@@ -94,7 +93,6 @@ export class LocalProcessBackend implements ComputeBackend {
       for (const listener of this.listeners) listener(launched);
       setTimeout(() => this.tracked.delete(launched.id), 60_000).unref();
     });
-    child.unref();
     return launched;
   }
 
@@ -112,6 +110,44 @@ export class LocalProcessBackend implements ComputeBackend {
     signalGroup(pid, 'SIGTERM');
     // The launcher forwards SIGTERM and escalates itself; this is the backstop if it hangs.
     setTimeout(() => void this.kill(handle), graceMs + 3000).unref();
+  }
+
+  /** Starts the standby launcher, when enabled. */
+  async start(): Promise<void> {
+    if (this.options.standby && !this.spare) this.spare = this.spawnLauncher(['--standby'], join(this.options.runsDir, 'launcher-standby.log'));
+  }
+
+  /** Stops the standby launcher; launched jobs keep running. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.spare?.kill('SIGTERM');
+    this.spare = undefined;
+  }
+
+  // Hands the folder to the waiting launcher (it may still be booting; it reads stdin when ready).
+  private takeSpare(folder: string): ChildProcess | undefined {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (!spare || spare.exitCode !== null || spare.signalCode !== null || !spare.stdin?.writable) return undefined;
+    spare.stdin.end(`${folder}\n`);
+    return spare;
+  }
+
+  private spawnLauncher(args: string[], logFile: string): ChildProcess {
+    mkdirSync(dirname(logFile), { recursive: true });
+    const log = openSync(logFile, 'a');
+    try {
+      const stdin = args[0] === '--standby' ? 'pipe' : 'ignore';
+      const child = spawn(process.execPath, [this.launcherScript, ...args, '--server', this.options.serverUrl()], {
+        detached: true,
+        stdio: [stdin, log, log],
+      });
+      child.on('error', () => undefined);
+      child.unref();
+      return child;
+    } finally {
+      closeSync(log);
+    }
   }
 
   onExit(listener: (handle: JobHandle) => void): void {

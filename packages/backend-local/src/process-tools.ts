@@ -15,8 +15,11 @@ export function isAlive(pid: number): boolean {
  * by an unrelated process, which must never be signalled.
  */
 export async function isLauncherFor(pid: number, folder: string): Promise<boolean> {
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-  return cmdline.split('\0').includes(folder);
+  const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+  if (args.includes(folder)) return true;
+  // A standby launcher got its folder on stdin and recorded its pid there.
+  const recorded = await readFile(`${folder}/launcher.pid`, 'utf8').catch(() => '');
+  return args.includes('--standby') && recorded.trim() === String(pid);
 }
 
 /** Signals a whole process group; a group that is gone already is not an error. */

@@ -3,7 +3,8 @@ import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { extractPlainFiles, type LatheClient } from '@lathe/sdk';
+import { extractPlainFiles } from '@lathe/sdk/archive';
+import type { LatheClient } from '@lathe/sdk/client';
 
 /**
  * Where the launcher reads uploaded snapshots: straight from the server's blob folder when it is

@@ -1,5 +1,6 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import type { LatheClient } from '@lathe/sdk';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import type { LatheClient } from '@lathe/sdk/client';
 
 const FLUSH_DELAY_MS = 50;
 const MAX_CHUNK = 1 << 20;
@@ -24,6 +25,7 @@ export class LogShipper {
     private readonly job: string,
     localFile: string,
   ) {
+    mkdirSync(dirname(localFile), { recursive: true });
     this.local = createWriteStream(localFile, { flags: 'a' });
   }
 

@@ -1,136 +1,68 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Failure, LaunchManifest } from '@lathe/core';
-import { LatheClient } from '@lathe/sdk';
-import { renderCommand, type CommandJobSpec } from '@lathe/spec';
-import { BlobSource } from './blob-source.js';
-import { jobEnvironment } from './job-environment.js';
-import { LogShipper } from './log-shipper.js';
-import { runCommand, type CommandOutcome } from './run-command.js';
-import { stageJob, type StagedJob } from './stage-job.js';
-import { uploadOutputs } from './upload-outputs.js';
+import type { LaunchManifest } from '@lathe/core';
+import { LatheClient } from '@lathe/sdk/client';
+import { JobRun } from './job-run.js';
 
-const USAGE = 'usage: lathe-launch <job folder> [--server <url>]';
-const LOG_TAIL_LINES = 20;
+const USAGE = 'usage: lathe-launch <job folder> [--server <url>]\n       lathe-launch --standby --server <url>   (reads the job folder from stdin)';
 
 /**
  * `lathe-launch <job folder> --server <url>`: runs one job from the manifest a compute backend
- * wrote into its folder, reporting to the server as it goes. Returns the process exit code: 0
- * when the job's outcome was reported (whatever it was), 1 when even that was impossible.
+ * wrote into its folder, reporting to the server as it goes. With `--standby` it starts, loads
+ * everything and opens its connection to the server first, then waits for the folder on stdin:
+ * a backend keeps one such launcher ready so that a job does not wait for a process to boot.
+ * Returns the exit code: 0 when the job's outcome was reported (whatever it was), 1 when even
+ * that was impossible, 2 for bad arguments.
  */
 export async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { server: { type: 'string' } } });
-  const folder = positionals[0];
-  if (!folder) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const manifest = JSON.parse(await readFile(join(resolve(folder), 'job.json'), 'utf8')) as LaunchManifest;
-  const client = new LatheClient({ url: values.server ?? manifest.serverUrl, workspace: manifest.workspace });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { server: { type: 'string' }, standby: { type: 'boolean' } },
+  });
   // SIGTERM (a cancel from the backend) may come at any moment, even before the command starts.
   const cancel = new AbortController();
   const onSignal = () => cancel.abort();
   process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+  const folder = values.standby ? await standBy(values.server, cancel.signal) : positionals[0];
+  if (!folder) {
+    if (!values.standby) process.stderr.write(`${USAGE}\n`);
+    return values.standby ? 0 : 2;
+  }
+  return runJob(resolve(folder), values.server, cancel.signal);
+}
+
+async function runJob(folder: string, server: string | undefined, cancel: AbortSignal): Promise<number> {
   try {
-    await new JobRun(resolve(folder), manifest, client, cancel.signal).run();
+    const manifest = JSON.parse(await readFile(join(folder, 'job.json'), 'utf8')) as LaunchManifest;
+    const client = new LatheClient({ url: server ?? manifest.serverUrl, workspace: manifest.workspace });
+    await new JobRun(folder, manifest, client, cancel).run();
     return 0;
   } catch (error) {
-    process.stderr.write(`lathe-launch: ${(error as Error).stack ?? String(error)}\n`);
+    const text = `lathe-launch: ${(error as Error).stack ?? String(error)}\n`;
+    process.stderr.write(text);
+    await appendFile(join(folder, 'launcher.log'), text).catch(() => undefined);
     return 1;
   }
 }
 
-/** One job's run, from staging to the final report. */
-class JobRun {
-  private readonly spec: CommandJobSpec;
-  private readonly log: LogShipper;
-
-  constructor(
-    private readonly folder: string,
-    private readonly manifest: LaunchManifest,
-    private readonly client: LatheClient,
-    private readonly cancel: AbortSignal,
-  ) {
-    this.spec = manifest.spec as unknown as CommandJobSpec;
-    this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'));
-  }
-
-  async run(): Promise<void> {
-    let staged: StagedJob;
-    let command: string;
-    try {
-      await mkdir(join(this.folder, 'user_logs'), { recursive: true });
-      for (const warning of this.manifest.warnings) this.log.write(`[lathe] warning: ${warning}\n`);
-      staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, this.manifest.python);
-      command = renderCommand(this.spec.command, { inputs: staged.inputs, outputs: staged.outputs });
-    } catch (error) {
-      await this.finish({ status: 'Failed', exitCode: null, failure: failure('SystemError', `could not prepare the job: ${(error as Error).message}`, true) });
-      return;
-    }
-    const outcome = await this.execute(command, staged);
-    await this.client.reportRuntime(this.manifest.job, { status: 'Finalizing', exitCode: outcome.exitCode });
-    const uploadError = outcome.canceled ? undefined : await this.uploadOutputs(staged);
-    if (uploadError) {
-      await this.finish({ status: 'Failed', exitCode: outcome.exitCode, failure: failure('SystemError', `uploading outputs failed: ${uploadError.message}`, false) });
-      return;
-    }
-    await this.finish(this.result(outcome));
-  }
-
-  private async execute(command: string, staged: StagedJob): Promise<CommandOutcome> {
-    return runCommand(command, {
-      cwd: staged.workingDir,
-      env: jobEnvironment(this.manifest, this.spec, staged),
-      folder: this.folder,
-      timeoutSeconds: this.spec.limits?.timeout,
-      graceMs: this.manifest.cancelGraceMs,
-      onOutput: (chunk) => this.log.write(chunk),
-      onStarted: () => this.reportRunning(),
-      cancel: this.cancel,
-    });
-  }
-
-  private async reportRunning(): Promise<void> {
-    const { status } = await this.client.reportRuntime(this.manifest.job, { status: 'Running' });
-    // A cancel that landed while the job was Preparing may not have reached this process yet.
-    if (status === 'CancelRequested' || status === 'Canceled') process.kill(process.pid, 'SIGTERM');
-  }
-
-  /** Uploads the outputs; returns the error instead of throwing, so the job still gets an outcome. */
-  private async uploadOutputs(staged: StagedJob): Promise<Error | undefined> {
-    try {
-      await this.log.flush();
-      await uploadOutputs(this.client, this.manifest.job, staged.outputDirs, this.folder, staged.workingDir);
-      return undefined;
-    } catch (error) {
-      return error as Error;
-    }
-  }
-
-  private result(outcome: CommandOutcome): Record<string, unknown> & { status: string } {
-    const { exitCode } = outcome;
-    if (outcome.canceled) return { status: 'Canceled', exitCode };
-    if (outcome.timedOut) {
-      const seconds = this.spec.limits?.timeout;
-      const message = `the job exceeded its time limit of ${seconds} s (limits.timeout) and was stopped`;
-      return { status: 'Failed', exitCode, failure: failure('Timeout', message, false, { timeout_seconds: seconds }) };
-    }
-    if (exitCode === 0) return { status: 'Completed', exitCode: 0 };
-    const how = exitCode === null ? `was killed by ${outcome.signal}` : `exited with code ${exitCode}`;
-    const tail = this.log.tail(LOG_TAIL_LINES);
-    const message = `the command ${how}${tail ? `; last lines of the log:\n${tail}` : ''}`;
-    return { status: 'Failed', exitCode, failure: failure('UserError', message, false, { exit_code: exitCode, signal: outcome.signal, log_tail: tail }) };
-  }
-
-  private async finish(report: Record<string, unknown> & { status: string }): Promise<void> {
-    const fail = report.failure as Failure | undefined;
-    if (fail) this.log.write(`[lathe] ${fail.type}: ${fail.message.split('\n')[0]}\n`);
-    await this.log.close();
-    await this.client.reportRuntime(this.manifest.job, report);
-  }
-}
-
-function failure(type: Failure['type'], message: string, nonRetryable: boolean, details: Record<string, unknown> = {}): Failure {
-  return { type, message, nonRetryable, details };
+/**
+ * Warms up (the HTTP client and a connection to the server), then waits for one line on stdin:
+ * the job folder. Records its pid there, so that a restarted server can tell this process runs
+ * that job. Resolves `undefined` when stdin closes first or the launcher is told to stop.
+ */
+async function standBy(server: string | undefined, cancel: AbortSignal): Promise<string | undefined> {
+  if (server) await new LatheClient({ url: server }).health().catch(() => undefined);
+  const lines = createInterface({ input: process.stdin });
+  const folder = await new Promise<string | undefined>((done) => {
+    lines.once('line', (line) => done(line.trim() || undefined));
+    lines.once('close', () => done(undefined));
+    cancel.addEventListener('abort', () => done(undefined));
+  });
+  lines.close();
+  process.stdin.destroy();
+  if (folder) await writeFile(join(resolve(folder), 'launcher.pid'), String(process.pid));
+  return cancel.aborted ? undefined : folder;
 }

@@ -1,7 +1,7 @@
 import { cp, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tar from 'tar';
-import type { LatheClient } from '@lathe/sdk';
+import type { LatheClient } from '@lathe/sdk/client';
 
 /**
  * Uploads each named output folder, then the `default` output: the working directory's

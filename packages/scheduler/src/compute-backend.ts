@@ -29,4 +29,8 @@ export interface ComputeBackend {
   onExit?(listener: (handle: JobHandle) => void): void;
   /** Stops whatever is left of a job found after a server restart. */
   recover?(handle: JobHandle): Promise<void>;
+  /** Called when the scheduler starts, once the server's URL is known. */
+  start?(): Promise<void>;
+  /** Called when the scheduler stops; launched jobs keep running. */
+  close?(): Promise<void>;
 }

@@ -84,7 +84,10 @@ export class Scheduler {
   async start(): Promise<void> {
     await this.recover();
     this.stopped = false;
-    for (const backend of this.backends.values()) backend.onExit?.((h) => this.track(this.handleExit(h)));
+    for (const backend of this.backends.values()) {
+      backend.onExit?.((h) => this.track(this.handleExit(h)));
+      await backend.start?.();
+    }
     this.timer = setInterval(() => this.track(this.pollActive()), this.pollIntervalMs);
     this.timer.unref();
     this.notify();
@@ -96,6 +99,7 @@ export class Scheduler {
     clearInterval(this.timer);
     await this.ticking;
     await Promise.allSettled([...this.inflight]);
+    for (const backend of this.backends.values()) await backend.close?.();
   }
 
   private track(work: Promise<unknown>): void {

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { JobStatus } from '@lathe/core';
-import { paths, type JobResource, type OutputFileResource, type OutputResource, type PageResource } from '@lathe/api';
+import type { JobResource, OutputFileResource, OutputResource, PageResource } from '@lathe/api';
+import { paths } from '@lathe/api/routes';
 import { request } from './http.js';
 
 /** Options for {@link LatheClient}. */

@@ -46,6 +46,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     python: config.python,
     capacity: config.concurrency,
     cancelGraceMs: config.cancelGraceMs,
+    standby: true,
   });
   let app: FastifyInstance | undefined;
   // The scheduler logs through the app's logger, which exists once the app is built.

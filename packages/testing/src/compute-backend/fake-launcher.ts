@@ -6,11 +6,20 @@ import { join } from 'node:path';
  * folder's `job.json` and acts out `spec.command` instead of running it, so the suite tests how a
  * backend starts, watches and signals processes without a server. Behaviours:
  * `run:<ms>` exits 0 after ms; `exit:<code>` exits at once with code; `stubborn` ignores SIGTERM.
- * It writes `fake-launcher.started` into the folder when it begins.
+ * It writes `fake-launcher.started` into the folder when it begins. With `--standby` it waits for
+ * the folder on stdin, as `lathe-launch --standby` does.
  */
 const SOURCE = `
 import { readFileSync, writeFileSync } from 'node:fs';
-const folder = process.argv[2];
+let folder = process.argv[2];
+if (folder === '--standby') {
+  folder = await new Promise((done) => {
+    let text = '';
+    process.stdin.on('data', (d) => (text += d)).on('end', () => done(text.trim()));
+  });
+  if (!folder) process.exit(0);
+  writeFileSync(folder + '/launcher.pid', String(process.pid));
+}
 const manifest = JSON.parse(readFileSync(folder + '/job.json', 'utf8'));
 writeFileSync(folder + '/fake-launcher.started', String(process.pid));
 const [kind, arg] = String(manifest.spec.command).split(':');

@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import type { Failure, LaunchManifest } from '@lathe/core';
+import type { LatheClient } from '@lathe/sdk/client';
+import type { CommandJobSpec } from '@lathe/spec';
+import { renderCommand } from '@lathe/spec/bindings';
+import { BlobSource } from './blob-source.js';
+import { jobEnvironment } from './job-environment.js';
+import { LogShipper } from './log-shipper.js';
+import { runCommand, type CommandOutcome } from './run-command.js';
+import { stageJob, type StagedJob } from './stage-job.js';
+import { uploadOutputs } from './upload-outputs.js';
+
+const LOG_TAIL_LINES = 20;
+
+/** One job's run, from staging to the final report. */
+export class JobRun {
+  private readonly spec: CommandJobSpec;
+  private readonly log: LogShipper;
+
+  constructor(
+    private readonly folder: string,
+    private readonly manifest: LaunchManifest,
+    private readonly client: LatheClient,
+    private readonly cancel: AbortSignal,
+  ) {
+    this.spec = manifest.spec as unknown as CommandJobSpec;
+    this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'));
+  }
+
+  async run(): Promise<void> {
+    let staged: StagedJob;
+    let command: string;
+    try {
+      for (const warning of this.manifest.warnings) this.log.write(`[lathe] warning: ${warning}\n`);
+      staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, this.manifest.python);
+      command = renderCommand(this.spec.command, { inputs: staged.inputs, outputs: staged.outputs });
+    } catch (error) {
+      await this.finish({ status: 'Failed', exitCode: null, failure: failure('SystemError', `could not prepare the job: ${(error as Error).message}`, true) });
+      return;
+    }
+    const outcome = await this.execute(command, staged);
+    await this.client.reportRuntime(this.manifest.job, { status: 'Finalizing', exitCode: outcome.exitCode });
+    const uploadError = outcome.canceled ? undefined : await this.uploadOutputs(staged);
+    if (uploadError) {
+      await this.finish({ status: 'Failed', exitCode: outcome.exitCode, failure: failure('SystemError', `uploading outputs failed: ${uploadError.message}`, false) });
+      return;
+    }
+    await this.finish(this.result(outcome));
+  }
+
+  private async execute(command: string, staged: StagedJob): Promise<CommandOutcome> {
+    return runCommand(command, {
+      cwd: staged.workingDir,
+      env: jobEnvironment(this.manifest, this.spec, staged),
+      folder: this.folder,
+      timeoutSeconds: this.spec.limits?.timeout,
+      graceMs: this.manifest.cancelGraceMs,
+      onOutput: (chunk) => this.log.write(chunk),
+      onStarted: () => this.reportRunning(),
+      cancel: this.cancel,
+    });
+  }
+
+  private async reportRunning(): Promise<void> {
+    const { status } = await this.client.reportRuntime(this.manifest.job, { status: 'Running' });
+    // A cancel that landed while the job was Preparing may not have reached this process yet.
+    if (status === 'CancelRequested' || status === 'Canceled') process.kill(process.pid, 'SIGTERM');
+  }
+
+  /** Uploads the outputs; returns the error instead of throwing, so the job still gets an outcome. */
+  private async uploadOutputs(staged: StagedJob): Promise<Error | undefined> {
+    try {
+      await this.log.flush();
+      await uploadOutputs(this.client, this.manifest.job, staged.outputDirs, this.folder, staged.workingDir);
+      return undefined;
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  private result(outcome: CommandOutcome): Record<string, unknown> & { status: string } {
+    const { exitCode } = outcome;
+    if (outcome.canceled) return { status: 'Canceled', exitCode };
+    if (outcome.timedOut) {
+      const seconds = this.spec.limits?.timeout;
+      const message = `the job exceeded its time limit of ${seconds} s (limits.timeout) and was stopped`;
+      return { status: 'Failed', exitCode, failure: failure('Timeout', message, false, { timeout_seconds: seconds }) };
+    }
+    if (exitCode === 0) return { status: 'Completed', exitCode: 0 };
+    const how = exitCode === null ? `was killed by ${outcome.signal}` : `exited with code ${exitCode}`;
+    const tail = this.log.tail(LOG_TAIL_LINES);
+    const message = `the command ${how}${tail ? `; last lines of the log:\n${tail}` : ''}`;
+    return { status: 'Failed', exitCode, failure: failure('UserError', message, false, { exit_code: exitCode, signal: outcome.signal, log_tail: tail }) };
+  }
+
+  private async finish(report: Record<string, unknown> & { status: string }): Promise<void> {
+    const fail = report.failure as Failure | undefined;
+    if (fail) this.log.write(`[lathe] ${fail.type}: ${fail.message.split('\n')[0]}\n`);
+    await this.log.close();
+    await this.client.reportRuntime(this.manifest.job, report);
+  }
+}
+
+function failure(type: Failure['type'], message: string, nonRetryable: boolean, details: Record<string, unknown> = {}): Failure {
+  return { type, message, nonRetryable, details };
+}
