@@ -24,6 +24,7 @@ export const jobDownload: Command = {
     const root = resolve((values['download-path'] as string | undefined) ?? '.');
     let outputs = [(values['output-name'] as string | undefined) ?? 'default'];
     if (values.all) outputs = (await client.listOutputs(name)).map((o) => o.name);
+    if (outputs.length === 0) io.err(`Job ${name} has no stored outputs yet.\n`);
     for (const output of outputs) {
       const target = output === 'default' ? join(root, 'artifacts') : join(root, 'named-outputs', output);
       await downloadOutput(client, name, output, target);
