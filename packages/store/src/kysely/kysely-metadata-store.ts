@@ -1,6 +1,5 @@
 import { LatheError, type JobHandle, type JobRecord, type JobStatus } from '@lathe/core';
-import { sql, type Kysely } from 'kysely';
-import { Migrator, type MigrationResult } from 'kysely/migration';
+import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
 import type { CreateJobInput, JobPage, ListJobsQuery, MetadataStore, TransitionInput } from '../metadata-store.js';
 import { applyTransition } from './apply-transition.js';
 import { insertJob, jobConflict } from './insert-job.js';

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Kysely, Migration } from 'kysely';
 
 // `Kysely<any>` on purpose: a migration must keep compiling as `Database` changes after it.
 
