@@ -1,7 +1,7 @@
 // Makes a fresh clone runnable: installs dependencies when they are missing, then builds
 // (an incremental `tsc -b`, a few seconds when nothing changed). Used by `npm start` and `npm test`.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,10 +15,17 @@ function run(args, what) {
   }
 }
 
+// Installed means npm's record of the tree is newer than the lockfile (a pull that changes
+// dependencies makes the lockfile newer) and the native SQLite driver is built.
+function isInstalled() {
+  const record = `${root}/node_modules/.package-lock.json`;
+  if (!existsSync(record) || !existsSync(`${root}/node_modules/better-sqlite3/build/Release/better_sqlite3.node`)) return false;
+  return statSync(record).mtimeMs >= statSync(`${root}/package-lock.json`).mtimeMs;
+}
+
 export function ensureBuilt() {
-  const installed = existsSync(`${root}/node_modules/.package-lock.json`) && existsSync(`${root}/node_modules/better-sqlite3/build/Release/better_sqlite3.node`);
-  if (!installed) {
-    console.error('lathe: installing dependencies (first run)...');
+  if (!isInstalled()) {
+    console.error('lathe: installing dependencies...');
     run(['install', '--no-audit', '--no-fund'], 'installing dependencies');
   }
   run(['run', '--silent', 'build'], 'building');
