@@ -16,3 +16,4 @@ export { NAME_PATTERN, generateJobName, isValidName } from './names.js';
 export type { LaunchManifest } from './launch-manifest.js';
 export { formatBlobRef, hasUriScheme, parseBlobRef } from './blob-ref.js';
 export type { BlobRef } from './blob-ref.js';
+export { isPlainArchiveEntry } from './archive-entry.js';

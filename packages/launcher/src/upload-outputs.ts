@@ -25,7 +25,8 @@ export async function uploadOutputs(
   await client.uploadOutput(job, 'default', pack(artifacts));
 }
 
-// Packs the folder as `.`, so an empty output is an empty archive rather than an error.
+// Packs the folder as `.`, so an empty output is an empty archive rather than an error; links
+// are followed, since the server keeps only plain files.
 function pack(cwd: string): AsyncIterable<Uint8Array> {
-  return tar.create({ gzip: true, cwd, portable: true }, ['.']) as unknown as AsyncIterable<Uint8Array>;
+  return tar.create({ gzip: true, cwd, portable: true, follow: true }, ['.']) as unknown as AsyncIterable<Uint8Array>;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
-import { LatheError, isValidName, notFound } from '@lathe/core';
+import { LatheError, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
 import type { ArtifactStore, BlobInfo, JobRef, OutputFile } from './artifact-store.js';
 import { confinePath } from './confine-path.js';
 
@@ -176,20 +176,9 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 }
 
-/**
- * A tar extractor that keeps only regular files and folders: links in an uploaded archive could
- * point outside the output and be followed on a later read. node-tar already refuses `..` and
- * absolute entry paths.
- */
+/** A tar extractor into `cwd` that keeps only regular files and folders (`isPlainArchiveEntry`). */
 export function extractPlainFiles(cwd: string): NodeJS.WritableStream {
-  return tar.extract({
-    cwd,
-    strict: true,
-    filter: (_path, entry) => {
-      const type = (entry as { type?: string }).type;
-      return type === 'File' || type === 'Directory' || type === 'OldFile' || type === 'ContiguousFile';
-    },
-  }) as unknown as NodeJS.WritableStream;
+  return tar.extract({ cwd, strict: true, filter: (_path, entry) => isPlainArchiveEntry(entry as { type?: string }) }) as unknown as NodeJS.WritableStream;
 }
 
 function checkSha(sha256: string): void {
