@@ -7,5 +7,5 @@ export type {
   PageResource,
   StatusEventResource,
 } from './job-resource.js';
-export { CreateJobRequest, ListJobsQuery, RuntimeReportRequest, STATUS_NAMES } from './requests.js';
+export { CreateJobRequest, ListJobsQuery, RuntimeReportRequest } from './requests.js';
 export { API_PREFIX, paths } from './routes.js';

@@ -1,5 +1,4 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { JOB_STATUSES } from '@lathe/core';
 
 /** POST /workspaces/{ws}/jobs. The spec is validated by `@lathe/spec`, which names each field. */
 export const CreateJobRequest = Type.Object(
@@ -26,9 +25,6 @@ export const ListJobsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ListJobsQuery = Static<typeof ListJobsQuery>;
-
-/** Every valid status, for validating list filters. */
-export const STATUS_NAMES: readonly string[] = JOB_STATUSES;
 
 /** POST /workspaces/{ws}/jobs/{name}/runtime/report: what the launcher reports. */
 export const RuntimeReportRequest = Type.Union([

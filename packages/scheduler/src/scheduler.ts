@@ -2,6 +2,7 @@ import {
   ACTIVE_STATUSES,
   isTerminal,
   notFound,
+  statusesLeadingTo,
   type Failure,
   type JobHandle,
   type JobRecord,
@@ -32,14 +33,6 @@ export interface ReportOutcome {
   job: JobRecord;
   applied: boolean;
 }
-
-const RUNNING_FROM: Record<RuntimeReport['status'], readonly JobStatus[]> = {
-  Running: ['Preparing'],
-  Finalizing: ['Preparing', 'Running'],
-  Completed: ['Preparing', 'Running', 'Finalizing', 'CancelRequested'],
-  Failed: ['Preparing', 'Running', 'Finalizing', 'CancelRequested'],
-  Canceled: ['CancelRequested'],
-};
 
 /**
  * Moves jobs through their states. It claims Queued jobs up to each backend's capacity, has the
@@ -181,8 +174,8 @@ export class Scheduler {
       to = 'Failed';
       patch = { ...patch, failure: { type: 'SystemError', message: 'the job was stopped by a signal', nonRetryable: false, details: {} } };
     }
-    const from = to === 'Failed' ? RUNNING_FROM.Failed : RUNNING_FROM[report.status];
-    const moved = await this.move(job, from, to, patch);
+    // The legal moves live in core's transition table; the compare-and-set applies them.
+    const moved = await this.move(job, statusesLeadingTo(to), to, patch);
     return moved ? { job: moved, applied: true } : { job: (await this.store.getJob(workspace, name)) ?? job, applied: false };
   }
 
@@ -255,7 +248,7 @@ export class Scheduler {
 
   // Fails a job from any state it can still fail from: the caller's copy may be stale.
   private async fail(job: JobRecord, failure: Failure): Promise<JobRecord | undefined> {
-    return this.move(job, ['NotStarted', 'Queued', ...ACTIVE_STATUSES], 'Failed', { failure, reason: failure.type });
+    return this.move(job, statusesLeadingTo('Failed'), 'Failed', { failure, reason: failure.type });
   }
 
   private async move(job: JobRecord, from: readonly JobStatus[], to: JobStatus, patch?: TransitionPatch): Promise<JobRecord | undefined> {
