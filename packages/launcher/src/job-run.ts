@@ -21,7 +21,7 @@ export class JobRun {
     private readonly folder: string,
     private readonly manifest: LaunchManifest,
     private readonly client: LatheClient,
-    private readonly cancel: AbortSignal,
+    private readonly cancel: AbortController,
   ) {
     this.spec = manifest.spec as unknown as CommandJobSpec;
     this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'));
@@ -57,14 +57,14 @@ export class JobRun {
       graceMs: this.manifest.cancelGraceMs,
       onOutput: (chunk) => this.log.write(chunk),
       onStarted: () => this.reportRunning(),
-      cancel: this.cancel,
+      cancel: this.cancel.signal,
     });
   }
 
   private async reportRunning(): Promise<void> {
     const { status } = await this.client.reportRuntime(this.manifest.job, { status: 'Running' });
     // A cancel that landed while the job was Preparing may not have reached this process yet.
-    if (status === 'CancelRequested' || status === 'Canceled') process.kill(process.pid, 'SIGTERM');
+    if (status === 'CancelRequested' || status === 'Canceled') this.cancel.abort();
   }
 
   /** Uploads the outputs; returns the error instead of throwing, so the job still gets an outcome. */

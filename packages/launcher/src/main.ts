@@ -31,10 +31,10 @@ export async function main(argv: string[]): Promise<number> {
     if (!values.standby) process.stderr.write(`${USAGE}\n`);
     return values.standby ? 0 : 2;
   }
-  return runJob(resolve(folder), values.server, cancel.signal);
+  return runJob(resolve(folder), values.server, cancel);
 }
 
-async function runJob(folder: string, server: string | undefined, cancel: AbortSignal): Promise<number> {
+async function runJob(folder: string, server: string | undefined, cancel: AbortController): Promise<number> {
   try {
     const manifest = JSON.parse(await readFile(join(folder, 'job.json'), 'utf8')) as LaunchManifest;
     const client = new LatheClient({ url: server ?? manifest.serverUrl, workspace: manifest.workspace });

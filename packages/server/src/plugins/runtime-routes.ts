@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { LatheError, isTerminal, notFound } from '@lathe/core';
+import { LatheError, isTerminal } from '@lathe/core';
 import { RuntimeReportRequest } from '@lathe/api';
 import type { RuntimeReport } from '@lathe/scheduler';
 import type { ServerContext } from '../server-context.js';
+import { requireJob, type JobParams } from './jobs/require-job.js';
 
-type JobParams = { workspace: string; name: string };
 const MAX_LOG_CHUNK = 8 << 20;
 
 /**
@@ -16,8 +16,7 @@ const MAX_LOG_CHUNK = 8 << 20;
  */
 export async function runtimeRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const activeJob = async (p: JobParams) => {
-    const job = await ctx.store.getJob(p.workspace, p.name);
-    if (!job) throw notFound('job', p.name);
+    const job = await requireJob(ctx, p);
     if (isTerminal(job.status)) {
       throw new LatheError('LATHE_CONFLICT', `job '${p.name}' has ended (${job.status}); it takes no more runtime writes`, { details: { status: job.status } });
     }

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { LatheError, isJobStatus, notFound, type JobStatus } from '@lathe/core';
+import { LatheError, isJobStatus, type JobStatus } from '@lathe/core';
 import { CreateJobRequest, ListJobsQuery } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { createJob } from './create-job.js';
+import { requireJob, type JobParams } from './require-job.js';
 import { toJobResource } from './to-job-resource.js';
 
 type WorkspaceParams = { workspace: string };
-type JobParams = { workspace: string; name: string };
 
 /** Jobs: create, get, list, cancel. Mounted under `/api/v1/workspaces/:workspace`. */
 export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -33,9 +33,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
   });
 
   app.get<{ Params: JobParams }>('/jobs/:name', async (request) => {
-    const job = await ctx.store.getJob(request.params.workspace, request.params.name);
-    if (!job) throw notFound('job', request.params.name);
-    return toJobResource(job);
+    return toJobResource(await requireJob(ctx, request.params));
   });
 
   app.post<{ Params: JobParams }>('/jobs/:name/cancel', async (request) => {

@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { isTerminal, notFound } from '@lathe/core';
+import { isTerminal } from '@lathe/core';
 import type { ServerContext } from '../../server-context.js';
+import { requireJob, type JobParams } from './require-job.js';
 
 const LogQuery = Type.Object(
   { offset: Type.Optional(Type.Integer({ minimum: 0 })), follow: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
 type LogQuery = Static<typeof LogQuery>;
-type JobParams = { workspace: string; name: string };
 
 /**
  * The job's log (`user_logs/std_log.txt`) from a byte offset. With `follow=true` the response
@@ -19,7 +19,7 @@ type JobParams = { workspace: string; name: string };
 export async function logRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get<{ Params: JobParams; Querystring: LogQuery }>('/jobs/:name/logs', { schema: { querystring: LogQuery } }, async (request, reply) => {
     const { workspace, name } = request.params;
-    if (!(await ctx.store.getJob(workspace, name))) throw notFound('job', name);
+    await requireJob(ctx, request.params);
     const ref = { workspace, job: name };
     const offset = request.query.offset ?? 0;
     void reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store');

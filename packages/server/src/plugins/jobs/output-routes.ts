@@ -1,9 +1,8 @@
 import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '@lathe/core';
 import type { ServerContext } from '../../server-context.js';
+import { requireJob, type JobParams } from './require-job.js';
 
-type JobParams = { workspace: string; name: string };
 type OutputParams = JobParams & { output: string };
 
 const TEXT_TYPES: Record<string, string> = {
@@ -13,10 +12,7 @@ const TEXT_TYPES: Record<string, string> = {
 
 /** A job's stored outputs: list them, list an output's files, download a file or the whole output. */
 export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  const jobRef = async (p: JobParams) => {
-    if (!(await ctx.store.getJob(p.workspace, p.name))) throw notFound('job', p.name);
-    return { workspace: p.workspace, job: p.name };
-  };
+  const jobRef = async (p: JobParams) => ({ workspace: p.workspace, job: (await requireJob(ctx, p)).name });
 
   app.get<{ Params: JobParams }>('/jobs/:name/outputs', async (request) => {
     const ref = await jobRef(request.params);
