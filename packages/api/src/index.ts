@@ -9,3 +9,4 @@ export type {
 } from './job-resource.js';
 export { CreateJobRequest, ListJobsQuery, RuntimeReportRequest } from './requests.js';
 export { API_PREFIX, paths } from './routes.js';
+export * from './mlflow-resources.js';

@@ -2,13 +2,15 @@ import { delimiter } from 'node:path';
 import type { LaunchManifest } from '@lathe/core';
 import type { CommandJobSpec } from '@lathe/spec';
 import type { StagedJob } from './stage-job.js';
+import type { TrackingEnvironment } from './tracking-environment.js';
 
 /**
  * The command's environment: the launcher's own, then the names Azure ML sets and scripts read
- * (`AZUREML_RUN_ID`, `AZURE_ML_INPUT_<name>`, ...), Lathe's (`LATHE_JOB_NAME`, ...), and last
- * the job's `environment_variables`, which win.
+ * (`AZUREML_RUN_ID`, `AZURE_ML_INPUT_<name>`, ...), MLflow's (`MLFLOW_TRACKING_URI`,
+ * `MLFLOW_RUN_ID`, ... so `mlflow.start_run()` attaches to the job's run), Lathe's
+ * (`LATHE_JOB_NAME`, ...), and last the job's `environment_variables`, which win.
  */
-export function jobEnvironment(manifest: LaunchManifest, spec: CommandJobSpec, staged: StagedJob): NodeJS.ProcessEnv {
+export function jobEnvironment(manifest: LaunchManifest, spec: CommandJobSpec, staged: StagedJob, tracking: TrackingEnvironment): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${staged.binDir}${delimiter}${process.env.PATH ?? ''}`,
@@ -22,6 +24,7 @@ export function jobEnvironment(manifest: LaunchManifest, spec: CommandJobSpec, s
     AZUREML_ARM_PROJECT_NAME: manifest.experimentName,
     AZUREML_EXPERIMENT_NAME: manifest.experimentName,
     AZUREML_CR_EXECUTION_WORKING_DIR_PATH: staged.workingDir,
+    ...tracking.variables(process.env.PYTHONPATH),
   };
   for (const [name, value] of Object.entries(staged.inputs)) {
     env[`AZURE_ML_INPUT_${name}`] = String(value);

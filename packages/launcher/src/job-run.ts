@@ -8,6 +8,7 @@ import { jobEnvironment } from './job-environment.js';
 import { LogShipper } from './log-shipper.js';
 import { runCommand, type CommandOutcome } from './run-command.js';
 import { stageJob, type StagedJob } from './stage-job.js';
+import { TrackingEnvironment } from './tracking-environment.js';
 import { uploadOutputs } from './upload-outputs.js';
 
 const LOG_TAIL_LINES = 20;
@@ -30,15 +31,19 @@ export class JobRun {
   async run(): Promise<void> {
     let staged: StagedJob;
     let command: string;
+    let tracking: TrackingEnvironment;
     try {
       for (const warning of this.manifest.warnings) this.log.write(`[lathe] warning: ${warning}\n`);
+      // Looked up while the job stages, so it adds no time to the launch.
+      const trackingLookup = TrackingEnvironment.resolve(this.manifest, (message) => this.log.write(`[lathe] warning: ${message}\n`));
       staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, this.manifest.python);
       command = renderCommand(this.spec.command, { inputs: staged.inputs, outputs: staged.outputs });
+      tracking = await trackingLookup;
     } catch (error) {
       await this.finish({ status: 'Failed', exitCode: null, failure: failure('SystemError', `could not prepare the job: ${(error as Error).message}`, true) });
       return;
     }
-    const outcome = await this.execute(command, staged);
+    const outcome = await this.execute(command, staged, tracking);
     await this.client.reportRuntime(this.manifest.job, { status: 'Finalizing', exitCode: outcome.exitCode });
     const uploadError = outcome.canceled ? undefined : await this.uploadOutputs(staged);
     if (uploadError) {
@@ -48,10 +53,10 @@ export class JobRun {
     await this.finish(this.result(outcome));
   }
 
-  private async execute(command: string, staged: StagedJob): Promise<CommandOutcome> {
+  private async execute(command: string, staged: StagedJob, tracking: TrackingEnvironment): Promise<CommandOutcome> {
     return runCommand(command, {
       cwd: staged.workingDir,
-      env: jobEnvironment(this.manifest, this.spec, staged),
+      env: jobEnvironment(this.manifest, this.spec, staged, tracking),
       folder: this.folder,
       timeoutSeconds: this.spec.limits?.timeout,
       graceMs: this.manifest.cancelGraceMs,

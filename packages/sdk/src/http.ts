@@ -57,11 +57,18 @@ async function toError(response: Response): Promise<LatheError> {
     if (isErrorCode(body.error_code)) {
       return new LatheError(body.error_code, String(body.message ?? ''), { details: body.details ?? {} });
     }
+    if (typeof body.error_code === 'string' && typeof body.message === 'string') {
+      // MLflow's error shape (the tracking API): keep its message and code.
+      return new LatheError(codeForStatus(response.status), body.message, { details: { status: response.status, mlflowErrorCode: body.error_code } });
+    }
   } catch {
     // Not one of ours: fall through with the raw text.
   }
-  const code = response.status === 404 ? 'LATHE_NOT_FOUND' : response.status >= 500 ? 'LATHE_INTERNAL' : 'LATHE_BAD_REQUEST';
-  return new LatheError(code, `HTTP ${response.status}: ${text.slice(0, 500)}`, { details: { status: response.status } });
+  return new LatheError(codeForStatus(response.status), `HTTP ${response.status}: ${text.slice(0, 500)}`, { details: { status: response.status } });
+}
+
+function codeForStatus(status: number): 'LATHE_NOT_FOUND' | 'LATHE_INTERNAL' | 'LATHE_BAD_REQUEST' {
+  return status === 404 ? 'LATHE_NOT_FOUND' : status >= 500 ? 'LATHE_INTERNAL' : 'LATHE_BAD_REQUEST';
 }
 
 function describeCause(cause: unknown): string {

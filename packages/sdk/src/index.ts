@@ -8,3 +8,5 @@ export { downloadOutput } from './download-output.js';
 export { extractPlainFiles } from './extract-archive.js';
 export { request } from './http.js';
 export type { RequestBody, RequestOptions } from './http.js';
+export { TrackingClient } from './tracking-client.js';
+export type { SearchRunsOptions } from './tracking-client.js';

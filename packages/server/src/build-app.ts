@@ -4,6 +4,7 @@ import { API_PREFIX } from '@lathe/api';
 import { blobRoutes } from './plugins/blob-routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { jobRoutes } from './plugins/jobs/job-routes.js';
+import { mlflowApi } from './plugins/mlflow/mlflow-api.js';
 import { logRoutes } from './plugins/jobs/log-routes.js';
 import { outputRoutes } from './plugins/jobs/output-routes.js';
 import { runtimeRoutes } from './plugins/runtime-routes.js';
@@ -30,6 +31,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar', '*'], (_request, payload, done) => done(null, payload));
   installErrorHandler(app);
   await app.register(async (root) => systemRoutes(root, ctx));
+  await app.register(async (root) => mlflowApi(root, ctx));
   await app.register(
     async (scope) => {
       scope.addHook('preHandler', async (request) => {

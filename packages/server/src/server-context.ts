@@ -1,9 +1,11 @@
-import type { ArtifactStore, MetadataStore } from '@lathe/store';
+import type { ArtifactStore, MetadataStore, TrackingStore } from '@lathe/store';
 import type { Scheduler } from '@lathe/scheduler';
 
 /** What route plugins share: the stores and the scheduler. Built once by `startServer`. */
 export interface ServerContext {
   store: MetadataStore;
+  /** MLflow tracking data; every job is also a run in it. */
+  tracking: TrackingStore;
   artifacts: ArtifactStore;
   scheduler: Scheduler;
   /** The compute jobs run on when theirs is not defined here. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LocalProcessBackend } from '@lathe/backend-local';
 import { Scheduler, type Logger } from '@lathe/scheduler';
-import { LocalArtifactStore, openPostgresStore, openSqliteStore, type MetadataStore } from '@lathe/store';
+import { LocalArtifactStore, openPostgresStore, openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
 import type { ServerConfig } from './server-config.js';
 import type { ServerContext } from './server-context.js';
@@ -22,7 +22,7 @@ export interface RunningServer {
 /** The version in the server package's package.json. */
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function openStore(config: ServerConfig): Promise<MetadataStore> {
+function openStore(config: ServerConfig): Promise<KyselyMetadataStore> {
   if (!config.databaseUrl) return openSqliteStore(join(config.home, 'lathe.db'));
   return openPostgresStore({ connectionString: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
 }
@@ -56,8 +56,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     error: (obj, msg) => app?.log.error(obj, msg),
   };
   const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
-  const context: ServerContext = { store, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION };
+  const context: ServerContext = { store, tracking: store.tracking, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION };
   app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
+  app.server.on('connection', (socket) => socket.setNoDelay(true));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -12,6 +12,28 @@ export { openPostgresStore } from './kysely/open-postgres-store.js';
 export type { OpenPostgresStoreOptions } from './kysely/open-postgres-store.js';
 export { openSqliteStore } from './kysely/open-sqlite-store.js';
 export type { Database } from './kysely/schema.js';
-export type { ArtifactStore, BlobInfo, JobRef, OutputFile } from './artifacts/artifact-store.js';
+export type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile } from './artifacts/artifact-store.js';
 export { LocalArtifactStore, extractPlainFiles } from './artifacts/local-artifact-store.js';
 export { confinePath } from './artifacts/confine-path.js';
+export type {
+  CreateExperimentInput,
+  CreateLoggedModelInput,
+  CreateRunInput,
+  DatasetInput,
+  Experiment,
+  ExperimentFilterClause,
+  ExperimentOrderKey,
+  KeyValue,
+  LogBatchInput,
+  LoggedModel,
+  MetricPoint,
+  Page,
+  Run,
+  RunInfo,
+  SearchExperimentsQuery,
+  SearchRunsQuery,
+  TrackingStore,
+  UpdateRunInput,
+  ViewType,
+} from './tracking-store.js';
+export { KyselyTrackingStore } from './kysely/tracking/kysely-tracking-store.js';

@@ -7,6 +7,9 @@ import type { ServerContext } from '../server-context.js';
 /** Health, published JSON Schemas, the workspace check and the landing page. */
 export async function systemRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get(`${API_PREFIX}/health`, async () => ({ status: 'ok', version: ctx.version }));
+  // Where MLflow's server answers health and version checks.
+  app.get('/health', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('OK'));
+  app.get('/version', async (_request, reply) => reply.type('text/plain; charset=utf-8').send(ctx.version));
 
   app.get<{ Params: { file: string } }>(`${API_PREFIX}/schemas/:file`, async (request) => {
     const schema = JSON_SCHEMAS[request.params.file];

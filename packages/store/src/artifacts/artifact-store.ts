@@ -12,6 +12,14 @@ export interface OutputFile {
   size: number;
 }
 
+/** One entry of a folder listing: a name inside the folder, not a path. */
+export interface FolderEntry {
+  name: string;
+  isDir: boolean;
+  /** Bytes, for files. */
+  size?: number;
+}
+
 /** Identifies a job's files. */
 export interface JobRef {
   workspace: string;
@@ -56,4 +64,24 @@ export interface ArtifactStore {
   openOutputFile(ref: JobRef, output: string, path: string): Promise<Readable>;
   /** A gzipped tar stream of a whole output. Throws `LATHE_NOT_FOUND`. */
   packOutput(ref: JobRef, output: string): Promise<Readable>;
+
+  /** One level of an output's folder (`path` relative to the output). Empty when missing. */
+  listOutputFolder(ref: JobRef, output: string, path: string): Promise<FolderEntry[]>;
+  /** Whether `path` in an output is a file, a folder or absent. */
+  statOutputPath(ref: JobRef, output: string, path: string): Promise<FolderEntry | undefined>;
+
+  /**
+   * Tracking artifacts: the files behind a workspace's `mlflow-artifacts:/<path>` URIs (run and
+   * logged-model artifacts). Writes go to a temporary file renamed into place, so a reader never
+   * sees half a file; replacing a file is allowed (MLflow's proxy allows it).
+   */
+  putTrackingFile(workspace: string, path: string, content: Readable): Promise<{ size: number }>;
+  /** A stream of one tracking file. Throws `LATHE_NOT_FOUND`. */
+  openTrackingFile(workspace: string, path: string): Promise<Readable>;
+  /** Whether `path` is a file, a folder or absent. */
+  statTrackingPath(workspace: string, path: string): Promise<FolderEntry | undefined>;
+  /** One level of a tracking folder. Empty when missing. */
+  listTrackingFolder(workspace: string, path: string): Promise<FolderEntry[]>;
+  /** Removes a file or folder; missing is fine. */
+  deleteTrackingPath(workspace: string, path: string): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import { LatheError, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
-import type { ArtifactStore, BlobInfo, JobRef, OutputFile } from './artifact-store.js';
+import type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile } from './artifact-store.js';
 import { confinePath } from './confine-path.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -150,6 +150,57 @@ export class LocalArtifactStore implements ArtifactStore {
     return Readable.from(tar.create({ gzip: true, cwd: dir, portable: true }, ['.']) as unknown as AsyncIterable<Buffer>);
   }
 
+  async listOutputFolder(ref: JobRef, output: string, path: string): Promise<FolderEntry[]> {
+    return listFolder(confinePath(this.outputDir(ref, output), path));
+  }
+
+  async statOutputPath(ref: JobRef, output: string, path: string): Promise<FolderEntry | undefined> {
+    return statEntry(confinePath(this.outputDir(ref, output), path));
+  }
+
+  async putTrackingFile(workspace: string, path: string, content: Readable): Promise<{ size: number }> {
+    const file = this.trackingPath(workspace, path);
+    if (file === this.trackingPath(workspace, '')) throw new LatheError('LATHE_BAD_REQUEST', 'an artifact needs a file path');
+    const temp = await this.tempPath();
+    let size = 0;
+    content.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+    });
+    try {
+      await pipeline(content, createWriteStream(temp));
+      await mkdir(join(file, '..'), { recursive: true });
+      await rename(temp, file);
+    } finally {
+      await rm(temp, { force: true });
+    }
+    return { size };
+  }
+
+  async openTrackingFile(workspace: string, path: string): Promise<Readable> {
+    const file = this.trackingPath(workspace, path);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw notFound('artifact', path);
+    return createReadStream(file);
+  }
+
+  statTrackingPath(workspace: string, path: string): Promise<FolderEntry | undefined> {
+    return statEntry(this.trackingPath(workspace, path));
+  }
+
+  listTrackingFolder(workspace: string, path: string): Promise<FolderEntry[]> {
+    return listFolder(this.trackingPath(workspace, path));
+  }
+
+  async deleteTrackingPath(workspace: string, path: string): Promise<void> {
+    const target = this.trackingPath(workspace, path);
+    if (target === this.trackingPath(workspace, '')) throw new LatheError('LATHE_BAD_REQUEST', 'refusing to delete the artifact root');
+    await rm(target, { recursive: true, force: true });
+  }
+
+  private trackingPath(workspace: string, path: string): string {
+    return confinePath(join(this.root, 'workspaces', checkName(workspace), 'mlflow-artifacts'), path);
+  }
+
   private async existingOutputDir(ref: JobRef, output: string): Promise<string> {
     const dir = this.outputDir(ref, output);
     const info = await stat(dir).catch(() => undefined);
@@ -190,6 +241,23 @@ function checkSha(sha256: string): void {
 function checkName(name: string): string {
   if (!isValidName(name)) throw new LatheError('LATHE_BAD_REQUEST', `'${name}' is not a valid name`, { details: { name } });
   return name;
+}
+
+async function statEntry(full: string): Promise<FolderEntry | undefined> {
+  const info = await stat(full).catch(() => undefined);
+  if (info === undefined) return undefined;
+  const name = full.split(/[\\/]/).pop() ?? '';
+  return info.isDirectory() ? { name, isDir: true } : { name, isDir: false, size: info.size };
+}
+
+async function listFolder(dir: string): Promise<FolderEntry[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: FolderEntry[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) out.push({ name: e.name, isDir: true });
+    else if (e.isFile()) out.push({ name: e.name, isDir: false, size: (await stat(join(dir, e.name))).size });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 async function fileSize(file: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { isTerminal } from '@lathe/core';
+import { runStatusForJob } from '@lathe/tracking';
 import type { Transaction, UpdateObject } from 'kysely';
 import type { TransitionInput, TransitionPatch } from '../metadata-store.js';
 import type { Database } from './schema.js';
@@ -23,7 +24,22 @@ export async function applyTransition(trx: Transaction<Database>, input: Transit
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
   await appendEvent(trx, input);
+  await mirrorToRun(trx, input);
   return true;
+}
+
+/**
+ * The job's run follows it: RUNNING (start time = when the job started) on Running, and the
+ * terminal state with its end time. Other moves leave the run alone, so a script's own
+ * `mlflow.end_run()` during Finalizing is not undone before the job ends.
+ */
+async function mirrorToRun(trx: Transaction<Database>, input: TransitionInput): Promise<void> {
+  const run = trx.updateTable('runs').where('workspace', '=', input.workspace).where('run_uuid', '=', input.name).where('job', '=', input.name);
+  if (input.to === 'Running') {
+    await run.set({ status: 'RUNNING', start_time: input.at }).where('status', '=', 'SCHEDULED').execute();
+  } else if (isTerminal(input.to)) {
+    await run.set({ status: runStatusForJob(input.to), end_time: input.at }).execute();
+  }
 }
 
 function jobUpdate(input: TransitionInput): JobUpdate {

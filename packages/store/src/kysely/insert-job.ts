@@ -2,6 +2,7 @@ import { LatheError, notFound } from '@lathe/core';
 import type { Transaction } from 'kysely';
 import type { CreateJobInput } from '../metadata-store.js';
 import type { Database } from './schema.js';
+import { findExperimentRow, insertExperiment, insertRun } from './tracking/kysely-tracking-store.js';
 
 /**
  * The write half of {@link MetadataStore.createJob}, inside `trx`: checks the workspace and the
@@ -21,6 +22,35 @@ export async function insertJob(trx: Transaction<Database>, input: CreateJobInpu
       { ...event, seq: 2, status: 'Queued' },
     ])
     .execute();
+  await insertJobRun(trx, input);
+}
+
+/**
+ * Every job is an MLflow run: same id as the job's name, in the experiment named by the job's
+ * `experiment_name` (created if missing), SCHEDULED until the job runs. The job's tags become
+ * run tags, with MLflow's source tags.
+ */
+async function insertJobRun(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {
+  const experiment = await findExperimentRow(trx, input.workspace, input.experimentName);
+  const experimentId =
+    experiment === undefined
+      ? await insertExperiment(trx, input.workspace, { name: input.experimentName, at: input.createdAt })
+      : String(experiment.experiment_id);
+  const tags = [
+    ...Object.entries(input.tags).map(([key, value]) => ({ key, value })),
+    { key: 'mlflow.source.type', value: 'JOB' },
+    { key: 'mlflow.source.name', value: input.name },
+    { key: 'lathe.job.type', value: input.type },
+  ];
+  if (input.description) tags.push({ key: 'mlflow.note.content', value: input.description });
+  await insertRun(trx, input.workspace, input.name, {
+    experimentId,
+    runName: input.displayName ?? input.name,
+    status: 'SCHEDULED',
+    startTime: input.createdAt,
+    tags,
+    job: input.name,
+  });
 }
 
 async function checkCanInsert(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {

@@ -7,6 +7,7 @@ import { listJobPage } from './list-job-page.js';
 import { loadJobRecords } from './load-job-records.js';
 import { metadataMigrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { findExperimentRow, insertExperiment, KyselyTrackingStore } from './tracking/kysely-tracking-store.js';
 
 /** The SQL databases {@link KyselyMetadataStore} runs on. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -17,6 +18,9 @@ export type SqlDialect = 'sqlite' | 'postgres';
  * and destroys it on {@link KyselyMetadataStore.close}.
  */
 export class KyselyMetadataStore implements MetadataStore {
+  /** MLflow tracking data in the same database; jobs are runs, created and updated together. */
+  readonly tracking: KyselyTrackingStore;
+
   /**
    * @param db - a migrated database; the store takes ownership of it.
    * @param dialect - which database `db` talks to; used to read driver errors.
@@ -24,7 +28,9 @@ export class KyselyMetadataStore implements MetadataStore {
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: SqlDialect,
-  ) {}
+  ) {
+    this.tracking = new KyselyTrackingStore(db, (error) => this.isUniqueViolation(error));
+  }
 
   /**
    * Brings the schema of `db` up to date. On PostgreSQL the migration bookkeeping tables go in
@@ -45,12 +51,19 @@ export class KyselyMetadataStore implements MetadataStore {
     return results;
   }
 
+  /** Also creates the workspace's `Default` experiment (id 0 in workspace `default`, as in MLflow). */
   async ensureWorkspace(name: string, at: number): Promise<void> {
-    await this.db
-      .insertInto('workspaces')
-      .values({ name, created_at: at })
-      .onConflict((conflict) => conflict.column('name').doNothing())
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('workspaces')
+        .values({ name, created_at: at })
+        .onConflict((conflict) => conflict.column('name').doNothing())
+        .execute();
+      if ((await findExperimentRow(trx, name, 'Default')) !== undefined) return;
+      const zeroTaken = await trx.selectFrom('experiments').select('experiment_id').where('experiment_id', '=', 0).executeTakeFirst();
+      const id = name === 'default' && zeroTaken === undefined ? 0 : undefined;
+      await insertExperiment(trx, name, { name: 'Default', at }, id);
+    });
   }
 
   async hasWorkspace(name: string): Promise<boolean> {

@@ -23,6 +23,8 @@ export async function openSqliteStore(file: string): Promise<KyselyMetadataStore
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // MLflow's LIKE is case-sensitive (ILIKE is the other one); SQLite's is not by default.
+  database.pragma('case_sensitive_like = ON');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   try {
     await KyselyMetadataStore.migrate(db, 'sqlite');

@@ -1,5 +1,6 @@
 import type { JobStatus } from '@lathe/core';
 import type { ColumnType, Selectable } from 'kysely';
+import type { TrackingTables } from './tracking/tracking-tables.js';
 
 /**
  * A BIGINT column holding milliseconds since the epoch. Written as a number; read back as a
@@ -57,7 +58,7 @@ export interface JobEventsTable {
 }
 
 /** The metadata database as Kysely sees it. */
-export interface Database {
+export interface Database extends TrackingTables {
   workspaces: WorkspacesTable;
   jobs: JobsTable;
   job_tags: JobTagsTable;

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
+import { trackingMigration } from './0002-tracking.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -7,6 +8,7 @@ import { initialMigration } from './0001-initial.js';
  */
 export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
+  '0002-tracking': trackingMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */

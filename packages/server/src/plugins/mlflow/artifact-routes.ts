@@ -1,0 +1,108 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { LatheError } from '@lathe/core';
+import { pageToken } from './experiment-routes.js';
+import { fieldsOf, type TrackingScope } from './tracking-scope.js';
+import { fileInfos, TrackingArtifacts } from './tracking-artifacts.js';
+
+/** `artifacts/list` of the MLflow API: one level of a run's artifacts. */
+export async function artifactListRoutes(app: FastifyInstance, scope: TrackingScope, artifacts: TrackingArtifacts): Promise<void> {
+  app.get('/artifacts/list', async (request) => {
+    const f = fieldsOf(request);
+    pageToken(f); // Accepted; a listing is one page.
+    const workspace = scope.workspaceOf(request);
+    const info = await scope.tracking.getRunInfo(workspace, f.stringOf('run_id', 'run_uuid'));
+    const path = safeRelativePath(f.optionalString('path') ?? '');
+    const proxyPath = TrackingArtifacts.proxyPath(info.artifactUri, path);
+    const files = proxyPath === undefined ? [] : fileInfos(await artifacts.list(workspace, proxyPath), path);
+    return { root_uri: info.artifactUri, files };
+  });
+
+  app.get('/logged-models/:model_id/artifacts/directories', async (request) => {
+    const f = fieldsOf(request);
+    const workspace = scope.workspaceOf(request);
+    const model = await scope.tracking.getLoggedModel(workspace, (request.params as { model_id: string }).model_id);
+    const path = safeRelativePath(f.optionalString('artifact_directory_path') ?? '');
+    const proxyPath = TrackingArtifacts.proxyPath(model.artifactLocation, path);
+    const files = proxyPath === undefined ? [] : fileInfos(await artifacts.list(workspace, proxyPath), path);
+    return { root_uri: model.artifactLocation, files };
+  });
+}
+
+/**
+ * The artifact proxy, `/api/2.0/mlflow-artifacts/artifacts/<path>`: PUT uploads (streamed to a
+ * temporary file, then renamed into place), GET downloads (streamed), GET without a path lists
+ * (`?path=`), DELETE removes. Paths are relative, `..`-free and confined to the workspace's
+ * artifact root. Bodies are never parsed here, whatever their content type: MLflow's client
+ * sends each file with the MIME type of its extension.
+ */
+export async function artifactProxyRoutes(app: FastifyInstance, scope: TrackingScope, artifacts: TrackingArtifacts): Promise<void> {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  const pathOf = (request: FastifyRequest) => safeRelativePath((request.params as { '*': string })['*'] ?? '');
+
+  app.get('/artifacts', async (request) => {
+    const path = safeRelativePath(fieldsOf(request).optionalString('path') ?? '');
+    const entries = await artifacts.list(scope.workspaceOf(request), path);
+    return { files: fileInfos(entries, '') };
+  });
+
+  app.get('/artifacts/*', async (request, reply) => {
+    const path = pathOf(request);
+    if (path === '') {
+      const entries = await artifacts.list(scope.workspaceOf(request), safeRelativePath(fieldsOf(request).optionalString('path') ?? ''));
+      return { files: fileInfos(entries, '') };
+    }
+    const stream = await artifacts.open(scope.workspaceOf(request), path);
+    const name = path.split('/').pop() ?? 'artifact';
+    void reply.header('content-type', contentTypeOf(name)).header('content-disposition', `attachment; filename="${name.replace(/"/g, '')}"`);
+    return reply.send(stream);
+  });
+
+  app.put('/artifacts/*', async (request) => {
+    const path = pathOf(request);
+    if (path === '') throw new LatheError('LATHE_BAD_REQUEST', 'an artifact upload needs a file path');
+    await artifacts.put(scope.workspaceOf(request), path, request.body as Readable);
+    return {};
+  });
+
+  app.delete('/artifacts/*', async (request) => {
+    const path = pathOf(request);
+    if (path === '') throw new LatheError('LATHE_BAD_REQUEST', 'refusing to delete the artifact root');
+    await artifacts.delete(scope.workspaceOf(request), path);
+    return {};
+  });
+}
+
+/** A relative path with no empty, `.` or `..` segment; `LATHE_PATH_ESCAPE` otherwise. */
+export function safeRelativePath(raw: string): string {
+  const path = raw.replace(/\/+$/, '');
+  if (path === '') return '';
+  const bad = path.startsWith('/') || path.includes('\\') || path.includes('\0') || path.split('/').some((s) => s === '' || s === '.' || s === '..');
+  if (bad) {
+    throw new LatheError('LATHE_PATH_ESCAPE', `Invalid path '${path.replace(/\0/g, '\\0')}': artifact paths are relative and may not contain '.', '..' or empty segments`, {
+      details: { path },
+    });
+  }
+  return path;
+}
+
+const TYPES: Record<string, string> = {
+  txt: 'text/plain; charset=utf-8',
+  log: 'text/plain; charset=utf-8',
+  json: 'application/json',
+  yaml: 'text/yaml',
+  yml: 'text/yaml',
+  csv: 'text/csv',
+  html: 'text/html',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  svg: 'image/svg+xml',
+  gif: 'image/gif',
+};
+
+function contentTypeOf(name: string): string {
+  const ext = name.includes('.') ? (name.split('.').pop() ?? '').toLowerCase() : '';
+  return TYPES[ext] ?? 'application/octet-stream';
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { notFound } from '@lathe/core';
+import { API_PREFIX } from '@lathe/api';
+import type { ServerContext } from '../../server-context.js';
+import { artifactListRoutes, artifactProxyRoutes } from './artifact-routes.js';
+import { experimentRoutes } from './experiment-routes.js';
+import { loggedModelRoutes } from './logged-model-routes.js';
+import { metricRoutes } from './metric-routes.js';
+import { installMlflowErrorHandler } from './mlflow-error.js';
+import { runRoutes } from './run-routes.js';
+import { TrackingArtifacts } from './tracking-artifacts.js';
+import type { TrackingScope } from './tracking-scope.js';
+
+/** MLflow bodies are small JSON; log-batch of 1,000 metrics is about 100 KB. */
+const MLFLOW_BODY_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * MLflow's REST API 2.0, mounted for the `default` workspace at `/api/2.0/mlflow` (and MLflow's
+ * `/ajax-api/2.0/mlflow` alias), with the artifact proxy at `/api/2.0/mlflow-artifacts`; and for
+ * any workspace under `/api/v1/workspaces/<ws>/mlflow`, so its tracking URI is
+ * `http://host:port/api/v1/workspaces/<ws>/mlflow`.
+ */
+export async function mlflowApi(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const defaultScope: TrackingScope = { ctx, tracking: ctx.tracking, workspaceOf: () => 'default', now: Date.now };
+  for (const base of ['/api/2.0', '/ajax-api/2.0']) {
+    await app.register((scope) => mount(scope, defaultScope), { prefix: base });
+  }
+  const workspaceScope: TrackingScope = {
+    ...defaultScope,
+    workspaceOf: (request: FastifyRequest) => (request.params as { workspace: string }).workspace,
+  };
+  await app.register(
+    async (scope) => {
+      scope.addHook('preHandler', async (request) => {
+        const { workspace } = request.params as { workspace: string };
+        if (!(await ctx.store.hasWorkspace(workspace))) throw notFound('workspace', workspace);
+      });
+      for (const base of ['/api/2.0', '/ajax-api/2.0']) {
+        await scope.register((inner) => mount(inner, workspaceScope), { prefix: base });
+      }
+    },
+    { prefix: `${API_PREFIX}/workspaces/:workspace/mlflow` },
+  );
+}
+
+async function mount(app: FastifyInstance, scope: TrackingScope): Promise<void> {
+  const artifacts = new TrackingArtifacts(scope.ctx.artifacts, scope.tracking);
+  await app.register(
+    async (api) => {
+      installMlflowErrorHandler(api);
+      api.removeAllContentTypeParsers();
+      // Any content type, or none, is read as JSON: MLflow clients are not all careful with it.
+      api.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MLFLOW_BODY_LIMIT }, (_request, body, done) => {
+        const text = String(body);
+        if (text.trim() === '') return done(null, undefined);
+        try {
+          done(null, JSON.parse(text));
+        } catch (cause) {
+          const error = Object.assign(new Error(`Malformed JSON request body: ${(cause as Error).message}`), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+          done(error, undefined);
+        }
+      });
+      await experimentRoutes(api, scope);
+      await runRoutes(api, scope);
+      await metricRoutes(api, scope);
+      await artifactListRoutes(api, scope, artifacts);
+      await loggedModelRoutes(api, scope);
+    },
+    { prefix: '/mlflow' },
+  );
+  await app.register(
+    async (proxy) => {
+      installMlflowErrorHandler(proxy);
+      await artifactProxyRoutes(proxy, scope, artifacts);
+    },
+    { prefix: '/mlflow-artifacts' },
+  );
+}

@@ -1,0 +1,606 @@
+import { randomUUID } from 'node:crypto';
+import { LatheError, notFound } from '@lathe/core';
+import type { LifecycleStage } from '@lathe/tracking';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type {
+  CreateExperimentInput,
+  CreateLoggedModelInput,
+  CreateRunInput,
+  DatasetInput,
+  Experiment,
+  KeyValue,
+  LogBatchInput,
+  LoggedModel,
+  MetricPoint,
+  Page,
+  Run,
+  RunInfo,
+  SearchExperimentsQuery,
+  SearchRunsQuery,
+  TrackingStore,
+  UpdateRunInput,
+} from '../../tracking-store.js';
+import type { Database } from '../schema.js';
+import { afterCursorSql, decodeCursor, encodeCursor, type SortKey } from './keyset.js';
+import { writeBatch } from './log-batch.js';
+import { loadRuns, toMetricPoint, toRunInfo } from './load-runs.js';
+import { searchExperiments } from './search-experiments.js';
+import { searchRuns } from './search-runs.js';
+import type { ExperimentRow, LoggedModelRow, RunRow } from './tracking-tables.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Tells a unique-key violation from other driver errors. */
+export type UniqueViolationTest = (error: unknown) => boolean;
+
+/**
+ * {@link TrackingStore} over the metadata database (SQLite or PostgreSQL). It shares the
+ * {@link KyselyMetadataStore}'s connection, which owns and closes it.
+ */
+export class KyselyTrackingStore implements TrackingStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly isUniqueViolation: UniqueViolationTest,
+  ) {}
+
+  // ---- experiments ----------------------------------------------------------------------
+
+  async createExperiment(workspace: string, input: CreateExperimentInput): Promise<Experiment> {
+    try {
+      const id = await this.db.transaction().execute(async (trx) => {
+        if (await findExperimentRow(trx, workspace, input.name)) throw experimentExists(input.name);
+        return insertExperiment(trx, workspace, input);
+      });
+      return this.getExperiment(workspace, id);
+    } catch (error) {
+      if (this.isUniqueViolation(error)) throw experimentExists(input.name, error);
+      throw error;
+    }
+  }
+
+  async getExperiment(workspace: string, experimentId: string): Promise<Experiment> {
+    const row = await experimentRow(this.db, workspace, experimentId);
+    return (await loadExperiments(this.db, [row]))[0] as Experiment;
+  }
+
+  async findExperimentByName(workspace: string, name: string): Promise<Experiment | undefined> {
+    const row = await findExperimentRow(this.db, workspace, name);
+    return row === undefined ? undefined : (await loadExperiments(this.db, [row]))[0];
+  }
+
+  async ensureExperiment(workspace: string, name: string, at: number): Promise<Experiment> {
+    const found = await this.findExperimentByName(workspace, name);
+    if (found !== undefined) return found;
+    try {
+      return await this.createExperiment(workspace, { name, at });
+    } catch (error) {
+      // Another writer created it in between.
+      if (error instanceof LatheError && error.code === 'LATHE_CONFLICT') return (await this.findExperimentByName(workspace, name)) as Experiment;
+      throw error;
+    }
+  }
+
+  async searchExperiments(workspace: string, query: SearchExperimentsQuery): Promise<Page<Experiment>> {
+    const page = await searchExperiments(this.db, workspace, query);
+    return { items: await loadExperiments(this.db, page.rows), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+  }
+
+  async renameExperiment(workspace: string, experimentId: string, newName: string, at: number): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const row = await experimentRow(trx, workspace, experimentId);
+        if (row.lifecycle_stage !== 'active') throw notActive('experiment', experimentId, row.lifecycle_stage);
+        if (row.name === newName) return;
+        if (await findExperimentRow(trx, workspace, newName)) throw experimentExists(newName);
+        await trx.updateTable('experiments').set({ name: newName, last_update_time: at }).where('experiment_id', '=', Number(experimentId)).execute();
+      });
+    } catch (error) {
+      if (this.isUniqueViolation(error)) throw experimentExists(newName, error);
+      throw error;
+    }
+  }
+
+  async setExperimentLifecycle(workspace: string, experimentId: string, stage: LifecycleStage, at: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await experimentRow(trx, workspace, experimentId);
+      if (stage === 'deleted' && Number(row.experiment_id) === 0) {
+        throw new LatheError('LATHE_BAD_REQUEST', 'Cannot delete the default experiment (ID 0). This is an internally reserved experiment.');
+      }
+      if (row.lifecycle_stage === stage) {
+        if (stage === 'active') throw new LatheError('LATHE_BAD_REQUEST', `Cannot restore an active experiment. Experiment ID: ${experimentId}`);
+        throw notActive('experiment', experimentId, row.lifecycle_stage);
+      }
+      await trx.updateTable('experiments').set({ lifecycle_stage: stage, last_update_time: at }).where('experiment_id', '=', Number(experimentId)).execute();
+      // MLflow deletes and restores the experiment's runs with it.
+      await trx
+        .updateTable('runs')
+        .set({ lifecycle_stage: stage, deleted_time: stage === 'deleted' ? at : null })
+        .where('experiment_id', '=', Number(experimentId))
+        .where('lifecycle_stage', '!=', stage)
+        .execute();
+    });
+  }
+
+  async setExperimentTag(workspace: string, experimentId: string, tag: KeyValue, at: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await experimentRow(trx, workspace, experimentId);
+      if (row.lifecycle_stage !== 'active') throw notActive('experiment', experimentId, row.lifecycle_stage);
+      await trx
+        .insertInto('experiment_tags')
+        .values({ experiment_id: Number(experimentId), key: tag.key, value: tag.value })
+        .onConflict((oc) => oc.columns(['experiment_id', 'key']).doUpdateSet({ value: tag.value }))
+        .execute();
+      await trx.updateTable('experiments').set({ last_update_time: at }).where('experiment_id', '=', Number(experimentId)).execute();
+    });
+  }
+
+  async deleteExperimentTag(workspace: string, experimentId: string, key: string, at: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await experimentRow(trx, workspace, experimentId);
+      if (row.lifecycle_stage !== 'active') throw notActive('experiment', experimentId, row.lifecycle_stage);
+      const result = await trx.deleteFrom('experiment_tags').where('experiment_id', '=', Number(experimentId)).where('key', '=', key).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound('tag', key, { experimentId });
+      await trx.updateTable('experiments').set({ last_update_time: at }).where('experiment_id', '=', Number(experimentId)).execute();
+    });
+  }
+
+  // ---- runs -----------------------------------------------------------------------------
+
+  async createRun(workspace: string, input: CreateRunInput): Promise<Run> {
+    const runId = input.runId ?? randomUUID().replace(/-/g, '');
+    try {
+      await this.db.transaction().execute((trx) => insertRun(trx, workspace, runId, input));
+    } catch (error) {
+      if (this.isUniqueViolation(error)) throw runExists(runId, error);
+      throw error;
+    }
+    return this.getRun(workspace, runId);
+  }
+
+  async getRun(workspace: string, runId: string): Promise<Run> {
+    return (await loadRuns(this.db, [await runRow(this.db, workspace, runId)]))[0] as Run;
+  }
+
+  async getRunInfo(workspace: string, runId: string): Promise<RunInfo> {
+    return toRunInfo(await runRow(this.db, workspace, runId));
+  }
+
+  async updateRun(workspace: string, runId: string, input: UpdateRunInput): Promise<RunInfo> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await runRow(trx, workspace, runId);
+      checkActiveRun(row);
+      const set: Partial<{ status: RunInfo['status']; end_time: number | null; name: string }> = {};
+      if (input.status !== undefined) set.status = input.status;
+      if (input.endTime !== undefined) set.end_time = input.endTime;
+      if (input.runName !== undefined && input.runName !== '') set.name = input.runName;
+      if (Object.keys(set).length > 0) await trx.updateTable('runs').set(set).where('run_key', '=', Number(row.run_key)).execute();
+      if (set.name !== undefined) {
+        await trx
+          .insertInto('run_tags')
+          .values({ run_key: Number(row.run_key), key: 'mlflow.runName', value: set.name })
+          .onConflict((oc) => oc.columns(['run_key', 'key']).doUpdateSet({ value: set.name as string }))
+          .execute();
+      }
+      return toRunInfo(await runRow(trx, workspace, runId));
+    });
+  }
+
+  async setRunLifecycle(workspace: string, runId: string, stage: LifecycleStage, at: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await runRow(trx, workspace, runId);
+      if (stage === 'active' && row.lifecycle_stage === 'active') return;
+      await trx
+        .updateTable('runs')
+        .set({ lifecycle_stage: stage, deleted_time: stage === 'deleted' ? at : null })
+        .where('run_key', '=', Number(row.run_key))
+        .execute();
+    });
+  }
+
+  async logBatch(workspace: string, runId: string, batch: LogBatchInput): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await runRow(trx, workspace, runId);
+      checkActiveRun(row);
+      await writeBatch(trx, Number(row.run_key), runId, batch);
+    });
+  }
+
+  async deleteRunTag(workspace: string, runId: string, key: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await runRow(trx, workspace, runId);
+      checkActiveRun(row);
+      const result = await trx.deleteFrom('run_tags').where('run_key', '=', Number(row.run_key)).where('key', '=', key).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) {
+        throw new LatheError('LATHE_NOT_FOUND', `No tag with name: ${key} in run with id ${runId}`, { details: { kind: 'tag', name: key } });
+      }
+    });
+  }
+
+  async logInputs(workspace: string, runId: string, datasets: DatasetInput[], models: { modelId: string }[] = []): Promise<void> {
+    void models; // Model inputs are accepted and not kept yet.
+    if (datasets.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      const row = await runRow(trx, workspace, runId);
+      checkActiveRun(row);
+      const values = datasets.map(({ dataset, tags }) => ({
+        run_key: Number(row.run_key),
+        name: dataset.name,
+        digest: dataset.digest,
+        source_type: dataset.sourceType,
+        source: dataset.source,
+        schema: dataset.schema,
+        profile: dataset.profile,
+        context: tags.find((t) => t.key === 'mlflow.data.context')?.value ?? null,
+        tags_json: JSON.stringify(tags),
+      }));
+      await trx
+        .insertInto('run_inputs')
+        .values(values)
+        .onConflict((oc) => oc.columns(['run_key', 'name', 'digest']).doNothing())
+        .execute();
+    });
+  }
+
+  async logOutputs(workspace: string, runId: string, models: { modelId: string; step: number }[]): Promise<void> {
+    if (models.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      const row = await runRow(trx, workspace, runId);
+      checkActiveRun(row);
+      await trx
+        .insertInto('run_outputs')
+        .values(models.map((m) => ({ run_key: Number(row.run_key), model_id: m.modelId, step: m.step })))
+        .onConflict((oc) => oc.columns(['run_key', 'model_id']).doUpdateSet({ step: (eb) => eb.ref('excluded.step') }))
+        .execute();
+    });
+  }
+
+  async searchRuns(workspace: string, query: SearchRunsQuery): Promise<Page<Run>> {
+    const ids = query.experimentIds.filter((id) => /^\d+$/.test(id)).map(Number);
+    const owned =
+      ids.length === 0
+        ? []
+        : await this.db.selectFrom('experiments').select('experiment_id').where('workspace', '=', workspace).where('experiment_id', 'in', ids).execute();
+    return searchRuns(this.db, { ...query, experimentIds: owned.map((e) => String(e.experiment_id)) });
+  }
+
+  async getMetricHistory(
+    workspace: string,
+    runId: string,
+    key: string,
+    page: { maxResults: number; pageToken?: string },
+  ): Promise<Page<MetricPoint>> {
+    const row = await runRow(this.db, workspace, runId);
+    const keys: SortKey[] = [
+      { expr: sql.ref('step'), ascending: true, nullable: false },
+      { expr: sql.ref('timestamp'), ascending: true, nullable: false },
+      { expr: sql.ref('is_nan'), ascending: true, nullable: false },
+    ];
+    const tiebreak = sql.ref('value');
+    let query = this.db
+      .selectFrom('metrics')
+      .select(['key', 'value', 'is_nan', 'timestamp', 'step'])
+      .where('run_key', '=', Number(row.run_key))
+      .where('key', '=', key);
+    if (page.pageToken !== undefined) {
+      const cursor = decodeCursor('history', page.pageToken, 4);
+      query = query.where(afterCursorSql(keys, tiebreak, cursor) as never);
+    }
+    const rows = await query
+      .orderBy('step')
+      .orderBy('timestamp')
+      .orderBy('is_nan')
+      .orderBy('value')
+      .limit(page.maxResults + 1)
+      .execute();
+    const more = rows.length > page.maxResults;
+    const items = (more ? rows.slice(0, page.maxResults) : rows).map(toMetricPoint);
+    if (!more) return { items };
+    const last = rows[page.maxResults - 1] as (typeof rows)[number];
+    return { items, nextPageToken: encodeCursor('history', [Number(last.step), Number(last.timestamp), Number(last.is_nan), Number(last.value)]) };
+  }
+
+  async getMetricHistoryBulk(
+    workspace: string,
+    runIds: string[],
+    key: string,
+    range: { startStep?: number; endStep?: number; maxResults: number },
+  ): Promise<(MetricPoint & { runId: string })[]> {
+    const out: (MetricPoint & { runId: string })[] = [];
+    for (const runId of runIds) {
+      const row = await runRow(this.db, workspace, runId);
+      let query = this.db
+        .selectFrom('metrics')
+        .select(['key', 'value', 'is_nan', 'timestamp', 'step'])
+        .where('run_key', '=', Number(row.run_key))
+        .where('key', '=', key);
+      if (range.startStep !== undefined) query = query.where('step', '>=', range.startStep);
+      if (range.endStep !== undefined) query = query.where('step', '<=', range.endStep);
+      const points = (await query.orderBy('step').orderBy('timestamp').execute()).map(toMetricPoint);
+      for (const point of sampleEvenly(points, range.maxResults)) out.push({ ...point, runId });
+    }
+    return out;
+  }
+
+  // ---- logged models --------------------------------------------------------------------
+
+  async createLoggedModel(workspace: string, input: CreateLoggedModelInput): Promise<LoggedModel> {
+    const modelId = `m-${randomUUID().replace(/-/g, '')}`;
+    await this.db.transaction().execute(async (trx) => {
+      const experiment = await experimentRow(trx, workspace, input.experimentId);
+      if (experiment.lifecycle_stage !== 'active') throw notActive('experiment', input.experimentId, experiment.lifecycle_stage);
+      if (input.sourceRunId) await runRow(trx, workspace, input.sourceRunId);
+      await trx
+        .insertInto('logged_models')
+        .values({
+          model_id: modelId,
+          workspace,
+          experiment_id: Number(input.experimentId),
+          name: input.name,
+          artifact_location: `${experiment.artifact_location}/models/${modelId}/artifacts`,
+          creation_timestamp: input.at,
+          last_updated_timestamp: input.at,
+          status: 'LOGGED_MODEL_PENDING',
+          status_message: null,
+          lifecycle_stage: 'active',
+          model_type: input.modelType ?? null,
+          source_run_id: input.sourceRunId ?? null,
+        })
+        .execute();
+      await upsertModelKeyValues(trx, 'logged_model_params', modelId, input.params ?? []);
+      await upsertModelKeyValues(trx, 'logged_model_tags', modelId, input.tags ?? []);
+    });
+    return this.getLoggedModel(workspace, modelId);
+  }
+
+  async getLoggedModel(workspace: string, modelId: string): Promise<LoggedModel> {
+    const row = await loggedModelRow(this.db, workspace, modelId);
+    return (await loadLoggedModels(this.db, [row]))[0] as LoggedModel;
+  }
+
+  async finalizeLoggedModel(workspace: string, modelId: string, status: string, at: number): Promise<LoggedModel> {
+    await loggedModelRow(this.db, workspace, modelId);
+    await this.db.updateTable('logged_models').set({ status, last_updated_timestamp: at }).where('model_id', '=', modelId).execute();
+    return this.getLoggedModel(workspace, modelId);
+  }
+
+  async setLoggedModelTags(workspace: string, modelId: string, tags: KeyValue[], at: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await loggedModelRow(trx, workspace, modelId);
+      await upsertModelKeyValues(trx, 'logged_model_tags', modelId, tags);
+      await trx.updateTable('logged_models').set({ last_updated_timestamp: at }).where('model_id', '=', modelId).execute();
+    });
+  }
+
+  async deleteLoggedModelTag(workspace: string, modelId: string, key: string): Promise<void> {
+    await loggedModelRow(this.db, workspace, modelId);
+    const result = await this.db.deleteFrom('logged_model_tags').where('model_id', '=', modelId).where('key', '=', key).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('tag', key, { modelId });
+  }
+
+  async logLoggedModelParams(workspace: string, modelId: string, params: KeyValue[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await loggedModelRow(trx, workspace, modelId);
+      await upsertModelKeyValues(trx, 'logged_model_params', modelId, params);
+    });
+  }
+
+  async deleteLoggedModel(workspace: string, modelId: string, at: number): Promise<void> {
+    await loggedModelRow(this.db, workspace, modelId);
+    await this.db
+      .updateTable('logged_models')
+      .set({ lifecycle_stage: 'deleted', last_updated_timestamp: at })
+      .where('model_id', '=', modelId)
+      .execute();
+  }
+
+  async searchLoggedModels(
+    workspace: string,
+    query: { experimentIds: string[]; maxResults: number; pageToken?: string },
+  ): Promise<Page<LoggedModel>> {
+    const ids = query.experimentIds.filter((id) => /^\d+$/.test(id)).map(Number);
+    if (ids.length === 0) return { items: [] };
+    const keys: SortKey[] = [{ expr: sql.ref('creation_timestamp'), ascending: false, nullable: false }];
+    const tiebreak = sql.ref('model_id');
+    let q = this.db
+      .selectFrom('logged_models')
+      .selectAll()
+      .where('workspace', '=', workspace)
+      .where('experiment_id', 'in', ids)
+      .where('lifecycle_stage', '=', 'active');
+    if (query.pageToken !== undefined) q = q.where(afterCursorSql(keys, tiebreak, decodeCursor('models', query.pageToken, 2)) as never);
+    const rows = await q.orderBy('creation_timestamp', 'desc').orderBy('model_id').limit(query.maxResults + 1).execute();
+    const more = rows.length > query.maxResults;
+    const pageRows = more ? rows.slice(0, query.maxResults) : rows;
+    const items = await loadLoggedModels(this.db, pageRows);
+    if (!more) return { items };
+    const last = pageRows[pageRows.length - 1] as LoggedModelRow;
+    return { items, nextPageToken: encodeCursor('models', [Number(last.creation_timestamp), last.model_id]) };
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+/** The next value of a `sequences` counter, inside the caller's transaction. @internal */
+export async function nextSequence(trx: Db, name: 'experiment' | 'run'): Promise<number> {
+  const row = await trx
+    .updateTable('sequences')
+    .set({ value: sql<number>`value + 1` })
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** Inserts an experiment and its tags; returns its id. `id` forces one (the Default experiment, 0). @internal */
+export async function insertExperiment(trx: Db, workspace: string, input: CreateExperimentInput, id?: number): Promise<string> {
+  const experimentId = id ?? (await nextSequence(trx, 'experiment'));
+  await trx
+    .insertInto('experiments')
+    .values({
+      experiment_id: experimentId,
+      workspace,
+      name: input.name,
+      artifact_location: input.artifactLocation || `mlflow-artifacts:/${experimentId}`,
+      lifecycle_stage: 'active',
+      creation_time: input.at,
+      last_update_time: input.at,
+    })
+    .execute();
+  const tags = dedupe(input.tags ?? []);
+  if (tags.length > 0) {
+    await trx.insertInto('experiment_tags').values(tags.map((t) => ({ experiment_id: experimentId, key: t.key, value: t.value }))).execute();
+  }
+  return String(experimentId);
+}
+
+/** Inserts a run with its tags (adding `mlflow.runName` and `mlflow.user`). @internal */
+export async function insertRun(trx: Db, workspace: string, runId: string, input: CreateRunInput): Promise<void> {
+  const experiment = await experimentRow(trx, workspace, input.experimentId);
+  if (experiment.lifecycle_stage !== 'active') throw notActive('experiment', input.experimentId, experiment.lifecycle_stage);
+  const existing = await trx.selectFrom('runs').select('run_key').where('workspace', '=', workspace).where('run_uuid', '=', runId).executeTakeFirst();
+  if (existing !== undefined) throw runExists(runId);
+  const tags = new Map((input.tags ?? []).map((t) => [t.key, t.value]));
+  const runName = input.runName || tags.get('mlflow.runName') || runId;
+  tags.set('mlflow.runName', runName);
+  const userId = input.userId || tags.get('mlflow.user') || '';
+  if (userId !== '' && !tags.has('mlflow.user')) tags.set('mlflow.user', userId);
+  const runKey = await nextSequence(trx, 'run');
+  await trx
+    .insertInto('runs')
+    .values({
+      run_key: runKey,
+      workspace,
+      run_uuid: runId,
+      experiment_id: Number(experiment.experiment_id),
+      name: runName,
+      user_id: userId,
+      status: input.status ?? 'RUNNING',
+      start_time: input.startTime ?? Date.now(),
+      end_time: null,
+      lifecycle_stage: 'active',
+      deleted_time: null,
+      artifact_uri: `${experiment.artifact_location}/${runId}/artifacts`,
+      job: input.job ?? null,
+    })
+    .execute();
+  await trx
+    .insertInto('run_tags')
+    .values([...tags].map(([key, value]) => ({ run_key: runKey, key, value })))
+    .execute();
+}
+
+/** The experiment row; `LATHE_NOT_FOUND` in MLflow's words when missing. @internal */
+export async function experimentRow(db: Db, workspace: string, experimentId: string): Promise<ExperimentRow> {
+  const row = /^\d{1,15}$/.test(experimentId)
+    ? await db.selectFrom('experiments').selectAll().where('experiment_id', '=', Number(experimentId)).where('workspace', '=', workspace).executeTakeFirst()
+    : undefined;
+  if (row === undefined) {
+    throw new LatheError('LATHE_NOT_FOUND', `No Experiment with id=${experimentId} exists`, { details: { kind: 'experiment', name: experimentId } });
+  }
+  return row;
+}
+
+/** The experiment named `name` in the workspace, or `undefined`. @internal */
+export function findExperimentRow(db: Db, workspace: string, name: string): Promise<ExperimentRow | undefined> {
+  return db.selectFrom('experiments').selectAll().where('workspace', '=', workspace).where('name', '=', name).executeTakeFirst();
+}
+
+/** The run row; `LATHE_NOT_FOUND` in MLflow's words when missing. @internal */
+export async function runRow(db: Db, workspace: string, runId: string): Promise<RunRow> {
+  const row = await db.selectFrom('runs').selectAll().where('workspace', '=', workspace).where('run_uuid', '=', runId).executeTakeFirst();
+  if (row === undefined) throw new LatheError('LATHE_NOT_FOUND', `Run with id=${runId} not found`, { details: { kind: 'run', name: runId } });
+  return row;
+}
+
+async function loggedModelRow(db: Db, workspace: string, modelId: string): Promise<LoggedModelRow> {
+  const row = await db.selectFrom('logged_models').selectAll().where('workspace', '=', workspace).where('model_id', '=', modelId).executeTakeFirst();
+  if (row === undefined) throw new LatheError('LATHE_NOT_FOUND', `Logged model with ID '${modelId}' not found.`, { details: { kind: 'logged model', name: modelId } });
+  return row;
+}
+
+async function loadExperiments(db: Db, rows: ExperimentRow[]): Promise<Experiment[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => Number(r.experiment_id));
+  const tags = await db.selectFrom('experiment_tags').selectAll().where('experiment_id', 'in', ids).orderBy('key').execute();
+  return rows.map((row) => ({
+    experimentId: String(row.experiment_id),
+    name: row.name,
+    artifactLocation: row.artifact_location,
+    lifecycleStage: row.lifecycle_stage,
+    creationTime: Number(row.creation_time),
+    lastUpdateTime: Number(row.last_update_time),
+    tags: tags.filter((t) => Number(t.experiment_id) === Number(row.experiment_id)).map((t) => ({ key: t.key, value: t.value })),
+  }));
+}
+
+async function loadLoggedModels(db: Db, rows: LoggedModelRow[]): Promise<LoggedModel[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.model_id);
+  const [params, tags] = await Promise.all([
+    db.selectFrom('logged_model_params').selectAll().where('model_id', 'in', ids).orderBy('key').execute(),
+    db.selectFrom('logged_model_tags').selectAll().where('model_id', 'in', ids).orderBy('key').execute(),
+  ]);
+  return rows.map((row) => ({
+    modelId: row.model_id,
+    experimentId: String(row.experiment_id),
+    name: row.name,
+    artifactLocation: row.artifact_location,
+    creationTimestamp: Number(row.creation_timestamp),
+    lastUpdatedTimestamp: Number(row.last_updated_timestamp),
+    status: row.status,
+    statusMessage: row.status_message,
+    lifecycleStage: row.lifecycle_stage,
+    modelType: row.model_type,
+    sourceRunId: row.source_run_id,
+    params: params.filter((p) => p.model_id === row.model_id).map((p) => ({ key: p.key, value: p.value })),
+    tags: tags.filter((t) => t.model_id === row.model_id).map((t) => ({ key: t.key, value: t.value })),
+  }));
+}
+
+async function upsertModelKeyValues(
+  trx: Db,
+  table: 'logged_model_params' | 'logged_model_tags',
+  modelId: string,
+  entries: KeyValue[],
+): Promise<void> {
+  const values = dedupe(entries).map((e) => ({ model_id: modelId, key: e.key, value: e.value }));
+  if (values.length === 0) return;
+  await trx
+    .insertInto(table)
+    .values(values)
+    .onConflict((oc) => oc.columns(['model_id', 'key']).doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
+    .execute();
+}
+
+function dedupe(entries: KeyValue[]): KeyValue[] {
+  return [...new Map(entries.map((e) => [e.key, e.value]))].map(([key, value]) => ({ key, value }));
+}
+
+function checkActiveRun(row: RunRow): void {
+  if (row.lifecycle_stage !== 'active') {
+    throw new LatheError('LATHE_BAD_REQUEST', `The run ${row.run_uuid} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`, {
+      details: { runId: row.run_uuid, lifecycleStage: row.lifecycle_stage },
+    });
+  }
+}
+
+function notActive(kind: string, id: string, stage: string): LatheError {
+  return new LatheError('LATHE_BAD_REQUEST', `The ${kind} ${id} must be in the 'active' state. Current state is ${stage}.`);
+}
+
+function experimentExists(name: string, cause?: unknown): LatheError {
+  return new LatheError('LATHE_CONFLICT', `Experiment '${name}' already exists.`, { details: { kind: 'experiment', name }, cause });
+}
+
+function runExists(runId: string, cause?: unknown): LatheError {
+  return new LatheError('LATHE_CONFLICT', `Run '${runId}' already exists.`, { details: { kind: 'run', name: runId }, cause });
+}
+
+// At most `max` points, spread evenly and always keeping the first and last.
+function sampleEvenly<T>(points: T[], max: number): T[] {
+  if (points.length <= max) return points;
+  if (max <= 1) return points.slice(-1);
+  const out: T[] = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.round((i * (points.length - 1)) / (max - 1))] as T);
+  return out;
+}

@@ -1,0 +1,146 @@
+import { LatheError } from '@lathe/core';
+import type { RunFilterClause, RunOrderKey } from '@lathe/tracking';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Page, Run, SearchRunsQuery, ViewType } from '../../tracking-store.js';
+import type { Database } from '../schema.js';
+import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, type CursorValue, type SortKey } from './keyset.js';
+import { loadRuns } from './load-runs.js';
+import type { RunRow } from './tracking-tables.js';
+
+/** Run attributes a filter or order_by may name, and their columns. */
+const ATTRIBUTE_COLUMNS: Record<string, { column: string; nullable: boolean; numeric: boolean }> = {
+  run_id: { column: 'run_uuid', nullable: false, numeric: false },
+  run_name: { column: 'name', nullable: false, numeric: false },
+  status: { column: 'status', nullable: false, numeric: false },
+  user_id: { column: 'user_id', nullable: false, numeric: false },
+  artifact_uri: { column: 'artifact_uri', nullable: false, numeric: false },
+  start_time: { column: 'start_time', nullable: false, numeric: true },
+  end_time: { column: 'end_time', nullable: true, numeric: true },
+  experiment_id: { column: 'experiment_id', nullable: false, numeric: true },
+};
+
+/**
+ * runs/search compiled to one SQL statement: EXISTS probes on the indexed child tables for
+ * filters, LEFT JOINs for sort keys, keyset paging on (sort values…, run_uuid). Then one query per
+ * child table loads the page's runs. `experimentIds` must already be checked to belong to the
+ * workspace.
+ * @internal
+ */
+export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): Promise<Page<Run>> {
+  if (query.experimentIds.length === 0) return { items: [] };
+  const joins: RawBuilder<unknown>[] = [];
+  const sortKeys = query.orderBy.map((key, i) => sortKey(key, i, joins));
+  if (!query.orderBy.some((k) => k.type === 'attribute' && k.key === 'start_time')) {
+    sortKeys.push({ expr: sql.ref('r.start_time'), ascending: false, nullable: false });
+  }
+  const tiebreak = sql.ref('r.run_uuid');
+  const conditions: RawBuilder<unknown>[] = [
+    sql`r.experiment_id in (${sql.join(query.experimentIds.map(Number))})`,
+    ...lifecycleCondition(query.viewType),
+    ...query.filter.map(clauseSql),
+  ];
+  const kind = `runs:${sortKeys.length}`;
+  if (query.pageToken !== undefined) {
+    conditions.push(afterCursorSql(sortKeys, tiebreak, decodeCursor(kind, query.pageToken, sortKeys.length + 1)));
+  }
+  const select = sortKeys.map((key, i) => sql`, ${key.expr} as ${sql.raw(`sort_${i}`)}`);
+  const { rows } = await sql<RunRow & Record<string, CursorValue>>`
+    select r.*${sql.join(select, sql``)} from runs r ${sql.join(joins, sql` `)}
+    where ${sql.join(conditions, sql` and `)}
+    order by ${orderBySql(sortKeys, tiebreak)}
+    limit ${query.maxResults + 1}`.execute(db);
+  const more = rows.length > query.maxResults;
+  const pageRows = more ? rows.slice(0, query.maxResults) : rows;
+  const items = await loadRuns(db, pageRows);
+  if (!more) return { items };
+  const last = pageRows[pageRows.length - 1] as RunRow & Record<string, CursorValue>;
+  const cursor = sortKeys.map((_, i) => normalise(last[`sort_${i}`]));
+  return { items, nextPageToken: encodeCursor(kind, [...cursor, last.run_uuid]) };
+}
+
+function lifecycleCondition(viewType: ViewType): RawBuilder<unknown>[] {
+  if (viewType === 'ALL') return [];
+  return [sql`r.lifecycle_stage = ${viewType === 'DELETED_ONLY' ? 'deleted' : 'active'}`];
+}
+
+// PostgreSQL returns bigint as text; cursor values compare as numbers.
+function normalise(value: CursorValue | undefined): CursorValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function sortKey(key: RunOrderKey, index: number, joins: RawBuilder<unknown>[]): SortKey {
+  const alias = sql.raw(`o${index}`);
+  switch (key.type) {
+    case 'attribute': {
+      const attr = attributeColumn(key.key);
+      return { expr: sql.ref(`r.${attr.column}`), ascending: key.ascending, nullable: attr.nullable };
+    }
+    case 'metric':
+      joins.push(sql`left join latest_metrics ${alias} on ${alias}.run_key = r.run_key and ${alias}.key = ${key.key}`);
+      // NaN sorts with the missing values, after every number.
+      return { expr: sql`(case when ${alias}.is_nan = 1 then null else ${alias}.value end)`, ascending: key.ascending, nullable: true };
+    case 'param':
+    case 'tag': {
+      const table = sql.raw(key.type === 'param' ? 'run_params' : 'run_tags');
+      joins.push(sql`left join ${table} ${alias} on ${alias}.run_key = r.run_key and ${alias}.key = ${key.key}`);
+      return { expr: sql`${alias}.value`, ascending: key.ascending, nullable: true };
+    }
+    default:
+      throw new LatheError('LATHE_BAD_REQUEST', `Invalid order_by entity type '${key.type}'`);
+  }
+}
+
+function attributeColumn(key: string): { column: string; nullable: boolean; numeric: boolean } {
+  const attr = ATTRIBUTE_COLUMNS[key];
+  if (attr === undefined) throw new LatheError('LATHE_BAD_REQUEST', `Invalid attribute key '${key}' specified.`);
+  return attr;
+}
+
+const COMPARATORS = new Set(['=', '!=', '>', '>=', '<', '<=', 'LIKE', 'ILIKE']);
+
+function comparison(expr: RawBuilder<unknown>, comparator: string, value: unknown): RawBuilder<unknown> {
+  if (comparator === 'ILIKE') return sql`lower(${expr}) like lower(${value})`;
+  if (!COMPARATORS.has(comparator)) throw new LatheError('LATHE_BAD_REQUEST', `Invalid comparator '${comparator}'`);
+  return sql`${expr} ${sql.raw(comparator === '!=' ? '<>' : comparator)} ${value}`;
+}
+
+function clauseSql(clause: RunFilterClause): RawBuilder<unknown> {
+  const { comparator, key, value } = clause;
+  switch (clause.type) {
+    case 'metric':
+      return sql`exists (select 1 from latest_metrics m where m.run_key = r.run_key and m.key = ${key} and m.is_nan = 0 and ${comparison(sql.ref('m.value'), comparator, value)})`;
+    case 'param':
+    case 'tag': {
+      const table = sql.raw(clause.type === 'param' ? 'run_params' : 'run_tags');
+      const probe = sql`select 1 from ${table} p where p.run_key = r.run_key and p.key = ${key}`;
+      if (comparator === 'IS NULL') return sql`not exists (${probe})`;
+      if (comparator === 'IS NOT NULL') return sql`exists (${probe})`;
+      return sql`exists (${probe} and ${comparison(sql.ref('p.value'), comparator, value)})`;
+    }
+    case 'attribute': {
+      const attr = attributeColumn(key);
+      const column = sql.ref(`r.${attr.column}`);
+      if (comparator === 'IN' || comparator === 'NOT IN') {
+        const values = Array.isArray(value) ? value : [value];
+        if (values.length === 0) return comparator === 'IN' ? sql`1 = 0` : sql`1 = 1`;
+        return sql`${column} ${sql.raw(comparator === 'IN' ? 'in' : 'not in')} (${sql.join(values)})`;
+      }
+      if (comparator === 'IS NULL') return sql`${column} is null`;
+      if (comparator === 'IS NOT NULL') return sql`${column} is not null`;
+      return comparison(column, comparator, attr.numeric ? Number(value) : value);
+    }
+    case 'dataset': {
+      const column = sql.ref(`d.${key === 'context' ? 'context' : key === 'digest' ? 'digest' : 'name'}`);
+      if (comparator === 'IN' || comparator === 'NOT IN') {
+        const values = Array.isArray(value) ? value : [value];
+        const op = sql.raw(comparator === 'IN' ? 'in' : 'not in');
+        return sql`exists (select 1 from run_inputs d where d.run_key = r.run_key and ${column} ${op} (${sql.join(values)}))`;
+      }
+      return sql`exists (select 1 from run_inputs d where d.run_key = r.run_key and ${comparison(column, comparator, value)})`;
+    }
+    default:
+      throw new LatheError('LATHE_BAD_REQUEST', `Invalid filter entity type '${(clause as { type: string }).type}'`);
+  }
+}

@@ -1,0 +1,231 @@
+import type { LifecycleStage, RunFilterClause, RunOrderKey, RunStatus } from '@lathe/tracking';
+
+/** Which experiments or runs a search sees, by lifecycle stage (MLflow's `ViewType`). */
+export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+
+/** An MLflow experiment. Times are milliseconds since the epoch. */
+export interface Experiment {
+  experimentId: string;
+  name: string;
+  artifactLocation: string;
+  lifecycleStage: LifecycleStage;
+  creationTime: number;
+  lastUpdateTime: number;
+  tags: KeyValue[];
+}
+
+/** A param or tag. */
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+/** One metric point. `value` may be NaN or ±Infinity. */
+export interface MetricPoint {
+  key: string;
+  value: number;
+  timestamp: number;
+  step: number;
+}
+
+/** The attributes of a run (MLflow's `RunInfo`). */
+export interface RunInfo {
+  runId: string;
+  runName: string;
+  experimentId: string;
+  userId: string;
+  status: RunStatus;
+  startTime: number | null;
+  endTime: number | null;
+  artifactUri: string;
+  lifecycleStage: LifecycleStage;
+  /** The job this run belongs to, when a Lathe job created it (the job's name equals `runId`). */
+  job: string | null;
+}
+
+/** A dataset logged as a run input (MLflow's `DatasetInput`). */
+export interface DatasetInput {
+  dataset: {
+    name: string;
+    digest: string;
+    sourceType: string;
+    source: string;
+    schema: string | null;
+    profile: string | null;
+  };
+  tags: KeyValue[];
+}
+
+/** A run with its latest metrics, params, tags, inputs and model outputs. */
+export interface Run {
+  info: RunInfo;
+  data: { metrics: MetricPoint[]; params: KeyValue[]; tags: KeyValue[] };
+  inputs: { datasetInputs: DatasetInput[]; modelInputs: { modelId: string }[] };
+  outputs: { modelOutputs: { modelId: string; step: number }[] };
+}
+
+/** Input for {@link TrackingStore.createExperiment}. */
+export interface CreateExperimentInput {
+  name: string;
+  /** Default: `mlflow-artifacts:/<experiment_id>`. */
+  artifactLocation?: string;
+  tags?: KeyValue[];
+  at: number;
+}
+
+/** Input for {@link TrackingStore.createRun}. */
+export interface CreateRunInput {
+  experimentId: string;
+  /** Default: a random 32-hex-digit id. */
+  runId?: string;
+  runName?: string;
+  userId?: string;
+  startTime?: number | null;
+  status?: RunStatus;
+  tags?: KeyValue[];
+  job?: string | null;
+}
+
+/** Fields of {@link TrackingStore.updateRun}; absent ones are left alone. */
+export interface UpdateRunInput {
+  status?: RunStatus;
+  endTime?: number | null;
+  runName?: string;
+}
+
+/** A batch of values for one run ({@link TrackingStore.logBatch}). */
+export interface LogBatchInput {
+  metrics?: MetricPoint[];
+  params?: KeyValue[];
+  tags?: KeyValue[];
+}
+
+/** Input for {@link TrackingStore.searchRuns}. */
+export interface SearchRunsQuery {
+  experimentIds: string[];
+  filter: RunFilterClause[];
+  orderBy: RunOrderKey[];
+  viewType: ViewType;
+  maxResults: number;
+  pageToken?: string;
+}
+
+/** Input for {@link TrackingStore.searchExperiments}. */
+export interface SearchExperimentsQuery {
+  /** Already parsed by `parseExperimentFilter`. */
+  filter: ExperimentFilterClause[];
+  orderBy: ExperimentOrderKey[];
+  viewType: ViewType;
+  maxResults: number;
+  pageToken?: string;
+}
+
+/** A clause of an experiment filter (see `@lathe/tracking`). */
+export interface ExperimentFilterClause {
+  type: 'attribute' | 'tag';
+  key: string;
+  comparator: string;
+  value: string | number | null;
+}
+
+/** An experiment sort key. */
+export interface ExperimentOrderKey {
+  key: string;
+  ascending: boolean;
+}
+
+/** A page of something, with the token for the next one. */
+export interface Page<T> {
+  items: T[];
+  nextPageToken?: string;
+}
+
+/** A model logged by a run (MLflow 3's `LoggedModel`). */
+export interface LoggedModel {
+  modelId: string;
+  experimentId: string;
+  name: string;
+  artifactLocation: string;
+  creationTimestamp: number;
+  lastUpdatedTimestamp: number;
+  status: string;
+  statusMessage: string | null;
+  lifecycleStage: LifecycleStage;
+  modelType: string | null;
+  sourceRunId: string | null;
+  params: KeyValue[];
+  tags: KeyValue[];
+}
+
+/** Input for {@link TrackingStore.createLoggedModel}. */
+export interface CreateLoggedModelInput {
+  experimentId: string;
+  name: string;
+  modelType?: string | null;
+  sourceRunId?: string | null;
+  params?: KeyValue[];
+  tags?: KeyValue[];
+  at: number;
+}
+
+/**
+ * MLflow's tracking data for one workspace at a time: experiments, runs and what runs log.
+ * Every write is durable and atomic when its promise resolves; a write that fails validation
+ * writes nothing. Missing things throw `LATHE_NOT_FOUND`, taken names `LATHE_CONFLICT`, bad
+ * input `LATHE_BAD_REQUEST`. All implementations pass `describeTrackingStore`.
+ */
+export interface TrackingStore {
+  createExperiment(workspace: string, input: CreateExperimentInput): Promise<Experiment>;
+  getExperiment(workspace: string, experimentId: string): Promise<Experiment>;
+  /** The experiment of that name, or `undefined`. */
+  findExperimentByName(workspace: string, name: string): Promise<Experiment | undefined>;
+  /** The experiment of that name, created (with the default artifact location) if missing. */
+  ensureExperiment(workspace: string, name: string, at: number): Promise<Experiment>;
+  searchExperiments(workspace: string, query: SearchExperimentsQuery): Promise<Page<Experiment>>;
+  renameExperiment(workspace: string, experimentId: string, newName: string, at: number): Promise<void>;
+  /** Deletes (`deleted`) or restores (`active`) an experiment and its runs' visibility. */
+  setExperimentLifecycle(workspace: string, experimentId: string, stage: LifecycleStage, at: number): Promise<void>;
+  setExperimentTag(workspace: string, experimentId: string, tag: KeyValue, at: number): Promise<void>;
+  deleteExperimentTag(workspace: string, experimentId: string, key: string, at: number): Promise<void>;
+
+  createRun(workspace: string, input: CreateRunInput): Promise<Run>;
+  getRun(workspace: string, runId: string): Promise<Run>;
+  getRunInfo(workspace: string, runId: string): Promise<RunInfo>;
+  updateRun(workspace: string, runId: string, input: UpdateRunInput): Promise<RunInfo>;
+  setRunLifecycle(workspace: string, runId: string, stage: LifecycleStage, at: number): Promise<void>;
+  /**
+   * Appends metric points (an identical point is ignored), adds params (re-logging a param
+   * with another value is `LATHE_BAD_REQUEST`, as in MLflow) and sets tags, in one transaction.
+   */
+  logBatch(workspace: string, runId: string, batch: LogBatchInput): Promise<void>;
+  deleteRunTag(workspace: string, runId: string, key: string): Promise<void>;
+  logInputs(workspace: string, runId: string, datasets: DatasetInput[], models?: { modelId: string }[]): Promise<void>;
+  logOutputs(workspace: string, runId: string, models: { modelId: string; step: number }[]): Promise<void>;
+  searchRuns(workspace: string, query: SearchRunsQuery): Promise<Page<Run>>;
+  /** Every point of one metric of one run, by step then timestamp, paged. */
+  getMetricHistory(
+    workspace: string,
+    runId: string,
+    key: string,
+    page: { maxResults: number; pageToken?: string },
+  ): Promise<Page<MetricPoint>>;
+  /** The metric's points of several runs with step in [startStep, endStep], at most maxResults per run. */
+  getMetricHistoryBulk(
+    workspace: string,
+    runIds: string[],
+    key: string,
+    range: { startStep?: number; endStep?: number; maxResults: number },
+  ): Promise<(MetricPoint & { runId: string })[]>;
+
+  createLoggedModel(workspace: string, input: CreateLoggedModelInput): Promise<LoggedModel>;
+  getLoggedModel(workspace: string, modelId: string): Promise<LoggedModel>;
+  finalizeLoggedModel(workspace: string, modelId: string, status: string, at: number): Promise<LoggedModel>;
+  setLoggedModelTags(workspace: string, modelId: string, tags: KeyValue[], at: number): Promise<void>;
+  deleteLoggedModelTag(workspace: string, modelId: string, key: string): Promise<void>;
+  logLoggedModelParams(workspace: string, modelId: string, params: KeyValue[]): Promise<void>;
+  deleteLoggedModel(workspace: string, modelId: string, at: number): Promise<void>;
+  searchLoggedModels(
+    workspace: string,
+    query: { experimentIds: string[]; maxResults: number; pageToken?: string },
+  ): Promise<Page<LoggedModel>>;
+}
