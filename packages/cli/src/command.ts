@@ -1,11 +1,13 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { LatheClient } from '@lathe/sdk';
+import type { LatheClient, TrackingClient } from '@lathe/sdk';
 
 /** Where a command writes, and the client it talks through. */
 export interface CommandIo {
   out: (text: string) => void;
   err: (text: string) => void;
   client: () => LatheClient;
+  /** The MLflow tracking API of the same server and workspace. */
+  tracking: () => TrackingClient;
 }
 
 /** Parsed options: strings, booleans and repeated strings. */
@@ -35,6 +37,13 @@ export const COMMON_OPTIONS = {
 export function jobName(values: OptionValues, positionals: string[]): string {
   const name = (values.name as string | undefined) ?? positionals[0];
   if (!name) throw new UsageError('a job name is required: --name <job>');
+  return name;
+}
+
+/** The run id from `--name`/`-n` or the first positional; throws a usage error when absent. */
+export function runId(values: OptionValues, positionals: string[]): string {
+  const name = (values.name as string | undefined) ?? positionals[0];
+  if (!name) throw new UsageError('a run id (job name) is required: lathe run metrics <run>');
   return name;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LatheError } from '@lathe/core';
-import { LatheClient } from '@lathe/sdk';
+import { LatheClient, TrackingClient } from '@lathe/sdk';
 import { UsageError, type Command, type CommandIo, type OptionValues } from './command.js';
 import { jobCancel } from './commands/job-cancel.js';
 import { jobCreate } from './commands/job-create.js';
@@ -9,10 +9,24 @@ import { jobDownload } from './commands/job-download.js';
 import { jobList } from './commands/job-list.js';
 import { jobShow } from './commands/job-show.js';
 import { jobStream } from './commands/job-stream.js';
+import { experimentList } from './commands/experiment-list.js';
+import { experimentShow } from './commands/experiment-show.js';
+import { runMetrics } from './commands/run-metrics.js';
 import { serverStart } from './commands/server-start.js';
 
 /** Every command, in `--help` order. */
-export const COMMANDS: readonly Command[] = [serverStart, jobCreate, jobShow, jobList, jobStream, jobCancel, jobDownload];
+export const COMMANDS: readonly Command[] = [
+  serverStart,
+  jobCreate,
+  jobShow,
+  jobList,
+  jobStream,
+  jobCancel,
+  jobDownload,
+  runMetrics,
+  experimentList,
+  experimentShow,
+];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -41,7 +55,11 @@ export async function main(argv: string[], io: Partial<CommandIo> = {}): Promise
     }
     const workspace = values.workspace as string | undefined;
     const client = () => io.client?.() ?? new LatheClient(workspace ? { workspace } : {});
-    return await command.run(values as OptionValues, positionals, { out, err, client });
+    const tracking = () => {
+      const { url, workspace: ws } = client();
+      return new TrackingClient(url, ws);
+    };
+    return await command.run(values as OptionValues, positionals, { out, err, client, tracking });
   } catch (error) {
     return report(error, command, err);
   }

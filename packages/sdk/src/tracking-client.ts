@@ -39,7 +39,9 @@ export class TrackingClient {
     return (await this.call<{ experiment: MlflowExperiment }>('experiments/get-by-name', { query: { experiment_name: name } })).experiment;
   }
 
-  async searchExperiments(options: { maxResults?: number; pageToken?: string; filter?: string; orderBy?: string[] } = {}) {
+  async searchExperiments(
+    options: { maxResults?: number; pageToken?: string; filter?: string; orderBy?: string[]; viewType?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' } = {},
+  ) {
     return this.call<{ experiments?: MlflowExperiment[]; next_page_token?: string }>('experiments/search', {
       method: 'POST',
       body: {
@@ -48,6 +50,7 @@ export class TrackingClient {
           ...(options.pageToken ? { page_token: options.pageToken } : {}),
           ...(options.filter ? { filter: options.filter } : {}),
           ...(options.orderBy ? { order_by: options.orderBy } : {}),
+          ...(options.viewType ? { view_type: options.viewType } : {}),
         },
       },
     });

@@ -1,18 +1,24 @@
 import { COMMON_OPTIONS, jobName, type Command } from '../command.js';
 import { JOB_COLUMNS, jobDetails } from '../job-columns.js';
 import { parseFormat, render } from '../output.js';
+import { loadRunDetails, runDetailsText } from '../run-details.js';
 
 /** `lathe job show --name N`. */
 export const jobShow: Command = {
   name: 'job show',
-  summary: "Show a job's status, history, warnings and error",
+  summary: "Show a job's status, history, error, and its run's params, metrics, tags and artifacts",
   options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' } },
   usage: 'lathe job show --name <job> [-o table|json|yaml]',
   async run(values, positionals, io) {
     const job = await io.client().getJob(jobName(values, positionals));
     const format = parseFormat(values.output as string | undefined, 'table');
-    io.out(render(format, job, [job], JOB_COLUMNS));
-    if (format === 'table') io.out(`\n${jobDetails(job)}`);
+    const details = await loadRunDetails(io.tracking(), job.name);
+    io.out(render(format, { ...job, run: details.run, artifacts: details.artifacts }, [job], JOB_COLUMNS));
+    if (format === 'table') {
+      io.out(`\n${jobDetails(job)}`);
+      const tracked = runDetailsText(details);
+      if (tracked !== '') io.out(`\n${tracked}`);
+    }
     return 0;
   },
 };

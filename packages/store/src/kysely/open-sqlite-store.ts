@@ -6,6 +6,8 @@ import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 import { KyselyMetadataStore } from './kysely-metadata-store.js';
 import type { Database } from './schema.js';
 
+const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
+
 /**
  * Opens (creating it and its folder if missing) the SQLite metadata database at `file`, or a
  * private in-memory one for `':memory:'`, migrates it and returns the store. The database runs in
@@ -25,6 +27,18 @@ export async function openSqliteStore(file: string): Promise<KyselyMetadataStore
   database.pragma('busy_timeout = 5000');
   // MLflow's LIKE is case-sensitive (ILIKE is the other one); SQLite's is not by default.
   database.pragma('case_sensitive_like = ON');
+  // Table statistics let the planner pick the right index for searches; SQLite's recommended
+  // upkeep is `optimize` at open and now and then on a long-lived connection.
+  database.pragma('optimize = 0x10002');
+  const upkeep = setInterval(() => {
+    if (!database.open) return clearInterval(upkeep);
+    try {
+      database.pragma('optimize');
+    } catch {
+      // Busy: the next round tries again.
+    }
+  }, OPTIMIZE_EVERY_MS);
+  upkeep.unref();
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   try {
     await KyselyMetadataStore.migrate(db, 'sqlite');

@@ -49,7 +49,8 @@ export const trackingMigration: Migration = {
 
     await db.schema
       .createTable('runs')
-      .addColumn('run_key', 'bigint', (col) => col.primaryKey())
+      // On SQLite an INTEGER PRIMARY KEY is the rowid itself: no second index to keep.
+      .addColumn('run_key', sqlite ? 'integer' : 'bigint', (col) => col.primaryKey())
       .addColumn('workspace', 'text', (col) => col.notNull())
       .addColumn('run_uuid', 'text', (col) => col.notNull())
       .addColumn('experiment_id', 'bigint', (col) => col.notNull().references('experiments.experiment_id'))

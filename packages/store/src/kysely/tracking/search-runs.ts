@@ -34,10 +34,15 @@ export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): 
     sortKeys.push({ expr: sql.ref('r.start_time'), ascending: false, nullable: false });
   }
   const tiebreak = sql.ref('r.run_uuid');
+  // In the default order (start_time, which an index gives) the runs stream in order and each
+  // filter is a cheap probe per run, stopping at the page's end. Any other order needs every
+  // match sorted anyway, so the filters then start from their own indexes instead.
+  const streaming = query.orderBy.every((k) => k.type === 'attribute' && k.key === 'start_time');
+  const ids = query.experimentIds.map(Number);
   const conditions: RawBuilder<unknown>[] = [
-    sql`r.experiment_id in (${sql.join(query.experimentIds.map(Number))})`,
+    ids.length === 1 ? sql`r.experiment_id = ${ids[0]}` : sql`r.experiment_id in (${sql.join(ids)})`,
     ...lifecycleCondition(query.viewType),
-    ...query.filter.map(clauseSql),
+    ...query.filter.map((clause) => clauseSql(clause, streaming)),
   ];
   const kind = `runs:${sortKeys.length}`;
   if (query.pageToken !== undefined) {
@@ -106,18 +111,26 @@ function comparison(expr: RawBuilder<unknown>, comparator: string, value: unknow
   return sql`${expr} ${sql.raw(comparator === '!=' ? '<>' : comparator)} ${value}`;
 }
 
-function clauseSql(clause: RunFilterClause): RawBuilder<unknown> {
+/**
+ * A filter clause on a child table, as an EXISTS probe per run (`streaming`) or as membership in
+ * the set of matching run keys, found through the child table's (key, value) index.
+ */
+function childFilter(table: RawBuilder<unknown>, where: RawBuilder<unknown>, streaming: boolean): RawBuilder<unknown> {
+  if (streaming) return sql`exists (select 1 from ${table} c where c.run_key = r.run_key and ${where})`;
+  return sql`r.run_key in (select c.run_key from ${table} c where ${where})`;
+}
+
+function clauseSql(clause: RunFilterClause, streaming: boolean): RawBuilder<unknown> {
   const { comparator, key, value } = clause;
   switch (clause.type) {
     case 'metric':
-      return sql`exists (select 1 from latest_metrics m where m.run_key = r.run_key and m.key = ${key} and m.is_nan = 0 and ${comparison(sql.ref('m.value'), comparator, value)})`;
+      return childFilter(sql.raw('latest_metrics'), sql`c.key = ${key} and c.is_nan = 0 and ${comparison(sql.ref('c.value'), comparator, value)}`, streaming);
     case 'param':
     case 'tag': {
       const table = sql.raw(clause.type === 'param' ? 'run_params' : 'run_tags');
-      const probe = sql`select 1 from ${table} p where p.run_key = r.run_key and p.key = ${key}`;
-      if (comparator === 'IS NULL') return sql`not exists (${probe})`;
-      if (comparator === 'IS NOT NULL') return sql`exists (${probe})`;
-      return sql`exists (${probe} and ${comparison(sql.ref('p.value'), comparator, value)})`;
+      if (comparator === 'IS NULL') return sql`not exists (select 1 from ${table} c where c.run_key = r.run_key and c.key = ${key})`;
+      if (comparator === 'IS NOT NULL') return childFilter(table, sql`c.key = ${key}`, streaming);
+      return childFilter(table, sql`c.key = ${key} and ${comparison(sql.ref('c.value'), comparator, value)}`, streaming);
     }
     case 'attribute': {
       const attr = attributeColumn(key);
