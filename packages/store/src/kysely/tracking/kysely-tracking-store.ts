@@ -149,12 +149,18 @@ export class KyselyTrackingStore implements TrackingStore {
   async createRun(workspace: string, input: CreateRunInput): Promise<Run> {
     const runId = input.runId ?? randomUUID().replace(/-/g, '');
     try {
-      await this.db.transaction().execute((trx) => insertRun(trx, workspace, runId, input));
+      // A new run has nothing but its info and tags, so it is returned as written, not re-read.
+      const { row, tags } = await this.db.transaction().execute((trx) => insertRun(trx, workspace, runId, input));
+      return {
+        info: toRunInfo(row),
+        data: { metrics: [], params: [], tags: tags.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) },
+        inputs: { datasetInputs: [], modelInputs: [] },
+        outputs: { modelOutputs: [] },
+      };
     } catch (error) {
       if (this.isUniqueViolation(error)) throw runExists(runId, error);
       throw error;
     }
-    return this.getRun(workspace, runId);
   }
 
   async getRun(workspace: string, runId: string): Promise<Run> {
@@ -453,8 +459,8 @@ export async function insertExperiment(trx: Db, workspace: string, input: Create
   return String(experimentId);
 }
 
-/** Inserts a run with its tags (adding `mlflow.runName` and `mlflow.user`). @internal */
-export async function insertRun(trx: Db, workspace: string, runId: string, input: CreateRunInput): Promise<void> {
+/** Inserts a run with its tags (adding `mlflow.runName` and `mlflow.user`); returns what it wrote. @internal */
+export async function insertRun(trx: Db, workspace: string, runId: string, input: CreateRunInput): Promise<{ row: RunRow; tags: KeyValue[] }> {
   const experiment = await experimentRow(trx, workspace, input.experimentId);
   if (experiment.lifecycle_stage !== 'active') throw notActive('experiment', input.experimentId, experiment.lifecycle_stage);
   const existing = await trx.selectFrom('runs').select('run_key').where('workspace', '=', workspace).where('run_uuid', '=', runId).executeTakeFirst();
@@ -465,28 +471,28 @@ export async function insertRun(trx: Db, workspace: string, runId: string, input
   const userId = input.userId || tags.get('mlflow.user') || '';
   if (userId !== '' && !tags.has('mlflow.user')) tags.set('mlflow.user', userId);
   const runKey = await nextSequence(trx, 'run');
-  await trx
-    .insertInto('runs')
-    .values({
-      run_key: runKey,
-      workspace,
-      run_uuid: runId,
-      experiment_id: Number(experiment.experiment_id),
-      name: runName,
-      user_id: userId,
-      status: input.status ?? 'RUNNING',
-      start_time: input.startTime ?? Date.now(),
-      end_time: null,
-      lifecycle_stage: 'active',
-      deleted_time: null,
-      artifact_uri: `${experiment.artifact_location}/${runId}/artifacts`,
-      job: input.job ?? null,
-    })
-    .execute();
+  const row = {
+    run_key: runKey,
+    workspace,
+    run_uuid: runId,
+    experiment_id: Number(experiment.experiment_id),
+    name: runName,
+    user_id: userId,
+    status: input.status ?? ('RUNNING' as const),
+    start_time: input.startTime ?? Date.now(),
+    end_time: null,
+    lifecycle_stage: 'active' as const,
+    deleted_time: null,
+    artifact_uri: `${experiment.artifact_location}/${runId}/artifacts`,
+    job: input.job ?? null,
+  };
+  await trx.insertInto('runs').values(row).execute();
+  const tagList = [...tags].map(([key, value]) => ({ key, value }));
   await trx
     .insertInto('run_tags')
-    .values([...tags].map(([key, value]) => ({ run_key: runKey, key, value })))
+    .values(tagList.map((t) => ({ run_key: runKey, ...t })))
     .execute();
+  return { row, tags: tagList };
 }
 
 /** The experiment row; `LATHE_NOT_FOUND` in MLflow's words when missing. @internal */

@@ -1,0 +1,1 @@
+"""Internal helpers of Lathe's MLflow client (URIs, HTTP, batching, YAML)."""
