@@ -10,7 +10,7 @@ import tempfile
 import unittest
 import uuid
 
-import pathsetup
+import pathsetup  # noqa: F401
 from pathsetup import has_module
 
 TRACKING_URI = os.environ.get("LATHE_TEST_TRACKING_URI")

@@ -4,7 +4,7 @@ import shutil
 import tempfile
 import unittest
 
-import pathsetup
+import pathsetup  # noqa: F401
 from pathsetup import has_module
 
 if has_module("sklearn"):

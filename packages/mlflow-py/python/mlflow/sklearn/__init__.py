@@ -110,7 +110,12 @@ def save_model(sk_model, path, conda_env=None, code_paths=None, mlflow_model=Non
 
 def _infer_signature_or_none(sk_model, input_example, predict_fn):
     try:
-        return infer_signature(input_example, getattr(sk_model, predict_fn)(input_example))
+        prediction = getattr(sk_model, predict_fn)(input_example)
+        if type(input_example).__name__ == "DataFrame" and getattr(prediction, "ndim", 0) == 1:
+            import pandas as pd  # as MLflow: row predictions for column input are one column
+
+            prediction = pd.Series(prediction)
+        return infer_signature(input_example, prediction)
     except Exception as e:  # a signature is optional: MLflow also only warns here
         print(f"mlflow (Lathe): could not infer a model signature: {e}", file=sys.stderr)
         return None

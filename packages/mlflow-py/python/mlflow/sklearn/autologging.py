@@ -11,7 +11,8 @@ Patches ``fit``, ``fit_transform`` and ``fit_predict`` of every estimator class 
 - after training: the training metrics of :mod:`mlflow.sklearn.training_metrics`, for searches
   also ``best_cv_score`` and ``best_<param>`` params, and (``log_models=True``) the model as
   artifact ``model`` in the format of :func:`mlflow.sklearn.save_model`.
-Logging failures are printed to stderr and never stop training; training errors propagate.
+Logging failures (also failing to start or end the run) are printed to stderr and never stop
+training; training errors propagate.
 Not done: child runs per search candidate, post-training metrics, datasets, input examples.
 """
 
@@ -107,8 +108,8 @@ def _fit_and_log(original, estimator, args, kwargs):
     from mlflow.tracking import fluent
 
     managed = fluent.active_run() is None
-    if managed:
-        fluent.start_run(tags={"mlflow.autologging": "sklearn", **_config["extra_tags"]})
+    if managed and not _start_managed_run(fluent):
+        return original(estimator, *args, **kwargs)
     try:
         X, y, sample_weight = fit_arguments(original, args, kwargs)
         _log_before(estimator)
@@ -116,11 +117,27 @@ def _fit_and_log(original, estimator, args, kwargs):
         _log_after(estimator, X, y, sample_weight)
     except BaseException as e:
         if managed:
-            fluent.end_run("KILLED" if isinstance(e, KeyboardInterrupt) else "FAILED")
+            _end_managed_run(fluent, "KILLED" if isinstance(e, KeyboardInterrupt) else "FAILED")
         raise
     if managed:
-        fluent.end_run()
+        _end_managed_run(fluent, "FINISHED")
     return result
+
+
+def _start_managed_run(fluent):
+    try:
+        fluent.start_run(tags={"mlflow.autologging": "sklearn", **_config["extra_tags"]})
+        return True
+    except Exception as e:
+        _warn("start a run (training goes on without logging)", e)
+        return False
+
+
+def _end_managed_run(fluent, status):
+    try:
+        fluent.end_run(status)
+    except Exception as e:  # already printed by the sender; autologging never breaks training
+        _warn(f"end its run as {status}", e)
 
 
 def fit_arguments(fit, args, kwargs):

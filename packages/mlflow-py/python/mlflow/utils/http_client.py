@@ -194,6 +194,10 @@ def download_file(url, local_path):
             while chunk := response.read(_CHUNK):
                 f.write(chunk)
         os.replace(partial, local_path)
+    except (OSError, http.client.HTTPException) as exc:
+        parts = urllib.parse.urlsplit(url)
+        _drop_connection(parts.scheme, parts.netloc)  # the response was not read to its end
+        raise MlflowException(f"Download of {url} failed: {exc!r}", error_code="TEMPORARILY_UNAVAILABLE") from exc
     finally:
         if os.path.exists(partial):
             os.remove(partial)
