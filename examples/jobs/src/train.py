@@ -1,12 +1,14 @@
 """Train a logistic regression on the iris CSV and save it to the model folder.
 
-Written as for Azure ML: inputs and outputs arrive as command-line paths.
+Written as for Azure ML: inputs and outputs arrive as command-line paths, and MLflow records the
+parameters, the training metrics (autolog) and the test accuracy on the job's run.
 """
 import argparse
 import json
 import os
 import pickle
 
+import mlflow
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score
@@ -21,6 +23,13 @@ def main():
     parser.add_argument("--model-dir", required=True)
     args = parser.parse_args()
 
+    mlflow.sklearn.autolog(log_models=False)
+    # Inside a Lathe (or Azure ML) job this attaches to the job's own run.
+    with mlflow.start_run():
+        train(args)
+
+
+def train(args):
     frame = pd.read_csv(args.data)
     features = frame.drop(columns=["species"])
     x_train, x_test, y_train, y_test = train_test_split(
@@ -31,6 +40,7 @@ def main():
     accuracy = accuracy_score(y_test, model.predict(x_test))
     print(f"trained on {len(x_train)} rows, tested on {len(x_test)}")
     print(f"accuracy: {accuracy:.4f}")
+    mlflow.log_metric("test_accuracy", accuracy)
 
     os.makedirs(args.model_dir, exist_ok=True)
     with open(os.path.join(args.model_dir, "model.pkl"), "wb") as f:

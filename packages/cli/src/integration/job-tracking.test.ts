@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TrackingClient } from '@lathe/sdk';
 import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from './harness.js';
@@ -150,6 +151,27 @@ describe('jobs are MLflow runs', () => {
     const missing = await runCli(['experiment', 'show', 'no-such-experiment'], t.url);
     assert.equal(missing.code, 3, 'not found');
     assert.match(missing.stderr, /no-such-experiment/);
+  });
+
+  it('the sklearn-iris example records autologged params and training metrics, and its test accuracy', async () => {
+    const example = fileURLToPath(new URL('../../../../examples/jobs/sklearn-iris.yml', import.meta.url));
+    const created = await runCli(['job', 'create', '--file', example, '-o', 'json'], t.url);
+    assert.equal(created.code, 0, created.stderr);
+    const name = (JSON.parse(created.stdout) as { name: string }).name;
+    const ended = await waitForEnd(t.client, name);
+    assert.equal(ended.status, 'Completed', await t.client.getLogs(name));
+    const run = await tracking.getRun(name);
+    const params = Object.fromEntries(run.data.params.map((p) => [p.key, p.value]));
+    assert.equal(params.C, '0.8');
+    assert.equal(params.max_iter, '200', "train.py's default: the optional --max-iter was left out");
+    const metrics = Object.fromEntries(run.data.metrics.map((m) => [m.key, Number(m.value)]));
+    for (const key of ['training_accuracy_score', 'training_f1_score', 'training_precision_score', 'training_recall_score', 'training_log_loss', 'training_score']) {
+      assert.ok(Number.isFinite(metrics[key]), `${key} in ${Object.keys(metrics).join(', ')}`);
+    }
+    assert.ok((metrics.test_accuracy ?? 0) > 0.9, `test accuracy ${metrics.test_accuracy}`);
+    const tags = Object.fromEntries(run.data.tags.map((p) => [p.key, p.value]));
+    assert.equal(tags.estimator_name, 'LogisticRegression');
+    assert.equal(run.info.status, 'FINISHED');
   });
 
   it("an mlflow installed in the job's Python wins over the shipped client", async () => {
