@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 import { openSqliteStore } from '@lathe/store';
 import { describeMetadataStore } from './describe-metadata-store.js';
+import { describeTrackingStore } from './describe-tracking-store.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'lathe-sqlite-'));
 after(() => rm(folder, { recursive: true, force: true }));
@@ -11,3 +12,4 @@ after(() => rm(folder, { recursive: true, force: true }));
 // A file in a folder that does not exist yet, so opening must create the folder.
 describeMetadataStore('KyselyMetadataStore on SQLite', () => openSqliteStore(join(folder, 'nested', 'metadata.db')));
 describeMetadataStore('KyselyMetadataStore on in-memory SQLite', () => openSqliteStore(':memory:'));
+describeTrackingStore('KyselyTrackingStore on SQLite', () => openSqliteStore(join(folder, 'tracking.db')));
