@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LatheError } from '@lathe/core';
-import { parseExperimentFilter, parseExperimentOrderBy, validateExperimentName, validateTag } from '@lathe/tracking';
+import { parseExperimentFilter, parseExperimentOrderBy, validateExperimentName, validateExperimentTag } from '@lathe/tracking';
 import type { ViewType } from '@lathe/store';
 import { experimentJson } from './mlflow-json.js';
 import type { RequestFields } from './request-fields.js';
@@ -16,8 +16,7 @@ export async function experimentRoutes(app: FastifyInstance, scope: TrackingScop
     const f = fieldsOf(request);
     const name = f.string('name');
     validateExperimentName(name);
-    const tags = f.keyValues('tags');
-    tags.forEach((entry) => validateTag(entry));
+    const tags = f.keyValues('tags').map((entry) => validateExperimentTag(entry));
     const artifactLocation = f.optionalString('artifact_location');
     const experiment = await tracking.createExperiment(scope.workspaceOf(request), {
       name,
@@ -80,8 +79,7 @@ export async function experimentRoutes(app: FastifyInstance, scope: TrackingScop
 
   app.post('/experiments/set-experiment-tag', async (request) => {
     const f = fieldsOf(request);
-    const tag = { key: f.string('key'), value: f.optionalString('value') ?? '' };
-    validateTag(tag);
+    const tag = validateExperimentTag({ key: f.string('key'), value: f.optionalString('value') ?? '' });
     await tracking.setExperimentTag(scope.workspaceOf(request), f.string('experiment_id'), tag, scope.now());
     return {};
   });

@@ -33,6 +33,9 @@ export async function metricRoutes(app: FastifyInstance, scope: TrackingScope): 
     }
     const startStep = f.optionalInteger('start_step');
     const endStep = f.optionalInteger('end_step');
+    if ((startStep === undefined) !== (endStep === undefined)) {
+      throw new LatheError('LATHE_BAD_REQUEST', 'If either start step or end step are specified, both must be specified.');
+    }
     if (startStep !== undefined && endStep !== undefined && startStep > endStep) {
       throw new LatheError('LATHE_BAD_REQUEST', `end_step must be greater than start_step. Found start_step=${startStep} and end_step=${endStep}.`);
     }

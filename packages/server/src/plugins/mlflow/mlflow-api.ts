@@ -54,7 +54,9 @@ async function mount(app: FastifyInstance, scope: TrackingScope): Promise<void> 
         const text = String(body);
         if (text.trim() === '') return done(null, undefined);
         try {
-          done(null, JSON.parse(text));
+          const parsed: unknown = JSON.parse(text);
+          // Older MLflow clients double-encode the body as a JSON string; MLflow decodes it again.
+          done(null, typeof parsed === 'string' ? JSON.parse(parsed) : parsed);
         } catch (cause) {
           const error = Object.assign(new Error(`Malformed JSON request body: ${(cause as Error).message}`), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
           done(error, undefined);

@@ -8,7 +8,11 @@ import { LatheError } from '@lathe/core';
 export class RequestFields {
   private readonly source: Record<string, unknown>;
 
-  constructor(source: unknown) {
+  /** `fromQuery`: the source is a query string, where a repeated key arrives as an array. */
+  constructor(
+    source: unknown,
+    private readonly fromQuery = false,
+  ) {
     if (source !== undefined && source !== null && (typeof source !== 'object' || Array.isArray(source))) {
       throw new LatheError('LATHE_BAD_REQUEST', 'the request body must be a JSON object', { details: { mlflowErrorCode: 'MALFORMED_REQUEST' } });
     }
@@ -109,10 +113,13 @@ export class RequestFields {
     return this.source[name] !== undefined && this.source[name] !== null;
   }
 
-  // A query string repeats keys into arrays; a scalar field takes the last occurrence.
+  // A query string repeats keys into arrays; a scalar field takes the last occurrence. In a JSON
+  // body an array is the wrong type for a scalar field.
   private scalar(name: string): unknown {
     const value = this.source[name];
-    return Array.isArray(value) ? value[value.length - 1] : value;
+    if (!Array.isArray(value)) return value;
+    if (!this.fromQuery) throw invalid(name, value, 'a single value');
+    return value[value.length - 1];
   }
 }
 

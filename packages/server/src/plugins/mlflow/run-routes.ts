@@ -1,6 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LatheError } from '@lathe/core';
-import { isRunStatus, parseRunFilter, parseRunOrderBy, validateBatchLimits, validateMetric, validateParam, validateTag } from '@lathe/tracking';
+import {
+  isRunStatus,
+  parseRunFilter,
+  parseRunOrderBy,
+  resolveRunName,
+  validateBatchLimits,
+  validateMetric,
+  validateParam,
+  validateParamKeysUnique,
+  validateTag,
+} from '@lathe/tracking';
 import type { DatasetInput, MetricPoint } from '@lathe/store';
 import { maxResults, pageToken, viewType } from './experiment-routes.js';
 import { runInfoJson, runJson } from './mlflow-json.js';
@@ -16,11 +26,10 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
 
   app.post('/runs/create', async (request) => {
     const f = fieldsOf(request);
-    const tags = f.keyValues('tags');
-    tags.forEach((entry) => validateTag(entry));
+    const tags = f.keyValues('tags').map((entry) => validateTag(entry));
+    const runName = resolveRunName(f.optionalString('run_name'), tags);
     const workspace = ws(request);
     const experimentId = f.optionalString('experiment_id') || (await defaultExperimentId(scope, workspace));
-    const runName = f.optionalString('run_name');
     const userId = f.optionalString('user_id');
     const run = await tracking.createRun(workspace, {
       experimentId,
@@ -78,24 +87,21 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
 
   app.post('/runs/log-metric', async (request) => {
     const f = fieldsOf(request);
-    const metric = metricOf(f, scope.now());
-    validateMetric(metric);
+    const metric = validateMetric(metricOf(f, scope.now()));
     await tracking.logBatch(ws(request), f.stringOf('run_id', 'run_uuid'), { metrics: [metric] });
     return {};
   });
 
   app.post('/runs/log-parameter', async (request) => {
     const f = fieldsOf(request);
-    const param = { key: f.string('key'), value: f.optionalString('value') ?? '' };
-    validateParam(param);
+    const param = validateParam({ key: f.string('key'), value: f.optionalString('value') ?? '' });
     await tracking.logBatch(ws(request), f.stringOf('run_id', 'run_uuid'), { params: [param] });
     return {};
   });
 
   app.post('/runs/set-tag', async (request) => {
     const f = fieldsOf(request);
-    const tag = { key: f.string('key'), value: f.optionalString('value') ?? '' };
-    validateTag(tag);
+    const tag = validateTag({ key: f.string('key'), value: f.optionalString('value') ?? '' });
     await tracking.logBatch(ws(request), f.stringOf('run_id', 'run_uuid'), { tags: [tag] });
     return {};
   });
@@ -114,11 +120,11 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
     const params = f.keyValues('params');
     const tags = f.keyValues('tags');
     validateBatchLimits({ metrics: metricFields.length, params: params.length, tags: tags.length });
-    const metrics = metricFields.map((m) => metricOf(m, now));
-    metrics.forEach((entry) => validateMetric(entry));
-    params.forEach((entry) => validateParam(entry));
-    tags.forEach((entry) => validateTag(entry));
-    await tracking.logBatch(ws(request), runId, { metrics, params, tags });
+    const metrics = metricFields.map((m, i) => validateMetric(metricOf(m, now), `metrics[${i}]`));
+    const checkedParams = params.map((entry, i) => validateParam(entry, `params[${i}]`));
+    validateParamKeysUnique(checkedParams);
+    const checkedTags = tags.map((entry, i) => validateTag(entry, `tags[${i}]`));
+    await tracking.logBatch(ws(request), runId, { metrics, params: checkedParams, tags: checkedTags });
     return {};
   });
 

@@ -54,7 +54,18 @@ export class TrackingArtifacts {
     throw new LatheError('LATHE_NOT_FOUND', `Artifact '${path}' not found`, { details: { kind: 'artifact', name: path } });
   }
 
-  put(workspace: string, path: string, content: Readable): Promise<{ size: number }> {
+  /** Writes the file at `path`; `LATHE_BAD_REQUEST` when it is a folder or under a file. */
+  async put(workspace: string, path: string, content: Readable): Promise<{ size: number }> {
+    const parts = path.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const entry = await this.artifacts.statTrackingPath(workspace, parts.slice(0, i).join('/'));
+      if (entry === undefined) break;
+      if (i < parts.length ? !entry.isDir : entry.isDir) {
+        content.resume();
+        const what = i < parts.length ? `'${parts.slice(0, i).join('/')}' is a file` : 'it is a folder';
+        throw new LatheError('LATHE_BAD_REQUEST', `Cannot write artifact '${path}': ${what}`, { details: { path } });
+      }
+    }
     return this.artifacts.putTrackingFile(workspace, path, content);
   }
 

@@ -17,6 +17,6 @@ export interface TrackingScope {
 
 /** The request's fields: the JSON body for POST/PATCH/DELETE with a body, else the query string. */
 export function fieldsOf(request: FastifyRequest): RequestFields {
-  if (request.method === 'GET') return new RequestFields(request.query);
-  return new RequestFields(request.body ?? request.query);
+  if (request.method === 'GET' || request.body === undefined || request.body === null) return new RequestFields(request.query, true);
+  return new RequestFields(request.body);
 }

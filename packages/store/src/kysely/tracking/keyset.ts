@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LatheError } from '@lathe/core';
 import { sql, type RawBuilder } from 'kysely';
 
@@ -8,6 +9,8 @@ export interface SortKey {
   ascending: boolean;
   /** Whether `expr` can be NULL; NULLs sort last in either direction, as in MLflow. */
   nullable: boolean;
+  /** Whether `expr` is a number (PostgreSQL returns bigint as text, which the cursor then reads back). */
+  numeric?: boolean;
 }
 
 /** A cursor value: the sort values of the last row of a page, then its unique tiebreak. */
@@ -47,6 +50,16 @@ export function afterCursorSql(keys: SortKey[], tiebreak: RawBuilder<unknown>, c
     rest = sql`(${beyond}${orNull} or (${key.expr} = ${value} and ${rest}))`;
   }
   return rest;
+}
+
+/**
+ * A short digest of everything that decides a query's rows and order, used as a token's kind:
+ * a token is only good for the query that made it (another filter, order or experiment list
+ * would read its cursor values against other columns).
+ * @internal
+ */
+export function queryShape(name: string, ...parts: unknown[]): string {
+  return `${name}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16)}`;
 }
 
 /**

@@ -366,7 +366,7 @@ export class KyselyTrackingStore implements TrackingStore {
   async finalizeLoggedModel(workspace: string, modelId: string, status: string, at: number): Promise<LoggedModel> {
     await loggedModelRow(this.db, workspace, modelId);
     await this.db.updateTable('logged_models').set({ status, last_updated_timestamp: at }).where('model_id', '=', modelId).execute();
-    return this.getLoggedModel(workspace, modelId);
+    return (await loadLoggedModels(this.db, [await loggedModelRow(this.db, workspace, modelId)]))[0] as LoggedModel;
   }
 
   async setLoggedModelTags(workspace: string, modelId: string, tags: KeyValue[], at: number): Promise<void> {
@@ -518,10 +518,21 @@ export async function runRow(db: Db, workspace: string, runId: string): Promise<
   return row;
 }
 
+// As in MLflow, a deleted logged model is not found, for reads and writes alike.
 async function loggedModelRow(db: Db, workspace: string, modelId: string): Promise<LoggedModelRow> {
-  const row = await db.selectFrom('logged_models').selectAll().where('workspace', '=', workspace).where('model_id', '=', modelId).executeTakeFirst();
-  if (row === undefined) throw new LatheError('LATHE_NOT_FOUND', `Logged model with ID '${modelId}' not found.`, { details: { kind: 'logged model', name: modelId } });
+  const row = await db
+    .selectFrom('logged_models')
+    .selectAll()
+    .where('workspace', '=', workspace)
+    .where('model_id', '=', modelId)
+    .where('lifecycle_stage', '=', 'active')
+    .executeTakeFirst();
+  if (row === undefined) throw loggedModelNotFound(modelId);
   return row;
+}
+
+function loggedModelNotFound(modelId: string): LatheError {
+  return new LatheError('LATHE_NOT_FOUND', `Logged model with ID '${modelId}' not found.`, { details: { kind: 'logged model', name: modelId } });
 }
 
 async function loadExperiments(db: Db, rows: ExperimentRow[]): Promise<Experiment[]> {

@@ -2,7 +2,7 @@ import { LatheError } from '@lathe/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ExperimentFilterClause, SearchExperimentsQuery } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
-import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, type CursorValue, type SortKey } from './keyset.js';
+import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from './keyset.js';
 import type { ExperimentRow } from './tracking-tables.js';
 
 const COLUMNS: Record<string, { column: string; numeric: boolean }> = {
@@ -27,7 +27,7 @@ export async function searchExperiments(
   const tiebreak = sql.ref('e.experiment_id');
   const conditions: RawBuilder<unknown>[] = [sql`e.workspace = ${workspace}`, ...query.filter.map(clauseSql)];
   if (query.viewType !== 'ALL') conditions.push(sql`e.lifecycle_stage = ${query.viewType === 'DELETED_ONLY' ? 'deleted' : 'active'}`);
-  const kind = `experiments:${keys.length}`;
+  const kind = queryShape('experiments', workspace, query.filter, query.orderBy, query.viewType);
   if (query.pageToken !== undefined) conditions.push(afterCursorSql(keys, tiebreak, decodeCursor(kind, query.pageToken, keys.length + 1)));
   const select = keys.map((key, i) => sql`, ${key.expr} as ${sql.raw(`sort_${i}`)}`);
   const { rows } = await sql<ExperimentRow & Record<string, CursorValue>>`

@@ -3,7 +3,7 @@ import type { RunFilterClause, RunOrderKey } from '@lathe/tracking';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, Run, SearchRunsQuery, ViewType } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
-import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, type CursorValue, type SortKey } from './keyset.js';
+import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from './keyset.js';
 import { loadRuns } from './load-runs.js';
 import type { RunRow } from './tracking-tables.js';
 
@@ -29,9 +29,9 @@ const ATTRIBUTE_COLUMNS: Record<string, { column: string; nullable: boolean; num
 export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): Promise<Page<Run>> {
   if (query.experimentIds.length === 0) return { items: [] };
   const joins: RawBuilder<unknown>[] = [];
-  const sortKeys = query.orderBy.map((key, i) => sortKey(key, i, joins));
+  const sortKeys = query.orderBy.flatMap((key, i) => sortKey(key, i, joins));
   if (!query.orderBy.some((k) => k.type === 'attribute' && k.key === 'start_time')) {
-    sortKeys.push({ expr: sql.ref('r.start_time'), ascending: false, nullable: false });
+    sortKeys.push({ expr: sql.ref('r.start_time'), ascending: false, nullable: false, numeric: true });
   }
   const tiebreak = sql.ref('r.run_uuid');
   // In the default order (start_time, which an index gives) the runs stream in order and each
@@ -44,7 +44,7 @@ export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): 
     ...lifecycleCondition(query.viewType),
     ...query.filter.map((clause) => clauseSql(clause, streaming)),
   ];
-  const kind = `runs:${sortKeys.length}`;
+  const kind = queryShape('runs', query.experimentIds, query.filter, query.orderBy, query.viewType);
   if (query.pageToken !== undefined) {
     conditions.push(afterCursorSql(sortKeys, tiebreak, decodeCursor(kind, query.pageToken, sortKeys.length + 1)));
   }
@@ -59,7 +59,7 @@ export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): 
   const items = await loadRuns(db, pageRows);
   if (!more) return { items };
   const last = pageRows[pageRows.length - 1] as RunRow & Record<string, CursorValue>;
-  const cursor = sortKeys.map((_, i) => normalise(last[`sort_${i}`]));
+  const cursor = sortKeys.map((key, i) => normalise(last[`sort_${i}`], key.numeric === true));
   return { items, nextPageToken: encodeCursor(kind, [...cursor, last.run_uuid]) };
 }
 
@@ -68,29 +68,33 @@ function lifecycleCondition(viewType: ViewType): RawBuilder<unknown>[] {
   return [sql`r.lifecycle_stage = ${viewType === 'DELETED_ONLY' ? 'deleted' : 'active'}`];
 }
 
-// PostgreSQL returns bigint as text; cursor values compare as numbers.
-function normalise(value: CursorValue | undefined): CursorValue {
+// PostgreSQL returns bigint as text; numeric cursor values compare as numbers. A string sort
+// value (a param "007") stays a string.
+function normalise(value: CursorValue | undefined, numeric: boolean): CursorValue {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
+  if (numeric && typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
   return value;
 }
 
-function sortKey(key: RunOrderKey, index: number, joins: RawBuilder<unknown>[]): SortKey {
+function sortKey(key: RunOrderKey, index: number, joins: RawBuilder<unknown>[]): SortKey[] {
   const alias = sql.raw(`o${index}`);
   switch (key.type) {
     case 'attribute': {
       const attr = attributeColumn(key.key);
-      return { expr: sql.ref(`r.${attr.column}`), ascending: key.ascending, nullable: attr.nullable };
+      return [{ expr: sql.ref(`r.${attr.column}`), ascending: key.ascending, nullable: attr.nullable, numeric: attr.numeric }];
     }
     case 'metric':
       joins.push(sql`left join latest_metrics ${alias} on ${alias}.run_key = r.run_key and ${alias}.key = ${key.key}`);
-      // NaN sorts with the missing values, after every number.
-      return { expr: sql`(case when ${alias}.is_nan = 1 then null else ${alias}.value end)`, ascending: key.ascending, nullable: true };
+      // As in MLflow, in either direction: numbers, then NaN, then runs without the metric.
+      return [
+        { expr: sql`(case when ${alias}.run_key is null then 2 when ${alias}.is_nan = 1 then 1 else 0 end)`, ascending: true, nullable: false, numeric: true },
+        { expr: sql`(case when ${alias}.is_nan = 1 then null else ${alias}.value end)`, ascending: key.ascending, nullable: true, numeric: true },
+      ];
     case 'param':
     case 'tag': {
       const table = sql.raw(key.type === 'param' ? 'run_params' : 'run_tags');
       joins.push(sql`left join ${table} ${alias} on ${alias}.run_key = r.run_key and ${alias}.key = ${key.key}`);
-      return { expr: sql`${alias}.value`, ascending: key.ascending, nullable: true };
+      return [{ expr: sql`${alias}.value`, ascending: key.ascending, nullable: true }];
     }
     default:
       throw new LatheError('LATHE_BAD_REQUEST', `Invalid order_by entity type '${key.type}'`);
