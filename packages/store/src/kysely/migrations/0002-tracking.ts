@@ -1,3 +1,5 @@
+import type { JobStatus } from '@lathe/core';
+import { runStatusForJob } from '@lathe/tracking';
 import { sql, SqliteAdapter, type Kysely, type Migration } from 'kysely';
 
 // `Kysely<any>` on purpose: a migration must keep compiling as `Database` changes after it.
@@ -152,6 +154,7 @@ export const trackingMigration: Migration = {
       .addColumn('step', 'bigint', (col) => col.notNull())
       .addPrimaryKeyConstraint('run_outputs_pk', ['run_key', 'model_id'])
       .execute();
+    await backfillJobRuns(db);
   },
   async down(db: Kysely<any>): Promise<void> {
     for (const table of [
@@ -162,3 +165,55 @@ export const trackingMigration: Migration = {
     }
   },
 };
+
+/**
+ * Jobs created before tracking existed get what a new job gets: each workspace a `Default`
+ * experiment (id 0 in `default`), each job a run in the experiment named by its
+ * `experiment_name`, with its tags, status and times.
+ */
+async function backfillJobRuns(db: Kysely<any>): Promise<void> {
+  const workspaces = (await db.selectFrom('workspaces').select(['name', 'created_at']).orderBy('name').execute()) as { name: string; created_at: number }[];
+  let nextExperiment = 0;
+  const experiments = new Map<string, number>();
+  const experimentFor = async (workspace: string, name: string, at: number): Promise<number> => {
+    const found = experiments.get(`${workspace}\u0000${name}`);
+    if (found !== undefined) return found;
+    const id = workspace === 'default' && name === 'Default' ? 0 : ++nextExperiment;
+    await db
+      .insertInto('experiments')
+      .values({ experiment_id: id, workspace, name, artifact_location: `mlflow-artifacts:/${id}`, lifecycle_stage: 'active', creation_time: at, last_update_time: at })
+      .execute();
+    experiments.set(`${workspace}\u0000${name}`, id);
+    return id;
+  };
+  for (const ws of workspaces) await experimentFor(ws.name, 'Default', Number(ws.created_at));
+  const jobs = (await db.selectFrom('jobs').selectAll().orderBy('created_at').orderBy('name').execute()) as {
+    workspace: string; name: string; type: string; status: JobStatus; display_name: string | null; experiment_name: string;
+    description: string | null; created_at: number; started_at: number | null; ended_at: number | null;
+  }[];
+  let runKey = 0;
+  for (const job of jobs) {
+    const experimentId = await experimentFor(job.workspace, job.experiment_name, Number(job.created_at));
+    runKey += 1;
+    const runName = job.display_name ?? job.name;
+    await db
+      .insertInto('runs')
+      .values({
+        run_key: runKey, workspace: job.workspace, run_uuid: job.name, experiment_id: experimentId, name: runName, user_id: '',
+        status: runStatusForJob(job.status), start_time: Number(job.started_at ?? job.created_at),
+        end_time: job.ended_at === null ? null : Number(job.ended_at), lifecycle_stage: 'active', deleted_time: null,
+        artifact_uri: `mlflow-artifacts:/${experimentId}/${job.name}/artifacts`, job: job.name,
+      })
+      .execute();
+    const jobTags = (await db.selectFrom('job_tags').select(['key', 'value']).where('workspace', '=', job.workspace).where('job', '=', job.name).execute()) as { key: string; value: string }[];
+    const tags = new Map(jobTags.map((t) => [t.key, t.value]));
+    tags.set('mlflow.runName', runName);
+    tags.set('mlflow.source.type', 'JOB');
+    tags.set('mlflow.source.name', job.name);
+    tags.set('lathe.job.type', job.type);
+    if (job.description) tags.set('mlflow.note.content', job.description);
+    await db.insertInto('run_tags').values([...tags].map(([key, value]) => ({ run_key: runKey, key, value }))).execute();
+  }
+  await db.updateTable('sequences').set({ value: nextExperiment }).where('name', '=', 'experiment').execute();
+  await db.updateTable('sequences').set({ value: runKey }).where('name', '=', 'run').execute();
+}
