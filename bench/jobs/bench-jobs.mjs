@@ -11,12 +11,12 @@
 // See bench/jobs/README.md for what each row means.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LatheClient, submitJobFile } from '@lathe/sdk';
+import { freePort } from '../lib/free-port.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'packages', 'cli', 'bin', 'lathe.js');
@@ -112,16 +112,6 @@ function summary(samples) {
 
 const round = (x) => Math.round(x * 10) / 10;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs `task(i)` for i in 0..count-1 with at most `limit` running at once. */
 async function pool(count, limit, task) {
