@@ -69,7 +69,7 @@ describe('runs/log-batch', () => {
     assert.equal(run.data.tags.some((t: { key: string }) => t.key.startsWith('t')), false);
   });
 
-  it('refuses a request body over 1 MB, as MLflow does', { todo: 'Lathe reads MLflow bodies up to 32 MiB and does not apply MLflow\'s 1,000,000-byte log-batch limit' }, async () => {
+  it('refuses a request body over 1 MB, as MLflow does', async () => {
     const runId = await srv.createRun(exp);
     const tags = Array.from({ length: 100 }, (_, i) => ({ key: `big${i}`, value: 'x'.repeat(8000) }));
     const params = Array.from({ length: 100 }, (_, i) => ({ key: `bigp${i}`, value: 'y'.repeat(6000) }));

@@ -6,6 +6,7 @@ import {
   parseRunOrderBy,
   resolveRunName,
   validateBatchLimits,
+  validateBatchRequestSize,
   validateMetric,
   validateParam,
   validateParamKeysUnique,
@@ -113,6 +114,9 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
   });
 
   app.post('/runs/log-batch', async (request) => {
+    // MLflow's limit on the body, as its client splits batches by it.
+    const length = Number(request.headers['content-length']);
+    if (Number.isFinite(length)) validateBatchRequestSize(length);
     const f = fieldsOf(request);
     const runId = f.string('run_id');
     const now = scope.now();
