@@ -10,3 +10,5 @@ export type {
 export { CreateJobRequest, ListJobsQuery, RuntimeReportRequest } from './requests.js';
 export { API_PREFIX, paths } from './routes.js';
 export * from './mlflow-resources.js';
+export { ASSET_PLURALS } from './asset-resource.js';
+export type { AssetKindName, AssetResource, AssetSummaryResource, CreateAssetRequest, LineageEdgeResource } from './asset-resource.js';

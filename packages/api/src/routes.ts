@@ -23,4 +23,13 @@ export const paths = {
   runtimeReport: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/report`,
   runtimeLogs: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/logs`,
   runtimeOutput: (ws: string, name: string, output: string) => `${paths.job(ws, name)}/runtime/outputs/${enc(output)}`,
+  jobLineage: (ws: string, name: string) => `${paths.job(ws, name)}/lineage`,
+  /** `plural`: `data`, `models`, `environments`, `components` or `datastores`. */
+  assets: (ws: string, plural: string) => `${API_PREFIX}/workspaces/${enc(ws)}/${plural}`,
+  assetVersions: (ws: string, plural: string, name: string) => `${paths.assets(ws, plural)}/${enc(name)}/versions`,
+  assetVersion: (ws: string, plural: string, name: string, version: string) => `${paths.assetVersions(ws, plural, name)}/${enc(version)}`,
+  assetLatest: (ws: string, plural: string, name: string) => `${paths.assets(ws, plural)}/${enc(name)}/labels/latest`,
+  assetArchive: (ws: string, plural: string, name: string) => `${paths.assets(ws, plural)}/${enc(name)}/archive`,
+  assetRestore: (ws: string, plural: string, name: string) => `${paths.assets(ws, plural)}/${enc(name)}/restore`,
+  assetLineage: (ws: string, plural: string, name: string, version: string) => `${paths.assetVersion(ws, plural, name, version)}/lineage`,
 } as const;

@@ -12,6 +12,7 @@ import { jobStream } from './commands/job-stream.js';
 import { experimentList } from './commands/experiment-list.js';
 import { experimentShow } from './commands/experiment-show.js';
 import { runMetrics } from './commands/run-metrics.js';
+import { assetCommands } from './commands/asset-commands.js';
 import { serverStart } from './commands/server-start.js';
 
 /** Every command, in `--help` order. */
@@ -26,6 +27,11 @@ export const COMMANDS: readonly Command[] = [
   runMetrics,
   experimentList,
   experimentShow,
+  ...assetCommands('data'),
+  ...assetCommands('model'),
+  ...assetCommands('environment'),
+  ...assetCommands('component'),
+  ...assetCommands('datastore'),
 ];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

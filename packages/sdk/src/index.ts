@@ -10,3 +10,7 @@ export { request } from './http.js';
 export type { RequestBody, RequestOptions } from './http.js';
 export { TrackingClient } from './tracking-client.js';
 export type { SearchRunsOptions } from './tracking-client.js';
+export { registerAsset } from './register-asset.js';
+export type { AssetSource } from './register-asset.js';
+export { uploadPath } from './upload-path.js';
+export { downloadAsset } from './download-asset.js';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { JobStatus } from '@lathe/core';
-import type { JobResource, OutputFileResource, OutputResource, PageResource } from '@lathe/api';
+import type { AssetResource, AssetSummaryResource, JobResource, LineageEdgeResource, OutputFileResource, OutputResource, PageResource } from '@lathe/api';
 import { paths } from '@lathe/api/routes';
 import { request } from './http.js';
 
@@ -149,6 +149,51 @@ export class LatheClient {
       method: 'PUT',
       body: { stream: archive, contentType: 'application/gzip' },
     });
+  }
+
+  /** Creates an asset version (`version` omitted: the next number). The same spec again returns it; another is `LATHE_CONFLICT`. */
+  async createAsset(plural: string, name: string, spec: Record<string, unknown>, version?: string): Promise<{ asset: AssetResource; created: boolean }> {
+    const path = version === undefined ? paths.assetVersions(this.workspace, plural, name) : paths.assetVersion(this.workspace, plural, name, version);
+    const response = await request(this.url, path, { method: version === undefined ? 'POST' : 'PUT', body: { json: { spec } } });
+    return { asset: (await response.json()) as AssetResource, created: response.status === 201 };
+  }
+
+  /** One asset version. Throws `LATHE_NOT_FOUND`. */
+  async getAsset(plural: string, name: string, version: string): Promise<AssetResource> {
+    return json(await request(this.url, paths.assetVersion(this.workspace, plural, name, version)));
+  }
+
+  /** The newest version that is not archived. */
+  async getLatestAsset(plural: string, name: string): Promise<AssetResource> {
+    return json(await request(this.url, paths.assetLatest(this.workspace, plural, name)));
+  }
+
+  /** Asset names of a kind, with their latest versions. */
+  async listAssets(plural: string, options: { includeArchived?: boolean } = {}): Promise<AssetSummaryResource[]> {
+    const query = options.includeArchived ? { include_archived: 'true' } : {};
+    return (await json<{ value: AssetSummaryResource[] }>(await request(this.url, paths.assets(this.workspace, plural), { query }))).value;
+  }
+
+  /** Versions of one asset, newest first. */
+  async listAssetVersions(plural: string, name: string, options: { includeArchived?: boolean } = {}): Promise<AssetResource[]> {
+    const query = options.includeArchived ? { include_archived: 'true' } : {};
+    return (await json<{ value: AssetResource[] }>(await request(this.url, paths.assetVersions(this.workspace, plural, name), { query }))).value;
+  }
+
+  /** Archives (hides) or restores one version, or all of them when `version` is omitted. */
+  async setAssetArchived(plural: string, name: string, version: string | undefined, archived: boolean): Promise<void> {
+    const path = archived ? paths.assetArchive(this.workspace, plural, name) : paths.assetRestore(this.workspace, plural, name);
+    await request(this.url, path, { method: 'POST', query: { version } });
+  }
+
+  /** Jobs that consumed or produced an asset version. */
+  async assetLineage(plural: string, name: string, version: string): Promise<LineageEdgeResource[]> {
+    return (await json<{ value: LineageEdgeResource[] }>(await request(this.url, paths.assetLineage(this.workspace, plural, name, version)))).value;
+  }
+
+  /** Asset versions a job consumed or produced. */
+  async jobLineage(name: string): Promise<LineageEdgeResource[]> {
+    return (await json<{ value: LineageEdgeResource[] }>(await request(this.url, paths.jobLineage(this.workspace, name)))).value;
   }
 }
 

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { notFound } from '@lathe/core';
 import { API_PREFIX } from '@lathe/api';
+import { assetRoutes } from './plugins/assets/asset-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { jobRoutes } from './plugins/jobs/job-routes.js';
@@ -43,6 +44,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await outputRoutes(scope, ctx);
       await runtimeRoutes(scope, ctx);
       await blobRoutes(scope, ctx);
+      await assetRoutes(scope, ctx);
     },
     { prefix: `${API_PREFIX}/workspaces/:workspace` },
   );

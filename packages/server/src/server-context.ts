@@ -1,4 +1,4 @@
-import type { ArtifactStore, MetadataStore, TrackingStore } from '@lathe/store';
+import type { ArtifactStore, AssetStore, MetadataStore, TrackingStore } from '@lathe/store';
 import type { Scheduler } from '@lathe/scheduler';
 
 /** What route plugins share: the stores and the scheduler. Built once by `startServer`. */
@@ -6,6 +6,8 @@ export interface ServerContext {
   store: MetadataStore;
   /** MLflow tracking data; every job is also a run in it. */
   tracking: TrackingStore;
+  /** Versioned assets (data, models, environments, components, datastores) and lineage. */
+  registry: AssetStore;
   artifacts: ArtifactStore;
   scheduler: Scheduler;
   /** The compute jobs run on when theirs is not defined here. */

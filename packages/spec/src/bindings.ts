@@ -31,6 +31,8 @@ export interface BindingScope {
   outputs: ReadonlySet<string>;
   /** Further roots allowed with any name (a sweep trial allows `search_space`). */
   extraRoots?: ReadonlySet<string>;
+  /** What declares the inputs and outputs, for messages: `job` (the default) or `component`. */
+  owner?: string;
 }
 
 const BINDING = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
@@ -65,7 +67,7 @@ function checkOne(b: Binding, scope: BindingScope): BindingProblem | undefined {
     if (scope.inputs.has(b.name) || b.optional) return undefined;
     return {
       offset: b.offset,
-      message: `${b.text} refers to input '${b.name}', which the job does not define`,
+      message: `${b.text} refers to input '${b.name}', which the ${scope.owner ?? 'job'} does not define`,
       expected: scope.inputs.size > 0 ? `one of the inputs: ${[...scope.inputs].join(', ')}` : 'an input declared under inputs:',
     };
   }
@@ -73,7 +75,7 @@ function checkOne(b: Binding, scope: BindingScope): BindingProblem | undefined {
     if (scope.outputs.has(b.name)) return undefined;
     return {
       offset: b.offset,
-      message: `${b.text} refers to output '${b.name}', which the job does not define`,
+      message: `${b.text} refers to output '${b.name}', which the ${scope.owner ?? 'job'} does not define`,
       expected: scope.outputs.size > 0 ? `one of the outputs: ${[...scope.outputs].join(', ')}` : 'an output declared under outputs:',
     };
   }

@@ -141,6 +141,32 @@ describe('loadCommandJobFile with bad fields', () => {
     });
   });
 
+  it('reports malformed azureml: references in input paths at their values', async () => {
+    const r = await reject('malformed-input-uri.yml');
+    const expected =
+      'a local path, an http(s) or Azure storage URL, azureml:<name>:<version>, azureml:<name>@latest, ' +
+      'azureml://registries/<registry>/<type>/<name>/versions/<version> (or /labels/<label>), azureml://datastores/<datastore>/paths/<path>, ' +
+      'azureml://jobs/<job>/outputs/<output>/paths/<path> or runs:/<run>/<path>';
+    assert.deepEqual(r.errors, [
+      {
+        file: r.file,
+        line: 6,
+        column: 11,
+        field: 'inputs.data.path',
+        message: "'azureml://datastores/workspaceblobstore/example-data/' is not a datastore path: expected azureml://datastores/<datastore>/paths/<path>",
+        expected,
+      },
+      {
+        file: r.file,
+        line: 8,
+        column: 11,
+        field: 'inputs.reference.path',
+        message: "'azureml:iris-reference' names no version: expected azureml:iris-reference:<version> or azureml:iris-reference@latest",
+        expected,
+      },
+    ]);
+  });
+
   it('reports several errors at once, sorted by line', async () => {
     const r = await reject('several-errors.yml');
     assert.deepEqual(

@@ -109,6 +109,18 @@ describe('loadCommandJobFile with good files', () => {
     assert.deepEqual(job.warnings, []);
   });
 
+  it('accepts datastore paths, registry models, job outputs, run artifacts and @latest as input paths', async () => {
+    const job = await loadCommandJobFile(fixture('good/asset-inputs.yml'));
+    assert.deepEqual(job.spec.inputs, {
+      data: { type: 'uri_folder', path: 'azureml://datastores/workspaceblobstore/paths/example-data/', mode: 'ro_mount' },
+      model: { type: 'mlflow_model', path: 'azureml://registries/azureml/models/gpt2/versions/4', mode: 'ro_mount' },
+      previous: { type: 'uri_folder', path: 'azureml://jobs/sincere_tangelo_4kqjw8vbcs/outputs/model_dir/paths/', mode: 'ro_mount' },
+      run: { type: 'custom_model', path: 'runs:/8b3c2a1f/model', mode: 'ro_mount' },
+      latest: { type: 'uri_file', path: 'azureml:iris-csv@latest', mode: 'ro_mount' },
+    });
+    assert.deepEqual(job.warnings, []);
+  });
+
   it('accepts an inline environment with an image and a conda file', async () => {
     const { spec } = await loadCommandJobFile(fixture('good/inline-environment.yml'));
     assert.deepEqual(spec.environment, {
@@ -235,6 +247,19 @@ describe('validateCommandJob', () => {
 
   it('accepts type command in any case', () => {
     assert.equal(validateCommandJob({ type: 'Command', command: 'x' }).spec.type, 'command');
+  });
+
+  it('accepts uploaded snapshots as input paths and refuses malformed ones', () => {
+    const sha = 'c0ffee'.padEnd(64, '0');
+    const { spec } = validateCommandJob({ command: 'x', inputs: { d: { path: `blob://${sha}/iris.csv`, type: 'uri_file' } } });
+    assert.deepEqual(spec.inputs?.d, { type: 'uri_file', path: `blob://${sha}/iris.csv`, mode: 'ro_mount' });
+    const error = expectInvalidSpec(() => validateCommandJob({ command: 'x', inputs: { d: { path: 'blob://abc' } } }, 'spec'));
+    assert.equal(error.message, "spec: inputs.d.path: 'blob://abc' is not a valid snapshot reference: expected blob://<sha256> or blob://<sha256>/<file name>");
+  });
+
+  it('warns that an Azure storage URL input is recorded but not reachable', () => {
+    const { warnings } = validateCommandJob({ command: 'x', inputs: { d: { path: 'abfss://fs@account.dfs.core.windows.net/data' } } });
+    assert.deepEqual(warnings, ['request body: inputs.d.path: abfss:// URLs are recorded, not reachable from Lathe yet']);
   });
 
   it('does not change the value it validates', () => {

@@ -2,16 +2,78 @@ export {
   CommandJobSchema,
   DATA_INPUT_TYPES,
   DataInputSchema,
+  DistributionSchema,
   INPUT_MODES,
   InlineEnvironmentSchema,
+  JOB_INPUT_REFERENCES,
   JobInputSchema,
   JobOutputSchema,
   OUTPUT_MODES,
   OUTPUT_TYPES,
+  ResourcesSchema,
 } from './schema/command-job-schema.js';
 export type { CommandJobSpec, DataInput, JobInput, JobOutput } from './schema/command-job-schema.js';
 export { loadCommandJobFile, parseCommandJob, validateCommandJob } from './command-job.js';
 export type { LoadedCommandJob, ParseCommandJobOptions } from './command-job.js';
+export type { LoadedSpec, ParseSpecOptions } from './spec-loader.js';
+export { ASSET_NAME_PATTERN, AssetName, AssetVersion } from './schema/asset-fields.js';
+export { DATA_ASSET_TYPES, DATA_PATH_REFERENCES, DataAssetSchema } from './schema/data-asset-schema.js';
+export type { DataAssetSpec } from './schema/data-asset-schema.js';
+export { loadDataAssetFile, parseDataAsset, validateDataAsset } from './data-asset.js';
+export { MODEL_PATH_REFERENCES, MODEL_TYPES, ModelAssetSchema } from './schema/model-asset-schema.js';
+export type { ModelAssetSpec } from './schema/model-asset-schema.js';
+export { loadModelAssetFile, parseModelAsset, validateModelAsset } from './model-asset.js';
+export { BuildContextSchema, CondaFileSchema, EnvironmentSchema, InferenceConfigSchema } from './schema/environment-schema.js';
+export type { EnvironmentSpec } from './schema/environment-schema.js';
+export { loadEnvironmentFile, parseEnvironment, validateEnvironment } from './environment.js';
+export {
+  COMPONENT_DATA_TYPES,
+  COMPONENT_INPUT_TYPES,
+  COMPONENT_OUTPUT_TYPES,
+  CommandComponentSchema,
+  ComponentInputSchema,
+  ComponentOutputSchema,
+  ENVIRONMENT_REFERENCES,
+  PRIMITIVE_INPUT_TYPES,
+} from './schema/command-component-schema.js';
+export type { CommandComponentSpec, ComponentInput, ComponentOutput } from './schema/command-component-schema.js';
+export { loadCommandComponentFile, parseCommandComponent, validateCommandComponent } from './command-component.js';
+export {
+  AZURE_DATASTORE_TYPES,
+  AccountCredentialsSchema,
+  AzureBlobDatastoreSchema,
+  AzureDataLakeGen1DatastoreSchema,
+  AzureDataLakeGen2DatastoreSchema,
+  AzureFileDatastoreSchema,
+  DATASTORE_SCHEMAS,
+  DATASTORE_TYPES,
+  DatastoreSchema,
+  LATHE_DATASTORE_TYPES,
+  LocalDatastoreSchema,
+  ServicePrincipalCredentialsSchema,
+} from './schema/datastore-schema.js';
+export type { DatastoreSpec, DatastoreType } from './schema/datastore-schema.js';
+export { loadDatastoreFile, parseDatastore, validateDatastore } from './datastore.js';
+export { ASSET_KINDS, loadAssetFile, parseAsset, validateAsset } from './asset-spec.js';
+export type { AssetKind, AssetSpecs } from './asset-spec.js';
+export { ASSET_REF_FORMS, ASSET_TYPE_PLURALS, URL_SCHEMES, parseAssetRef, readAssetRef } from './asset-ref.js';
+export type {
+  AssetRef,
+  AssetRefKind,
+  AssetRefResult,
+  AssetSelector,
+  AssetTypePlural,
+  BlobContentRef,
+  DatastorePathRef,
+  JobOutputRef,
+  LocalPathRef,
+  ParseAssetRefOptions,
+  RegistryAssetRef,
+  RunArtifactRef,
+  UrlRef,
+  WorkspaceAssetRef,
+  WorkspaceScope,
+} from './asset-ref.js';
 export { checkBindings, findBindings, renderCommand } from './bindings.js';
 export type { Binding, BindingProblem, BindingScope, RenderContext } from './bindings.js';
 export { parseSetOverrides } from './set-overrides.js';

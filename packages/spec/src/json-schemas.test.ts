@@ -49,3 +49,39 @@ describe('JSON_SCHEMAS', () => {
     assert.equal(Object.getOwnPropertySymbols(published).length, 0);
   });
 });
+
+describe('JSON_SCHEMAS for the asset kinds', () => {
+  const kinds = ['commandComponent', 'data', 'datastore', 'environment', 'model'];
+
+  it('equals the committed schemas/<kind>.schema.json with a stable $id', () => {
+    for (const kind of kinds) {
+      const file = `${kind}.schema.json`;
+      const schema = JSON_SCHEMAS[file] as Record<string, unknown>;
+      assert.deepEqual(JSON.parse(readFileSync(new URL(file, schemasFolder), 'utf8')), schema, file);
+      assert.equal(schema.$id, `https://lathe.dev/schemas/${file}`);
+      assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    }
+  });
+
+  it('requires what Azure requires and not what Lathe fills in', () => {
+    const required = (file: string) => (JSON_SCHEMAS[file] as ObjectSchema).required;
+    assert.deepEqual(required('data.schema.json'), ['name', 'path']);
+    assert.deepEqual(required('model.schema.json'), ['name', 'path']);
+    assert.deepEqual(required('environment.schema.json'), ['name']);
+    assert.deepEqual(required('commandComponent.schema.json'), ['name', 'environment', 'command']);
+  });
+
+  it('publishes the datastore as one branch per type', () => {
+    const branches = (JSON_SCHEMAS['datastore.schema.json'] as { anyOf: (ObjectSchema & { title: string })[] }).anyOf;
+    assert.deepEqual(
+      branches.map((b) => [b.title, (b.properties.type as { enum: string[] }).enum[0], b.required]),
+      [
+        ['LocalDatastore', 'local', ['type', 'name', 'path']],
+        ['AzureBlobDatastore', 'azure_blob', ['type', 'name', 'account_name', 'container_name']],
+        ['AzureFileDatastore', 'azure_file', ['type', 'name', 'account_name', 'file_share_name']],
+        ['AzureDataLakeGen1Datastore', 'azure_data_lake_gen1', ['type', 'name', 'store_name']],
+        ['AzureDataLakeGen2Datastore', 'azure_data_lake_gen2', ['type', 'name', 'account_name', 'filesystem']],
+      ],
+    );
+  });
+});

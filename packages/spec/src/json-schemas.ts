@@ -1,4 +1,9 @@
+import { CommandComponentSchema } from './schema/command-component-schema.js';
 import { CommandJobSchema } from './schema/command-job-schema.js';
+import { DataAssetSchema } from './schema/data-asset-schema.js';
+import { DatastoreSchema } from './schema/datastore-schema.js';
+import { EnvironmentSchema } from './schema/environment-schema.js';
+import { ModelAssetSchema } from './schema/model-asset-schema.js';
 
 /**
  * The published JSON Schema of every YAML kind, keyed by file name. Written to
@@ -6,6 +11,11 @@ import { CommandJobSchema } from './schema/command-job-schema.js';
  */
 export const JSON_SCHEMAS: Readonly<Record<string, object>> = {
   'commandJob.schema.json': toJsonSchema(CommandJobSchema),
+  'commandComponent.schema.json': toJsonSchema(CommandComponentSchema),
+  'data.schema.json': toJsonSchema(DataAssetSchema),
+  'datastore.schema.json': toJsonSchema(DatastoreSchema),
+  'environment.schema.json': toJsonSchema(EnvironmentSchema),
+  'model.schema.json': toJsonSchema(ModelAssetSchema),
 };
 
 function toJsonSchema(schema: object): object {

@@ -12,7 +12,7 @@ export { openPostgresStore } from './kysely/open-postgres-store.js';
 export type { OpenPostgresStoreOptions } from './kysely/open-postgres-store.js';
 export { openSqliteStore } from './kysely/open-sqlite-store.js';
 export type { Database } from './kysely/schema.js';
-export type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile } from './artifacts/artifact-store.js';
+export type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile, PackedPath } from './artifacts/artifact-store.js';
 export { LocalArtifactStore, extractPlainFiles } from './artifacts/local-artifact-store.js';
 export { confinePath } from './artifacts/confine-path.js';
 export type {
@@ -37,3 +37,6 @@ export type {
   ViewType,
 } from './tracking-store.js';
 export { KyselyTrackingStore } from './kysely/tracking/kysely-tracking-store.js';
+export { ASSET_KINDS } from './asset-store.js';
+export type { AssetKind, AssetStore, AssetSummary, AssetVersion, CreateAssetVersionInput, LineageEdge } from './asset-store.js';
+export { KyselyAssetStore } from './kysely/assets/kysely-asset-store.js';

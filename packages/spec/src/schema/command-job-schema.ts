@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Lenient, LooseString, StringEnum, StringMap } from './keywords.js';
+import { Lenient, LooseString, Reference, StringEnum, StringMap } from './keywords.js';
 
 /**
  * The Azure ML v2 `commandJob` YAML kind (https://azuremlschemas.azureedge.net/latest/commandJob.schema.json),
@@ -16,13 +16,16 @@ export const OUTPUT_TYPES = ['uri_folder', 'uri_file', 'mltable', 'mlflow_model'
 /** How an output leaves the job. */
 export const OUTPUT_MODES = ['rw_mount', 'upload', 'direct'] as const;
 
+/** What a data input's `path` may name: every form of reference. */
+export const JOB_INPUT_REFERENCES = ['local', 'url', 'blob', 'asset', 'registry', 'datastore', 'job-output', 'run'] as const;
+
 const Name = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$', description: 'Letters, digits, _ and -' });
 
 /** A file or folder input: `{ type: uri_file, path: ./data/iris.csv, mode: download }`. */
 export const DataInputSchema = Type.Object(
   {
     type: StringEnum(DATA_INPUT_TYPES, { default: 'uri_folder' }),
-    path: Type.String({ minLength: 1, description: 'Local path (relative to the YAML), azureml: URI or uploaded blob' }),
+    path: Reference(JOB_INPUT_REFERENCES, { description: 'Local path (relative to the YAML), URL, asset reference, azureml:// URI, runs:/ URI or uploaded blob' }),
     mode: StringEnum(INPUT_MODES, { default: 'ro_mount' }),
     description: Type.Optional(Type.String()),
   },
@@ -63,7 +66,8 @@ export const InlineEnvironmentSchema = Type.Object(
   { additionalProperties: false, title: 'InlineEnvironment' },
 );
 
-const DistributionSchema = Lenient(
+/** Distributed training settings: `{ type: pytorch, process_count_per_instance: 2 }`. */
+export const DistributionSchema = Lenient(
   Type.Object(
     {
       type: StringEnum(['pytorch', 'mpi', 'tensorflow', 'ray']),
@@ -75,7 +79,8 @@ const DistributionSchema = Lenient(
   ),
 );
 
-const ResourcesSchema = Type.Object(
+/** Where and on how many nodes the command runs. */
+export const ResourcesSchema = Type.Object(
   {
     instance_count: Type.Optional(Type.Integer({ minimum: 1 })),
     instance_type: Type.Optional(Type.String()),

@@ -1,4 +1,5 @@
 import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
+import type { AssetRefKind } from '../asset-ref.js';
 
 /**
  * Schema helpers with Lathe's own keywords. The validator in `validate/` reads these; JSON Schema
@@ -10,6 +11,8 @@ import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
  *   (Azure accepts `tags: {epochs: 5}`).
  * - `enum` on a string matches case-insensitively and normalises to the listed spelling
  *   (Azure accepts `mode: Download`).
+ * - `x-lathe-reference: { accept: [...] }` on a string: the text must parse as an asset reference
+ *   (`asset-ref.ts`) of one of the listed kinds.
  */
 
 /** A string from a fixed list, matched case-insensitively. */
@@ -30,4 +33,17 @@ export function StringMap(options: SchemaOptions = {}) {
 /** An object whose unknown keys are warnings instead of errors. */
 export function Lenient<T extends TSchema>(schema: T): T {
   return { ...schema, 'x-lathe-unknown': 'warn' };
+}
+
+/** Options for {@link Reference}. */
+export interface ReferenceOptions extends SchemaOptions {
+  /** Read `azureml:<name>` as `azureml:<name>@latest`. */
+  allowImplicitLatest?: boolean;
+}
+
+/** A string holding an asset reference, a storage URI or a local path of the listed kinds. */
+export function Reference(accept: readonly AssetRefKind[], options: ReferenceOptions = {}) {
+  const { allowImplicitLatest, ...rest } = options;
+  const rule = allowImplicitLatest ? { accept: [...accept], allowImplicitLatest } : { accept: [...accept] };
+  return Type.String({ minLength: 1, ...rest, 'x-lathe-reference': rule });
 }

@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
+import { checkReference, type ReferenceRule } from './check-reference.js';
 import { describeSchema } from './describe-schema.js';
 import type { FieldPath, Issue } from './issue.js';
 
@@ -13,7 +14,8 @@ export interface CheckResult {
  * (`schema/keywords.ts`), collecting every issue rather than stopping at the first. Returns a
  * normalised copy: defaults filled, enum spellings canonical, coerced strings converted.
  * Supports the subset the spec schemas use: object, record (patternProperties), array, string,
- * number, integer, boolean, enum, const, anyOf, unknown.
+ * number, integer, boolean, enum, const, anyOf, unknown; strings marked `x-lathe-reference` are
+ * checked as asset references (`validate/check-reference.ts`).
  */
 export function checkValue(schema: TSchema, value: unknown, path: FieldPath = []): CheckResult {
   const issues: Issue[] = [];
@@ -114,6 +116,8 @@ function walkString(schema: TSchema, value: unknown, path: FieldPath, issues: Is
     const expected = typeof schema.description === 'string' ? schema.description : `text matching ${schema.pattern}`;
     issues.push({ severity: 'error', path, at: 'value', expected, message: `${JSON.stringify(text)} is not valid: expected ${expected}` });
   }
+  const rule = schema['x-lathe-reference'] as ReferenceRule | undefined;
+  if (rule !== undefined && text !== '') issues.push(...checkReference(text, rule, path));
   return text;
 }
 

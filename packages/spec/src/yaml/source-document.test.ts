@@ -181,3 +181,17 @@ describe('SourceDocument.setIn', () => {
     assert.equal(doc.overrideOf(['resources', 'locations', 1]), 'resources.locations.1=c');
   });
 });
+
+describe('SourceDocument.keepNumberText', () => {
+  it('turns a number into the text it was written as', () => {
+    const doc = SourceDocument.parse('version: 1.10\nother: 1.10\n', 'asset.yml');
+    doc.keepNumberText(['version']);
+    assert.deepEqual(doc.toJS(), { version: '1.10', other: 1.1 });
+  });
+
+  it('leaves strings, mappings and missing paths alone', () => {
+    const doc = SourceDocument.parse('version: "2"\ntags: {a: 1}\n', 'asset.yml');
+    for (const path of [['version'], ['tags'], ['missing'], ['version', 'x']]) doc.keepNumberText(path);
+    assert.deepEqual(doc.toJS(), { version: '2', tags: { a: 1 } });
+  });
+});

@@ -64,6 +64,15 @@ export class SourceDocument {
     this.overrides.set(overrideKey(path), origin);
   }
 
+  /**
+   * Makes the number at `path`, if one is there, the string it was written as: `version: 1.10`
+   * is `"1.10"`, not `1.1`. Other values are left alone.
+   */
+  keepNumberText(path: FieldPath): void {
+    const node: unknown = this.doc.getIn(path, true);
+    if (isScalar(node) && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
+  }
+
   /** The `--set` argument that produced the value at `path` or an ancestor, if any. */
   overrideOf(path: FieldPath): string | undefined {
     for (let n = path.length; n >= 1; n--) {

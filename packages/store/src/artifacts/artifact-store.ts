@@ -84,4 +84,19 @@ export interface ArtifactStore {
   listTrackingFolder(workspace: string, path: string): Promise<FolderEntry[]>;
   /** Removes a file or folder; missing is fine. */
   deleteTrackingPath(workspace: string, path: string): Promise<void>;
+
+  /**
+   * A gzipped tar of a file or folder inside an output (`path` relative to the output, `''` for
+   * all of it): a folder's contents at the archive's root, or the one file under its own name
+   * (`file`). Throws `LATHE_NOT_FOUND` when missing.
+   */
+  packOutputPath(ref: JobRef, output: string, path: string): Promise<PackedPath>;
+  /** The same for a tracking artifact path (see `putTrackingFile`). */
+  packTrackingPath(workspace: string, path: string): Promise<PackedPath>;
+}
+
+/** A tar stream of a file or a folder; `file` names the single file when it was one. */
+export interface PackedPath {
+  archive: Readable;
+  file?: string;
 }

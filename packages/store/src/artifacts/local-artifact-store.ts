@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import { LatheError, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
-import type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile } from './artifact-store.js';
+import type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile, PackedPath } from './artifact-store.js';
 import { confinePath } from './confine-path.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -197,6 +197,14 @@ export class LocalArtifactStore implements ArtifactStore {
     await rm(target, { recursive: true, force: true });
   }
 
+  async packOutputPath(ref: JobRef, output: string, path: string): Promise<PackedPath> {
+    return packPath(confinePath(this.outputDir(ref, output), path), `${output}/${path}`);
+  }
+
+  async packTrackingPath(workspace: string, path: string): Promise<PackedPath> {
+    return packPath(this.trackingPath(workspace, path), path);
+  }
+
   private trackingPath(workspace: string, path: string): string {
     return confinePath(join(this.root, 'workspaces', checkName(workspace), 'mlflow-artifacts'), path);
   }
@@ -241,6 +249,16 @@ function checkSha(sha256: string): void {
 function checkName(name: string): string {
   if (!isValidName(name)) throw new LatheError('LATHE_BAD_REQUEST', `'${name}' is not a valid name`, { details: { name } });
   return name;
+}
+
+async function packPath(full: string, label: string): Promise<PackedPath> {
+  const info = await stat(full).catch(() => undefined);
+  if (info === undefined) throw notFound('path', label);
+  // node-tar packs into its own stream type; Readable.from makes it a Node stream.
+  const pack = (cwd: string, entries: string[]) =>
+    Readable.from(tar.create({ gzip: true, cwd, portable: true }, entries) as unknown as AsyncIterable<Buffer>);
+  if (info.isDirectory()) return { archive: pack(full, ['.']) };
+  return { archive: pack(dirname(full), [basename(full)]), file: basename(full) };
 }
 
 async function statEntry(full: string): Promise<FolderEntry | undefined> {

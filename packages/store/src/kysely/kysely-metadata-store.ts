@@ -6,6 +6,7 @@ import { insertJob, jobConflict } from './insert-job.js';
 import { listJobPage } from './list-job-page.js';
 import { loadJobRecords } from './load-job-records.js';
 import { metadataMigrationProvider } from './migrations/index.js';
+import { KyselyAssetStore } from './assets/kysely-asset-store.js';
 import type { Database } from './schema.js';
 import { findExperimentRow, insertExperiment, KyselyTrackingStore } from './tracking/kysely-tracking-store.js';
 
@@ -20,6 +21,8 @@ export type SqlDialect = 'sqlite' | 'postgres';
 export class KyselyMetadataStore implements MetadataStore {
   /** MLflow tracking data in the same database; jobs are runs, created and updated together. */
   readonly tracking: KyselyTrackingStore;
+  /** Versioned assets and lineage in the same database. */
+  readonly assets: KyselyAssetStore;
 
   /**
    * @param db - a migrated database; the store takes ownership of it.
@@ -30,6 +33,7 @@ export class KyselyMetadataStore implements MetadataStore {
     readonly dialect: SqlDialect,
   ) {
     this.tracking = new KyselyTrackingStore(db, (error) => this.isUniqueViolation(error));
+    this.assets = new KyselyAssetStore(db, (error) => this.isUniqueViolation(error));
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { JobStatus } from '@lathe/core';
 import type { ColumnType, Selectable } from 'kysely';
+import type { AssetTables } from './assets/asset-tables.js';
 import type { TrackingTables } from './tracking/tracking-tables.js';
 
 /**
@@ -58,7 +59,7 @@ export interface JobEventsTable {
 }
 
 /** The metadata database as Kysely sees it. */
-export interface Database extends TrackingTables {
+export interface Database extends TrackingTables, AssetTables {
   workspaces: WorkspacesTable;
   jobs: JobsTable;
   job_tags: JobTagsTable;

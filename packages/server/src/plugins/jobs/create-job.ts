@@ -2,6 +2,7 @@ import { LatheError, generateJobName, hasUriScheme, isValidName, parseBlobRef, t
 import type { CreateJobRequest } from '@lathe/api';
 import { validateCommandJob, type CommandJobSpec } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
+import { resolveInputs } from './resolve-inputs.js';
 
 /**
  * Creates a job from a REST request: validates the spec (field-named errors), checks that every
@@ -16,10 +17,11 @@ export async function createJob(ctx: ServerContext, workspace: string, body: Cre
   if (!isValidName(name)) {
     throw new LatheError('LATHE_INVALID_SPEC', `name: '${name}' is not a valid job name (letters, digits, _ and -)`, { details: { field: 'name' } });
   }
+  const consumed = await resolveInputs(ctx, workspace, spec);
   await checkSnapshots(ctx, spec);
   const compute = resolveCompute(ctx, spec, warnings);
   warnings.push(...runtimeWarnings(ctx, spec));
-  return ctx.store.createJob({
+  const job = await ctx.store.createJob({
     workspace,
     name,
     type: 'command',
@@ -32,6 +34,8 @@ export async function createJob(ctx: ServerContext, workspace: string, body: Cre
     warnings: [...(body.client_warnings ?? specWarnings), ...warnings],
     createdAt: Date.now(),
   });
+  await ctx.registry.recordLineage(workspace, consumed.map((c) => ({ ...c, job: name })));
+  return job;
 }
 
 async function checkSnapshots(ctx: ServerContext, spec: CommandJobSpec): Promise<void> {
@@ -51,7 +55,7 @@ async function checkSnapshots(ctx: ServerContext, spec: CommandJobSpec): Promise
 
 function unsupportedPath(field: string, path: string): LatheError {
   const hint = hasUriScheme(path)
-    ? 'asset and datastore URIs (azureml:...) are not supported yet'
+    ? 'datastore URIs and URLs are not supported as inputs yet (workspace assets, job outputs and runs:/ are)'
     : 'local paths are uploaded by the client (lathe job create, or submitJobFile in the SDK)';
   return new LatheError('LATHE_INVALID_SPEC', `spec: ${field}: '${path}' cannot be used here: ${hint}`, {
     details: { field, expected: 'an uploaded snapshot, blob://<sha256>' },

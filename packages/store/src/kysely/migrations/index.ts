@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { trackingMigration } from './0002-tracking.js';
+import { assetsMigration } from './0003-assets.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -9,6 +10,7 @@ import { trackingMigration } from './0002-tracking.js';
 export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-tracking': trackingMigration,
+  '0003-assets': assetsMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */

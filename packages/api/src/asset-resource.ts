@@ -1,0 +1,46 @@
+/** The asset kinds and the path segment of each (Azure ML's REST names). */
+export const ASSET_PLURALS = {
+  data: 'data',
+  model: 'models',
+  environment: 'environments',
+  component: 'components',
+  datastore: 'datastores',
+} as const;
+
+export type AssetKindName = keyof typeof ASSET_PLURALS;
+
+/** One asset version as the REST API returns it. */
+export interface AssetResource {
+  kind: AssetKindName;
+  name: string;
+  version: string;
+  /** The stored spec: what re-creates the asset (local paths are `blob://` snapshots). */
+  spec: Record<string, unknown>;
+  content_hash: string;
+  created_at: string;
+  archived: boolean;
+}
+
+/** An asset name with its latest version. */
+export interface AssetSummaryResource {
+  kind: AssetKindName;
+  name: string;
+  latest_version: string;
+  version_count: number;
+  created_at: string;
+}
+
+/** A job's use (`input`) or production (`output`) of an asset version. */
+export interface LineageEdgeResource {
+  job: string;
+  direction: 'input' | 'output';
+  port: string;
+  kind: AssetKindName;
+  name: string;
+  version: string;
+}
+
+/** Body of asset creation: the validated spec, local paths already uploaded as `blob://`. */
+export interface CreateAssetRequest {
+  spec: Record<string, unknown>;
+}

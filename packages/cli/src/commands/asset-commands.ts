@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+import { ASSET_PLURALS, type AssetKindName, type AssetResource, type LineageEdgeResource } from '@lathe/api';
+import { downloadAsset } from '@lathe/sdk';
+import { COMMON_OPTIONS, UsageError, type Command, type OptionValues } from '../command.js';
+import { parseFormat, render, table } from '../output.js';
+import { assetCreate } from './asset-create.js';
+
+/** `lathe <kind> list|show|archive|restore` (and `download` for data and models), as `az ml <kind>`. */
+export function assetCommands(kind: AssetKindName): Command[] {
+  const plural = ASSET_PLURALS[kind];
+  const commands: Command[] = [
+    assetCreate(kind),
+    {
+      name: `${kind} list`,
+      summary: `List ${plural} with their latest versions${kind === 'environment' ? ' (and the curated ones)' : ''}`,
+      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, 'include-archived': { type: 'boolean' } },
+      usage: `lathe ${kind} list [--name N (its versions)] [--include-archived] [-o table|json|yaml]`,
+      async run(values, _positionals, io) {
+        const client = io.client();
+        const includeArchived = values['include-archived'] === true;
+        const format = parseFormat(values.output as string | undefined, 'table');
+        const name = values.name as string | undefined;
+        if (name !== undefined) {
+          const versions = await client.listAssetVersions(plural, name, { includeArchived });
+          io.out(render(format, versions, versions, VERSION_COLUMNS));
+          return 0;
+        }
+        const list = await client.listAssets(plural, { includeArchived });
+        io.out(
+          render(format, list, list, [
+            { header: 'Name', value: (a) => a.name },
+            { header: 'Latest', value: (a) => a.latest_version },
+            { header: 'Versions', value: (a) => String(a.version_count) },
+            { header: 'Created', value: (a) => shortTime(a.created_at) },
+          ]),
+        );
+        return 0;
+      },
+    },
+    {
+      name: `${kind} show`,
+      summary: `Show a ${kind} version (default: latest), where it came from and what used it`,
+      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' }, label: { type: 'string', short: 'l' } },
+      usage: `lathe ${kind} show --name N [--version V | --label latest] [-o table|json|yaml]`,
+      async run(values, positionals, io) {
+        const client = io.client();
+        const asset = await getVersion(values, positionals, (name, version) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name)));
+        const lineage = await client.assetLineage(plural, asset.name, asset.version);
+        const format = parseFormat(values.output as string | undefined, 'table');
+        io.out(render(format, { ...asset, lineage }, [asset], VERSION_COLUMNS));
+        if (format === 'table') io.out(`\n${lineageText(asset, lineage)}`);
+        return 0;
+      },
+    },
+    ...(['archive', 'restore'] as const).map(
+      (action): Command => ({
+        name: `${kind} ${action}`,
+        summary: action === 'archive' ? `Hide a ${kind} version (or all versions) from lists and @latest; nothing is deleted` : `Undo ${kind} archive`,
+        options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' } },
+        usage: `lathe ${kind} ${action} --name N [--version V]`,
+        async run(values, positionals, io) {
+          const name = nameOf(values, positionals);
+          const version = values.version as string | undefined;
+          await io.client().setAssetArchived(plural, name, version, action === 'archive');
+          io.out(`${action === 'archive' ? 'Archived' : 'Restored'} ${kind} ${name}${version ? `:${version}` : ' (all versions)'}\n`);
+          return 0;
+        },
+      }),
+    ),
+  ];
+  if (kind === 'data' || kind === 'model') {
+    commands.push({
+      name: `${kind} download`,
+      summary: `Download a ${kind} version's files`,
+      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' }, label: { type: 'string', short: 'l' }, 'download-path': { type: 'string', short: 'p' } },
+      usage: `lathe ${kind} download --name N [--version V | --label latest] [--download-path ./out]  (files go to <download-path>/<name>/)`,
+      async run(values, positionals, io) {
+        const client = io.client();
+        const asset = await getVersion(values, positionals, (name, version) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name)));
+        const target = resolve((values['download-path'] as string | undefined) ?? '.', asset.name);
+        const files = await downloadAsset(client, asset, target);
+        io.out(`Downloaded ${kind} ${asset.name}:${asset.version} (${files.length} file${files.length === 1 ? '' : 's'}) to ${target}\n`);
+        return 0;
+      },
+    });
+  }
+  return commands;
+}
+
+const VERSION_COLUMNS = [
+  { header: 'Name', value: (a: AssetResource) => a.name },
+  { header: 'Version', value: (a: AssetResource) => a.version },
+  { header: 'Type', value: (a: AssetResource) => String(a.spec.type ?? '') },
+  { header: 'Created', value: (a: AssetResource) => shortTime(a.created_at) },
+  { header: 'Archived', value: (a: AssetResource) => (a.archived ? 'yes' : '') },
+  { header: 'Description', value: (a: AssetResource) => String(a.spec.description ?? '') },
+];
+
+function nameOf(values: OptionValues, positionals: string[]): string {
+  const name = (values.name as string | undefined) ?? positionals[0];
+  if (!name) throw new UsageError('a name is required: --name <name>');
+  return name;
+}
+
+async function getVersion(values: OptionValues, positionals: string[], get: (name: string, version?: string) => Promise<AssetResource>): Promise<AssetResource> {
+  const name = nameOf(values, positionals);
+  const label = values.label as string | undefined;
+  if (label !== undefined && label !== 'latest') throw new UsageError(`unknown label '${label}': only latest`);
+  return get(name, values.version as string | undefined);
+}
+
+/** Where a version came from (the job that produced it) and which jobs consumed it. */
+export function lineageText(asset: AssetResource, lineage: LineageEdgeResource[]): string {
+  const lines: string[] = [];
+  const path = typeof asset.spec.source_path === 'string' ? asset.spec.source_path : asset.spec.path;
+  if (path !== undefined) lines.push(`Path: ${String(path)}`);
+  const produced = lineage.filter((e) => e.direction === 'output');
+  const consumed = lineage.filter((e) => e.direction === 'input');
+  if (produced.length > 0) {
+    lines.push(`Produced by:\n${table(produced, [{ header: 'Job', value: (e) => e.job }, { header: 'Output', value: (e) => e.port }])}`.trimEnd());
+  }
+  lines.push(
+    consumed.length === 0
+      ? 'Used by: no job yet'
+      : `Used by:\n${table(consumed, [{ header: 'Job', value: (e) => e.job }, { header: 'Input', value: (e) => e.port }])}`.trimEnd(),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function shortTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}

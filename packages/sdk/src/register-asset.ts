@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { LatheError, hasUriScheme } from '@lathe/core';
+import { ASSET_PLURALS, type AssetKindName, type AssetResource } from '@lathe/api';
+import { parse as parseYaml } from 'yaml';
+import type { LatheClient } from './lathe-client.js';
+import { uploadPath } from './upload-path.js';
+
+/** Where an asset spec came from, to resolve its relative paths and name it in errors. */
+export interface AssetSource {
+  /** Folder relative paths are resolved from. */
+  baseDir: string;
+  /** Named in errors (the YAML file, or `--path`). */
+  file: string;
+}
+
+/**
+ * Creates an asset version from a validated spec as `az ml <kind> create` does: local content
+ * is uploaded as content-addressed snapshots first (a data or model `path`, a component's
+ * `code`, an environment's `build.path`; a `conda_file` path is read and inlined), then the
+ * version is created — numbered by the server when the spec has no `version`. Creating the same
+ * version again with the same content returns it (`created: false`).
+ */
+export async function registerAsset(
+  client: LatheClient,
+  kind: AssetKindName,
+  spec: Record<string, unknown>,
+  source: AssetSource,
+): Promise<{ asset: AssetResource; created: boolean }> {
+  const name = spec.name;
+  if (typeof name !== 'string' || name === '') {
+    throw new LatheError('LATHE_INVALID_SPEC', `${source.file}: name: a ${kind} needs a name (in the YAML or --name)`, { details: { field: 'name' } });
+  }
+  const body = structuredClone(spec);
+  const local = (path: string) => resolve(source.baseDir, path);
+  if ((kind === 'data' || kind === 'model') && typeof body.path === 'string' && !hasUriScheme(body.path)) {
+    body.path = await uploadPath(client, local(body.path), source.file, 'path');
+  }
+  if (kind === 'component' && typeof body.code === 'string' && !hasUriScheme(body.code)) {
+    body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true });
+  }
+  if (kind === 'environment') await inlineEnvironmentFiles(client, body, source);
+  const version = body.version === undefined ? undefined : String(body.version);
+  return client.createAsset(ASSET_PLURALS[kind], name, body, version);
+}
+
+async function inlineEnvironmentFiles(client: LatheClient, body: Record<string, unknown>, source: AssetSource): Promise<void> {
+  if (typeof body.conda_file === 'string' && !hasUriScheme(body.conda_file)) {
+    const path = resolve(source.baseDir, body.conda_file);
+    const text = await readFile(path, 'utf8').catch((cause: Error) => {
+      throw new LatheError('LATHE_INVALID_SPEC', `${source.file}: conda_file: cannot read '${path}' (${cause.message})`, { details: { field: 'conda_file' }, cause });
+    });
+    body.conda_file = parseYaml(text) as unknown;
+  }
+  const build = body.build as { path?: unknown } | undefined;
+  if (build && typeof build.path === 'string' && !hasUriScheme(build.path)) {
+    build.path = await uploadPath(client, resolve(source.baseDir, build.path), source.file, 'build.path', { asFolder: true });
+  }
+}

@@ -1,0 +1,86 @@
+import { LatheError, formatBlobRef } from '@lathe/core';
+import type { AssetKindName } from '@lathe/api';
+import { readAssetRef } from '@lathe/spec';
+import type { ServerContext } from '../../server-context.js';
+import { TrackingArtifacts } from '../mlflow/tracking-artifacts.js';
+
+/** Where an asset's content came from when a job produced it. */
+export interface ProducedBy {
+  job: string;
+  port: string;
+}
+
+/**
+ * The spec as stored: the content an asset names becomes an immutable snapshot (`blob://`), so
+ * a version keeps its bytes whatever happens to where they came from. Accepted `path`s:
+ * an uploaded snapshot, a job's output (`azureml://jobs/<job>/outputs/<output>/paths/<p>`, the
+ * job must have ended) and a run's artifacts (`runs:/<run>/<p>`). The original is kept as
+ * `source_path`, and a job output names the job that produced the asset.
+ */
+export async function materializeAssetSpec(
+  ctx: ServerContext,
+  workspace: string,
+  kind: AssetKindName,
+  name: string,
+  spec: Record<string, unknown>,
+): Promise<{ spec: Record<string, unknown>; produced?: ProducedBy }> {
+  if (spec.name !== undefined && spec.name !== name) {
+    throw new LatheError('LATHE_INVALID_SPEC', `spec.name '${String(spec.name)}' does not match the asset name '${name}' in the request path`, { details: { field: 'name' } });
+  }
+  if ((kind !== 'data' && kind !== 'model') || spec.path === undefined) return { spec };
+  if (typeof spec.path !== 'string' || spec.path === '') {
+    throw new LatheError('LATHE_INVALID_SPEC', 'spec.path: expected a string', { details: { field: 'path' } });
+  }
+  const resolved = await snapshotOf(ctx, workspace, spec.path, 'path');
+  const stored: Record<string, unknown> = { ...spec, path: resolved.blob };
+  if (resolved.blob !== spec.path) stored.source_path = spec.path;
+  return resolved.produced ? { spec: stored, produced: resolved.produced } : { spec: stored };
+}
+
+/** The snapshot a path names, copying job outputs and run artifacts into the blob store. */
+export async function snapshotOf(
+  ctx: ServerContext,
+  workspace: string,
+  path: string,
+  field: string,
+): Promise<{ blob: string; produced?: ProducedBy }> {
+  const ref = readAssetRef(path);
+  if (ref.ok && ref.ref.kind === 'blob') {
+    if (!(await ctx.artifacts.statBlob(ref.ref.sha256))) {
+      throw new LatheError('LATHE_INVALID_SPEC', `${field}: snapshot ${ref.ref.sha256} has not been uploaded`, { details: { field, sha256: ref.ref.sha256 } });
+    }
+    return { blob: path };
+  }
+  if (ref.ok && ref.ref.kind === 'job-output') {
+    const { job, output, path: sub } = ref.ref;
+    await requireEndedJob(ctx, workspace, job, field);
+    const packed = await ctx.artifacts.packOutputPath({ workspace, job }, output === 'artifacts' ? 'default' : output, sub.replace(/\/+$/, ''));
+    return { blob: await store(ctx, packed), produced: { job, port: output } };
+  }
+  if (ref.ok && ref.ref.kind === 'run') {
+    const { run, path: sub } = ref.ref;
+    const info = await ctx.tracking.getRunInfo(workspace, run);
+    const root = TrackingArtifacts.proxyPath(info.artifactUri, sub.replace(/\/+$/, ''));
+    if (root === undefined) throw new LatheError('LATHE_INVALID_SPEC', `${field}: run ${run} keeps its artifacts elsewhere (${info.artifactUri})`, { details: { field } });
+    const blob = await store(ctx, await ctx.artifacts.packTrackingPath(workspace, root));
+    return info.job !== null ? { blob, produced: { job: info.job, port: `runs:/${sub}` } } : { blob };
+  }
+  throw new LatheError(
+    'LATHE_INVALID_SPEC',
+    `${field}: '${path}' cannot be used here: expected an uploaded local path (blob://), azureml://jobs/<job>/outputs/<output>/paths/<path> or runs:/<run>/<path>`,
+    { details: { field } },
+  );
+}
+
+async function requireEndedJob(ctx: ServerContext, workspace: string, job: string, field: string): Promise<void> {
+  const record = await ctx.store.getJob(workspace, job);
+  if (record === undefined) throw new LatheError('LATHE_NOT_FOUND', `${field}: job '${job}' not found`, { details: { kind: 'job', name: job } });
+  if (record.status !== 'Completed') {
+    throw new LatheError('LATHE_BAD_REQUEST', `${field}: job '${job}' is ${record.status}; only a Completed job's outputs can be used`, { details: { field, status: record.status } });
+  }
+}
+
+async function store(ctx: ServerContext, packed: { archive: NodeJS.ReadableStream; file?: string }): Promise<string> {
+  const { sha256 } = await ctx.artifacts.putBlob(packed.archive as never);
+  return formatBlobRef(packed.file !== undefined ? { sha256, file: packed.file } : { sha256 });
+}

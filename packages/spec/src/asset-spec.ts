@@ -1,0 +1,59 @@
+import { parseCommandComponent, validateCommandComponent } from './command-component.js';
+import { parseDataAsset, validateDataAsset } from './data-asset.js';
+import { parseDatastore, validateDatastore } from './datastore.js';
+import { parseEnvironment, validateEnvironment } from './environment.js';
+import { parseModelAsset, validateModelAsset } from './model-asset.js';
+import type { CommandComponentSpec } from './schema/command-component-schema.js';
+import type { DataAssetSpec } from './schema/data-asset-schema.js';
+import type { DatastoreSpec } from './schema/datastore-schema.js';
+import type { EnvironmentSpec } from './schema/environment-schema.js';
+import type { ModelAssetSpec } from './schema/model-asset-schema.js';
+import { readSpecFile, type LoadedSpec, type ParseSpecOptions } from './spec-loader.js';
+
+/** The spec of each asset kind, as the REST API names the kinds (`component` is a command component). */
+export interface AssetSpecs {
+  data: DataAssetSpec;
+  model: ModelAssetSpec;
+  environment: EnvironmentSpec;
+  component: CommandComponentSpec;
+  datastore: DatastoreSpec;
+}
+
+/** An asset kind: `data`, `model`, `environment`, `component` or `datastore`. */
+export type AssetKind = keyof AssetSpecs;
+
+/** Every asset kind. */
+export const ASSET_KINDS: readonly AssetKind[] = ['data', 'model', 'environment', 'component', 'datastore'];
+
+interface KindFunctions<T> {
+  parse(text: string, options: ParseSpecOptions): LoadedSpec<T>;
+  validate(value: unknown, source: string): { spec: T; warnings: string[] };
+}
+
+const KINDS: { [K in AssetKind]: KindFunctions<AssetSpecs[K]> } = {
+  data: { parse: parseDataAsset, validate: validateDataAsset },
+  model: { parse: parseModelAsset, validate: validateModelAsset },
+  environment: { parse: parseEnvironment, validate: validateEnvironment },
+  component: { parse: parseCommandComponent, validate: validateCommandComponent },
+  datastore: { parse: parseDatastore, validate: validateDatastore },
+};
+
+/** Parses and validates YAML text of an asset kind; see {@link parseDataAsset} and its siblings. */
+export function parseAsset<K extends AssetKind>(kind: K, text: string, options: ParseSpecOptions): LoadedSpec<AssetSpecs[K]> {
+  return (KINDS[kind] as KindFunctions<AssetSpecs[K]>).parse(text, options);
+}
+
+/**
+ * Reads and validates a YAML file of an asset kind (`az ml <kind> create --file`).
+ *
+ * @example
+ * const { spec, warnings } = await loadAssetFile('model', 'model.yml', ['version=2']);
+ */
+export async function loadAssetFile<K extends AssetKind>(kind: K, file: string, set: readonly string[] = []): Promise<LoadedSpec<AssetSpecs[K]>> {
+  return parseAsset(kind, await readSpecFile(file), { file, set });
+}
+
+/** Validates an asset of `kind` given as data (a REST body); errors name the field path under `source`. */
+export function validateAsset<K extends AssetKind>(kind: K, value: unknown, source = 'request body'): { spec: AssetSpecs[K]; warnings: string[] } {
+  return (KINDS[kind] as KindFunctions<AssetSpecs[K]>).validate(value, source);
+}
