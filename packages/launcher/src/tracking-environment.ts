@@ -5,15 +5,18 @@ import { mlflowBasePath } from '@lathe/api/mlflow';
 import { TrackingClient } from '@lathe/sdk/tracking';
 
 /**
- * Where Lathe's standard-library `mlflow` lives, and the `sitecustomize` that offers it. The
- * latter goes first on PYTHONPATH and appends the former to the *end* of `sys.path`, so a real
- * `mlflow` installed in the job's Python is always found first and Lathe's is used only when
- * there is none — decided by each Python process itself, at no cost to the launch.
+ * Where Lathe's shipped Python packages live (`mlflow`, `mltable`), and the `sitecustomize` that
+ * offers them. The latter goes first on PYTHONPATH and appends the former to the *end* of
+ * `sys.path`, so a real `mlflow` or `mltable` installed in the job's Python is always found
+ * first and Lathe's is used only when there is none — decided by each Python process itself, at
+ * no cost to the launch.
  */
-function shippedClientPaths(): { site: string; python: string } | undefined {
+function shippedPythonPaths(): { site: string; packages: string[] } | undefined {
   try {
-    const root = dirname(createRequire(import.meta.url).resolve('@lathe/mlflow-py/package.json'));
-    return { site: join(root, 'site'), python: join(root, 'python') };
+    const require = createRequire(import.meta.url);
+    const root = (name: string) => dirname(require.resolve(`${name}/package.json`));
+    const mlflow = root('@lathe/mlflow-py');
+    return { site: join(mlflow, 'site'), packages: [join(mlflow, 'python'), join(root('@lathe/mltable-py'), 'python')] };
   } catch {
     return undefined;
   }
@@ -40,7 +43,7 @@ export class TrackingEnvironment {
     }
   }
 
-  /** `MLFLOW_*` variables, and PYTHONPATH offering the shipped client after `inherited`. */
+  /** `MLFLOW_*` variables, and PYTHONPATH offering the shipped packages after `inherited`. */
   variables(inheritedPythonPath: string | undefined): Record<string, string> {
     const vars: Record<string, string> = {
       MLFLOW_TRACKING_URI: `${this.manifest.serverUrl.replace(/\/+$/, '')}${mlflowBasePath(this.manifest.workspace)}`,
@@ -48,9 +51,9 @@ export class TrackingEnvironment {
       MLFLOW_EXPERIMENT_NAME: this.manifest.experimentName,
     };
     if (this.experimentId !== undefined) vars.MLFLOW_EXPERIMENT_ID = this.experimentId;
-    const shipped = shippedClientPaths();
+    const shipped = shippedPythonPaths();
     if (shipped !== undefined) {
-      vars.LATHE_MLFLOW_PYTHONPATH = shipped.python;
+      vars.LATHE_FALLBACK_PYTHONPATH = shipped.packages.join(delimiter);
       vars.PYTHONPATH = inheritedPythonPath ? `${shipped.site}${delimiter}${inheritedPythonPath}` : shipped.site;
     }
     return vars;

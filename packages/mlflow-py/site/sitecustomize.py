@@ -1,10 +1,11 @@
-"""Offers Lathe's standard-library ``mlflow`` to a job's Python, after everything else.
+"""Offers Lathe's shipped Python packages (``mlflow``, ``mltable``) to a job, after everything else.
 
-Lathe's launcher puts this folder first on PYTHONPATH and names the shipped client's folder in
-LATHE_MLFLOW_PYTHONPATH. Python imports this module at start-up; it appends that folder to the
-*end* of ``sys.path``, so an installed ``mlflow`` (site-packages come earlier) always wins and the
-shipped one is found only when there is no other. Then it runs the ``sitecustomize`` this one
-shadows, if any (Debian's Python has one), so the interpreter behaves as it would without Lathe.
+Lathe's launcher puts this folder first on PYTHONPATH and names the shipped packages' folders in
+LATHE_FALLBACK_PYTHONPATH (separated like PYTHONPATH). Python imports this module at start-up;
+it appends those folders to the *end* of ``sys.path``, so an installed ``mlflow`` or ``mltable``
+(site-packages come earlier) always wins and a shipped one is found only when there is no other.
+Then it runs the ``sitecustomize`` this one shadows, if any (Debian's Python has one), so the
+interpreter behaves as it would without Lathe.
 """
 import importlib.machinery
 import importlib.util
@@ -12,10 +13,10 @@ import os
 import sys
 
 
-def _offer_shipped_client():
-    shipped = os.environ.get("LATHE_MLFLOW_PYTHONPATH")
-    if shipped and shipped not in sys.path:
-        sys.path.append(shipped)
+def _offer_shipped_packages():
+    for folder in os.environ.get("LATHE_FALLBACK_PYTHONPATH", "").split(os.pathsep):
+        if folder and folder not in sys.path:
+            sys.path.append(folder)
 
 
 def _run_shadowed_sitecustomize():
@@ -31,5 +32,5 @@ def _run_shadowed_sitecustomize():
         print(f"Error in sitecustomize; set PYTHONVERBOSE for traceback: {error!r}", file=sys.stderr)
 
 
-_offer_shipped_client()
+_offer_shipped_packages()
 _run_shadowed_sitecustomize()

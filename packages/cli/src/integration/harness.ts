@@ -107,3 +107,16 @@ export async function groupAlive(pgid: number): Promise<boolean> {
   }
   return false;
 }
+
+/** Runs a shipped Python package's `unittest` suite (`<folder>/tests`) with LATHE_PYTHON. */
+export function runPythonTests(folder: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  const python = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], { cwd: folder, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}

@@ -1,10 +1,9 @@
 // The shipped Python client's own unittest suite, with its server tests pointed at a real Lathe
 // server (LATHE_TEST_TRACKING_URI), so the client and the server are checked against each other.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { startTestServer, type TestServer } from './harness.js';
+import { runPythonTests, startTestServer, type TestServer } from './harness.js';
 
 const PACKAGE = fileURLToPath(new URL('../../../mlflow-py', import.meta.url));
 
@@ -15,19 +14,7 @@ before(async () => {
 after(async () => t.close());
 
 test("the shipped mlflow client's test suite passes against a Lathe server", { timeout: 240_000 }, async () => {
-  const python = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
-  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(python, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], {
-      cwd: PACKAGE,
-      env: { ...process.env, LATHE_TEST_TRACKING_URI: t.url, MLFLOW_TRACKING_URI: '', MLFLOW_RUN_ID: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (exit) => resolve({ code: exit, output }));
-  });
+  const { code, output } = await runPythonTests(PACKAGE, { LATHE_TEST_TRACKING_URI: t.url, MLFLOW_TRACKING_URI: '', MLFLOW_RUN_ID: '' });
   assert.equal(code, 0, output);
   assert.match(output, /^OK/m, output);
   // The server tests ran: none of them is skipped for want of a server.
