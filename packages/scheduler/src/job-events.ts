@@ -21,6 +21,12 @@ export class JobEvents {
     return () => this.emitter.off(event, listener);
   }
 
+  /** Listens for state changes of every job; returns the function that stops listening. */
+  onStatus(listener: (job: JobRecord) => void): () => void {
+    this.emitter.on('status', listener);
+    return () => this.emitter.off('status', listener);
+  }
+
   /** Announces that a job's log grew. */
   emitLog(workspace: string, name: string, size: number): void {
     this.emitter.emit(`log:${workspace}/${name}`, size);

@@ -17,7 +17,8 @@ export interface AssetSource {
 /**
  * Creates an asset version from a validated spec as `az ml <kind> create` does: local content
  * is uploaded as content-addressed snapshots first (a data or model `path`, a component's
- * `code`, an environment's `build.path`; a `conda_file` path is read and inlined), then the
+ * `code`, an environment's `build.path`; a `conda_file` path is read and inlined; a local
+ * datastore's folder is made absolute), then the
  * version is created — numbered by the server when the spec has no `version`. Creating the same
  * version again with the same content returns it (`created: false`).
  */
@@ -40,6 +41,8 @@ export async function registerAsset(
     body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true });
   }
   if (kind === 'environment') await inlineEnvironmentFiles(client, body, source);
+  // A local datastore is a folder on the server's machine, named absolutely.
+  if (kind === 'datastore' && body.type === 'local' && typeof body.path === 'string' && !hasUriScheme(body.path)) body.path = local(body.path);
   const version = body.version === undefined ? undefined : String(body.version);
   return client.createAsset(ASSET_PLURALS[kind], name, body, version);
 }

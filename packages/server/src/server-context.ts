@@ -8,6 +8,8 @@ export interface ServerContext {
   tracking: TrackingStore;
   /** Versioned assets (data, models, environments, components, datastores) and lineage. */
   registry: AssetStore;
+  /** Where the built-in datastores' folders live (`<LATHE_HOME>/datastores/<ws>/<name>`). */
+  datastoreRoot: string;
   artifacts: ArtifactStore;
   scheduler: Scheduler;
   /** The compute jobs run on when theirs is not defined here. */

@@ -6,6 +6,7 @@ import { LocalProcessBackend } from '@lathe/backend-local';
 import { Scheduler, type Logger } from '@lathe/scheduler';
 import { LocalArtifactStore, openPostgresStore, openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
+import { publishOutputs } from './plugins/jobs/publish-outputs.js';
 import type { ServerConfig } from './server-config.js';
 import type { ServerContext } from './server-context.js';
 
@@ -56,7 +57,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     error: (obj, msg) => app?.log.error(obj, msg),
   };
   const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
-  const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION };
+  const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, datastoreRoot: join(config.home, 'datastores'), artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION };
   app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
   app.server.on('connection', (socket) => socket.setNoDelay(true));
@@ -64,6 +65,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // A Completed job's outputs go where its spec says (datastores, registered data assets).
+  scheduler.events.onStatus((job) => {
+    if (job.status !== 'Completed' || job.type !== 'command') return;
+    void publishOutputs(context, job).then((problems) => {
+      for (const problem of problems) app?.log.error({ job: job.name }, `publishing outputs: ${problem}`);
+    });
+  });
   await scheduler.start();
   return {
     url,

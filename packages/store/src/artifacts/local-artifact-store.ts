@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import { LatheError, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
 import type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile, PackedPath } from './artifact-store.js';
 import { confinePath } from './confine-path.js';
+import { packPath } from './pack-path.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -249,16 +250,6 @@ function checkSha(sha256: string): void {
 function checkName(name: string): string {
   if (!isValidName(name)) throw new LatheError('LATHE_BAD_REQUEST', `'${name}' is not a valid name`, { details: { name } });
   return name;
-}
-
-async function packPath(full: string, label: string): Promise<PackedPath> {
-  const info = await stat(full).catch(() => undefined);
-  if (info === undefined) throw notFound('path', label);
-  // node-tar packs into its own stream type; Readable.from makes it a Node stream.
-  const pack = (cwd: string, entries: string[]) =>
-    Readable.from(tar.create({ gzip: true, cwd, portable: true }, entries) as unknown as AsyncIterable<Buffer>);
-  if (info.isDirectory()) return { archive: pack(full, ['.']) };
-  return { archive: pack(dirname(full), [basename(full)]), file: basename(full) };
 }
 
 async function statEntry(full: string): Promise<FolderEntry | undefined> {

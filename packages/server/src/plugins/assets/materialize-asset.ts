@@ -3,6 +3,7 @@ import type { AssetKindName } from '@lathe/api';
 import { readAssetRef } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
 import { TrackingArtifacts } from '../mlflow/tracking-artifacts.js';
+import { openDatastore } from './datastores.js';
 
 /** Where an asset's content came from when a job produced it. */
 export interface ProducedBy {
@@ -13,7 +14,7 @@ export interface ProducedBy {
 /**
  * The spec as stored: the content an asset names becomes an immutable snapshot (`blob://`), so
  * a version keeps its bytes whatever happens to where they came from. Accepted `path`s:
- * an uploaded snapshot, a job's output (`azureml://jobs/<job>/outputs/<output>/paths/<p>`, the
+ * an uploaded snapshot, a datastore path, a job's output (`azureml://jobs/<job>/outputs/<output>/paths/<p>`, the
  * job must have ended) and a run's artifacts (`runs:/<run>/<p>`). The original is kept as
  * `source_path`, and a job output names the job that produced the asset.
  */
@@ -57,6 +58,10 @@ export async function snapshotOf(
     const packed = await ctx.artifacts.packOutputPath({ workspace, job }, output === 'artifacts' ? 'default' : output, sub.replace(/\/+$/, ''));
     return { blob: await store(ctx, packed), produced: { job, port: output } };
   }
+  if (ref.ok && ref.ref.kind === 'datastore') {
+    const datastore = await openDatastore(ctx, workspace, ref.ref.datastore);
+    return { blob: await store(ctx, await datastore.pack(ref.ref.path.replace(/\/+$/, ''))) };
+  }
   if (ref.ok && ref.ref.kind === 'run') {
     const { run, path: sub } = ref.ref;
     const info = await ctx.tracking.getRunInfo(workspace, run);
@@ -67,7 +72,7 @@ export async function snapshotOf(
   }
   throw new LatheError(
     'LATHE_INVALID_SPEC',
-    `${field}: '${path}' cannot be used here: expected an uploaded local path (blob://), azureml://jobs/<job>/outputs/<output>/paths/<path> or runs:/<run>/<path>`,
+    `${field}: '${path}' cannot be used here: expected an uploaded local path (blob://), azureml://datastores/<datastore>/paths/<path>, azureml://jobs/<job>/outputs/<output>/paths/<path> or runs:/<run>/<path>`,
     { details: { field } },
   );
 }

@@ -9,9 +9,9 @@ const MODEL_TYPES = new Set(['custom_model', 'mlflow_model', 'triton_model']);
 /**
  * Replaces each input's reference by the snapshot it names, in place: a workspace asset by
  * version (`azureml:name:3`) or label (`azureml:name@latest`) — a data asset, or a model for
- * model-typed inputs — a job's output or a run's artifacts. Returns the asset versions consumed,
+ * model-typed inputs — a datastore path, a job's output or a run's artifacts. Returns the asset versions consumed,
  * for lineage. Nothing is written when a reference does not resolve. Other references (blob
- * snapshots, datastores, URLs) are left for the snapshot check.
+ * snapshots, URLs) are left for the snapshot check.
  */
 export async function resolveInputs(ctx: ServerContext, workspace: string, spec: CommandJobSpec): Promise<Omit<LineageEdge, 'job'>[]> {
   const consumed: Omit<LineageEdge, 'job'>[] = [];
@@ -19,7 +19,7 @@ export async function resolveInputs(ctx: ServerContext, workspace: string, spec:
     if (typeof input !== 'object') continue;
     const field = `spec: inputs.${port}.path`;
     const ref = parseAssetRef(input.path);
-    if (ref.kind === 'job-output' || ref.kind === 'run') {
+    if (ref.kind === 'job-output' || ref.kind === 'run' || ref.kind === 'datastore') {
       input.path = (await snapshotOf(ctx, workspace, input.path, field)).blob;
       continue;
     }
