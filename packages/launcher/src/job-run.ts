@@ -37,6 +37,8 @@ export class JobRun {
       // Looked up while the job stages, so it adds no time to the launch.
       const trackingLookup = TrackingEnvironment.resolve(this.manifest, (message) => this.log.write(`[lathe] warning: ${message}\n`));
       staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, this.manifest.python);
+      // The server puts a component's command into the job it creates; none left means it did not.
+      if (this.spec.command === undefined) throw new Error('the job has no command');
       command = renderCommand(this.spec.command, { inputs: staged.inputs, outputs: staged.outputs });
       tracking = await trackingLookup;
     } catch (error) {

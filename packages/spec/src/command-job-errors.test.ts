@@ -5,12 +5,14 @@ import { LatheError } from '@lathe/core';
 import { loadCommandJobFile } from './command-job.js';
 import type { SpecFinding } from './spec-report.js';
 
+const COMMAND_EXPECTED = "a string (or 'component: azureml:<name>:<version>', which brings one)";
+
 // Every file under test-fixtures/bad/ must be rejected with LATHE_INVALID_SPEC at an exact place.
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../test-fixtures/bad/${name}`, import.meta.url));
 
 const TOP_LEVEL_FIELDS =
-  '$schema, type, name, display_name, experiment_name, description, tags, properties, code, command, inputs, outputs, ' +
+  '$schema, type, name, display_name, experiment_name, description, tags, properties, code, command, component, inputs, outputs, ' +
   'environment, environment_variables, compute, resources, distribution, limits, services, identity, queue_settings';
 const INPUT_MODES = 'one of: ro_mount, download, rw_mount, direct, eval_mount, eval_download';
 
@@ -43,7 +45,7 @@ describe('loadCommandJobFile with bad fields', () => {
   it('reports a typo in a field name at its key, listing the allowed fields', async () => {
     const r = await reject('typo-in-field-name.yml');
     assert.deepEqual(r.errors, [
-      { file: r.file, line: 1, column: 1, field: 'command', message: "required field 'command' is missing", expected: 'a string' },
+      { file: r.file, line: 1, column: 1, field: 'command', message: "required field 'command' is missing", expected: COMMAND_EXPECTED },
       {
         file: r.file,
         line: 2,
@@ -96,7 +98,7 @@ describe('loadCommandJobFile with bad fields', () => {
       column: 1,
       field: 'command',
       message: "required field 'command' is missing",
-      expected: 'a string',
+      expected: COMMAND_EXPECTED,
     });
   });
 

@@ -24,7 +24,8 @@ const COMMAND_JOB: SpecKind = {
     if (wrongType) return { spec: raw, issues: [wrongType] };
     // Bindings are checked even when other fields are wrong, so one run reports every problem.
     return checkDocument<CommandJobSpec>(CommandJobSchema, raw, (spec) => [
-      ...(typeof spec.command === 'string' ? bindingIssues(spec) : []),
+      ...(typeof spec.command === 'string' ? bindingIssues({ ...spec, command: spec.command }) : []),
+      ...componentIssues(spec),
       ...notAppliedWarnings(spec),
     ]);
   },
@@ -50,6 +51,27 @@ export async function loadCommandJobFile(file: string, set: readonly string[] = 
  */
 export function validateCommandJob(value: unknown, source = 'request body'): { spec: CommandJobSpec; warnings: string[] } {
   return validateSpecValue(COMMAND_JOB, value, source);
+}
+
+const COMMAND_EXPECTED = "a string (or 'component: azureml:<name>:<version>', which brings one)";
+
+/**
+ * A job runs either its own `command` or a registered component's: one of the two, and a
+ * component brings its `code` with it.
+ */
+function componentIssues(spec: CommandJobSpec): Issue[] {
+  const error = (path: string[], message: string, expected: string): Issue => ({ severity: 'error', path, at: 'key', message, expected });
+  if (spec.component === undefined) {
+    if (spec.command !== undefined) return [];
+    return [{ severity: 'error', path: ['command'], at: 'container', message: "required field 'command' is missing", expected: COMMAND_EXPECTED }];
+  }
+  const issues: Issue[] = [];
+  if (!/^azureml:(?!\/\/)[A-Za-z0-9][A-Za-z0-9_.-]*(:[^:@/]+|@[A-Za-z0-9_.-]+)$/.test(spec.component)) {
+    issues.push({ severity: 'error', path: ['component'], at: 'value', message: `'${spec.component}' is not a component reference`, expected: 'azureml:<name>:<version> or azureml:<name>@latest' });
+  }
+  if (spec.command !== undefined) issues.push(error(['command'], 'a job with a component runs the component\'s command', "either 'command' or 'component', not both"));
+  if (spec.code !== undefined) issues.push(error(['code'], "a job with a component runs the component's code", "no 'code' beside 'component'"));
+  return issues;
 }
 
 /** Binding problems of a command as issues at `command` (shared with command components). @internal */

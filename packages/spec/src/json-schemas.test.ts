@@ -28,9 +28,12 @@ describe('JSON_SCHEMAS', () => {
     assert.equal(published.$id, 'https://lathe.dev/schemas/commandJob.schema.json');
   });
 
-  it('requires command and forbids unknown top-level fields', () => {
+  it('declares command and component (one of them is required, checked by Lathe) and forbids unknown top-level fields', () => {
     assert.equal(published.type, 'object');
-    assert.ok((published.required as string[]).includes('command'));
+    const properties = published.properties as Record<string, { type?: string }>;
+    assert.equal(properties.command?.type, 'string');
+    assert.equal(properties.component?.type, 'string');
+    assert.equal(((published.required as string[] | undefined) ?? []).includes('command'), false);
     assert.equal(published.additionalProperties, false);
   });
 

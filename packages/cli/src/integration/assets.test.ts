@@ -108,4 +108,38 @@ describe('assets', () => {
     const list = await cli(t, ['component', 'list']);
     assert.match(list, /train_iris\s+1\s+1/);
   });
+
+  it('a job runs a registered component on a registered data asset', async () => {
+    const created = await runCli(['job', 'create', '--file', join(EXAMPLES, 'jobs/train-with-component.yml'), '-o', 'json'], t.url);
+    assert.equal(created.code, 0, created.stderr);
+    const job = JSON.parse(created.stdout) as { name: string; spec: { command: string; inputs: Record<string, unknown> } };
+    assert.match(job.spec.command, /^python train\.py --data \$\{\{inputs\.iris_csv\}\} --C \$\{\{inputs\.C\}\}/);
+    assert.equal(job.spec.inputs.C, 0.5);
+    assert.equal(job.spec.inputs.max_iter, 200, "the component's default");
+    const ended = await waitForEnd(t.client, job.name, 120_000);
+    assert.equal(ended.status, 'Completed', await t.client.getLogs(job.name));
+    assert.match(await t.client.getLogs(job.name), /accuracy: 0\.9/);
+    const lineage = (await t.client.jobLineage(job.name)).map((e) => [e.direction, e.port, e.kind, e.name, e.version]);
+    assert.deepEqual(lineage, [
+      ['input', 'component', 'component', 'train_iris', '1'],
+      ['input', 'iris_csv', 'data', 'iris-data', '1'],
+    ]);
+  });
+
+  it('a component refuses inputs it does not declare or values out of range, before the job exists', async () => {
+    const project = await writeFiles(join(t.scratch, 'badcomponent'), {
+      'unknown.yml': 'component: azureml:train_iris:1\ninputs:\n  iris_csv:\n    type: uri_file\n    path: azureml:iris-data:1\n  learning_rate: 3\n',
+      'range.yml': 'component: azureml:train_iris:1\ninputs:\n  iris_csv:\n    type: uri_file\n    path: azureml:iris-data:1\n  C: 0\n',
+      'both.yml': 'component: azureml:train_iris:1\ncommand: echo hi\n',
+    });
+    const unknown = await runCli(['job', 'create', '--file', join(project, 'unknown.yml')], t.url);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /inputs\.learning_rate: the component declares no input 'learning_rate'/);
+    const range = await runCli(['job', 'create', '--file', join(project, 'range.yml')], t.url);
+    assert.equal(range.code, 2);
+    assert.match(range.stderr, /inputs\.C: 0 is below the component's min 0\.0001/);
+    const both = await runCli(['job', 'create', '--file', join(project, 'both.yml')], t.url);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /both\.yml:2:1: command: a job with a component runs the component's command/);
+  });
 });

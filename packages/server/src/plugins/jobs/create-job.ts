@@ -2,6 +2,7 @@ import { LatheError, generateJobName, hasUriScheme, isValidName, parseBlobRef, t
 import type { CreateJobRequest } from '@lathe/api';
 import { validateCommandJob, type CommandJobSpec } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
+import { resolveComponent } from './resolve-component.js';
 import { resolveInputs } from './resolve-inputs.js';
 
 /**
@@ -17,7 +18,7 @@ export async function createJob(ctx: ServerContext, workspace: string, body: Cre
   if (!isValidName(name)) {
     throw new LatheError('LATHE_INVALID_SPEC', `name: '${name}' is not a valid job name (letters, digits, _ and -)`, { details: { field: 'name' } });
   }
-  const consumed = await resolveInputs(ctx, workspace, spec);
+  const consumed = [...(await resolveComponent(ctx, workspace, spec)), ...(await resolveInputs(ctx, workspace, spec))];
   await checkSnapshots(ctx, spec);
   const compute = resolveCompute(ctx, spec, warnings);
   warnings.push(...runtimeWarnings(ctx, spec));
