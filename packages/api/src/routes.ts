@@ -24,6 +24,8 @@ export const paths = {
   runtimeLogs: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/logs`,
   runtimeOutput: (ws: string, name: string, output: string) => `${paths.job(ws, name)}/runtime/outputs/${enc(output)}`,
   jobLineage: (ws: string, name: string) => `${paths.job(ws, name)}/lineage`,
+  /** The lineage graph; query `job=<name>` or `kind=<plural>&name=<n>&version=<v>`, `depth`. */
+  lineageGraph: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/lineage`,
   /** `plural`: `data`, `models`, `environments`, `components` or `datastores`. */
   assets: (ws: string, plural: string) => `${API_PREFIX}/workspaces/${enc(ws)}/${plural}`,
   assetVersions: (ws: string, plural: string, name: string) => `${paths.assets(ws, plural)}/${enc(name)}/versions`,

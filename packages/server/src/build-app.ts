@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { notFound } from '@lathe/core';
 import { API_PREFIX } from '@lathe/api';
 import { assetRoutes } from './plugins/assets/asset-routes.js';
+import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { jobRoutes } from './plugins/jobs/job-routes.js';
@@ -45,6 +46,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await runtimeRoutes(scope, ctx);
       await blobRoutes(scope, ctx);
       await assetRoutes(scope, ctx);
+      await lineageRoutes(scope, ctx);
     },
     { prefix: `${API_PREFIX}/workspaces/:workspace` },
   );

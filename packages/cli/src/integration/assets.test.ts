@@ -80,6 +80,17 @@ describe('assets', () => {
       ],
     );
 
+    const graph = (await (await fetch(`${t.url}/api/v1/workspaces/default/lineage?kind=models&name=iris-model&version=1`)).json()) as {
+      nodes: { id: string; status?: string }[];
+      edges: { from: string; to: string; port: string }[];
+    };
+    assert.deepEqual(graph.nodes.map((n) => n.id).sort(), [`data:iris-data:1`, `job:${job}`, 'model:iris-model:1']);
+    assert.equal(graph.nodes.find((n) => n.id === `job:${job}`)?.status, 'Completed');
+    assert.deepEqual(
+      graph.edges.map((e) => `${e.from} -${e.port}-> ${e.to}`).sort(),
+      [`data:iris-data:1 -iris_csv-> job:${job}`, `job:${job} -model-> model:iris-model:1`],
+    );
+
     await cli(t, ['model', 'download', '--name', 'iris-model', '--download-path', join(t.scratch, 'models')]);
     const metrics = JSON.parse(await readFile(join(t.scratch, 'models', 'iris-model', 'metrics.json'), 'utf8')) as { accuracy: number };
     assert.ok(metrics.accuracy > 0.9);
