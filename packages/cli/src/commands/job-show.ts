@@ -1,6 +1,6 @@
 import { COMMON_OPTIONS, jobName, type Command } from '../command.js';
 import { JOB_COLUMNS, jobDetails } from '../job-columns.js';
-import { parseFormat, render } from '../output.js';
+import { parseFormat, render, table } from '../output.js';
 import { loadRunDetails, runDetailsText } from '../run-details.js';
 
 /** `lathe job show --name N`. */
@@ -12,10 +12,19 @@ export const jobShow: Command = {
   async run(values, positionals, io) {
     const job = await io.client().getJob(jobName(values, positionals));
     const format = parseFormat(values.output as string | undefined, 'table');
-    const details = await loadRunDetails(io.tracking(), job.name);
-    io.out(render(format, { ...job, run: details.run, artifacts: details.artifacts }, [job], JOB_COLUMNS));
+    const [details, lineage] = await Promise.all([loadRunDetails(io.tracking(), job.name), io.client().jobLineage(job.name)]);
+    io.out(render(format, { ...job, run: details.run, artifacts: details.artifacts, lineage }, [job], JOB_COLUMNS));
     if (format === 'table') {
       io.out(`\n${jobDetails(job)}`);
+      if (lineage.length > 0) {
+        io.out(
+          `\nAssets:\n${table(lineage, [
+            { header: 'Direction', value: (e) => e.direction },
+            { header: 'Port', value: (e) => e.port },
+            { header: 'Asset', value: (e) => `${e.kind} ${e.name}:${e.version}` },
+          ])}`,
+        );
+      }
       const tracked = runDetailsText(details);
       if (tracked !== '') io.out(`\n${tracked}`);
     }
