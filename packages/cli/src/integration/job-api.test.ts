@@ -125,6 +125,11 @@ describe('jobs REST API', () => {
   it('the JSON Schema for editors is served', async () => {
     const schema = await call('GET', '/api/v1/schemas/commandJob.schema.json');
     assert.equal(schema.status, 200);
-    assert.ok((schema.body.required as string[]).includes('command'));
+    const properties = schema.body.properties as Record<string, { type?: string }>;
+    assert.equal(properties.command?.type, 'string');
+    assert.equal(properties.component?.type, 'string');
+    const data = await call('GET', '/api/v1/schemas/data.schema.json');
+    assert.equal(data.status, 200);
+    assert.equal((data.body.properties as Record<string, unknown>).path !== undefined, true);
   });
 });
