@@ -19,6 +19,13 @@ export interface AssetResource {
   content_hash: string;
   created_at: string;
   archived: boolean;
+  /**
+   * Models only: the version's MLflow registry stage (`None`, `Staging`, `Production`,
+   * `Archived`), which can change after creation, unlike the spec.
+   */
+  stage?: string;
+  /** Models only: the MLflow registry aliases pointing at this version, sorted. */
+  aliases?: string[];
 }
 
 /** An asset name with its latest version. */

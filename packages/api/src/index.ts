@@ -12,3 +12,4 @@ export { API_PREFIX, paths } from './routes.js';
 export * from './mlflow-resources.js';
 export { ASSET_PLURALS } from './asset-resource.js';
 export type { AssetKindName, AssetResource, AssetSummaryResource, CreateAssetRequest, LineageEdgeResource } from './asset-resource.js';
+export type { CuratedEnvironmentResource } from './curated-environment-resource.js';

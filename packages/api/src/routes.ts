@@ -34,4 +34,7 @@ export const paths = {
   assetArchive: (ws: string, plural: string, name: string) => `${paths.assets(ws, plural)}/${enc(name)}/archive`,
   assetRestore: (ws: string, plural: string, name: string) => `${paths.assets(ws, plural)}/${enc(name)}/restore`,
   assetLineage: (ws: string, plural: string, name: string, version: string) => `${paths.assetVersion(ws, plural, name, version)}/lineage`,
+  /** Azure's curated environments, as Lathe runs them (`azureml://registries/azureml/environments/...`). */
+  curatedEnvironments: () => `${API_PREFIX}/registries/azureml/environments`,
+  curatedEnvironment: (name: string) => `${paths.curatedEnvironments()}/${enc(name)}`,
 } as const;

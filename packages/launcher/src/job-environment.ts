@@ -26,6 +26,7 @@ export function jobEnvironment(manifest: LaunchManifest, spec: CommandJobSpec, s
     AZUREML_CR_EXECUTION_WORKING_DIR_PATH: staged.workingDir,
     ...tracking.variables(process.env.PYTHONPATH),
   };
+  if (staged.virtualEnv !== undefined) env.VIRTUAL_ENV = staged.virtualEnv;
   for (const [name, value] of Object.entries(staged.inputs)) {
     env[`AZURE_ML_INPUT_${name}`] = String(value);
     env[`AZUREML_INPUT_${name}`] = String(value);

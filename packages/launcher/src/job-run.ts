@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { Failure, LaunchManifest } from '@lathe/core';
 import type { LatheClient } from '@lathe/sdk/client';
-import type { CommandJobSpec } from '@lathe/spec';
+import type { CommandJobSpec, ResolvedEnvironment } from '@lathe/spec';
 import { renderCommand } from '@lathe/spec/bindings';
 import { BlobSource } from './blob-source.js';
+import { preparePythonEnvironment } from './environment/python-environment.js';
+import { UnmetRequirementsError } from './environment/unmet-requirements-error.js';
 import { jobEnvironment } from './job-environment.js';
 import { LogShipper } from './log-shipper.js';
 import { runCommand, type CommandOutcome } from './run-command.js';
@@ -36,13 +38,18 @@ export class JobRun {
       for (const warning of this.manifest.warnings) this.log.write(`[lathe] warning: ${warning}\n`);
       // Looked up while the job stages, so it adds no time to the launch.
       const trackingLookup = TrackingEnvironment.resolve(this.manifest, (message) => this.log.write(`[lathe] warning: ${message}\n`));
-      staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, this.manifest.python);
+      const runtime = await preparePythonEnvironment(this.manifest.spec.resolved_environment as ResolvedEnvironment | undefined, {
+        python: this.manifest.python,
+        cacheDir: this.manifest.cacheDir,
+        log: (line) => this.log.write(`${line}\n`),
+      });
+      staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, runtime);
       // The server puts a component's command into the job it creates; none left means it did not.
       if (this.spec.command === undefined) throw new Error('the job has no command');
       command = renderCommand(this.spec.command, { inputs: staged.inputs, outputs: staged.outputs });
       tracking = await trackingLookup;
     } catch (error) {
-      await this.finish({ status: 'Failed', exitCode: null, failure: failure('SystemError', `could not prepare the job: ${(error as Error).message}`, true) });
+      await this.finish({ status: 'Failed', exitCode: null, failure: preparationFailure(error) });
       return;
     }
     const outcome = await this.execute(command, staged, tracking);
@@ -106,6 +113,12 @@ export class JobRun {
     await this.log.close();
     await this.client.reportRuntime(this.manifest.job, report);
   }
+}
+
+function preparationFailure(error: unknown): Failure {
+  // The environment cannot be met on this machine: the user's to fix, and the command never ran.
+  if (error instanceof UnmetRequirementsError) return failure('UserError', error.message, true, error.details);
+  return failure('SystemError', `could not prepare the job: ${(error as Error).message}`, true);
 }
 
 function failure(type: Failure['type'], message: string, nonRetryable: boolean, details: Record<string, unknown> = {}): Failure {

@@ -4,6 +4,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { LatheError, parseBlobRef } from '@lathe/core';
 import type { CommandJobSpec, DataInput } from '@lathe/spec';
 import type { BlobSource } from './blob-source.js';
+import type { PythonRuntime } from './environment/python-environment.js';
 
 /** The job folder laid out for the command. */
 export interface StagedJob {
@@ -17,6 +18,8 @@ export interface StagedJob {
   outputDirs: Record<string, string>;
   /** Holds `python` and `python3`, first on the job's PATH. */
   binDir: string;
+  /** The job's virtual environment (`VIRTUAL_ENV`), when its environment has one. */
+  virtualEnv?: string;
 }
 
 /** Modes that share one read-only copy between jobs; the others get a private, writable copy. */
@@ -25,9 +28,10 @@ const SHARED_MODES = new Set(['ro_mount', 'eval_mount', 'direct']);
 /**
  * Lays out the job folder: unpacks the code into `wd/`, resolves each data input by its mode
  * (`ro_mount` shares a read-only copy from the cache, `download` and `rw_mount` copy into
- * `inputs/<name>`), creates `outputs/<name>` and puts the configured Python first on PATH.
+ * `inputs/<name>`), creates `outputs/<name>` and puts the job's Python first on PATH: the
+ * environment's `bin`, or else `bin/python` and `bin/python3` linked to the configured Python.
  */
-export async function stageJob(folder: string, spec: CommandJobSpec, blobs: BlobSource, cacheDir: string, python: string): Promise<StagedJob> {
+export async function stageJob(folder: string, spec: CommandJobSpec, blobs: BlobSource, cacheDir: string, runtime: PythonRuntime): Promise<StagedJob> {
   const workingDir = join(folder, 'wd');
   await mkdir(workingDir, { recursive: true });
   if (spec.code) await blobs.extract(blobRef(spec.code, 'code').sha256, workingDir);
@@ -43,8 +47,9 @@ export async function stageJob(folder: string, spec: CommandJobSpec, blobs: Blob
     outputDirs[name] = dir;
     outputs[name] = output.type === 'uri_file' ? join(dir, name) : dir;
   }
-  const binDir = await linkPython(folder, python);
-  return { workingDir, inputs, outputs, outputDirs, binDir };
+  // A virtual environment's interpreter must be run from its own bin to find the environment.
+  const binDir = runtime.binDir ?? (await linkPython(folder, runtime.python));
+  return { workingDir, inputs, outputs, outputDirs, binDir, ...(runtime.virtualEnv ? { virtualEnv: runtime.virtualEnv } : {}) };
 }
 
 async function stageInput(folder: string, name: string, input: DataInput, blobs: BlobSource, cacheDir: string): Promise<string> {

@@ -3,6 +3,7 @@ import unittest
 
 import pathsetup  # noqa: F401
 from mlflow.entities import Experiment, Metric, Run, RunStatus, ViewType
+from mlflow.entities.model_registry import ModelVersion, RegisteredModel
 
 RUN_JSON = {
     "info": {"run_id": "r1", "run_uuid": "r1", "experiment_id": "3", "user_id": "u", "status": "FINISHED",
@@ -45,6 +46,18 @@ class EntitiesTest(unittest.TestCase):
         self.assertTrue(RunStatus.is_terminated("FAILED"))
         self.assertEqual(ViewType.to_string(ViewType.ALL), "ALL")
 
+
+class ModelRegistryEntitiesTest(unittest.TestCase):
+    def test_registered_model_and_version_from_rest_json(self):
+        version = {"name": "iris", "version": "2", "creation_timestamp": "5", "current_stage": "Production",
+                   "source": "runs:/r/model", "run_id": "r", "status": "READY", "tags": [{"key": "k", "value": "v"}],
+                   "aliases": ["champion"]}
+        mv = ModelVersion.from_dict(version)
+        self.assertEqual((mv.name, mv.version, mv.creation_timestamp, mv.current_stage, mv.run_id), ("iris", "2", 5, "Production", "r"))
+        self.assertEqual((mv.tags, mv.aliases, mv.description), ({"k": "v"}, ["champion"], None))
+        rm = RegisteredModel.from_dict({"name": "iris", "latest_versions": [version], "aliases": [{"alias": "champion", "version": "2"}]})
+        self.assertEqual((rm.name, rm.aliases, rm.tags), ("iris", {"champion": "2"}, {}))
+        self.assertEqual(rm.latest_versions, [mv])
 
 if __name__ == "__main__":
     unittest.main()

@@ -54,11 +54,12 @@ class NoServerTest(unittest.TestCase):
         with self.assertRaises(MlflowException):
             mlflow.set_experiment()
 
-    def test_registry_uris_are_refused_when_loading_models(self):
+    def test_malformed_registry_uris_are_refused_before_any_request(self):
         import mlflow.pyfunc
 
-        with self.assertRaisesRegex(MlflowException, "registry"):
-            mlflow.pyfunc.load_model("models:/name/1")
+        for uri in ("models:/", "models:/name", "models:/name@"):
+            with self.assertRaisesRegex(MlflowException, "Not a model URI"):
+                mlflow.pyfunc.load_model(uri)
 
 
 if __name__ == "__main__":

@@ -199,6 +199,56 @@ class ServerIntegrationTest(unittest.TestCase):
         self.assertEqual(mlflow.sklearn.load_model(artifact_uri).predict(X[:4]).tolist(), expected)
 
     @unittest.skipUnless(has_module("sklearn"), "scikit-learn is not installed")
+    def test_a_registered_model_loads_by_version_and_alias(self):
+        import mlflow.pyfunc
+        import mlflow.sklearn
+        from sklearn.datasets import load_iris
+        from sklearn.linear_model import LogisticRegression
+
+        X, y = load_iris(return_X_y=True)
+        model = LogisticRegression(max_iter=300).fit(X, y)
+        name = f"iris-{uuid.uuid4().hex[:12]}"
+        with mlflow.start_run() as run:
+            info = mlflow.sklearn.log_model(model, name="clf", registered_model_name=name)
+        self.assertEqual(info.registered_model_version, "1")
+        again = mlflow.register_model(f"runs:/{run.info.run_id}/clf", name)
+        self.assertEqual((again.name, again.version, again.run_id), (name, "2", run.info.run_id))
+        self.client.set_registered_model_alias(name, "champion", "2")
+        by_alias = self.client.get_model_version_by_alias(name, "champion")
+        self.assertEqual((by_alias.version, by_alias.aliases, by_alias.current_stage), ("2", ["champion"], "None"))
+        self.assertEqual(self.client.get_model_version(name, 1).source, f"runs:/{run.info.run_id}/clf")
+        self.assertEqual([v.version for v in self.client.search_model_versions(f"name = '{name}'")], ["2", "1"])
+        expected = model.predict(X[:4]).tolist()
+        self.assertEqual(mlflow.pyfunc.load_model(f"models:/{name}@champion").predict(X[:4]).tolist(), expected)
+        self.assertEqual(mlflow.sklearn.load_model(f"models:/{name}/1").predict(X[:4]).tolist(), expected)
+        self.assertEqual(mlflow.sklearn.load_model(f"models:/{name}/latest").predict(X[:4]).tolist(), expected)
+        with self.assertRaises(MlflowException) as caught:
+            self.client.create_registered_model(name)
+        self.assertEqual(caught.exception.error_code, "RESOURCE_ALREADY_EXISTS")
+
+    def test_registered_models_and_versions_from_the_client(self):
+        name = f"plain-{uuid.uuid4().hex[:12]}"
+        created = self.client.create_registered_model(name, tags={"team": "ml"}, description="d")
+        self.assertEqual((created.name, created.tags, created.description), (name, {"team": "ml"}, "d"))
+        with mlflow.start_run() as run:
+            mlflow.log_text("weights", "model/weights.txt")
+        version = self.client.create_model_version(name, f"runs:/{run.info.run_id}/model", run_id=run.info.run_id,
+                                                   tags={"k": "v"})
+        self.assertEqual((version.version, version.tags, version.status), ("1", {"k": "v"}, "READY"))
+        moved = self.client.transition_model_version_stage(name, "1", "Staging")
+        self.assertEqual(moved.current_stage, "Staging")
+        self.assertEqual([v.version for v in self.client.get_latest_versions(name, ["Staging"])], ["1"])
+        uri = self.client.get_model_version_download_uri(name, "1")
+        self.assertTrue(uri.startswith("mlflow-artifacts:/"), uri)
+        local = mlflow.artifacts.download_artifacts(artifact_uri=uri, dst_path=self.tmp)
+        with open(os.path.join(local, "weights.txt")) as f:
+            self.assertEqual(f.read(), "weights")
+        self.assertEqual(self.client.get_registered_model(name).latest_versions[0].version, "1")
+        with self.assertRaises(MlflowException) as caught:
+            self.client.get_model_version_by_alias(name, "nope")
+        self.assertEqual(caught.exception.error_code, "INVALID_PARAMETER_VALUE")
+
+    @unittest.skipUnless(has_module("sklearn"), "scikit-learn is not installed")
     def test_sklearn_autolog_records_params_metrics_tags_and_model(self):
         import mlflow.sklearn
         from sklearn.datasets import load_iris

@@ -1,7 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { JobStatus } from '@lathe/core';
-import type { AssetResource, AssetSummaryResource, JobResource, LineageEdgeResource, OutputFileResource, OutputResource, PageResource } from '@lathe/api';
+import type {
+  AssetResource,
+  AssetSummaryResource,
+  CuratedEnvironmentResource,
+  JobResource,
+  LineageEdgeResource,
+  OutputFileResource,
+  OutputResource,
+  PageResource,
+} from '@lathe/api';
 import { paths } from '@lathe/api/routes';
 import { request } from './http.js';
 
@@ -194,6 +203,16 @@ export class LatheClient {
   /** Asset versions a job consumed or produced. */
   async jobLineage(name: string): Promise<LineageEdgeResource[]> {
     return (await json<{ value: LineageEdgeResource[] }>(await request(this.url, paths.jobLineage(this.workspace, name)))).value;
+  }
+
+  /** Azure's curated environments as Lathe runs them (the same in every workspace). */
+  async listCuratedEnvironments(): Promise<CuratedEnvironmentResource[]> {
+    return (await json<{ value: CuratedEnvironmentResource[] }>(await request(this.url, paths.curatedEnvironments()))).value;
+  }
+
+  /** One curated environment, by registry name (`sklearn-1.5`) or workspace name (`AzureML-sklearn-1.5`). Throws `LATHE_NOT_FOUND`. */
+  async getCuratedEnvironment(name: string): Promise<CuratedEnvironmentResource> {
+    return json(await request(this.url, paths.curatedEnvironment(name)));
   }
 }
 

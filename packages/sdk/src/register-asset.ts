@@ -4,6 +4,7 @@ import { LatheError, hasUriScheme } from '@lathe/core';
 import { ASSET_PLURALS, type AssetKindName, type AssetResource } from '@lathe/api';
 import { parse as parseYaml } from 'yaml';
 import type { LatheClient } from './lathe-client.js';
+import { inlineCondaFile } from './inline-conda-file.js';
 import { uploadPath } from './upload-path.js';
 
 /** Where an asset spec came from, to resolve its relative paths and name it in errors. */
@@ -41,6 +42,7 @@ export async function registerAsset(
     body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true });
   }
   if (kind === 'environment') await inlineEnvironmentFiles(client, body, source);
+  if (kind === 'component') await inlineCondaFile(body.environment, source.baseDir, source.file, 'environment');
   // A local datastore is a folder on the server's machine, named absolutely.
   if (kind === 'datastore' && body.type === 'local' && typeof body.path === 'string' && !hasUriScheme(body.path)) body.path = local(body.path);
   const version = body.version === undefined ? undefined : String(body.version);

@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { hasUriScheme } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
 import { loadCommandJobFile, type CommandJobSpec } from '@lathe/spec';
+import { inlineCondaFile } from './inline-conda-file.js';
 import type { LatheClient } from './lathe-client.js';
 import { uploadPath } from './upload-path.js';
 
@@ -22,7 +23,8 @@ export interface SubmittedJob {
 /**
  * Submits a job YAML file as `az ml job create --file` does: validates it (nothing is uploaded
  * when it is invalid), uploads `code:` and local input paths as content-addressed snapshots
- * (skipping what the server already has), and creates the job.
+ * (skipping what the server already has), inlines an inline environment's `conda_file`, and
+ * creates the job.
  *
  * @example
  * const { job } = await submitJobFile(new LatheClient(), 'examples/jobs/hello-world.yml');
@@ -39,6 +41,7 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
     if (typeof input !== 'object' || hasUriScheme(input.path)) continue;
     input.path = await uploadPath(client, local(input.path), file, `inputs.${name}.path`);
   }
+  await inlineCondaFile(spec.environment, loaded.baseDir, file, 'environment');
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
   const job = await client.createJob(spec as unknown as Record<string, unknown>, {
     ...(options.name ? { name: options.name } : {}),

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { notFound } from '@lathe/core';
 import { API_PREFIX } from '@lathe/api';
 import { assetRoutes } from './plugins/assets/asset-routes.js';
+import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-routes.js';
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
@@ -34,6 +35,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   installErrorHandler(app);
   await app.register(async (root) => systemRoutes(root, ctx));
   await app.register(async (root) => mlflowApi(root, ctx));
+  await app.register(async (root) => curatedEnvironmentRoutes(root));
   await app.register(
     async (scope) => {
       scope.addHook('preHandler', async (request) => {

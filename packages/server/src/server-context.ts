@@ -1,4 +1,4 @@
-import type { ArtifactStore, AssetStore, MetadataStore, TrackingStore } from '@lathe/store';
+import type { ArtifactStore, AssetStore, MetadataStore, ModelRegistryStore, TrackingStore } from '@lathe/store';
 import type { Scheduler } from '@lathe/scheduler';
 
 /** What route plugins share: the stores and the scheduler. Built once by `startServer`. */
@@ -8,6 +8,8 @@ export interface ServerContext {
   tracking: TrackingStore;
   /** Versioned assets (data, models, environments, components, datastores) and lineage. */
   registry: AssetStore;
+  /** MLflow's model registry over the `model` assets of {@link ServerContext.registry}. */
+  modelRegistry: ModelRegistryStore;
   /** Where the built-in datastores' folders live (`<LATHE_HOME>/datastores/<ws>/<name>`). */
   datastoreRoot: string;
   artifacts: ArtifactStore;

@@ -26,6 +26,12 @@ export { loadModelAssetFile, parseModelAsset, validateModelAsset } from './model
 export { BuildContextSchema, CondaFileSchema, EnvironmentSchema, InferenceConfigSchema } from './schema/environment-schema.js';
 export type { EnvironmentSpec } from './schema/environment-schema.js';
 export { loadEnvironmentFile, parseEnvironment, validateEnvironment } from './environment.js';
+export { condaRequirements, normalizePackageName } from './conda-requirements.js';
+export type { CondaRequirements } from './conda-requirements.js';
+export { CURATED_ENVIRONMENTS, CURATED_VERSION, curatedEnvironmentSpec, findCuratedEnvironment } from './curated-environments.js';
+export type { CuratedEnvironment } from './curated-environments.js';
+export { environmentLabel, resolveEnvironmentSpec } from './resolved-environment.js';
+export type { EnvironmentSource, ResolvedEnvironment } from './resolved-environment.js';
 export {
   COMPONENT_DATA_TYPES,
   COMPONENT_INPUT_TYPES,

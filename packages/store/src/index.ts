@@ -40,5 +40,16 @@ export { KyselyTrackingStore } from './kysely/tracking/kysely-tracking-store.js'
 export { ASSET_KINDS } from './asset-store.js';
 export type { AssetKind, AssetStore, AssetSummary, AssetVersion, CreateAssetVersionInput, LineageEdge } from './asset-store.js';
 export { KyselyAssetStore } from './kysely/assets/kysely-asset-store.js';
+export type {
+  CreateModelVersionInput,
+  CreateRegisteredModelInput,
+  ModelRegistryStore,
+  ModelVersion,
+  ModelVersionRef,
+  RegisteredModel,
+  SearchRegistryQuery,
+  UpdateModelVersionInput,
+} from './model-registry-store.js';
+export { KyselyModelRegistryStore } from './kysely/registry/kysely-model-registry-store.js';
 export type { Datastore } from './datastores/datastore.js';
 export { LocalDatastore } from './datastores/local-datastore.js';

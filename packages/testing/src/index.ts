@@ -6,3 +6,6 @@ export { writeFakeLauncher } from './compute-backend/fake-launcher.js';
 export { FakeComputeBackend } from './fake-compute-backend.js';
 export { describeTrackingStore } from './describe-tracking-store.js';
 export type { TrackingSuite } from './tracking-store/tracking-store-tests.js';
+export { describeModelRegistryStore } from './describe-model-registry-store.js';
+export type { ModelRegistryStores } from './describe-model-registry-store.js';
+export type { ModelRegistrySuite } from './model-registry-store/model-registry-store-tests.js';

@@ -5,6 +5,7 @@ import { after } from 'node:test';
 import { openSqliteStore } from '@lathe/store';
 import { describeMetadataStore } from './describe-metadata-store.js';
 import { describeTrackingStore } from './describe-tracking-store.js';
+import { describeModelRegistryStore } from './describe-model-registry-store.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'lathe-sqlite-'));
 after(() => rm(folder, { recursive: true, force: true }));
@@ -13,3 +14,4 @@ after(() => rm(folder, { recursive: true, force: true }));
 describeMetadataStore('KyselyMetadataStore on SQLite', () => openSqliteStore(join(folder, 'nested', 'metadata.db')));
 describeMetadataStore('KyselyMetadataStore on in-memory SQLite', () => openSqliteStore(':memory:'));
 describeTrackingStore('KyselyTrackingStore on SQLite', () => openSqliteStore(join(folder, 'tracking.db')));
+describeModelRegistryStore('KyselyModelRegistryStore on SQLite', () => openSqliteStore(join(folder, 'registry.db')));

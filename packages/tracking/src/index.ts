@@ -21,6 +21,20 @@ export { parseExperimentFilter } from './search/parse-experiment-filter.js';
 export type { ExperimentFilterClause } from './search/parse-experiment-filter.js';
 export { parseExperimentOrderBy, parseRunOrderBy } from './search/parse-order-by.js';
 export type { ExperimentOrderKey, RunOrderKey } from './search/parse-order-by.js';
+export { parseModelVersionFilter, parseRegisteredModelFilter } from './search/parse-registry-filter.js';
+export type { RegistryFilterClause } from './search/parse-registry-filter.js';
+export { parseModelVersionOrderBy, parseRegisteredModelOrderBy } from './search/parse-registry-order-by.js';
+export type { RegistryOrderKey } from './search/parse-registry-order-by.js';
+export { ACTIVE_MODEL_STAGES, MODEL_STAGES, canonicalStage } from './registry/model-stages.js';
+export type { ModelStage } from './registry/model-stages.js';
+export {
+  MAX_ALIAS_LENGTH,
+  MAX_REGISTRY_TAG_KEY_LENGTH,
+  MAX_REGISTRY_TAG_VALUE_LENGTH,
+  validateAliasName,
+  validateModelVersionNumber,
+  validateRegistryTag,
+} from './registry/validate-registry.js';
 export {
   DATASET_KEYS,
   EXPERIMENT_NUMERIC_ATTRIBUTES,

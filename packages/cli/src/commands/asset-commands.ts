@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { ASSET_PLURALS, type AssetKindName, type AssetResource, type LineageEdgeResource } from '@lathe/api';
+import { ASSET_PLURALS, type AssetKindName, type AssetResource, type CuratedEnvironmentResource, type LineageEdgeResource } from '@lathe/api';
 import { downloadAsset } from '@lathe/sdk';
 import { COMMON_OPTIONS, UsageError, type Command, type OptionValues } from '../command.js';
 import { parseFormat, render, table } from '../output.js';
 import { assetCreate } from './asset-create.js';
+import { curatedText, environmentOrCurated, withCuratedEnvironments, type EnvironmentRow } from './curated-environments.js';
 
 /** `lathe <kind> list|show|archive|restore` (and `download` for data and models), as `az ml <kind>`. */
 export function assetCommands(kind: AssetKindName): Command[] {
@@ -25,13 +26,15 @@ export function assetCommands(kind: AssetKindName): Command[] {
           io.out(render(format, versions, versions, VERSION_COLUMNS));
           return 0;
         }
-        const list = await client.listAssets(plural, { includeArchived });
+        const assets = await client.listAssets(plural, { includeArchived });
+        const list: EnvironmentRow[] = kind === 'environment' ? await withCuratedEnvironments(client, assets) : assets;
         io.out(
           render(format, list, list, [
             { header: 'Name', value: (a) => a.name },
             { header: 'Latest', value: (a) => a.latest_version },
             { header: 'Versions', value: (a) => String(a.version_count) },
             { header: 'Created', value: (a) => shortTime(a.created_at) },
+            ...(kind === 'environment' ? [{ header: 'Description', value: (a: EnvironmentRow) => a.description ?? '' }] : []),
           ]),
         );
         return 0;
@@ -44,9 +47,15 @@ export function assetCommands(kind: AssetKindName): Command[] {
       usage: `lathe ${kind} show --name N [--version V | --label latest] [-o table|json|yaml]`,
       async run(values, positionals, io) {
         const client = io.client();
-        const asset = await getVersion(values, positionals, (name, version) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name)));
-        const lineage = await client.assetLineage(plural, asset.name, asset.version);
+        const get = (name: string, version?: string) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name));
+        const asset = await getVersion(values, positionals, kind === 'environment' ? (name, version) => environmentOrCurated(client, name, () => get(name, version)) : get);
         const format = parseFormat(values.output as string | undefined, 'table');
+        if ('curated' in asset) {
+          io.out(render(format, asset, [asset], VERSION_COLUMNS));
+          if (format === 'table') io.out(`\n${curatedText(asset as CuratedEnvironmentResource)}`);
+          return 0;
+        }
+        const lineage = await client.assetLineage(plural, asset.name, asset.version);
         io.out(render(format, { ...asset, lineage }, [asset], VERSION_COLUMNS));
         if (format === 'table') io.out(`\n${lineageText(asset, lineage)}`);
         return 0;

@@ -130,10 +130,14 @@ describe('assets', () => {
     const ended = await waitForEnd(t.client, job.name, 120_000);
     assert.equal(ended.status, 'Completed', await t.client.getLogs(job.name));
     assert.match(await t.client.getLogs(job.name), /accuracy: 0\.9/);
-    assert.match(await cli(t, ['job', 'show', '--name', job.name]), /Assets:\n.*\n.*\ninput\s+component\s+component train_iris:1\ninput\s+iris_csv\s+data iris-data:1\n/);
+    assert.match(
+      await cli(t, ['job', 'show', '--name', job.name]),
+      /Assets:\n.*\n.*\ninput\s+component\s+component train_iris:1\ninput\s+environment\s+environment sklearn-env:1\ninput\s+iris_csv\s+data iris-data:1\n/,
+    );
     const lineage = (await t.client.jobLineage(job.name)).map((e) => [e.direction, e.port, e.kind, e.name, e.version]);
     assert.deepEqual(lineage, [
       ['input', 'component', 'component', 'train_iris', '1'],
+      ['input', 'environment', 'environment', 'sklearn-env', '1'],
       ['input', 'iris_csv', 'data', 'iris-data', '1'],
     ]);
   });

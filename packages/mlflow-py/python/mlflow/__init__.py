@@ -8,7 +8,8 @@ log to the Lathe server named by ``MLFLOW_TRACKING_URI`` (http/https only; there
 Supported: the fluent tracking API (runs, metrics batched in the background, params, tags,
 artifacts), ``MlflowClient``, ``mlflow.entities``, ``mlflow.artifacts``, sklearn models in the
 real MLflow model format (``mlflow.sklearn`` save/log/load and autolog) and
-``mlflow.pyfunc.load_model``. See the package README for what is not supported.
+``mlflow.pyfunc.load_model``, and the model registry (``register_model``, ``models:/`` URIs). See
+the package README for what is not supported.
 """
 
 import importlib
@@ -51,6 +52,7 @@ from mlflow.tracking.fluent_queries import (
     search_runs,
     set_experiment_tag,
 )
+from mlflow.tracking.registry import register_model
 from mlflow.tracking.tracking_uri import get_tracking_uri, is_tracking_uri_set, set_tracking_uri
 from mlflow.version import VERSION
 

@@ -84,6 +84,12 @@ export interface ArtifactStore {
   listTrackingFolder(workspace: string, path: string): Promise<FolderEntry[]>;
   /** Removes a file or folder; missing is fine. */
   deleteTrackingPath(workspace: string, path: string): Promise<void>;
+  /**
+   * Unpacks a blob (a tar, gzip allowed) into the tracking folder `path`, once: when `path`
+   * exists already nothing is done. Readers see the whole folder or none of it. Throws
+   * `LATHE_NOT_FOUND` for a missing blob.
+   */
+  unpackBlobToTracking(workspace: string, path: string, sha256: string): Promise<void>;
 
   /**
    * A gzipped tar of a file or folder inside an output (`path` relative to the output, `''` for

@@ -198,6 +198,24 @@ export class LocalArtifactStore implements ArtifactStore {
     await rm(target, { recursive: true, force: true });
   }
 
+  async unpackBlobToTracking(workspace: string, path: string, sha256: string): Promise<void> {
+    const target = this.trackingPath(workspace, path);
+    if ((await stat(target).catch(() => undefined)) !== undefined) return;
+    const blob = await this.openBlob(sha256);
+    const temp = await this.tempPath();
+    await mkdir(temp, { recursive: true });
+    try {
+      await pipeline(blob, extractPlainFiles(temp));
+      await mkdir(join(target, '..'), { recursive: true });
+      await rename(temp, target).catch(async (error: unknown) => {
+        // A concurrent unpack of the same blob got there first: its folder is the same.
+        if ((await stat(target).catch(() => undefined)) === undefined) throw error;
+      });
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  }
+
   async packOutputPath(ref: JobRef, output: string, path: string): Promise<PackedPath> {
     return packPath(confinePath(this.outputDir(ref, output), path), `${output}/${path}`);
   }

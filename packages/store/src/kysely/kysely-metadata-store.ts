@@ -7,6 +7,7 @@ import { listJobPage } from './list-job-page.js';
 import { loadJobRecords } from './load-job-records.js';
 import { metadataMigrationProvider } from './migrations/index.js';
 import { KyselyAssetStore } from './assets/kysely-asset-store.js';
+import { KyselyModelRegistryStore } from './registry/kysely-model-registry-store.js';
 import type { Database } from './schema.js';
 import { findExperimentRow, insertExperiment, KyselyTrackingStore } from './tracking/kysely-tracking-store.js';
 
@@ -23,6 +24,8 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly tracking: KyselyTrackingStore;
   /** Versioned assets and lineage in the same database. */
   readonly assets: KyselyAssetStore;
+  /** MLflow's model registry over the `model` assets, in the same database. */
+  readonly modelRegistry: KyselyModelRegistryStore;
 
   /**
    * @param db - a migrated database; the store takes ownership of it.
@@ -34,6 +37,7 @@ export class KyselyMetadataStore implements MetadataStore {
   ) {
     this.tracking = new KyselyTrackingStore(db, (error) => this.isUniqueViolation(error));
     this.assets = new KyselyAssetStore(db, (error) => this.isUniqueViolation(error));
+    this.modelRegistry = new KyselyModelRegistryStore(db, (error) => this.isUniqueViolation(error));
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { JobStatus } from '@lathe/core';
 import type { ColumnType, Selectable } from 'kysely';
 import type { AssetTables } from './assets/asset-tables.js';
+import type { RegistryTables } from './registry/registry-tables.js';
 import type { TrackingTables } from './tracking/tracking-tables.js';
 
 /**
@@ -59,7 +60,7 @@ export interface JobEventsTable {
 }
 
 /** The metadata database as Kysely sees it. */
-export interface Database extends TrackingTables, AssetTables {
+export interface Database extends TrackingTables, AssetTables, RegistryTables {
   workspaces: WorkspacesTable;
   jobs: JobsTable;
   job_tags: JobTagsTable;

@@ -66,8 +66,8 @@ export function parseExperimentOrderBy(orderBy: readonly string[] | undefined): 
   });
 }
 
-/** The items of `order_by`; absent is none, and anything but an array is refused. */
-function orderByItems(orderBy: unknown): readonly string[] {
+/** The items of `order_by`; absent is none, and anything but an array is refused. @internal */
+export function orderByItems(orderBy: unknown): readonly string[] {
   if (orderBy === undefined || orderBy === null) return [];
   if (!Array.isArray(orderBy)) throw badRequest(invalidValue('order_by', orderBy, 'Expected an array of strings.'));
   return orderBy;
@@ -86,8 +86,8 @@ function runOrderKey(item: string): RunOrderKey {
   return { type, key: canonicalRunAttribute(id.key), ascending };
 }
 
-/** `<identifier> [ASC|DESC]` → the identifier and the direction. */
-function splitOrderBy(item: string): { lhs: RawClause['lhs']; ascending: boolean } {
+/** `<identifier> [ASC|DESC]` → the identifier and the direction. @internal */
+export function splitOrderBy(item: string): { lhs: RawClause['lhs']; ascending: boolean } {
   const unparsable = () => badRequest(`Invalid order_by clause '${item}'. Could not be parsed.`, { order_by: item });
   if (typeof item !== 'string') throw unparsable();
   const [lhs, direction, ...rest] = tokenize(item, unparsable);

@@ -8,7 +8,6 @@ does not know are kept and written back.
 
 import datetime
 import os
-import sys
 import tempfile
 import uuid
 
@@ -83,7 +82,7 @@ class Model:
         """Save a model with ``flavor.save_model`` into a temp folder and upload it as the
         artifacts ``artifact_path`` of the active run (started if none); returns :class:`ModelInfo`.
 
-        ``registered_model_name`` is not supported (no registry): a warning is printed."""
+        With ``registered_model_name``, the logged model is registered as that model's next version."""
         from mlflow.tracking import fluent
 
         run_id = fluent.get_or_start_run().info.run_id
@@ -92,10 +91,12 @@ class Model:
             mlflow_model = cls(artifact_path=artifact_path, run_id=run_id)
             flavor.save_model(path=local, mlflow_model=mlflow_model, **kwargs)
             fluent.client().log_artifacts(run_id, local, artifact_path)
+        info = ModelInfo(mlflow_model, artifact_path, run_id)
         if registered_model_name:
-            print(f"mlflow (Lathe): model registry is not supported; {registered_model_name!r} was not "
-                  "registered", file=sys.stderr)
-        return ModelInfo(mlflow_model, artifact_path, run_id)
+            from mlflow.tracking.registry import register_model
+
+            info.registered_model_version = register_model(info.model_uri, registered_model_name).version
+        return info
 
     @classmethod
     def load(cls, path):

@@ -22,6 +22,7 @@ from mlflow.artifacts.http_repository import HttpArtifactRepository
 from mlflow.entities import Metric, Param, RunStatus, RunTag, ViewType
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import artifact_writers, context
+from mlflow.tracking.registry import RegistryMethods
 from mlflow.tracking.rest_store import RestStore
 from mlflow.tracking.tracking_uri import get_tracking_uri
 
@@ -58,8 +59,10 @@ def make_metric(key, value, timestamp=None, step=None):
     return Metric(key, number, timestamp, int(step or 0))
 
 
-class MlflowClient:
-    """Client of the tracking server at ``tracking_uri`` (default: the current tracking URI)."""
+class MlflowClient(RegistryMethods):
+    """Client of the tracking server at ``tracking_uri`` (default: the current tracking URI).
+
+    The model registry methods come from :class:`~mlflow.tracking.registry.RegistryMethods`."""
 
     def __init__(self, tracking_uri=None, registry_uri=None):
         self._tracking_uri = tracking_uri or get_tracking_uri()

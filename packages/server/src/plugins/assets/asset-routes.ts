@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LatheError } from '@lathe/core';
-import type { CreateAssetRequest } from '@lathe/api';
+import type { AssetResource, CreateAssetRequest } from '@lathe/api';
+import type { AssetVersion } from '@lathe/store';
 import { validateAsset } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
 import { kindOfPlural } from './asset-kinds.js';
@@ -18,6 +19,15 @@ type Params = { workspace: string; plural: string; name: string; version: string
  */
 export async function assetRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const registry = ctx.registry;
+  // A model version's resource carries its MLflow registry stage and aliases.
+  const resource = async (workspace: string, asset: AssetVersion): Promise<AssetResource> => {
+    if (asset.kind !== 'model') return toAssetResource(asset);
+    const state = await ctx.modelRegistry.getModelVersion(workspace, asset.name, { version: asset.version }, { includeArchived: true }).catch((error: unknown) => {
+      if (error instanceof LatheError && error.code === 'LATHE_NOT_FOUND') return undefined;
+      throw error;
+    });
+    return toAssetResource(asset, state && { stage: state.stage, aliases: state.aliases });
+  };
 
   app.get<{ Params: Params; Querystring: { include_archived?: string } }>('/:plural', async (request) => {
     const kind = kindOfPlural(request.params.plural);
@@ -28,7 +38,7 @@ export async function assetRoutes(app: FastifyInstance, ctx: ServerContext): Pro
   app.get<{ Params: Params; Querystring: { include_archived?: string } }>('/:plural/:name/versions', async (request) => {
     const { workspace, plural, name } = request.params;
     const versions = await registry.listAssetVersions(workspace, kindOfPlural(plural), name, { includeArchived: request.query.include_archived === 'true' });
-    return { value: versions.map(toAssetResource) };
+    return { value: await Promise.all(versions.map((v) => resource(workspace, v))) };
   });
 
   const create = async (params: Params, body: CreateAssetRequest, version: string | undefined) => {
@@ -54,22 +64,22 @@ export async function assetRoutes(app: FastifyInstance, ctx: ServerContext): Pro
 
   app.put<{ Params: Params; Body: CreateAssetRequest }>('/:plural/:name/versions/:version', async (request, reply) => {
     const { asset, created } = await create(request.params, request.body, request.params.version);
-    return reply.status(created ? 201 : 200).send(toAssetResource(asset));
+    return reply.status(created ? 201 : 200).send(await resource(request.params.workspace, asset));
   });
 
   app.post<{ Params: Params; Body: CreateAssetRequest }>('/:plural/:name/versions', async (request, reply) => {
     const { asset, created } = await create(request.params, request.body, undefined);
-    return reply.status(created ? 201 : 200).send(toAssetResource(asset));
+    return reply.status(created ? 201 : 200).send(await resource(request.params.workspace, asset));
   });
 
   app.get<{ Params: Params }>('/:plural/:name/versions/:version', async (request) => {
     const { workspace, plural, name, version } = request.params;
-    return toAssetResource(await registry.getAssetVersion(workspace, kindOfPlural(plural), name, version));
+    return resource(workspace, await registry.getAssetVersion(workspace, kindOfPlural(plural), name, version));
   });
 
   app.get<{ Params: Params }>('/:plural/:name/labels/latest', async (request) => {
     const { workspace, plural, name } = request.params;
-    return toAssetResource(await registry.getLatestAssetVersion(workspace, kindOfPlural(plural), name));
+    return resource(workspace, await registry.getLatestAssetVersion(workspace, kindOfPlural(plural), name));
   });
 
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {

@@ -2,8 +2,8 @@ import { LatheError, formatBlobRef } from '@lathe/core';
 import type { AssetKindName } from '@lathe/api';
 import { readAssetRef } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
-import { TrackingArtifacts } from '../mlflow/tracking-artifacts.js';
 import { openDatastore } from './datastores.js';
+import { findTrackingContent } from './tracking-snapshot.js';
 
 /** Where an asset's content came from when a job produced it. */
 export interface ProducedBy {
@@ -38,13 +38,19 @@ export async function materializeAssetSpec(
   return resolved.produced ? { spec: stored, produced: resolved.produced } : { spec: stored };
 }
 
-/** The snapshot a path names, copying job outputs and run artifacts into the blob store. */
+/**
+ * The snapshot a path names, copying job outputs and tracking artifacts into the blob store:
+ * besides the paths {@link materializeAssetSpec} accepts, the MLflow ones
+ * ({@link findTrackingContent}: `mlflow-artifacts:/…`, `models:/…`, and `runs:/…` resolved to a
+ * logged model when the run has no such artifacts). `mlflowModel` says the content has an
+ * `MLmodel` file, where that is known.
+ */
 export async function snapshotOf(
   ctx: ServerContext,
   workspace: string,
   path: string,
   field: string,
-): Promise<{ blob: string; produced?: ProducedBy }> {
+): Promise<{ blob: string; produced?: ProducedBy; mlflowModel?: boolean }> {
   const ref = readAssetRef(path);
   if (ref.ok && ref.ref.kind === 'blob') {
     if (!(await ctx.artifacts.statBlob(ref.ref.sha256))) {
@@ -62,17 +68,14 @@ export async function snapshotOf(
     const datastore = await openDatastore(ctx, workspace, ref.ref.datastore);
     return { blob: await store(ctx, await datastore.pack(ref.ref.path.replace(/\/+$/, ''))) };
   }
-  if (ref.ok && ref.ref.kind === 'run') {
-    const { run, path: sub } = ref.ref;
-    const info = await ctx.tracking.getRunInfo(workspace, run);
-    const root = TrackingArtifacts.proxyPath(info.artifactUri, sub.replace(/\/+$/, ''));
-    if (root === undefined) throw new LatheError('LATHE_INVALID_SPEC', `${field}: run ${run} keeps its artifacts elsewhere (${info.artifactUri})`, { details: { field } });
-    const blob = await store(ctx, await ctx.artifacts.packTrackingPath(workspace, root));
-    return info.job !== null ? { blob, produced: { job: info.job, port: `runs:/${sub}` } } : { blob };
+  const tracking = await findTrackingContent(ctx, workspace, path, field);
+  if (tracking !== undefined) {
+    const blob = 'blob' in tracking.at ? tracking.at.blob : await store(ctx, await ctx.artifacts.packTrackingPath(workspace, tracking.at.trackingPath));
+    return { blob, mlflowModel: tracking.mlflowModel, ...(tracking.produced ? { produced: tracking.produced } : {}) };
   }
   throw new LatheError(
     'LATHE_INVALID_SPEC',
-    `${field}: '${path}' cannot be used here: expected an uploaded local path (blob://), azureml://datastores/<datastore>/paths/<path>, azureml://jobs/<job>/outputs/<output>/paths/<path> or runs:/<run>/<path>`,
+    `${field}: '${path}' cannot be used here: expected an uploaded local path (blob://), azureml://datastores/<datastore>/paths/<path>, azureml://jobs/<job>/outputs/<output>/paths/<path>, runs:/<run>/<path>, mlflow-artifacts:/<path> or models:/<model>`,
     { details: { field } },
   );
 }

@@ -1,7 +1,13 @@
 import type { AssetResource, AssetSummaryResource, LineageEdgeResource } from '@lathe/api';
 import type { AssetSummary, AssetVersion, LineageEdge } from '@lathe/store';
 
-export function toAssetResource(asset: AssetVersion): AssetResource {
+/** A version's mutable registry state (models only). */
+export interface RegistryState {
+  stage: string;
+  aliases: string[];
+}
+
+export function toAssetResource(asset: AssetVersion, registry?: RegistryState): AssetResource {
   return {
     kind: asset.kind,
     name: asset.name,
@@ -10,6 +16,7 @@ export function toAssetResource(asset: AssetVersion): AssetResource {
     content_hash: asset.contentHash,
     created_at: new Date(asset.createdAt).toISOString(),
     archived: asset.archived,
+    ...(registry !== undefined ? { stage: registry.stage, aliases: registry.aliases } : {}),
   };
 }
 

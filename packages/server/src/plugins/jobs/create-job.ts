@@ -3,6 +3,7 @@ import type { CreateJobRequest } from '@lathe/api';
 import { validateCommandJob, type CommandJobSpec } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
 import { resolveComponent } from './resolve-component.js';
+import { environmentWarnings, resolveEnvironment } from './resolve-environment.js';
 import { resolveInputs } from './resolve-inputs.js';
 
 /**
@@ -19,9 +20,12 @@ export async function createJob(ctx: ServerContext, workspace: string, body: Cre
     throw new LatheError('LATHE_INVALID_SPEC', `name: '${name}' is not a valid job name (letters, digits, _ and -)`, { details: { field: 'name' } });
   }
   const consumed = [...(await resolveComponent(ctx, workspace, spec)), ...(await resolveInputs(ctx, workspace, spec))];
+  // After the component, which may bring the environment.
+  const environment = await resolveEnvironment(ctx, workspace, spec);
+  consumed.push(...environment.consumed);
   await checkSnapshots(ctx, spec);
   const compute = resolveCompute(ctx, spec, warnings);
-  warnings.push(...runtimeWarnings(ctx, spec));
+  warnings.push(...environmentWarnings(environment.environment, ctx.python), ...runtimeWarnings(spec));
   const job = await ctx.store.createJob({
     workspace,
     name,
@@ -31,7 +35,7 @@ export async function createJob(ctx: ServerContext, workspace: string, body: Cre
     description: spec.description ?? null,
     compute,
     tags: spec.tags ?? {},
-    spec: { ...spec, name, type: 'command' },
+    spec: { ...spec, name, type: 'command', ...(environment.environment ? { resolved_environment: environment.environment } : {}) },
     warnings: [...(body.client_warnings ?? specWarnings), ...warnings],
     createdAt: Date.now(),
   });
@@ -71,12 +75,8 @@ function resolveCompute(ctx: ServerContext, spec: CommandJobSpec, warnings: stri
   return ctx.defaultCompute;
 }
 
-function runtimeWarnings(ctx: ServerContext, spec: CommandJobSpec): string[] {
+function runtimeWarnings(spec: CommandJobSpec): string[] {
   const out: string[] = [];
-  if (spec.environment !== undefined) {
-    const ref = typeof spec.environment === 'string' ? spec.environment : (spec.environment.image ?? 'inline conda environment');
-    out.push(`environment '${ref}' is recorded but not materialised yet (images and conda files come later); the job runs with ${ctx.python}`);
-  }
   const instances = spec.resources?.instance_count ?? 1;
   if (instances > 1 || spec.distribution) {
     out.push(`resources.instance_count ${instances} / distribution are not applied on local compute; the job runs as one process`);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { LatheError } from '@lathe/core';
 import { pageToken } from './experiment-routes.js';
+import { isRegistryArtifactPath } from './registry-artifacts.js';
 import { fieldsOf, type TrackingScope } from './tracking-scope.js';
 import { fileInfos, TrackingArtifacts } from './tracking-artifacts.js';
 
@@ -62,6 +63,7 @@ export async function artifactProxyRoutes(app: FastifyInstance, scope: TrackingS
   app.put('/artifacts/*', async (request) => {
     const path = pathOf(request);
     if (path === '') throw new LatheError('LATHE_BAD_REQUEST', 'an artifact upload needs a file path');
+    refuseRegistryWrite(path, request.body as Readable);
     await artifacts.put(scope.workspaceOf(request), path, request.body as Readable);
     return {};
   });
@@ -69,9 +71,17 @@ export async function artifactProxyRoutes(app: FastifyInstance, scope: TrackingS
   app.delete('/artifacts/*', async (request) => {
     const path = pathOf(request);
     if (path === '') throw new LatheError('LATHE_BAD_REQUEST', 'refusing to delete the artifact root');
+    refuseRegistryWrite(path);
     await artifacts.delete(scope.workspaceOf(request), path);
     return {};
   });
+}
+
+// Registered versions' files are snapshots: the proxy serves them but does not change them.
+function refuseRegistryWrite(path: string, body?: Readable): void {
+  if (!isRegistryArtifactPath(path)) return;
+  body?.resume();
+  throw new LatheError('LATHE_BAD_REQUEST', `Artifact '${path}' belongs to a registered model version and is read-only`, { details: { path } });
 }
 
 /** A relative path with no empty, `.` or `..` segment; `LATHE_PATH_ESCAPE` otherwise. */

@@ -6,6 +6,8 @@ import { artifactListRoutes, artifactProxyRoutes } from './artifact-routes.js';
 import { experimentRoutes } from './experiment-routes.js';
 import { loggedModelRoutes } from './logged-model-routes.js';
 import { metricRoutes } from './metric-routes.js';
+import { modelVersionRoutes } from './model-version-routes.js';
+import { registeredModelRoutes } from './registered-model-routes.js';
 import { installMlflowErrorHandler } from './mlflow-error.js';
 import { runRoutes } from './run-routes.js';
 import { TrackingArtifacts } from './tracking-artifacts.js';
@@ -67,6 +69,8 @@ async function mount(app: FastifyInstance, scope: TrackingScope): Promise<void> 
       await metricRoutes(api, scope);
       await artifactListRoutes(api, scope, artifacts);
       await loggedModelRoutes(api, scope);
+      await registeredModelRoutes(api, scope);
+      await modelVersionRoutes(api, scope);
     },
     { prefix: '/mlflow' },
   );

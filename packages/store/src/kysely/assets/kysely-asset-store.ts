@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AssetKind, AssetStore, AssetSummary, AssetVersion, CreateAssetVersionInput, LineageEdge } from '../../asset-store.js';
 import type { Database } from '../schema.js';
 import type { AssetVersionRow } from './asset-tables.js';
+import { ensureRegisteredModel, insertModelVersionMeta, metaFromSpec } from '../registry/model-version-meta.js';
 
 /**
  * {@link AssetStore} over the metadata database. It shares the {@link KyselyMetadataStore}'s
@@ -23,18 +24,10 @@ export class KyselyAssetStore implements AssetStore {
         const version = input.version ?? (await nextVersion(trx, workspace, input.kind, input.name));
         const existing = await findRow(trx, workspace, input.kind, input.name, version);
         if (existing !== undefined) return { asset: sameOrConflict(existing, input.contentHash), created: false };
-        const row = {
-          workspace,
-          kind: input.kind,
-          name: input.name,
-          version,
-          spec_json: JSON.stringify({ ...input.spec, name: input.name, version }),
-          content_hash: input.contentHash,
-          created_at: input.createdAt,
-          archived: 0,
-        };
-        await trx.insertInto('asset_versions').values(row).execute();
-        return { asset: toAsset(row), created: true };
+        const asset = await insertAssetVersion(trx, workspace, { ...input, version });
+        // Every model version is also an MLflow model version (see ModelRegistryStore).
+        if (asset.kind === 'model') await insertModelVersionMeta(trx, workspace, asset, metaFromSpec(asset.spec));
+        return { asset, created: true };
       });
     } catch (error) {
       // A concurrent create of the same version lost at the key: answer as if it came second.
@@ -92,6 +85,8 @@ export class KyselyAssetStore implements AssetStore {
     if (version !== undefined) query = query.where('version', '=', version);
     const result = await query.executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound(kind, version === undefined ? name : `${name}:${version}`, { name });
+    // A model deleted through MLflow's API has no registered model left; restoring brings it back.
+    if (kind === 'model' && !archived) await ensureRegisteredModel(this.db, workspace, name);
   }
 
   async recordLineage(workspace: string, edges: LineageEdge[]): Promise<void> {
@@ -141,8 +136,24 @@ function findRow(db: Db, workspace: string, kind: AssetKind, name: string, versi
     .executeTakeFirst();
 }
 
-// Azure ML's rule when a version is omitted: one more than the greatest numeric version.
-async function nextVersion(db: Db, workspace: string, kind: AssetKind, name: string): Promise<string> {
+/** Inserts one asset version row and returns it. @internal */
+export async function insertAssetVersion(db: Db, workspace: string, input: CreateAssetVersionInput & { version: string }): Promise<AssetVersion> {
+  const row = {
+    workspace,
+    kind: input.kind,
+    name: input.name,
+    version: input.version,
+    spec_json: JSON.stringify({ ...input.spec, name: input.name, version: input.version }),
+    content_hash: input.contentHash,
+    created_at: input.createdAt,
+    archived: 0,
+  };
+  await db.insertInto('asset_versions').values(row).execute();
+  return toAsset(row);
+}
+
+/** Azure ML's rule when a version is omitted: one more than the greatest numeric version. @internal */
+export async function nextVersion(db: Db, workspace: string, kind: AssetKind, name: string): Promise<string> {
   const rows = await db.selectFrom('asset_versions').select('version').where('workspace', '=', workspace).where('kind', '=', kind).where('name', '=', name).execute();
   const numbers = rows.map((r) => r.version).filter((v) => /^\d+$/.test(v)).map(Number);
   return String(numbers.length === 0 ? 1 : Math.max(...numbers) + 1);
@@ -157,7 +168,8 @@ function sameOrConflict(row: AssetVersionRow, contentHash: string): AssetVersion
   );
 }
 
-function toAsset(row: AssetVersionRow): AssetVersion {
+/** @internal */
+export function toAsset(row: AssetVersionRow): AssetVersion {
   return {
     kind: row.kind,
     name: row.name,

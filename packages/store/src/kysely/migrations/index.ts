@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { trackingMigration } from './0002-tracking.js';
 import { assetsMigration } from './0003-assets.js';
+import { modelRegistryMigration } from './0004-model-registry.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -11,6 +12,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-tracking': trackingMigration,
   '0003-assets': assetsMigration,
+  '0004-model-registry': modelRegistryMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */
