@@ -56,8 +56,11 @@ export function assetCommands(kind: AssetKindName): Command[] {
           return 0;
         }
         const lineage = await client.assetLineage(plural, asset.name, asset.version);
-        io.out(render(format, { ...asset, lineage }, [asset], VERSION_COLUMNS));
-        if (format === 'table') io.out(`\n${lineageText(asset, lineage)}`);
+        // One hop further back: what the producing jobs read (the data a model was trained on).
+        const producers = [...new Set(lineage.filter((e) => e.direction === 'output').map((e) => e.job))];
+        const upstream = (await Promise.all(producers.map((job) => client.jobLineage(job)))).flat().filter((e) => e.direction === 'input');
+        io.out(render(format, { ...asset, lineage, upstream }, [asset], VERSION_COLUMNS));
+        if (format === 'table') io.out(`\n${lineageText(asset, lineage, upstream)}`);
         return 0;
       },
     },
@@ -118,8 +121,11 @@ async function getVersion(values: OptionValues, positionals: string[], get: (nam
   return get(name, values.version as string | undefined);
 }
 
-/** Where a version came from (the job that produced it) and which jobs consumed it. */
-export function lineageText(asset: AssetResource, lineage: LineageEdgeResource[]): string {
+/**
+ * Where a version came from (the job that produced it, and what that job read) and which jobs
+ * consumed it.
+ */
+export function lineageText(asset: AssetResource, lineage: LineageEdgeResource[], upstream: LineageEdgeResource[] = []): string {
   const lines: string[] = [];
   const path = typeof asset.spec.source_path === 'string' ? asset.spec.source_path : asset.spec.path;
   if (path !== undefined) lines.push(`Path: ${String(path)}`);
@@ -127,6 +133,15 @@ export function lineageText(asset: AssetResource, lineage: LineageEdgeResource[]
   const consumed = lineage.filter((e) => e.direction === 'input');
   if (produced.length > 0) {
     lines.push(`Produced by:\n${table(produced, [{ header: 'Job', value: (e) => e.job }, { header: 'Output', value: (e) => e.port }])}`.trimEnd());
+  }
+  if (upstream.length > 0) {
+    lines.push(
+      `From inputs:\n${table(upstream, [
+        { header: 'Job', value: (e) => e.job },
+        { header: 'Input', value: (e) => e.port },
+        { header: 'Asset', value: (e) => `${e.kind} ${e.name}:${e.version}` },
+      ])}`.trimEnd(),
+    );
   }
   lines.push(
     consumed.length === 0

@@ -70,6 +70,7 @@ describe('assets', () => {
     const model = await cli(t, ['model', 'show', '--name', 'iris-model']);
     assert.match(model, new RegExp(`Path: azureml://jobs/${job}/outputs/model/paths/`));
     assert.match(model, new RegExp(`Produced by:\\n.*\\n.*\\n${job}\\s+model`));
+    assert.match(model, new RegExp(`From inputs:\\n.*\\n.*\\n${job}\\s+iris_csv\\s+data iris-data:1`));
     const data = await cli(t, ['data', 'show', '--name', 'iris-data', '--version', '1']);
     assert.match(data, new RegExp(`Used by:\\n.*\\n.*\\n${job}\\s+iris_csv`));
     assert.deepEqual(
