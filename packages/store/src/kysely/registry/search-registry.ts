@@ -7,6 +7,7 @@ import type { Database } from '../schema.js';
 import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from '../tracking/keyset.js';
 import { loadModelVersions, loadRegisteredModels, VERSION_SELECT, VERSION_TABLES, VISIBLE, type VersionRow } from './load-registry.js';
 import type { RegisteredModelRow } from './registry-tables.js';
+import { comparisonSql } from '../tracking/comparison-sql.js';
 
 type Db = Kysely<Database>;
 
@@ -122,38 +123,17 @@ function promptAware(filter: RegistryFilterClause[], clauseSql: (c: RegistryFilt
 
 function modelClause(clause: RegistryFilterClause): RawBuilder<unknown> {
   if (clause.type === 'tag') return tagProbe(sql`select 1 from registered_model_tags t where t.workspace = r.workspace and t.name = r.name`, clause);
-  return comparison(columnOf(MODEL_COLUMNS, clause.key).expr, clause.comparator, clause.value);
+  return comparisonSql(columnOf(MODEL_COLUMNS, clause.key).expr, clause.comparator, clause.value);
 }
 
 function versionClause(clause: RegistryFilterClause): RawBuilder<unknown> {
   if (clause.type === 'tag') {
     return tagProbe(sql`select 1 from model_version_tags t where t.workspace = v.workspace and t.name = v.name and t.version = v.version`, clause);
   }
-  return comparison(columnOf(VERSION_COLUMNS, clause.key).expr, clause.comparator, clause.value);
+  return comparisonSql(columnOf(VERSION_COLUMNS, clause.key).expr, clause.comparator, clause.value);
 }
 
 function tagProbe(probe: RawBuilder<unknown>, clause: RegistryFilterClause): RawBuilder<unknown> {
-  return sql`exists (${probe} and t.key = ${clause.key} and ${comparison(sql.ref('t.value'), clause.comparator, clause.value)})`;
+  return sql`exists (${probe} and t.key = ${clause.key} and ${comparisonSql(sql.ref('t.value'), clause.comparator, clause.value)})`;
 }
 
-function comparison(expr: RawBuilder<unknown>, comparator: string, value: RegistryFilterClause['value']): RawBuilder<unknown> {
-  if (Array.isArray(value)) {
-    if (comparator !== 'IN') throw new LatheError('LATHE_BAD_REQUEST', `Invalid comparator for a list: ${comparator}`);
-    return sql`${expr} in (${sql.join(value)})`;
-  }
-  switch (comparator) {
-    case 'ILIKE':
-      return sql`lower(${expr}) like lower(${value})`;
-    case 'LIKE':
-    case '=':
-    case '>':
-    case '>=':
-    case '<':
-    case '<=':
-      return sql`${expr} ${sql.raw(comparator === 'LIKE' ? 'like' : comparator)} ${value}`;
-    case '!=':
-      return sql`${expr} <> ${value}`;
-    default:
-      throw new LatheError('LATHE_BAD_REQUEST', `Invalid comparator '${comparator}'`);
-  }
-}

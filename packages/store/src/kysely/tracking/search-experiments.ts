@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ExperimentFilterClause, SearchExperimentsQuery } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
 import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from './keyset.js';
+import { comparisonSql } from './comparison-sql.js';
 import type { ExperimentRow } from './tracking-tables.js';
 
 const COLUMNS: Record<string, { column: string; numeric: boolean }> = {
@@ -52,31 +53,13 @@ function column(key: string): { column: string; numeric: boolean } {
   return c;
 }
 
-function comparison(expr: RawBuilder<unknown>, comparator: string, value: unknown): RawBuilder<unknown> {
-  switch (comparator) {
-    case 'ILIKE':
-      return sql`lower(${expr}) like lower(${value})`;
-    case 'LIKE':
-    case '=':
-    case '>':
-    case '>=':
-    case '<':
-    case '<=':
-      return sql`${expr} ${sql.raw(comparator)} ${value}`;
-    case '!=':
-      return sql`${expr} <> ${value}`;
-    default:
-      throw new LatheError('LATHE_BAD_REQUEST', `Invalid comparator '${comparator}'`);
-  }
-}
-
 function clauseSql(clause: ExperimentFilterClause): RawBuilder<unknown> {
   if (clause.type === 'tag') {
     const probe = sql`select 1 from experiment_tags t where t.experiment_id = e.experiment_id and t.key = ${clause.key}`;
     if (clause.comparator === 'IS NULL') return sql`not exists (${probe})`;
     if (clause.comparator === 'IS NOT NULL') return sql`exists (${probe})`;
-    return sql`exists (${probe} and ${comparison(sql.ref('t.value'), clause.comparator, clause.value)})`;
+    return sql`exists (${probe} and ${comparisonSql(sql.ref('t.value'), clause.comparator, clause.value)})`;
   }
   const c = column(clause.key);
-  return comparison(sql.ref(`e.${c.column}`), clause.comparator, c.numeric ? Number(clause.value) : clause.value);
+  return comparisonSql(sql.ref(`e.${c.column}`), clause.comparator, c.numeric ? Number(clause.value) : clause.value);
 }

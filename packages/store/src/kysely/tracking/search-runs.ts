@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, Run, SearchRunsQuery, ViewType } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
 import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from './keyset.js';
+import { comparisonSql } from './comparison-sql.js';
 import { loadRuns } from './load-runs.js';
 import type { RunRow } from './tracking-tables.js';
 
@@ -107,14 +108,6 @@ function attributeColumn(key: string): { column: string; nullable: boolean; nume
   return attr;
 }
 
-const COMPARATORS = new Set(['=', '!=', '>', '>=', '<', '<=', 'LIKE', 'ILIKE']);
-
-function comparison(expr: RawBuilder<unknown>, comparator: string, value: unknown): RawBuilder<unknown> {
-  if (comparator === 'ILIKE') return sql`lower(${expr}) like lower(${value})`;
-  if (!COMPARATORS.has(comparator)) throw new LatheError('LATHE_BAD_REQUEST', `Invalid comparator '${comparator}'`);
-  return sql`${expr} ${sql.raw(comparator === '!=' ? '<>' : comparator)} ${value}`;
-}
-
 /**
  * A filter clause on a child table, as an EXISTS probe per run (`streaming`) or as membership in
  * the set of matching run keys, found through the child table's (key, value) index.
@@ -128,13 +121,13 @@ function clauseSql(clause: RunFilterClause, streaming: boolean): RawBuilder<unkn
   const { comparator, key, value } = clause;
   switch (clause.type) {
     case 'metric':
-      return childFilter(sql.raw('latest_metrics'), sql`c.key = ${key} and c.is_nan = 0 and ${comparison(sql.ref('c.value'), comparator, value)}`, streaming);
+      return childFilter(sql.raw('latest_metrics'), sql`c.key = ${key} and c.is_nan = 0 and ${comparisonSql(sql.ref('c.value'), comparator, value)}`, streaming);
     case 'param':
     case 'tag': {
       const table = sql.raw(clause.type === 'param' ? 'run_params' : 'run_tags');
       if (comparator === 'IS NULL') return sql`not exists (select 1 from ${table} c where c.run_key = r.run_key and c.key = ${key})`;
       if (comparator === 'IS NOT NULL') return childFilter(table, sql`c.key = ${key}`, streaming);
-      return childFilter(table, sql`c.key = ${key} and ${comparison(sql.ref('c.value'), comparator, value)}`, streaming);
+      return childFilter(table, sql`c.key = ${key} and ${comparisonSql(sql.ref('c.value'), comparator, value)}`, streaming);
     }
     case 'attribute': {
       const attr = attributeColumn(key);
@@ -146,7 +139,7 @@ function clauseSql(clause: RunFilterClause, streaming: boolean): RawBuilder<unkn
       }
       if (comparator === 'IS NULL') return sql`${column} is null`;
       if (comparator === 'IS NOT NULL') return sql`${column} is not null`;
-      return comparison(column, comparator, attr.numeric ? Number(value) : value);
+      return comparisonSql(column, comparator, attr.numeric ? Number(value) : value);
     }
     case 'dataset': {
       const column = sql.ref(`d.${key === 'context' ? 'context' : key === 'digest' ? 'digest' : 'name'}`);
@@ -155,7 +148,7 @@ function clauseSql(clause: RunFilterClause, streaming: boolean): RawBuilder<unkn
         const op = sql.raw(comparator === 'IN' ? 'in' : 'not in');
         return sql`exists (select 1 from run_inputs d where d.run_key = r.run_key and ${column} ${op} (${sql.join(values)}))`;
       }
-      return sql`exists (select 1 from run_inputs d where d.run_key = r.run_key and ${comparison(column, comparator, value)})`;
+      return sql`exists (select 1 from run_inputs d where d.run_key = r.run_key and ${comparisonSql(column, comparator, value)})`;
     }
     default:
       throw new LatheError('LATHE_BAD_REQUEST', `Invalid filter entity type '${(clause as { type: string }).type}'`);
