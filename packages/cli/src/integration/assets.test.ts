@@ -141,6 +141,22 @@ describe('assets', () => {
       ['input', 'environment', 'environment', 'sklearn-env', '1'],
       ['input', 'iris_csv', 'data', 'iris-data', '1'],
     ]);
+    // The walk-through of the examples: the component's environment was built for this job,
+    // a second job reuses it, and the model registered from the second job traces back to it
+    // and to the data version it read.
+    assert.match(await t.client.getLogs(job.name), /building environment [0-9a-f]+/);
+    const again = await runCli(['job', 'create', '--file', join(EXAMPLES, 'jobs/train-with-component.yml'), '--set', 'inputs.C=0.7', '-o', 'json'], t.url);
+    assert.equal(again.code, 0, again.stderr);
+    const second = (JSON.parse(again.stdout) as { name: string }).name;
+    assert.equal((await waitForEnd(t.client, second, 120_000)).status, 'Completed', await t.client.getLogs(second));
+    const secondLog = await t.client.getLogs(second);
+    assert.match(secondLog, /using cached environment [0-9a-f]+/);
+    assert.doesNotMatch(secondLog, /building environment/);
+    await cli(t, ['model', 'create', '--name', 'iris-component-model', '--path', `azureml://jobs/${second}/outputs/model/paths/`]);
+    const model = await cli(t, ['model', 'show', '--name', 'iris-component-model']);
+    assert.match(model, new RegExp(`Produced by:\\n.*\\n.*\\n${second}\\s+model`));
+    assert.match(model, new RegExp(`${second}\\s+iris_csv\\s+data iris-data:1`));
+    assert.match(model, new RegExp(`${second}\\s+environment\\s+environment sklearn-env:1`));
   });
 
   it('a component refuses inputs it does not declare or values out of range, before the job exists', async () => {
