@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -128,7 +128,10 @@ export class LocalProcessBackend implements ComputeBackend {
   private takeSpare(folder: string): ChildProcess | undefined {
     const spare = this.spare;
     this.spare = undefined;
-    if (!spare || spare.exitCode !== null || spare.signalCode !== null || !spare.stdin?.writable) return undefined;
+    if (!spare || spare.exitCode !== null || spare.signalCode !== null || !spare.stdin?.writable || spare.pid === undefined) return undefined;
+    // Recorded here, not only by the launcher once it has read its folder: a restarted server
+    // must recognise the launcher even if it is still booting.
+    writeFileSync(join(folder, 'launcher.pid'), String(spare.pid));
     spare.stdin.end(`${folder}\n`);
     return spare;
   }
