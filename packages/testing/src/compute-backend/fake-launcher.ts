@@ -21,10 +21,11 @@ if (folder === '--standby') {
   writeFileSync(folder + '/launcher.pid', String(process.pid));
 }
 const manifest = JSON.parse(readFileSync(folder + '/job.json', 'utf8'));
-writeFileSync(folder + '/fake-launcher.started', String(process.pid));
 const [kind, arg] = String(manifest.spec.command).split(':');
-if (kind === 'exit') process.exit(Number(arg));
+// The handler is in place before 'started' is announced: the suite signals right after it.
 if (kind === 'stubborn') process.on('SIGTERM', () => undefined);
+writeFileSync(folder + '/fake-launcher.started', String(process.pid));
+if (kind === 'exit') process.exit(Number(arg));
 setTimeout(() => process.exit(0), kind === 'run' ? Number(arg) : 3_600_000);
 `;
 
