@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { environmentLabel, type ResolvedEnvironment } from '@lathe/spec';
+// The subpath, not the package root: the launcher boots on every job and must not load the schemas.
+import { environmentLabel, type ResolvedEnvironment } from '@lathe/spec/resolved-environment';
 import { findExecutable } from '../stage-job.js';
 import { withLock } from './environment-lock.js';
 import { UNMET, checkRequirements, describeResult, type RequirementResult } from './requirement-check.js';
