@@ -4,7 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ModelVersion, RegisteredModel, SearchRegistryQuery } from '../../model-registry-store.js';
 import type { Page } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
-import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from '../tracking/keyset.js';
+import { afterCursorSql, cursorOf, decodeCursor, encodeCursor, orderBySql, queryShape, sortColumnsSql, type CursorValue, type SortKey } from '../tracking/keyset.js';
 import { loadModelVersions, loadRegisteredModels, VERSION_SELECT, VERSION_TABLES, VISIBLE, type VersionRow } from './load-registry.js';
 import type { RegisteredModelRow } from './registry-tables.js';
 import { comparisonSql } from '../tracking/comparison-sql.js';
@@ -78,21 +78,15 @@ async function keysetPage<R>(
   const where = [...conditions];
   if (query.pageToken !== undefined) where.push(afterCursorSql(keys, tiebreak.expr, decodeCursor(kind, query.pageToken, keys.length + 1)));
   // The sort values ride along as extra columns, for the next page's cursor.
-  const sortColumns = keys.map((key, i) => sql`, ${key.expr} as ${sql.raw(`sort_${i}`)}`);
   const { rows } = await sql<R & Record<string, CursorValue>>`
-    select ${from.select}${sql.join(sortColumns, sql``)} from ${from.tables}
+    select ${from.select}${sortColumnsSql(keys)} from ${from.tables}
     where ${sql.join(where, sql` and `)}
     order by ${orderBySql(keys, tiebreak.expr)}
     limit ${query.maxResults + 1}`.execute(db);
   if (rows.length <= query.maxResults) return { rows };
   const page = rows.slice(0, query.maxResults);
   const last = page[page.length - 1] as R & Record<string, CursorValue>;
-  const values = keys.map((key, i) => {
-    const value = last[`sort_${i}`] ?? null;
-    // PostgreSQL returns bigint as text; numeric cursor values compare as numbers.
-    return key.numeric === true && typeof value === 'string' ? Number(value) : value;
-  });
-  return { rows: page, cursor: { kind, values: [...values, tiebreak.of(last)] } };
+  return { rows: page, cursor: { kind, values: cursorOf(last, keys, tiebreak.of(last)) } };
 }
 
 function token(page: { cursor?: { kind: string; values: CursorValue[] } }): { nextPageToken?: string } {

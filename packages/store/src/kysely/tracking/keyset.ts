@@ -52,6 +52,28 @@ export function afterCursorSql(keys: SortKey[], tiebreak: RawBuilder<unknown>, c
   return rest;
 }
 
+/** The sort keys as extra columns `sort_0`, `sort_1`, … of a select, for {@link cursorOf}. @internal */
+export function sortColumnsSql(keys: SortKey[]): RawBuilder<unknown> {
+  return sql.join(
+    keys.map((key, i) => sql`, ${key.expr} as ${sql.raw(`sort_${i}`)}`),
+    sql``,
+  );
+}
+
+/**
+ * The cursor after `row` (selected with {@link sortColumnsSql}): its sort values, numeric keys
+ * read as numbers (PostgreSQL returns bigint as text; a text value such as a param "007" stays
+ * text), then `tiebreak`.
+ * @internal
+ */
+export function cursorOf(row: Record<string, unknown>, keys: SortKey[], tiebreak: CursorValue): CursorValue[] {
+  const values = keys.map((key, i) => {
+    const value = (row[`sort_${i}`] ?? null) as CursorValue;
+    return key.numeric === true && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  });
+  return [...values, tiebreak];
+}
+
 /**
  * A short digest of everything that decides a query's rows and order, used as a token's kind:
  * a token is only good for the query that made it (another filter, order or experiment list

@@ -2,7 +2,7 @@ import { LatheError } from '@lathe/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ExperimentFilterClause, SearchExperimentsQuery } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
-import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from './keyset.js';
+import { afterCursorSql, cursorOf, decodeCursor, encodeCursor, orderBySql, queryShape, sortColumnsSql, type CursorValue, type SortKey } from './keyset.js';
 import { comparisonSql } from './comparison-sql.js';
 import type { ExperimentRow } from './tracking-tables.js';
 
@@ -23,16 +23,15 @@ export async function searchExperiments(
   workspace: string,
   query: SearchExperimentsQuery,
 ): Promise<{ rows: ExperimentRow[]; nextPageToken?: string }> {
-  const keys: SortKey[] = query.orderBy.map((k) => ({ expr: sql.ref(`e.${column(k.key).column}`), ascending: k.ascending, nullable: false }));
-  if (keys.length === 0) keys.push({ expr: sql.ref('e.creation_time'), ascending: false, nullable: false });
+  const keys: SortKey[] = query.orderBy.map((k) => ({ expr: sql.ref(`e.${column(k.key).column}`), ascending: k.ascending, nullable: false, numeric: column(k.key).numeric }));
+  if (keys.length === 0) keys.push({ expr: sql.ref('e.creation_time'), ascending: false, nullable: false, numeric: true });
   const tiebreak = sql.ref('e.experiment_id');
   const conditions: RawBuilder<unknown>[] = [sql`e.workspace = ${workspace}`, ...query.filter.map(clauseSql)];
   if (query.viewType !== 'ALL') conditions.push(sql`e.lifecycle_stage = ${query.viewType === 'DELETED_ONLY' ? 'deleted' : 'active'}`);
   const kind = queryShape('experiments', workspace, query.filter, query.orderBy, query.viewType);
   if (query.pageToken !== undefined) conditions.push(afterCursorSql(keys, tiebreak, decodeCursor(kind, query.pageToken, keys.length + 1)));
-  const select = keys.map((key, i) => sql`, ${key.expr} as ${sql.raw(`sort_${i}`)}`);
   const { rows } = await sql<ExperimentRow & Record<string, CursorValue>>`
-    select e.*${sql.join(select, sql``)} from experiments e
+    select e.*${sortColumnsSql(keys)} from experiments e
     where ${sql.join(conditions, sql` and `)}
     order by ${orderBySql(keys, tiebreak)}
     limit ${query.maxResults + 1}`.execute(db);
@@ -40,11 +39,7 @@ export async function searchExperiments(
   const page = more ? rows.slice(0, query.maxResults) : rows;
   if (!more) return { rows: page };
   const last = page[page.length - 1] as ExperimentRow & Record<string, CursorValue>;
-  const cursor = keys.map((_, i) => {
-    const v = last[`sort_${i}`];
-    return typeof v === 'string' && /^-?\d+$/.test(v) && i < keys.length && query.orderBy[i]?.key !== 'name' ? Number(v) : (v ?? null);
-  });
-  return { rows: page, nextPageToken: encodeCursor(kind, [...cursor, Number(last.experiment_id)]) };
+  return { rows: page, nextPageToken: encodeCursor(kind, cursorOf(last, keys, Number(last.experiment_id))) };
 }
 
 function column(key: string): { column: string; numeric: boolean } {

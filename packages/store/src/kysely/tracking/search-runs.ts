@@ -3,7 +3,7 @@ import type { RunFilterClause, RunOrderKey } from '@lathe/tracking';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, Run, SearchRunsQuery, ViewType } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
-import { afterCursorSql, decodeCursor, encodeCursor, orderBySql, queryShape, type CursorValue, type SortKey } from './keyset.js';
+import { afterCursorSql, cursorOf, decodeCursor, encodeCursor, orderBySql, queryShape, sortColumnsSql, type CursorValue, type SortKey } from './keyset.js';
 import { comparisonSql } from './comparison-sql.js';
 import { loadRuns } from './load-runs.js';
 import type { RunRow } from './tracking-tables.js';
@@ -49,9 +49,8 @@ export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): 
   if (query.pageToken !== undefined) {
     conditions.push(afterCursorSql(sortKeys, tiebreak, decodeCursor(kind, query.pageToken, sortKeys.length + 1)));
   }
-  const select = sortKeys.map((key, i) => sql`, ${key.expr} as ${sql.raw(`sort_${i}`)}`);
   const { rows } = await sql<RunRow & Record<string, CursorValue>>`
-    select r.*${sql.join(select, sql``)} from runs r ${sql.join(joins, sql` `)}
+    select r.*${sortColumnsSql(sortKeys)} from runs r ${sql.join(joins, sql` `)}
     where ${sql.join(conditions, sql` and `)}
     order by ${orderBySql(sortKeys, tiebreak)}
     limit ${query.maxResults + 1}`.execute(db);
@@ -60,21 +59,12 @@ export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): 
   const items = await loadRuns(db, pageRows);
   if (!more) return { items };
   const last = pageRows[pageRows.length - 1] as RunRow & Record<string, CursorValue>;
-  const cursor = sortKeys.map((key, i) => normalise(last[`sort_${i}`], key.numeric === true));
-  return { items, nextPageToken: encodeCursor(kind, [...cursor, last.run_uuid]) };
+  return { items, nextPageToken: encodeCursor(kind, cursorOf(last, sortKeys, last.run_uuid)) };
 }
 
 function lifecycleCondition(viewType: ViewType): RawBuilder<unknown>[] {
   if (viewType === 'ALL') return [];
   return [sql`r.lifecycle_stage = ${viewType === 'DELETED_ONLY' ? 'deleted' : 'active'}`];
-}
-
-// PostgreSQL returns bigint as text; numeric cursor values compare as numbers. A string sort
-// value (a param "007") stays a string.
-function normalise(value: CursorValue | undefined, numeric: boolean): CursorValue {
-  if (value === undefined || value === null) return null;
-  if (numeric && typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
-  return value;
 }
 
 function sortKey(key: RunOrderKey, index: number, joins: RawBuilder<unknown>[]): SortKey[] {
