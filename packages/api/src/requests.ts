@@ -26,6 +26,27 @@ export const ListJobsQuery = Type.Object(
 );
 export type ListJobsQuery = Static<typeof ListJobsQuery>;
 
+/**
+ * GET /workspaces/{ws}/runs query. `filter` and `order_by` are MLflow's search grammar;
+ * `experiment` (names, repeatable; none: every experiment), `type` and `status` (job types and
+ * statuses, repeatable or comma-separated) narrow it further.
+ */
+export const RunQuery = Type.Object(
+  {
+    experiment: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    filter: Type.Optional(Type.String({ maxLength: 10000 })),
+    order_by: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    type: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    status: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    view_type: Type.Optional(Type.Union([Type.Literal('ACTIVE_ONLY'), Type.Literal('DELETED_ONLY'), Type.Literal('ALL')])),
+    max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    page_token: Type.Optional(Type.String()),
+    count: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type RunQuery = Static<typeof RunQuery>;
+
 /** POST /workspaces/{ws}/jobs/{name}/runtime/report: what the launcher reports. */
 export const RuntimeReportRequest = Type.Union([
   Type.Object({ status: Type.Literal('Running') }, { additionalProperties: false }),

@@ -23,6 +23,12 @@ export const paths = {
   runtimeReport: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/report`,
   runtimeLogs: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/logs`,
   runtimeOutput: (ws: string, name: string, output: string) => `${paths.job(ws, name)}/runtime/outputs/${enc(output)}`,
+  /** Runs (every job is one) with their jobs, metrics, params and tags; see `RunQuery`. */
+  runs: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/runs`,
+  metricSeries: (ws: string, run: string, key: string) => `${API_PREFIX}/workspaces/${enc(ws)}/runs/${enc(run)}/metrics/${enc(key)}`,
+  experiments: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/experiments`,
+  /** Server-sent events of the workspace (`LiveEventResource`). */
+  events: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/events`,
   jobLineage: (ws: string, name: string) => `${paths.job(ws, name)}/lineage`,
   /** The lineage graph; query `job=<name>` or `kind=<plural>&name=<n>&version=<v>`, `depth`. */
   lineageGraph: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/lineage`,

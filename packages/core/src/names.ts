@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 const ADJECTIVES = [
   'amber', 'bold', 'brave', 'bright', 'calm', 'clever', 'crisp', 'eager', 'gentle', 'happy',
   'honest', 'jolly', 'keen', 'lively', 'lucid', 'mellow', 'nimble', 'plucky', 'quiet', 'rapid',
@@ -14,7 +12,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A fresh job name in Azure ML's style, e.g. `sincere_tangelo_4kqjw8vbcs`. */
 export function generateJobName(): string {
-  const bytes = randomBytes(12);
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const pick = <T>(list: readonly T[], byte: number): T => list[byte % list.length] as T;
   let suffix = '';
   for (let i = 2; i < 12; i++) suffix += pick([...ALPHABET], bytes[i] ?? 0);

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extractPlainFiles } from '@lathe/sdk/archive';
 import type { LatheClient } from '@lathe/sdk/client';
@@ -22,7 +22,7 @@ export class BlobSource {
       const file = join(this.blobDir, 'sha256', sha256.slice(0, 2), sha256);
       if (await stat(file).catch(() => undefined)) return createReadStream(file);
     }
-    return this.client.openBlob(sha256);
+    return Readable.fromWeb(await this.client.openBlob(sha256));
   }
 
   /** Unpacks the snapshot into `folder` (created if missing). */

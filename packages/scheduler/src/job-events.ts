@@ -2,8 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { JobRecord } from '@lathe/core';
 
 /**
- * In-process notifications about jobs, for live views (log streams end when their job ends).
- * `status` fires after every persisted transition with the updated record.
+ * In-process notifications about jobs and runs, for live views (log streams end when their job
+ * ends, Studio redraws). `status` fires after every persisted transition with the updated record;
+ * `metrics` after metric points of a run were written.
  */
 export class JobEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
@@ -25,6 +26,17 @@ export class JobEvents {
   onStatus(listener: (job: JobRecord) => void): () => void {
     this.emitter.on('status', listener);
     return () => this.emitter.off('status', listener);
+  }
+
+  /** Announces that metric points of a run (any run, not only a job's) were written. */
+  emitMetrics(workspace: string, runId: string, keys: readonly string[]): void {
+    if (keys.length > 0) this.emitter.emit('metrics', workspace, runId, keys);
+  }
+
+  /** Listens for metric writes of every run; returns the function that stops listening. */
+  onMetrics(listener: (workspace: string, runId: string, keys: readonly string[]) => void): () => void {
+    this.emitter.on('metrics', listener);
+    return () => this.emitter.off('metrics', listener);
   }
 
   /** Announces that a job's log grew. */

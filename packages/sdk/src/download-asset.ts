@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import { LatheError, isPlainArchiveEntry, parseBlobRef } from '@lathe/core';
@@ -28,6 +29,6 @@ export async function downloadAsset(client: LatheClient, asset: AssetResource, t
       return true;
     },
   }) as unknown as NodeJS.WritableStream;
-  await pipeline(await client.openBlob(ref.sha256), extract);
+  await pipeline(Readable.fromWeb(await client.openBlob(ref.sha256)), extract);
   return written.sort();
 }

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extractPlainFiles } from './extract-archive.js';
 import type { LatheClient } from './lathe-client.js';
@@ -10,5 +11,5 @@ import type { LatheClient } from './lathe-client.js';
 export async function downloadOutput(client: LatheClient, job: string, output: string, destination: string): Promise<void> {
   await mkdir(destination, { recursive: true });
   const archive = await client.openOutputArchive(job, output);
-  await pipeline(archive, extractPlainFiles(destination));
+  await pipeline(Readable.fromWeb(archive), extractPlainFiles(destination));
 }

@@ -11,6 +11,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Statuses returned as a response instead of thrown (e.g. 404 for HEAD checks). */
   allow?: readonly number[];
+  /** Extra headers (credentials). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function request(baseUrl: string, path: string, options: RequestOpt
   }
   const init: RequestInit & { duplex?: 'half' } = { method: options.method ?? 'GET', signal: options.signal };
   if (options.body) Object.assign(init, encodeBody(options.body));
+  if (options.headers) init.headers = { ...(init.headers as Record<string, string> | undefined), ...options.headers };
   let response: Response;
   try {
     response = await fetch(url, init);

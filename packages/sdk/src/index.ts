@@ -1,5 +1,5 @@
 export { DEFAULT_URL, LatheClient } from './lathe-client.js';
-export type { LatheClientOptions, ListJobsOptions, RuntimeReportBody } from './lathe-client.js';
+export type { LatheClientOptions, ListJobsOptions, QueryRunsOptions, RuntimeReportBody } from './lathe-client.js';
 export { packFile, packFolder } from './pack-folder.js';
 export type { PackedSnapshot } from './pack-folder.js';
 export { submitJobFile } from './submit-job-file.js';

@@ -1,18 +1,20 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import type { JobStatus } from '@lathe/core';
 import type {
   AssetResource,
   AssetSummaryResource,
   CuratedEnvironmentResource,
+  ExperimentSummaryResource,
   JobResource,
+  LiveEventResource,
+  MetricSeriesResource,
+  RunPageResource,
   LineageEdgeResource,
   OutputFileResource,
   OutputResource,
   PageResource,
 } from '@lathe/api';
 import { paths } from '@lathe/api/routes';
-import { request } from './http.js';
+import { request, type RequestOptions } from './http.js';
 
 /** Options for {@link LatheClient}. */
 export interface LatheClientOptions {
@@ -20,6 +22,8 @@ export interface LatheClientOptions {
   url?: string;
   /** Workspace; default `LATHE_WORKSPACE` or `default`. */
   workspace?: string;
+  /** Sent as `Authorization: Bearer <token>` when the server's auth is on. */
+  token?: string;
 }
 
 /** Filters for {@link LatheClient.listJobs}. */
@@ -32,15 +36,36 @@ export interface ListJobsOptions {
   pageToken?: string;
 }
 
+/** Query of {@link LatheClient.queryRuns}; `filter` and `orderBy` are MLflow's search grammar. */
+export interface QueryRunsOptions {
+  experiments?: string[];
+  filter?: string;
+  orderBy?: string[];
+  types?: string[];
+  statuses?: JobStatus[];
+  viewType?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+  maxResults?: number;
+  pageToken?: string;
+  /** Also count every match (`total`). */
+  count?: boolean;
+  signal?: AbortSignal;
+}
+
 /** What a launcher reports; see `RuntimeReport` in `@lathe/scheduler`. */
 export type RuntimeReportBody = Record<string, unknown> & { status: string };
 
 /** The default server URL. */
 export const DEFAULT_URL = 'http://127.0.0.1:5252';
 
+/** `process.env` in Node; nothing in a browser, where the client runs in Studio. */
+function environment(): Record<string, string | undefined> {
+  return (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
 /**
  * Typed client of the Lathe REST API. The CLI, Studio and the launcher use it; nothing else
- * talks to the server.
+ * talks to the server. It needs only `fetch`, so the same class runs in Node and in a browser;
+ * streams are web `ReadableStream`s (Node callers wrap them with `Readable.fromWeb`).
  *
  * @example
  * const lathe = new LatheClient({ url: 'http://127.0.0.1:5252' });
@@ -50,26 +75,34 @@ export const DEFAULT_URL = 'http://127.0.0.1:5252';
 export class LatheClient {
   readonly url: string;
   readonly workspace: string;
+  private readonly headers: Record<string, string>;
 
   constructor(options: LatheClientOptions = {}) {
-    this.url = (options.url ?? process.env.LATHE_URL ?? DEFAULT_URL).replace(/\/+$/, '');
-    this.workspace = options.workspace ?? process.env.LATHE_WORKSPACE ?? 'default';
+    const env = environment();
+    this.url = (options.url ?? env.LATHE_URL ?? DEFAULT_URL).replace(/\/+$/, '');
+    this.workspace = options.workspace ?? env.LATHE_WORKSPACE ?? 'default';
+    this.headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
+  }
+
+  /** Sends one request with this client's credentials; see {@link request}. */
+  protected send(path: string, options: RequestOptions = {}): Promise<Response> {
+    return request(this.url, path, { ...options, headers: { ...this.headers, ...options.headers } });
   }
 
   /** Server liveness and version. */
   async health(): Promise<{ status: string; version: string }> {
-    return json(await request(this.url, paths.health()));
+    return json(await this.send(paths.health()));
   }
 
   /** Creates a job from a validated spec whose local paths are already uploaded. */
   async createJob(spec: Record<string, unknown>, options: { name?: string; clientWarnings?: string[] } = {}): Promise<JobResource> {
     const body = { spec, ...(options.name ? { name: options.name } : {}), ...(options.clientWarnings ? { client_warnings: options.clientWarnings } : {}) };
-    return json(await request(this.url, paths.jobs(this.workspace), { method: 'POST', body: { json: body } }));
+    return json(await this.send(paths.jobs(this.workspace), { method: 'POST', body: { json: body } }));
   }
 
   /** One job. Throws `LATHE_NOT_FOUND`. */
   async getJob(name: string): Promise<JobResource> {
-    return json(await request(this.url, paths.job(this.workspace, name)));
+    return json(await this.send(paths.job(this.workspace, name)));
   }
 
   /** A page of jobs, newest first. */
@@ -81,17 +114,81 @@ export class LatheClient {
       max_results: options.maxResults,
       page_token: options.pageToken,
     };
-    return json(await request(this.url, paths.jobs(this.workspace), { query }));
+    return json(await this.send(paths.jobs(this.workspace), { query }));
+  }
+
+  /** A page of runs (every job is one) with their jobs, latest metrics, params and tags. */
+  async queryRuns(options: QueryRunsOptions = {}): Promise<RunPageResource> {
+    const query = {
+      experiment: options.experiments,
+      filter: options.filter || undefined,
+      order_by: options.orderBy,
+      type: options.types,
+      status: options.statuses,
+      view_type: options.viewType,
+      max_results: options.maxResults,
+      page_token: options.pageToken,
+      count: options.count ? true : undefined,
+    };
+    return json(await this.send(paths.runs(this.workspace), { query, signal: options.signal }));
+  }
+
+  /** Every point of one metric of a run, as columns. */
+  async getMetricSeries(runId: string, key: string, options: { signal?: AbortSignal } = {}): Promise<MetricSeriesResource> {
+    return json(await this.send(paths.metricSeries(this.workspace, runId, key), { signal: options.signal }));
+  }
+
+  /** Experiments with run counts and last activity, by name. */
+  async listExperiments(options: { viewType?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' } = {}): Promise<ExperimentSummaryResource[]> {
+    return (await json<{ value: ExperimentSummaryResource[] }>(await this.send(paths.experiments(this.workspace), { query: { view_type: options.viewType } }))).value;
+  }
+
+  /**
+   * The workspace's live events (job status changes, metric writes) as they happen, until
+   * `signal` aborts or the server goes away. Server-sent events read over `fetch`, so the
+   * client's credentials go with them.
+   */
+  async *events(options: { signal?: AbortSignal } = {}): AsyncGenerator<LiveEventResource> {
+    const response = await this.send(paths.events(this.workspace), { signal: options.signal });
+    if (!response.body) return;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trimStart())
+            .join('\n');
+          if (data) yield JSON.parse(data) as LiveEventResource;
+        }
+      }
+    } finally {
+      // Ends the request when the consumer stops early.
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+
+  /** The absolute URL of a path of this server, for links a browser follows (downloads, images). */
+  href(path: string): string {
+    return new URL(path, `${this.url}/`).toString();
   }
 
   /** Cancels a job (idempotent); returns it as it is after the request. */
   async cancelJob(name: string): Promise<JobResource> {
-    return json(await request(this.url, paths.cancel(this.workspace, name), { method: 'POST' }));
+    return json(await this.send(paths.cancel(this.workspace, name), { method: 'POST' }));
   }
 
   /** The job's log from byte `offset`, as it is now. */
   async getLogs(name: string, offset = 0): Promise<string> {
-    return (await request(this.url, paths.logs(this.workspace, name), { query: { offset } })).text();
+    return (await this.send(paths.logs(this.workspace, name), { query: { offset } })).text();
   }
 
   /**
@@ -100,61 +197,61 @@ export class LatheClient {
    */
   async *followLogs(name: string, options: { offset?: number; signal?: AbortSignal } = {}): AsyncGenerator<Uint8Array> {
     const query = { offset: options.offset ?? 0, follow: true };
-    const response = await request(this.url, paths.logs(this.workspace, name), { query, signal: options.signal });
+    const response = await this.send(paths.logs(this.workspace, name), { query, signal: options.signal });
     if (!response.body) return;
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) yield chunk;
   }
 
   /** Outputs of a job with stored files. */
   async listOutputs(name: string): Promise<OutputResource[]> {
-    return (await json<PageResource<OutputResource>>(await request(this.url, paths.outputs(this.workspace, name)))).value;
+    return (await json<PageResource<OutputResource>>(await this.send(paths.outputs(this.workspace, name)))).value;
   }
 
   /** Files of one output. */
   async listOutputFiles(name: string, output: string): Promise<OutputFileResource[]> {
-    return (await json<PageResource<OutputFileResource>>(await request(this.url, paths.outputFiles(this.workspace, name, output)))).value;
+    return (await json<PageResource<OutputFileResource>>(await this.send(paths.outputFiles(this.workspace, name, output)))).value;
   }
 
   /** A stream of one output file. */
-  async openOutputFile(name: string, output: string, file: string): Promise<Readable> {
-    return toNode(await request(this.url, paths.outputFile(this.workspace, name, output, file)));
+  async openOutputFile(name: string, output: string, file: string): Promise<ReadableStream<Uint8Array>> {
+    return bodyOf(await this.send(paths.outputFile(this.workspace, name, output, file)));
   }
 
   /** A gzipped tar stream of a whole output. */
-  async openOutputArchive(name: string, output: string): Promise<Readable> {
-    return toNode(await request(this.url, paths.outputArchive(this.workspace, name, output)));
+  async openOutputArchive(name: string, output: string): Promise<ReadableStream<Uint8Array>> {
+    return bodyOf(await this.send(paths.outputArchive(this.workspace, name, output)));
   }
 
   /** True when the server holds a blob with this digest. */
   async hasBlob(sha256: string): Promise<boolean> {
-    const response = await request(this.url, paths.blob(this.workspace, sha256), { method: 'HEAD', allow: [404] });
+    const response = await this.send(paths.blob(this.workspace, sha256), { method: 'HEAD', allow: [404] });
     return response.status === 200;
   }
 
-  /** Uploads a file as a blob under its digest (the server verifies it). */
-  async uploadBlob(file: string, sha256: string): Promise<void> {
-    await request(this.url, paths.blob(this.workspace, sha256), { method: 'PUT', body: { stream: createReadStream(file) } });
+  /** Uploads bytes (streamed, e.g. a file's read stream) as a blob under their digest (the server verifies it). */
+  async uploadBlob(content: AsyncIterable<Uint8Array>, sha256: string): Promise<void> {
+    await this.send(paths.blob(this.workspace, sha256), { method: 'PUT', body: { stream: content } });
   }
 
   /** A stream of a blob. */
-  async openBlob(sha256: string): Promise<Readable> {
-    return toNode(await request(this.url, paths.blob(this.workspace, sha256)));
+  async openBlob(sha256: string): Promise<ReadableStream<Uint8Array>> {
+    return bodyOf(await this.send(paths.blob(this.workspace, sha256)));
   }
 
   /** Launcher: reports the job's progress. Returns the job's status after the report. */
   async reportRuntime(name: string, report: RuntimeReportBody): Promise<{ applied: boolean; status: JobStatus }> {
-    return json(await request(this.url, paths.runtimeReport(this.workspace, name), { method: 'POST', body: { json: report } }));
+    return json(await this.send(paths.runtimeReport(this.workspace, name), { method: 'POST', body: { json: report } }));
   }
 
   /** Launcher: appends log bytes at `offset`; returns the log's size on the server. */
   async appendLog(name: string, offset: number, chunk: Uint8Array): Promise<number> {
-    const response = await request(this.url, paths.runtimeLogs(this.workspace, name), { method: 'POST', query: { offset }, body: { bytes: chunk } });
+    const response = await this.send(paths.runtimeLogs(this.workspace, name), { method: 'POST', query: { offset }, body: { bytes: chunk } });
     return (await json<{ size: number }>(response)).size;
   }
 
   /** Launcher: stores an output from a gzipped tar stream. */
   async uploadOutput(name: string, output: string, archive: AsyncIterable<Uint8Array>): Promise<void> {
-    await request(this.url, paths.runtimeOutput(this.workspace, name, output), {
+    await this.send(paths.runtimeOutput(this.workspace, name, output), {
       method: 'PUT',
       body: { stream: archive, contentType: 'application/gzip' },
     });
@@ -163,56 +260,56 @@ export class LatheClient {
   /** Creates an asset version (`version` omitted: the next number). The same spec again returns it; another is `LATHE_CONFLICT`. */
   async createAsset(plural: string, name: string, spec: Record<string, unknown>, version?: string): Promise<{ asset: AssetResource; created: boolean }> {
     const path = version === undefined ? paths.assetVersions(this.workspace, plural, name) : paths.assetVersion(this.workspace, plural, name, version);
-    const response = await request(this.url, path, { method: version === undefined ? 'POST' : 'PUT', body: { json: { spec } } });
+    const response = await this.send(path, { method: version === undefined ? 'POST' : 'PUT', body: { json: { spec } } });
     return { asset: (await response.json()) as AssetResource, created: response.status === 201 };
   }
 
   /** One asset version. Throws `LATHE_NOT_FOUND`. */
   async getAsset(plural: string, name: string, version: string): Promise<AssetResource> {
-    return json(await request(this.url, paths.assetVersion(this.workspace, plural, name, version)));
+    return json(await this.send(paths.assetVersion(this.workspace, plural, name, version)));
   }
 
   /** The newest version that is not archived. */
   async getLatestAsset(plural: string, name: string): Promise<AssetResource> {
-    return json(await request(this.url, paths.assetLatest(this.workspace, plural, name)));
+    return json(await this.send(paths.assetLatest(this.workspace, plural, name)));
   }
 
   /** Asset names of a kind, with their latest versions. */
   async listAssets(plural: string, options: { includeArchived?: boolean } = {}): Promise<AssetSummaryResource[]> {
     const query = options.includeArchived ? { include_archived: 'true' } : {};
-    return (await json<{ value: AssetSummaryResource[] }>(await request(this.url, paths.assets(this.workspace, plural), { query }))).value;
+    return (await json<{ value: AssetSummaryResource[] }>(await this.send(paths.assets(this.workspace, plural), { query }))).value;
   }
 
   /** Versions of one asset, newest first. */
   async listAssetVersions(plural: string, name: string, options: { includeArchived?: boolean } = {}): Promise<AssetResource[]> {
     const query = options.includeArchived ? { include_archived: 'true' } : {};
-    return (await json<{ value: AssetResource[] }>(await request(this.url, paths.assetVersions(this.workspace, plural, name), { query }))).value;
+    return (await json<{ value: AssetResource[] }>(await this.send(paths.assetVersions(this.workspace, plural, name), { query }))).value;
   }
 
   /** Archives (hides) or restores one version, or all of them when `version` is omitted. */
   async setAssetArchived(plural: string, name: string, version: string | undefined, archived: boolean): Promise<void> {
     const path = archived ? paths.assetArchive(this.workspace, plural, name) : paths.assetRestore(this.workspace, plural, name);
-    await request(this.url, path, { method: 'POST', query: { version } });
+    await this.send(path, { method: 'POST', query: { version } });
   }
 
   /** Jobs that consumed or produced an asset version. */
   async assetLineage(plural: string, name: string, version: string): Promise<LineageEdgeResource[]> {
-    return (await json<{ value: LineageEdgeResource[] }>(await request(this.url, paths.assetLineage(this.workspace, plural, name, version)))).value;
+    return (await json<{ value: LineageEdgeResource[] }>(await this.send(paths.assetLineage(this.workspace, plural, name, version)))).value;
   }
 
   /** Asset versions a job consumed or produced. */
   async jobLineage(name: string): Promise<LineageEdgeResource[]> {
-    return (await json<{ value: LineageEdgeResource[] }>(await request(this.url, paths.jobLineage(this.workspace, name)))).value;
+    return (await json<{ value: LineageEdgeResource[] }>(await this.send(paths.jobLineage(this.workspace, name)))).value;
   }
 
   /** Azure's curated environments as Lathe runs them (the same in every workspace). */
   async listCuratedEnvironments(): Promise<CuratedEnvironmentResource[]> {
-    return (await json<{ value: CuratedEnvironmentResource[] }>(await request(this.url, paths.curatedEnvironments()))).value;
+    return (await json<{ value: CuratedEnvironmentResource[] }>(await this.send(paths.curatedEnvironments()))).value;
   }
 
   /** One curated environment, by registry name (`sklearn-1.5`) or workspace name (`AzureML-sklearn-1.5`). Throws `LATHE_NOT_FOUND`. */
   async getCuratedEnvironment(name: string): Promise<CuratedEnvironmentResource> {
-    return json(await request(this.url, paths.curatedEnvironment(name)));
+    return json(await this.send(paths.curatedEnvironment(name)));
   }
 }
 
@@ -220,7 +317,6 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-function toNode(response: Response): Readable {
-  if (!response.body) return Readable.from([]);
-  return Readable.fromWeb(response.body as never);
+function bodyOf(response: Response): ReadableStream<Uint8Array> {
+  return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
 }

@@ -11,6 +11,30 @@ export interface SearchRunsOptions {
   viewType?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
 }
 
+/** The fields of MLflow's `RegisteredModel` message Studio reads. */
+export interface MlflowRegisteredModel {
+  name: string;
+  creation_timestamp: number;
+  last_updated_timestamp: number;
+  description?: string;
+  tags?: { key: string; value: string }[];
+  aliases?: { alias: string; version: string }[];
+}
+
+/** The fields of MLflow's `ModelVersion` message Studio reads. */
+export interface MlflowModelVersion {
+  name: string;
+  version: string;
+  creation_timestamp: number;
+  last_updated_timestamp: number;
+  current_stage: string;
+  description?: string;
+  source: string;
+  run_id?: string;
+  tags?: { key: string; value: string }[];
+  aliases?: string[];
+}
+
 /**
  * Typed client of the MLflow REST API a Lathe server serves for one workspace: what the CLI
  * and Studio read about experiments and runs. Errors are `LatheError`s (MLflow's
@@ -20,11 +44,27 @@ export class TrackingClient {
   /** The MLflow tracking URI of this workspace. */
   readonly trackingUri: string;
 
+  private readonly headers: Record<string, string>;
+
   constructor(
     readonly url: string,
     readonly workspace: string,
+    options: { token?: string } = {},
   ) {
     this.trackingUri = `${url.replace(/\/+$/, '')}${mlflowBasePath(workspace)}`;
+    this.headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
+  }
+
+  /**
+   * The URL that serves one artifact of a run through the artifact proxy (for links and
+   * previews), from the run's `artifact_uri` (`mlflow-artifacts:/<experiment>/<run>/artifacts`).
+   * `undefined` for artifacts stored elsewhere.
+   */
+  artifactUrl(artifactUri: string, path: string): string | undefined {
+    const match = /^mlflow-artifacts:\/*(.*)$/.exec(artifactUri);
+    if (!match) return undefined;
+    const encoded = `${match[1]}/${path}`.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+    return `${this.trackingUri}/api/2.0/mlflow-artifacts/artifacts/${encoded}`;
   }
 
   async getRun(runId: string): Promise<MlflowRun> {
@@ -86,13 +126,27 @@ export class TrackingClient {
     return points;
   }
 
+  /**
+   * A registered model's registry record: its description and tags as MLflow clients last set
+   * them (they can change after the model asset was created, unlike its spec).
+   */
+  async getRegisteredModel(name: string): Promise<MlflowRegisteredModel> {
+    return (await this.call<{ registered_model: MlflowRegisteredModel }>('registered-models/get', { query: { name } })).registered_model;
+  }
+
+  /** One version of a registered model as the MLflow registry has it (description, tags, run). */
+  async getModelVersion(name: string, version: string): Promise<MlflowModelVersion> {
+    return (await this.call<{ model_version: MlflowModelVersion }>('model-versions/get', { query: { name, version } })).model_version;
+  }
+
   async listArtifacts(runId: string, path = ''): Promise<MlflowFileInfo[]> {
     const out = await this.call<{ files?: MlflowFileInfo[] }>('artifacts/list', { query: { run_id: runId, ...(path ? { path } : {}) } });
     return out.files ?? [];
   }
 
   private async call<T>(endpoint: string, options: RequestOptions = {}): Promise<T> {
-    const response = await request(this.trackingUri, `${new URL(this.trackingUri).pathname.replace(/\/+$/, '')}/api/2.0/mlflow/${endpoint}`, options);
+    const path = `${new URL(this.trackingUri).pathname.replace(/\/+$/, '')}/api/2.0/mlflow/${endpoint}`;
+    const response = await request(this.trackingUri, path, { ...options, headers: { ...this.headers, ...options.headers } });
     return (await response.json()) as T;
   }
 }

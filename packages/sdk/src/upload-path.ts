@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LatheError, formatBlobRef } from '@lathe/core';
@@ -22,7 +23,7 @@ export async function uploadPath(client: LatheClient, path: string, file: string
 
 async function upload(client: LatheClient, packed: PackedSnapshot): Promise<string> {
   try {
-    if (!(await client.hasBlob(packed.sha256))) await client.uploadBlob(packed.file, packed.sha256);
+    if (!(await client.hasBlob(packed.sha256))) await client.uploadBlob(createReadStream(packed.file), packed.sha256);
     return packed.sha256;
   } finally {
     await rm(packed.file, { force: true });

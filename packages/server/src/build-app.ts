@@ -12,6 +12,10 @@ import { logRoutes } from './plugins/jobs/log-routes.js';
 import { outputRoutes } from './plugins/jobs/output-routes.js';
 import { runtimeRoutes } from './plugins/runtime-routes.js';
 import { systemRoutes } from './plugins/system-routes.js';
+import { studioRoutes } from './plugins/studio-routes.js';
+import { liveEventRoutes } from './plugins/runs/live-event-routes.js';
+import { metricSeriesRoutes } from './plugins/runs/metric-series-routes.js';
+import { runQueryRoutes } from './plugins/runs/run-query-routes.js';
 import type { ServerContext } from './server-context.js';
 
 /** Options for {@link buildApp}. */
@@ -32,7 +36,12 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   // Uploads are handed to routes as streams and written to disk as they arrive.
   // Any other type too: JSON routes then fail their schema with a 400 instead of a parser 500.
   app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar', '*'], (_request, payload, done) => done(null, payload));
-  installErrorHandler(app);
+  // Requests no route matched may be Studio's client-side routes; its plugin supplies the answer.
+  let studio: NonNullable<Parameters<typeof installErrorHandler>[1]> = async () => false;
+  installErrorHandler(app, (request, reply) => studio(request, reply));
+  await app.register(async (root) => {
+    studio = await studioRoutes(root, ctx);
+  });
   await app.register(async (root) => systemRoutes(root, ctx));
   await app.register(async (root) => mlflowApi(root, ctx));
   await app.register(async (root) => curatedEnvironmentRoutes(root));
@@ -49,6 +58,9 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await blobRoutes(scope, ctx);
       await assetRoutes(scope, ctx);
       await lineageRoutes(scope, ctx);
+      await runQueryRoutes(scope, ctx);
+      await metricSeriesRoutes(scope, ctx);
+      await liveEventRoutes(scope, ctx);
     },
     { prefix: `${API_PREFIX}/workspaces/:workspace` },
   );

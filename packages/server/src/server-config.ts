@@ -22,13 +22,15 @@ export interface ServerConfig {
   databaseSchema?: string;
   /** Pino level, or `silent`. */
   logLevel: string;
+  /** A built Studio to serve instead of `@lathe/studio`'s (`LATHE_STUDIO_DIR`). */
+  studioDir?: string;
 }
 
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
  * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
  * (10000), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
- * PostgreSQL (default: SQLite in the data directory). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio. Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -41,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
     ...(env.LATHE_DATABASE_URL ? { databaseUrl: env.LATHE_DATABASE_URL } : {}),
     ...(env.LATHE_DATABASE_SCHEMA ? { databaseSchema: env.LATHE_DATABASE_SCHEMA } : {}),
+    ...(env.LATHE_STUDIO_DIR ? { studioDir: resolve(env.LATHE_STUDIO_DIR) } : {}),
   };
 }
 

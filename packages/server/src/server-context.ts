@@ -19,4 +19,6 @@ export interface ServerContext {
   /** The interpreter jobs run with (`LATHE_PYTHON`), named in warnings. */
   python: string;
   version: string;
+  /** The built Studio's folder, or `undefined` when Studio is not built (then `/` is plain text). */
+  studioRoot?: string | undefined;
 }

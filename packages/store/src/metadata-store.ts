@@ -75,6 +75,8 @@ export interface MetadataStore {
   createJob(input: CreateJobInput): Promise<JobRecord>;
   /** The job, or `undefined`. */
   getJob(workspace: string, name: string): Promise<JobRecord | undefined>;
+  /** The jobs of those names that exist, in no particular order (one query per table, not per job). */
+  getJobs(workspace: string, names: readonly string[]): Promise<JobRecord[]>;
   /** A page of jobs, newest first. Throws `LATHE_BAD_REQUEST` for a malformed page token. */
   listJobs(query: ListJobsQuery): Promise<JobPage>;
   /**

@@ -1,3 +1,4 @@
+import type { JobStatus } from '@lathe/core';
 import type { LifecycleStage, RunFilterClause, RunOrderKey, RunStatus } from '@lathe/tracking';
 
 /** Which experiments or runs a search sees, by lifecycle stage (MLflow's `ViewType`). */
@@ -26,6 +27,13 @@ export interface MetricPoint {
   value: number;
   timestamp: number;
   step: number;
+}
+
+/** One metric of a run as parallel columns, each the text of a JSON array. */
+export interface MetricSeriesJson {
+  steps: string;
+  timestamps: string;
+  values: string;
 }
 
 /** The attributes of a run (MLflow's `RunInfo`). */
@@ -100,14 +108,37 @@ export interface LogBatchInput {
   tags?: KeyValue[];
 }
 
+/**
+ * Conditions on the job behind a run (Lathe's addition to MLflow's search). A run that no job
+ * created has no type, so `types` excludes it; its `statuses` are its run status read as the job
+ * status a job's run would have (RUNNING → Running, FINISHED → Completed, …).
+ */
+export interface RunJobFilter {
+  types?: string[];
+  statuses?: JobStatus[];
+}
+
 /** Input for {@link TrackingStore.searchRuns}. */
 export interface SearchRunsQuery {
+  /** The experiments to search; ignored with `everyExperiment`. */
   experimentIds: string[];
+  /** Search every experiment of the workspace (cheaper than naming them all). */
+  everyExperiment?: boolean;
   filter: RunFilterClause[];
   orderBy: RunOrderKey[];
   viewType: ViewType;
   maxResults: number;
   pageToken?: string;
+  jobs?: RunJobFilter;
+}
+
+/** An experiment with how many runs it holds and when one last started or ended. */
+export interface ExperimentSummary {
+  experiment: Experiment;
+  /** Active runs. */
+  runCount: number;
+  /** Milliseconds since the epoch: the latest run start or end, else the experiment's last update. */
+  lastActivity: number;
 }
 
 /** Input for {@link TrackingStore.searchExperiments}. */
@@ -202,6 +233,10 @@ export interface TrackingStore {
   logInputs(workspace: string, runId: string, datasets: DatasetInput[], models?: { modelId: string }[]): Promise<void>;
   logOutputs(workspace: string, runId: string, models: { modelId: string; step: number }[]): Promise<void>;
   searchRuns(workspace: string, query: SearchRunsQuery): Promise<Page<Run>>;
+  /** How many runs a search matches, over every page. */
+  countRuns(workspace: string, query: Omit<SearchRunsQuery, 'orderBy' | 'maxResults' | 'pageToken'>): Promise<number>;
+  /** The workspace's experiments of `viewType` with their run counts and last activity, by name. */
+  summarizeExperiments(workspace: string, viewType: ViewType): Promise<ExperimentSummary[]>;
   /** Every point of one metric of one run, by step then timestamp, paged. */
   getMetricHistory(
     workspace: string,
@@ -209,6 +244,12 @@ export interface TrackingStore {
     key: string,
     page: { maxResults: number; pageToken?: string },
   ): Promise<Page<MetricPoint>>;
+  /**
+   * Every point of one metric of one run as three JSON arrays, by step then timestamp — what a
+   * chart draws, serialised by the database (the fast path for 100,000-point series). Values are
+   * numbers, or the strings `NaN`, `Infinity`, `-Infinity`.
+   */
+  getMetricSeries(workspace: string, runId: string, key: string): Promise<MetricSeriesJson>;
   /** The metric's points of several runs with step in [startStep, endStep], at most maxResults per run. */
   getMetricHistoryBulk(
     workspace: string,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from './harness.js';
 
@@ -91,7 +92,7 @@ describe('job inputs, outputs and code snapshots', () => {
     const files = await t.client.listOutputFiles(name, 'result');
     assert.deepEqual(files.map((f) => f.path), ['copied/nested/readme.txt', 'copied/table.csv', 'summary.txt']);
     const chunks: Buffer[] = [];
-    for await (const chunk of await t.client.openOutputFile(name, 'result', 'copied/table.csv')) chunks.push(chunk as Buffer);
+    for await (const chunk of Readable.fromWeb(await t.client.openOutputFile(name, 'result', 'copied/table.csv'))) chunks.push(chunk as Buffer);
     assert.equal(Buffer.concat(chunks).toString(), 'a,b\n1,2\n3,4\n');
   });
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LatheError } from '@lathe/core';
 
 /**
@@ -6,13 +6,18 @@ import { LatheError } from '@lathe/core';
  * the code. Fastify's own 4xx (schema validation, bad media type, oversized body) are mapped to
  * Lathe codes; anything else is a logged `LATHE_INTERNAL`.
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  /** Tried first for a request no route matched (Studio's client-side routes); true when it answered. */
+  fallback: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean> = async () => false,
+): void {
   app.setErrorHandler((error: FastifyError | LatheError, request, reply) => {
     const lathe = toLatheError(error);
     if (lathe.code === 'LATHE_INTERNAL') request.log.error({ err: error }, 'unhandled error');
     void reply.status(lathe.statusCode).send(lathe.toJSON());
   });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (await fallback(request, reply)) return reply;
     const error = new LatheError('LATHE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, { details: { route: request.url } });
     void reply.status(404).send(error.toJSON());
   });

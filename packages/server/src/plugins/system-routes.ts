@@ -4,7 +4,7 @@ import { API_PREFIX } from '@lathe/api';
 import { JSON_SCHEMAS } from '@lathe/spec';
 import type { ServerContext } from '../server-context.js';
 
-/** Health, published JSON Schemas, the workspace check and the landing page. */
+/** Health, published JSON Schemas and the workspace check. */
 export async function systemRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get(`${API_PREFIX}/health`, async () => ({ status: 'ok', version: ctx.version }));
   // Where MLflow's server answers health and version checks.
@@ -20,10 +20,5 @@ export async function systemRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.get<{ Params: { workspace: string } }>(`${API_PREFIX}/workspaces/:workspace`, async (request) => {
     if (!(await ctx.store.hasWorkspace(request.params.workspace))) throw notFound('workspace', request.params.workspace);
     return { name: request.params.workspace, computes: ctx.scheduler.computeNames, default_compute: ctx.defaultCompute };
-  });
-
-  app.get('/', async (_request, reply) => {
-    void reply.type('text/plain; charset=utf-8');
-    return `Lathe ${ctx.version}\nREST API: ${API_PREFIX}\nSubmit a job: npx lathe job create --file examples/jobs/hello-world.yml --stream\n`;
   });
 }

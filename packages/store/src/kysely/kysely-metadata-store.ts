@@ -35,7 +35,7 @@ export class KyselyMetadataStore implements MetadataStore {
     private readonly db: Kysely<Database>,
     readonly dialect: SqlDialect,
   ) {
-    this.tracking = new KyselyTrackingStore(db, (error) => this.isUniqueViolation(error));
+    this.tracking = new KyselyTrackingStore(db, (error) => this.isUniqueViolation(error), dialect);
     this.assets = new KyselyAssetStore(db, (error) => this.isUniqueViolation(error));
     this.modelRegistry = new KyselyModelRegistryStore(db, (error) => this.isUniqueViolation(error));
   }
@@ -94,6 +94,12 @@ export class KyselyMetadataStore implements MetadataStore {
 
   getJob(workspace: string, name: string): Promise<JobRecord | undefined> {
     return loadJob(this.db, workspace, name);
+  }
+
+  async getJobs(workspace: string, names: readonly string[]): Promise<JobRecord[]> {
+    if (names.length === 0) return [];
+    const rows = await this.db.selectFrom('jobs').selectAll().where('workspace', '=', workspace).where('name', 'in', [...names]).execute();
+    return loadJobRecords(this.db, rows);
   }
 
   async setJobHandle(workspace: string, name: string, handle: JobHandle): Promise<boolean> {

@@ -157,6 +157,27 @@ export function defineRunTests(s: TrackingSuite): void {
     await rejectsWith(s.tracking.getMetricHistory(ws, id, 'h', { maxResults: 10, pageToken: 'garbage!' }), 'LATHE_BAD_REQUEST');
   });
 
+  s.test('a metric series is the history as columns, in the same order, NaN and infinities kept', async () => {
+    const ws = await newWorkspace(s.metadata);
+    const e = await s.tracking.createExperiment(ws, { name: 'series', at: T0 });
+    const id = (await s.tracking.createRun(ws, { experimentId: e.experimentId })).info.runId;
+    await s.tracking.logBatch(ws, id, {
+      metrics: [metric('s', 3, 2, T0 + 5), metric('s', 1, 0, T0 + 9), metric('s', Number.NaN, 1, T0 + 1), metric('s', Infinity, 1, T0 + 2), metric('s', -Infinity, 3), metric('other', 7, 0)],
+    });
+    const text = await s.tracking.getMetricSeries(ws, id, 's');
+    const series = { steps: JSON.parse(text.steps), timestamps: JSON.parse(text.timestamps), values: JSON.parse(text.values) };
+    const history = (await s.tracking.getMetricHistory(ws, id, 's', { maxResults: 100 })).items;
+    const asJson = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
+    assert.deepEqual(series, { steps: history.map((m) => m.step), timestamps: history.map((m) => m.timestamp), values: history.map((m) => asJson(m.value)) });
+    assert.deepEqual(series.steps, [0, 1, 1, 2, 3]);
+    assert.deepEqual(series.values, [1, 'NaN', 'Infinity', 3, '-Infinity']);
+    // Doubles survive exactly.
+    await s.tracking.logBatch(ws, id, { metrics: [metric('exact', 0.1 + 0.2, 0), metric('exact', 1 / 3, 1), metric('exact', 1e-300, 2), metric('exact', 123456789.123456789, 3)] });
+    assert.deepEqual(JSON.parse((await s.tracking.getMetricSeries(ws, id, 'exact')).values), [0.1 + 0.2, 1 / 3, 1e-300, 123456789.123456789]);
+    assert.deepEqual(await s.tracking.getMetricSeries(ws, id, 'never'), { steps: '[]', timestamps: '[]', values: '[]' });
+    await rejectsWith(s.tracking.getMetricSeries(ws, 'no-such-run', 's'), 'LATHE_NOT_FOUND');
+  });
+
   s.test('a deleted run refuses writes until restored', async () => {
     const ws = await newWorkspace(s.metadata);
     const e = await s.tracking.createExperiment(ws, { name: 'deleted', at: T0 });
@@ -283,5 +304,50 @@ export function defineJobRunTests(s: TrackingSuite): void {
     // A second job in the same experiment reuses it.
     await s.metadata.createJob(jobInput(ws, uniqueName('job'), { experimentName: 'jobs-exp' }));
     assert.equal((await s.tracking.findExperimentByName(ws, 'jobs-exp'))?.experimentId, experiment?.experimentId);
+  });
+
+  s.test("searches narrow by the job behind a run; counts and experiment summaries agree", async () => {
+    const ws = await newWorkspace(s.metadata);
+    const [a, b, c] = [uniqueName('job'), uniqueName('job'), uniqueName('job')];
+    await s.metadata.createJob(jobInput(ws, a, { experimentName: 'mixed' }));
+    await s.metadata.createJob(jobInput(ws, b, { experimentName: 'mixed', type: 'sweep' }));
+    await s.metadata.createJob(jobInput(ws, c, { experimentName: 'mixed' }));
+    await s.metadata.transitionJob({ workspace: ws, name: c, from: ['Queued'], to: 'Running', at: T0 + 10 });
+    const experiment = await s.tracking.findExperimentByName(ws, 'mixed');
+    const id = experiment?.experimentId as string;
+    // A run an outside MLflow client made: no job, so no type; its status reads as a job status.
+    const outside = await s.tracking.createRun(ws, { experimentId: id, runName: 'outside', startTime: T0 + 20, status: 'RUNNING' });
+    const ids = async (jobs: SearchRunsQuery['jobs']) => (await allPages(s.tracking, ws, query([id], { jobs }))).map((r) => r.info.runId).sort();
+
+    assert.deepEqual(await ids({ types: ['command'] }), [a, c].sort());
+    assert.deepEqual(await ids({ types: ['sweep'] }), [b]);
+    assert.deepEqual(await ids({ types: [] }), []);
+    assert.deepEqual(await ids({ statuses: ['Queued'] }), [a, b].sort());
+    assert.deepEqual(await ids({ statuses: ['Running'] }), [c, outside.info.runId].sort());
+    assert.deepEqual(await ids({ statuses: ['Running'], types: ['command'] }), [c]);
+    assert.deepEqual(await ids({}), [a, b, c, outside.info.runId].sort());
+    // Every experiment of the workspace, without naming them, newest first; other workspaces' runs never.
+    const other = await newWorkspace(s.metadata);
+    await s.metadata.createJob(jobInput(other, uniqueName('job'), { experimentName: 'mixed' }));
+    const every = await allPages(s.tracking, ws, { ...query([], { maxResults: 2 }), everyExperiment: true });
+    assert.deepEqual(every.map((r) => r.info.runId).sort(), [a, b, c, outside.info.runId].sort());
+    assert.equal(every[0]?.info.runId, outside.info.runId);
+    assert.equal(await s.tracking.countRuns(ws, { experimentIds: [], everyExperiment: true, filter: [], viewType: 'ACTIVE_ONLY', jobs: { types: ['command'] } }), 2);
+
+    assert.equal(await s.tracking.countRuns(ws, { experimentIds: [id], filter: [], viewType: 'ACTIVE_ONLY' }), 4);
+    assert.equal(await s.tracking.countRuns(ws, { experimentIds: [id], filter: parseRunFilter("attributes.run_name = 'outside'"), viewType: 'ACTIVE_ONLY' }), 1);
+    assert.equal(await s.tracking.countRuns(ws, { experimentIds: [id], filter: [], viewType: 'ACTIVE_ONLY', jobs: { statuses: ['Queued'] } }), 2);
+    assert.equal(await s.tracking.countRuns(ws, { experimentIds: ['999999999'], filter: [], viewType: 'ACTIVE_ONLY' }), 0);
+
+    const summaries = await s.tracking.summarizeExperiments(ws, 'ACTIVE_ONLY');
+    assert.deepEqual(
+      summaries.map((x) => [x.experiment.name, x.runCount]),
+      [['Default', 0], ['mixed', 4]],
+    );
+    assert.equal(summaries[1]?.lastActivity, T0 + 20);
+
+    const jobs = await s.metadata.getJobs(ws, [a, c, 'missing']);
+    assert.deepEqual(jobs.map((j) => [j.name, j.status]).sort(), [[a, 'Queued'], [c, 'Running']].sort());
+    assert.deepEqual(await s.metadata.getJobs(ws, []), []);
   });
 }

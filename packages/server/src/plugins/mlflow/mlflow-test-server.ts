@@ -27,9 +27,9 @@ export class MlflowTestServer {
     private readonly root: string,
   ) {}
 
-  static async start(): Promise<MlflowTestServer> {
+  static async start(env: Record<string, string> = {}): Promise<MlflowTestServer> {
     const root = await mkdtemp(join(tmpdir(), 'lathe-mlflow-'));
-    const config = configFromEnv({ LATHE_HOME: root, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_PYTHON: '/usr/bin/python3' });
+    const config = configFromEnv({ LATHE_HOME: root, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_PYTHON: '/usr/bin/python3', ...env });
     return new MlflowTestServer(await startServer(config), root);
   }
 

@@ -89,7 +89,9 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
   app.post('/runs/log-metric', async (request) => {
     const f = fieldsOf(request);
     const metric = validateMetric(metricOf(f, scope.now()));
-    await tracking.logBatch(ws(request), f.stringOf('run_id', 'run_uuid'), { metrics: [metric] });
+    const runId = f.stringOf('run_id', 'run_uuid');
+    await tracking.logBatch(ws(request), runId, { metrics: [metric] });
+    scope.ctx.scheduler.events.emitMetrics(ws(request), runId, [metric.key]);
     return {};
   });
 
@@ -129,6 +131,7 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
     validateParamKeysUnique(checkedParams);
     const checkedTags = tags.map((entry, i) => validateTag(entry, `tags[${i}]`));
     await tracking.logBatch(ws(request), runId, { metrics, params: checkedParams, tags: checkedTags });
+    scope.ctx.scheduler.events.emitMetrics(ws(request), runId, [...new Set(metrics.map((m) => m.key))]);
     return {};
   });
 

@@ -3,6 +3,7 @@ import { initialMigration } from './0001-initial.js';
 import { trackingMigration } from './0002-tracking.js';
 import { assetsMigration } from './0003-assets.js';
 import { modelRegistryMigration } from './0004-model-registry.js';
+import { runListMigration } from './0005-run-list.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -13,6 +14,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-tracking': trackingMigration,
   '0003-assets': assetsMigration,
   '0004-model-registry': modelRegistryMigration,
+  '0005-run-list': runListMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */

@@ -1,7 +1,7 @@
 import { LatheError } from '@lathe/core';
-import type { RunFilterClause, RunOrderKey } from '@lathe/tracking';
+import { runStatusForJob, type RunFilterClause, type RunOrderKey } from '@lathe/tracking';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Page, Run, SearchRunsQuery, ViewType } from '../../tracking-store.js';
+import type { Page, Run, RunJobFilter, SearchRunsQuery, ViewType } from '../../tracking-store.js';
 import type { Database } from '../schema.js';
 import { afterCursorSql, cursorOf, decodeCursor, encodeCursor, orderBySql, queryShape, sortColumnsSql, type CursorValue, type SortKey } from './keyset.js';
 import { comparisonSql } from './comparison-sql.js';
@@ -20,6 +20,9 @@ const ATTRIBUTE_COLUMNS: Record<string, { column: string; nullable: boolean; num
   experiment_id: { column: 'experiment_id', nullable: false, numeric: true },
 };
 
+/** A search with the workspace it runs in (for `everyExperiment`). @internal */
+export type ScopedQuery = SearchRunsQuery & { workspace: string };
+
 /**
  * runs/search compiled to one SQL statement: EXISTS probes on the indexed child tables for
  * filters, LEFT JOINs for sort keys, keyset paging on (sort values…, run_uuid). Then one query per
@@ -27,8 +30,8 @@ const ATTRIBUTE_COLUMNS: Record<string, { column: string; nullable: boolean; num
  * workspace.
  * @internal
  */
-export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): Promise<Page<Run>> {
-  if (query.experimentIds.length === 0) return { items: [] };
+export async function searchRuns(db: Kysely<Database>, query: ScopedQuery): Promise<Page<Run>> {
+  if (!query.everyExperiment && query.experimentIds.length === 0) return { items: [] };
   const joins: RawBuilder<unknown>[] = [];
   const sortKeys = query.orderBy.flatMap((key, i) => sortKey(key, i, joins));
   if (!query.orderBy.some((k) => k.type === 'attribute' && k.key === 'start_time')) {
@@ -39,13 +42,9 @@ export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): 
   // filter is a cheap probe per run, stopping at the page's end. Any other order needs every
   // match sorted anyway, so the filters then start from their own indexes instead.
   const streaming = query.orderBy.every((k) => k.type === 'attribute' && k.key === 'start_time');
-  const ids = query.experimentIds.map(Number);
-  const conditions: RawBuilder<unknown>[] = [
-    ids.length === 1 ? sql`r.experiment_id = ${ids[0]}` : sql`r.experiment_id in (${sql.join(ids)})`,
-    ...lifecycleCondition(query.viewType),
-    ...query.filter.map((clause) => clauseSql(clause, streaming)),
-  ];
-  const kind = queryShape('runs', query.experimentIds, query.filter, query.orderBy, query.viewType);
+  const conditions = matchConditions(query, streaming);
+  const scope = query.everyExperiment ? ['*'] : query.experimentIds;
+  const kind = queryShape('runs', scope, query.filter, query.orderBy, query.viewType, query.jobs ?? null);
   if (query.pageToken !== undefined) {
     conditions.push(afterCursorSql(sortKeys, tiebreak, decodeCursor(kind, query.pageToken, sortKeys.length + 1)));
   }
@@ -60,6 +59,41 @@ export async function searchRuns(db: Kysely<Database>, query: SearchRunsQuery): 
   if (!more) return { items };
   const last = pageRows[pageRows.length - 1] as RunRow & Record<string, CursorValue>;
   return { items, nextPageToken: encodeCursor(kind, cursorOf(last, sortKeys, last.run_uuid)) };
+}
+
+/** How many runs match, over every page. @internal */
+export async function countRuns(db: Kysely<Database>, query: Omit<ScopedQuery, 'orderBy' | 'maxResults' | 'pageToken'>): Promise<number> {
+  if (!query.everyExperiment && query.experimentIds.length === 0) return 0;
+  const { rows } = await sql<{ n: number | string }>`
+    select count(*) as n from runs r where ${sql.join(matchConditions(query, true), sql` and `)}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+function matchConditions(query: Omit<ScopedQuery, 'orderBy' | 'maxResults' | 'pageToken'>, streaming: boolean): RawBuilder<unknown>[] {
+  const ids = query.experimentIds.map(Number);
+  return [
+    query.everyExperiment ? sql`r.workspace = ${query.workspace}` : ids.length === 1 ? sql`r.experiment_id = ${ids[0]}` : sql`r.experiment_id in (${sql.join(ids)})`,
+    ...lifecycleCondition(query.viewType),
+    ...query.filter.map((clause) => clauseSql(clause, streaming)),
+    ...jobConditions(query.jobs),
+  ];
+}
+
+/** See {@link RunJobFilter}: job fields through the job's primary key, run statuses for runs without one. */
+function jobConditions(jobs: RunJobFilter | undefined): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  const job = (where: RawBuilder<unknown>) => sql`exists (select 1 from jobs j where j.workspace = r.workspace and j.name = r.job and ${where})`;
+  if (jobs?.types !== undefined) {
+    out.push(jobs.types.length === 0 ? sql`1 = 0` : job(sql`j.type in (${sql.join(jobs.types)})`));
+  }
+  if (jobs?.statuses !== undefined) {
+    if (jobs.statuses.length === 0) out.push(sql`1 = 0`);
+    else {
+      const runStatuses = [...new Set(jobs.statuses.map(runStatusForJob))];
+      out.push(sql`(${job(sql`j.status in (${sql.join(jobs.statuses)})`)} or (r.job is null and r.status in (${sql.join(runStatuses)})))`);
+    }
+  }
+  return out;
 }
 
 function lifecycleCondition(viewType: ViewType): RawBuilder<unknown>[] {

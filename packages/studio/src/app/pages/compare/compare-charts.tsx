@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { lathe } from '../../client.js';
+import { ErrorBanner } from '../../components/error-banner.js';
+import { MetricChart, type MetricSeries, type MetricXAxis } from '../../components/metric-chart.js';
+import { metricValue } from '../../format.js';
+import { setQuery, useLocation } from '../../router.js';
+import { useAsync } from '../../use-async.js';
+import type { CompareRun } from './compare-runs.js';
+
+const X_AXES: [MetricXAxis, string][] = [
+  ['step', 'Step'],
+  ['time', 'Time'],
+  ['relative', 'Relative time'],
+];
+
+/**
+ * One chart per metric, one line per run in the run's colour, with the x axis, smoothing and
+ * log scale shared by all (`?xaxis=time&smooth=0.6&log=1`). A chart loads its series when it
+ * scrolls into view, and again when `refresh` changes (live metric writes).
+ */
+export function CompareCharts({ runs, refresh }: { runs: CompareRun[]; refresh: number }) {
+  const { query } = useLocation();
+  const xAxis = (X_AXES.find(([x]) => x === query.get('xaxis'))?.[0] ?? 'step') as MetricXAxis;
+  const smoothing = Math.min(0.99, Math.max(0, Number(query.get('smooth')) || 0));
+  const logScale = query.get('log') === '1';
+  // Per metric, the runs that logged it; kept stable so a chart redraws only when its data changes.
+  const byKey = useMemo(() => {
+    const keys = [...new Set(runs.flatMap((r) => Object.keys(r.row.metrics)))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    return keys.map((key) => [key, runs.filter((r) => key in r.row.metrics)] as const);
+  }, [runs]);
+
+  return (
+    <section className="compare-section">
+      <div className="section-head">
+        <h2>Metric charts</h2>
+        <div className="chart-controls toolbar">
+          <div className="segmented" role="group" aria-label="X axis" data-testid="chart-xaxis">
+            {X_AXES.map(([x, label]) => (
+              <button key={x} type="button" className={x === xAxis ? 'on' : undefined} aria-pressed={x === xAxis} onClick={() => setQuery({ xaxis: x === 'step' ? undefined : x })}>
+                {label}
+              </button>
+            ))}
+          </div>
+          <label className="toggle" title="Exponential moving average; the raw line stays, faint">
+            Smoothing
+            <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setQuery({ smooth: Number(e.target.value) > 0 ? e.target.value : undefined })} data-testid="chart-smoothing" />
+            <span className="mono smoothing-value">{smoothing.toFixed(2)}</span>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={logScale} onChange={(e) => setQuery({ log: e.target.checked ? '1' : undefined })} data-testid="chart-log" />
+            Log scale
+          </label>
+        </div>
+      </div>
+      {byKey.length === 0 ? (
+        <p className="muted">None of these runs logged metrics.</p>
+      ) : (
+        <div className="compare-charts">
+          {byKey.map(([key, withKey]) => (
+            <CompareChart key={key} metric={key} runs={withKey} xAxis={xAxis} smoothing={smoothing} logScale={logScale} refresh={refresh} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CompareChart({ metric, runs, xAxis, smoothing, logScale, refresh }: { metric: string; runs: CompareRun[]; xAxis: MetricXAxis; smoothing: number; logScale: boolean; refresh: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const visible = useSeen(box);
+  const ids = runs.map((r) => r.row.run_id).join(',');
+  const loaded = useAsync(
+    async (signal) => (visible ? new Map(await Promise.all(runs.map(async (r) => [r.row.run_id, await lathe.getMetricSeries(r.row.run_id, metric, { signal })] as const))) : undefined),
+    [visible, ids, metric, refresh],
+  );
+  // The series in the order of `runs`, and the chart's colour variables set to the runs' colours.
+  const series = useMemo(() => {
+    if (!loaded.data) return undefined;
+    return runs.flatMap((r): MetricSeries[] => {
+      const s = loaded.data?.get(r.row.run_id);
+      return s ? [{ label: r.label, steps: s.steps, timestamps: s.timestamps, values: s.values }] : [];
+    });
+  }, [loaded.data, runs]);
+  const colors = Object.fromEntries(runs.filter((r) => loaded.data?.has(r.row.run_id)).map((r, i) => [`--series-${i + 1}`, r.color])) as CSSProperties;
+
+  return (
+    <div ref={box} className="compare-chart" style={colors} data-metric={metric}>
+      <ErrorBanner error={loaded.error} what={`${metric}`} />
+      {series && series.every((s) => s.values.length <= 1) ? (
+        <div className="panel single-metric" data-testid="metric-single" data-key={metric}>
+          <div className="single-metric-title mono">{metric}</div>
+          <div className="muted small">one value per run</div>
+          <ul>
+            {runs.map((r) => (
+              <li key={r.row.run_id}>
+                <span className="swatch" style={{ background: r.color }} />
+                <span className="single-metric-label">{r.label}</span>
+                <span className="num">{metricValue(r.row.metrics[metric])}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : series ? (
+        <MetricChart title={metric} series={series} xAxis={xAxis} smoothing={smoothing} logScale={logScale} height={200} />
+      ) : (
+        <div className="panel chart-placeholder">
+          <span className="mono">{metric}</span>
+          <span className="muted small">loading…</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** True once the element has come near the viewport (and stays true): charts load when seen. */
+function useSeen(ref: RefObject<HTMLElement | null>): boolean {
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || seen) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '300px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, seen]);
+  return seen;
+}

@@ -1,0 +1,45 @@
+import type { JobResource, LineageEdgeResource } from '@lathe/api';
+
+const ASSET_INPUT_KINDS = new Set(['data', 'model']);
+
+/**
+ * The spec that submits a copy of `job`: its stored spec minus what the server derived from it
+ * when it created the job (the name, `resolved_environment`, and a component's command and code,
+ * which the component brings again), with each asset input's reference restored from lineage —
+ * the stored spec holds the snapshot an `azureml:iris-data:1` resolved to, and submitting the
+ * reference again records the copy's lineage. Uploaded snapshots (`blob://…`, the job's code
+ * and local inputs) stay as they are: the server still has them.
+ */
+export function resubmitSpec(job: JobResource, lineage: readonly LineageEdgeResource[]): Record<string, unknown> {
+  const spec = structuredClone(job.spec);
+  delete spec.name;
+  delete spec.resolved_environment;
+  if (spec.component !== undefined) {
+    delete spec.command;
+    delete spec.code;
+  }
+  const inputs = spec.inputs as Record<string, unknown> | undefined;
+  for (const edge of lineage) {
+    const input = inputs?.[edge.port];
+    if (edge.direction !== 'input' || !ASSET_INPUT_KINDS.has(edge.kind) || !isDataInput(input)) continue;
+    input.path = `azureml:${edge.name}:${edge.version}`;
+  }
+  return spec;
+}
+
+/** A file or folder input (`{ type, path, mode }`), as opposed to a literal value. */
+export function isDataInput(value: unknown): value is { path: string; type?: string; mode?: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { path?: unknown }).path === 'string';
+}
+
+/**
+ * A literal input typed in a text field, as the type the job had: a number stays a number and a
+ * boolean a boolean when the text reads as one; anything else is sent as text and the server
+ * says what it expected.
+ */
+export function parseLiteral(text: string, original: unknown): string | number | boolean {
+  const trimmed = text.trim();
+  if (typeof original === 'number' && trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
+  if (typeof original === 'boolean' && (trimmed === 'true' || trimmed === 'false')) return trimmed === 'true';
+  return text;
+}
