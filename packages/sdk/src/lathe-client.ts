@@ -146,10 +146,12 @@ export class LatheClient {
   /**
    * The workspace's live events (job status changes, metric writes) as they happen, until
    * `signal` aborts or the server goes away. Server-sent events read over `fetch`, so the
-   * client's credentials go with them.
+   * client's credentials go with them. `onOpen` is called once the server holds the stream.
    */
-  async *events(options: { signal?: AbortSignal } = {}): AsyncGenerator<LiveEventResource> {
+  async *events(options: { signal?: AbortSignal; onOpen?: () => void } = {}): AsyncGenerator<LiveEventResource> {
     const response = await this.send(paths.events(this.workspace), { signal: options.signal });
+    // From here on no event is missed: a caller reloads what it shows (it may have changed before).
+    options.onOpen?.();
     if (!response.body) return;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';

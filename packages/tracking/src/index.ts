@@ -11,6 +11,7 @@ export {
   isRunStatus,
   isTerminatedRunStatus,
   lifecycleStagesForViewType,
+  jobStatusForRun,
   runStatusForJob,
 } from './run-status.js';
 export type { LifecycleStage, RunStatus, ViewType } from './run-status.js';

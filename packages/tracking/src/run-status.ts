@@ -61,3 +61,19 @@ const FOR_JOB: Record<JobStatus, RunStatus> = {
 export function runStatusForJob(jobStatus: JobStatus): RunStatus {
   return FOR_JOB[jobStatus];
 }
+
+const FOR_RUN: Record<RunStatus, JobStatus> = {
+  SCHEDULED: 'Queued',
+  RUNNING: 'Running',
+  FINISHED: 'Completed',
+  FAILED: 'Failed',
+  KILLED: 'Canceled',
+};
+
+/**
+ * The job status a run's MLflow status reads as, for runs no job created (an outside MLflow
+ * client's): the inverse of {@link runStatusForJob} on the statuses a run shows.
+ */
+export function jobStatusForRun(runStatus: RunStatus): JobStatus {
+  return FOR_RUN[runStatus];
+}

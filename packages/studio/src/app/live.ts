@@ -3,11 +3,18 @@ import type { LiveEventResource } from '@lathe/api';
 import { lathe } from './client.js';
 
 /**
+ * A live event, or `connected`: the stream (re)opened, and what changed while it was closed —
+ * or before it first opened — came as no event, so views showing something that may have moved
+ * reload it.
+ */
+export type LiveEvent = LiveEventResource | { type: 'connected' };
+
+/**
  * One stream of the workspace's live events for the whole app (job status changes, metric
  * writes), shared by every view that listens; it reconnects with back-off when the server goes
  * away and stops when nothing listens.
  */
-type Listener = (event: LiveEventResource) => void;
+type Listener = (event: LiveEvent) => void;
 const listeners = new Set<Listener>();
 let controller: AbortController | undefined;
 
@@ -15,9 +22,12 @@ async function pump(signal: AbortSignal): Promise<void> {
   let delay = 500;
   while (!signal.aborted) {
     try {
-      for await (const event of lathe.events({ signal })) {
-        delay = 500;
+      const notify = (event: LiveEvent) => {
         for (const listener of listeners) listener(event);
+      };
+      for await (const event of lathe.events({ signal, onOpen: () => notify({ type: 'connected' }) })) {
+        delay = 500;
+        notify(event);
       }
     } catch {
       // The server restarted or the network dropped: try again below.

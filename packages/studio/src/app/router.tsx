@@ -49,10 +49,11 @@ export function useLocation(): { path: string; query: URLSearchParams; href: str
   return { path: url.pathname, query: url.searchParams, href };
 }
 
-/** A route: `pattern` with `:name` segments (the last may be `*rest`). */
+/** A route: `pattern` with `:name` segments (the last may be `*rest`); `preload` fetches a lazy page's code. */
 export interface Route {
   pattern: string;
   render: (params: Record<string, string>) => ReactNode;
+  preload?: () => Promise<void>;
 }
 
 /** Params of `pattern` matched against `path`, or undefined. */

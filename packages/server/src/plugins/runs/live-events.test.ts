@@ -9,10 +9,12 @@ async function collect(client: LatheClient, act: () => Promise<void>, done: (see
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   const seen: LiveEventResource[] = [];
-  const stream = client.events({ signal: controller.signal });
+  let opened!: () => void;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  const stream = client.events({ signal: controller.signal, onOpen: () => opened() });
   // The first read sends the request; act only once the server holds the stream.
   const first = stream.next();
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await open;
   await act();
   try {
     let next = await first;

@@ -1,21 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { LatheError, isJobStatus, type JobRecord, type JobStatus } from '@lathe/core';
+import { LatheError, isJobStatus, type JobRecord } from '@lathe/core';
 import { RunQuery, type ExperimentSummaryResource, type RunPageResource, type RunRowResource } from '@lathe/api';
-import { parseRunFilter, parseRunOrderBy, type RunStatus } from '@lathe/tracking';
+import { jobStatusForRun, parseRunFilter, parseRunOrderBy } from '@lathe/tracking';
 import type { Run, SearchRunsQuery, ViewType } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
 import { jsonDouble } from '../mlflow/mlflow-json.js';
 
 type WorkspaceParams = { workspace: string };
-
-/** A run's MLflow status read as the job status its job would have; see `RunRowResource.status`. */
-const JOB_STATUS_OF_RUN: Record<RunStatus, JobStatus> = {
-  SCHEDULED: 'Queued',
-  RUNNING: 'Running',
-  FINISHED: 'Completed',
-  FAILED: 'Failed',
-  KILLED: 'Canceled',
-};
 
 /**
  * `GET /runs`: what Studio's job list pages through — MLflow's run search (filter and order_by
@@ -106,7 +97,7 @@ function toRow(run: Run, experimentName: string, job: JobRecord | undefined, now
     run_name: info.runName,
     experiment_id: info.experimentId,
     experiment_name: experimentName,
-    status: job?.status ?? JOB_STATUS_OF_RUN[info.status],
+    status: job?.status ?? jobStatusForRun(info.status),
     user_id: info.userId,
     start_time: info.startTime,
     end_time: info.endTime,

@@ -33,8 +33,8 @@ type Column = (number | null | undefined)[];
  * scale) are gaps. Drag zooms, double-click resets; charts with the same x axis share a cursor.
  *
  * Contract (tests, benchmark): the wrapper has `data-testid="metric-chart"`, `data-key={title}`,
- * `data-points` (points across series) and `data-state`, `loading` until uPlot has drawn the
- * current data, then `ready`.
+ * `data-points` (points across series), `data-series` (lines drawn, smoothing aside) and
+ * `data-state`, `loading` until uPlot has drawn the current data, then `ready`.
  */
 export function MetricChart({ title, series, xAxis, smoothing, logScale, height = 220 }: MetricChartProps) {
   const plotBox = useRef<HTMLDivElement>(null);
@@ -89,7 +89,7 @@ export function MetricChart({ title, series, xAxis, smoothing, logScale, height 
   }, [data]);
 
   return (
-    <div className="metric-chart panel" data-testid="metric-chart" data-key={title} data-points={points} data-state={drawn ? 'ready' : 'loading'}>
+    <div className="metric-chart panel" data-testid="metric-chart" data-key={title} data-points={points} data-series={series.length} data-state={drawn ? 'ready' : 'loading'}>
       <div className="metric-chart-head">
         <span className="metric-chart-title" title={title}>
           {title}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { stringify } from 'yaml';
+import { useYaml } from '../../components/use-yaml.js';
 import type { AssetResource, CuratedEnvironmentResource } from '@lathe/api';
 import type { MlflowModelVersion, MlflowRegisteredModel } from '@lathe/sdk/tracking';
 import { Properties } from '../../components/properties.js';
@@ -46,7 +46,7 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
     const build = spec.build as { path?: string; dockerfile_path?: string } | undefined;
     items.push(
       ['Image', text('image') && <span className="mono">{text('image')}</span>],
-      ['Conda file', spec.conda_file === undefined ? undefined : typeof spec.conda_file === 'string' ? <span className="mono">{spec.conda_file}</span> : <pre className="inline-code">{stringify(spec.conda_file, { lineWidth: 0 }).trimEnd()}</pre>],
+      ['Conda file', spec.conda_file === undefined ? undefined : typeof spec.conda_file === 'string' ? <span className="mono">{spec.conda_file}</span> : <InlineYaml value={spec.conda_file} />],
       ['Build context', build ? <span className="mono">{`${build.path ?? ''} (${build.dockerfile_path ?? 'Dockerfile'})`}</span> : undefined],
       ['OS', text('os_type')],
     );
@@ -101,4 +101,9 @@ function tagList(tags: Record<string, string> | undefined): ReactNode {
       {k}: {v}
     </span>
   ));
+}
+
+/** A small document (a conda file) as YAML, inline among the properties. */
+function InlineYaml({ value }: { value: unknown }) {
+  return <pre className="inline-code">{useYaml(value)?.trimEnd() ?? ''}</pre>;
 }

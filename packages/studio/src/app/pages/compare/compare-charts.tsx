@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { lathe } from '../../client.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { MetricChart, type MetricSeries, type MetricXAxis } from '../../components/metric-chart.js';
 import { metricValue } from '../../format.js';
 import { setQuery, useLocation } from '../../router.js';
 import { useAsync } from '../../use-async.js';
+import { useSeen } from '../../use-seen.js';
 import type { CompareRun } from './compare-runs.js';
 
 const X_AXES: [MetricXAxis, string][] = [
@@ -110,17 +111,4 @@ function CompareChart({ metric, runs, xAxis, smoothing, logScale, refresh }: { m
       )}
     </div>
   );
-}
-
-/** True once the element has come near the viewport (and stays true): charts load when seen. */
-function useSeen(ref: RefObject<HTMLElement | null>): boolean {
-  const [seen, setSeen] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || seen) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '300px' });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref, seen]);
-  return seen;
 }

@@ -48,7 +48,7 @@ export function ComparePage() {
   // A compared run that logs metrics or changes status reloads the page's data, at most every LIVE_INTERVAL_MS.
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   useLiveEvents((event) => {
-    if (!ids.includes(event.run_id) || pending.current) return;
+    if ((event.type !== 'connected' && !ids.includes(event.run_id)) || pending.current) return;
     pending.current = setTimeout(() => {
       pending.current = undefined;
       setRefresh((n) => n + 1);

@@ -22,7 +22,8 @@ export function JobChildren({ runId, experimentName }: { runId: string; experime
   );
   const reload = useThrottle(children.reload, 1000);
   useLiveEvents((event) => {
-    if (event.type === 'job' && (event.experiment_name === experimentName || children.data?.value.some((r) => r.run_id === event.run_id))) reload();
+    if (event.type === 'connected') reload();
+    else if (event.type === 'job' && (event.experiment_name === experimentName || children.data?.value.some((r) => r.run_id === event.run_id))) reload();
   });
 
   if (children.error) return <ErrorBanner error={children.error} what="child jobs" />;

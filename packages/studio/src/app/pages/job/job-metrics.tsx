@@ -7,6 +7,9 @@ import { setQuery, useLocation } from '../../router.js';
 import { RunMetricChart } from './run-metric-chart.js';
 import { useThrottle } from './use-throttle.js';
 
+/** Charts that load with the tab; the rest when they scroll near the viewport. */
+const EAGER_CHARTS = 6;
+
 const X_AXES: [MetricXAxis, string][] = [
   ['step', 'Step'],
   ['time', 'Wall time'],
@@ -88,8 +91,8 @@ export function JobMetrics({ runId, keys, onNewKeys }: { runId: string; keys: st
       </div>
       {shown.length === 0 ? <div className="muted">No metric matches “{filter}”.</div> : null}
       <div className="metric-grid">
-        {shown.map((key) => (
-          <RunMetricChart key={key} runId={runId} metricKey={key} version={versions[key] ?? 0} xAxis={xAxis} smoothing={smoothing} logScale={logScale} />
+        {shown.map((key, i) => (
+          <RunMetricChart key={key} runId={runId} metricKey={key} version={versions[key] ?? 0} xAxis={xAxis} smoothing={smoothing} logScale={logScale} eager={i < EAGER_CHARTS} />
         ))}
       </div>
     </div>

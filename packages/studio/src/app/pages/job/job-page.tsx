@@ -31,7 +31,10 @@ function JobPageContent({ name }: { name: string }) {
   const { view, missing, error, reloadJob, reloadRun } = useJobView(name);
   const reloadRunSoon = useThrottle(reloadRun, 2000);
   useLiveEvents((event) => {
-    if (event.type === 'job' && event.job === name) {
+    if (event.type === 'connected') {
+      reloadJob();
+      reloadRun();
+    } else if (event.type === 'job' && event.job === name) {
       reloadJob();
       if (isTerminal(event.status) || event.status === 'Running') reloadRun();
     } else if (event.type === 'metrics' && event.run_id === name) reloadRunSoon();

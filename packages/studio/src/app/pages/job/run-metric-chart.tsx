@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useRef } from 'react';
 import { lathe } from '../../client.js';
 import { MetricChart, type MetricXAxis } from '../../components/metric-chart.js';
 import { useAsync } from '../../use-async.js';
+import { useSeen } from '../../use-seen.js';
 
 const HEIGHT = 220;
 
@@ -10,10 +11,11 @@ const HEIGHT = 220;
  * with hundreds of metrics opens fast) and again whenever `version` changes (live updates); the
  * drawn chart stays while a reload runs.
  */
-export function RunMetricChart(props: { runId: string; metricKey: string; version: number; xAxis: MetricXAxis; smoothing: number; logScale: boolean }) {
+export function RunMetricChart(props: { runId: string; metricKey: string; version: number; xAxis: MetricXAxis; smoothing: number; logScale: boolean; eager?: boolean }) {
   const { runId, metricKey, version } = props;
   const box = useRef<HTMLDivElement>(null);
-  const visible = useSeen(box);
+  // The first charts are on screen anyway: they load at once instead of a frame later.
+  const visible = useSeen(box) || props.eager === true;
   const series = useAsync(
     async (signal) => (visible ? [{ label: metricKey, ...(await lathe.getMetricSeries(runId, metricKey, { signal })) }] : undefined),
     [runId, metricKey, version, visible],
@@ -31,17 +33,4 @@ export function RunMetricChart(props: { runId: string; metricKey: string; versio
       <div className="metric-chart-plot metric-chart-skeleton" style={{ height: HEIGHT }} />
     </div>
   );
-}
-
-/** True once the element has come near the viewport. */
-function useSeen(ref: RefObject<HTMLElement | null>): boolean {
-  const [seen, setSeen] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || seen) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '400px' });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref, seen]);
-  return seen;
 }

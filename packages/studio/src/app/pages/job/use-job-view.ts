@@ -1,6 +1,7 @@
 import type { JobStatus } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
 import type { MlflowRun } from '@lathe/api/mlflow';
+import { jobStatusForRun } from '@lathe/tracking/run-status';
 import { lathe, tracking } from '../../client.js';
 import { useAsync } from '../../use-async.js';
 
@@ -33,8 +34,6 @@ export interface JobViewState {
   reloadRun: () => void;
 }
 
-const RUN_STATUS: Record<string, JobStatus> = { RUNNING: 'Running', SCHEDULED: 'Queued', FINISHED: 'Completed', FAILED: 'Failed', KILLED: 'Canceled' };
-
 /** Null for LATHE_NOT_FOUND, the error otherwise. */
 function orNull(error: unknown): null {
   if ((error as { code?: string }).code === 'LATHE_NOT_FOUND') return null;
@@ -66,7 +65,7 @@ export function useJobView(name: string): JobViewState {
       name,
       job: j,
       run: r,
-      status: j ? j.status : (RUN_STATUS[r?.info.status ?? ''] ?? 'Running'),
+      status: j ? j.status : r ? jobStatusForRun(r.info.status) : 'Running',
       title: j?.display_name || r?.info.run_name || name,
       experimentName: j?.experiment_name ?? experiment.data ?? '',
       parentRunId: tags['mlflow.parentRunId'],

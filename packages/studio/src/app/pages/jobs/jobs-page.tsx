@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isTerminal } from '@lathe/core';
 import type { ExperimentSummaryResource, RunRowResource } from '@lathe/api';
 import { lathe } from '../../client.js';
 import { EmptyState } from '../../components/empty-state.js';
@@ -102,9 +103,14 @@ export function JobsPage() {
   // the list when the user is at the top of it (below, they would lose their place).
   const pendingReload = useRef<ReturnType<typeof setTimeout>>(undefined);
   useLiveEvents((event) => {
-    if (event.type !== 'job') return;
     const current = listCache.get(key);
     if (!current) return;
+    if (event.type === 'connected') {
+      // The stream (re)opened: rows still in flight may have moved on unseen.
+      if (current.rows.some((r) => !isTerminal(r.status))) setFresh((n) => n + 1);
+      return;
+    }
+    if (event.type !== 'job') return;
     const index = current.rows.findIndex((r) => r.run_id === event.run_id);
     const atTop = current.scrollTop < 64;
     if (index >= 0 && !atTop) {
