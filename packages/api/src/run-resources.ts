@@ -62,7 +62,8 @@ export interface MetricSeriesResource {
   run_id: string;
   key: string;
   steps: number[];
-  timestamps: number[];
+  /** Absent when asked for `columns=steps,values`. */
+  timestamps?: number[];
   values: JsonDouble[];
 }
 

@@ -133,9 +133,10 @@ export class LatheClient {
     return json(await this.send(paths.runs(this.workspace), { query, signal: options.signal }));
   }
 
-  /** Every point of one metric of a run, as columns. */
-  async getMetricSeries(runId: string, key: string, options: { signal?: AbortSignal } = {}): Promise<MetricSeriesResource> {
-    return json(await this.send(paths.metricSeries(this.workspace, runId, key), { signal: options.signal }));
+  /** Every point of one metric of a run, as columns; `timestamps: false` leaves them out (a chart over steps). */
+  async getMetricSeries(runId: string, key: string, options: { signal?: AbortSignal; timestamps?: boolean } = {}): Promise<MetricSeriesResource> {
+    const query = options.timestamps === false ? { columns: 'steps,values' } : {};
+    return json(await this.send(paths.metricSeries(this.workspace, runId, key), { signal: options.signal, query }));
   }
 
   /** Experiments with run counts and last activity, by name. */

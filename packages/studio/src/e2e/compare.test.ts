@@ -55,7 +55,13 @@ describe('Studio compare', () => {
   });
 
   const runsInUrl = () => (new URL(h.page.url()).searchParams.get('runs') ?? '').split(',').filter(Boolean);
-  const chart = (metric: string) => h.page.locator(`[data-testid=metric-chart][data-key=${metric}][data-state=ready]`);
+  /** A metric's overlaid chart once drawn; it loads only when seen, so it is scrolled into view first. */
+  async function chart(metric: string) {
+    await h.page.locator(`[data-metric=${metric}]`).scrollIntoViewIfNeeded();
+    const drawn = h.page.locator(`[data-testid=metric-chart][data-key=${metric}][data-state=ready]`);
+    await drawn.waitFor();
+    return drawn;
+  }
   const marks = (selector: string) => h.page.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('data-run')));
 
   it('opens the runs selected in the job list', async () => {
@@ -90,9 +96,7 @@ describe('Studio compare', () => {
 
   it('overlays one line per run and draws a mark per run in both plots', async () => {
     await h.open(`/compare?runs=${jobs.map((j) => j.name).join(',')}`);
-    const loss = chart('loss');
-    await loss.scrollIntoViewIfNeeded();
-    await loss.waitFor();
+    const loss = await chart('loss');
     assert.equal(await loss.getAttribute('data-series'), '3');
     assert.equal(await loss.getAttribute('data-points'), String(RUNS.reduce((n, r) => n + r.steps, 0)));
     // acc was logged once per run: a list of values, not a chart.
@@ -123,15 +127,16 @@ describe('Studio compare', () => {
 
   it('taking a run out updates the URL, the table, the chart and the plots', async () => {
     await h.open(`/compare?runs=${jobs.map((j) => j.name).join(',')}`);
-    await chart('loss').waitFor();
+    await chart('loss');
     await h.page.locator(`[data-testid=compare-run][data-run-id="${id(1)}"] [data-testid=remove-run]`).click();
     await eventually(async () => assert.deepEqual(runsInUrl(), [id(0), id(2)]));
     await h.page.locator('[data-testid=compare-page][data-runs="2"]').waitFor();
     assert.equal(await h.page.getByTestId('compare-run').count(), 2);
     assert.deepEqual(await h.page.locator('[data-testid=compare-table] tr[data-key="params.lr"] td:not(.key-cell)').allInnerTexts(), ['0.1', '0.4']);
+    const loss = await chart('loss');
     await eventually(async () => {
-      assert.equal(await chart('loss').getAttribute('data-series'), '2');
-      assert.equal(await chart('loss').getAttribute('data-points'), String(RUNS[0].steps + RUNS[2].steps));
+      assert.equal(await loss.getAttribute('data-series'), '2');
+      assert.equal(await loss.getAttribute('data-points'), String(RUNS[0].steps + RUNS[2].steps));
     });
     assert.deepEqual(await marks('[data-testid=parallel-coordinates] g.pc-run'), [id(0), id(2)]);
     assert.deepEqual(await marks('[data-testid=scatter] circle[data-run]'), [id(0), id(2)]);

@@ -165,7 +165,7 @@ export function defineRunTests(s: TrackingSuite): void {
       metrics: [metric('s', 3, 2, T0 + 5), metric('s', 1, 0, T0 + 9), metric('s', Number.NaN, 1, T0 + 1), metric('s', Infinity, 1, T0 + 2), metric('s', -Infinity, 3), metric('other', 7, 0)],
     });
     const text = await s.tracking.getMetricSeries(ws, id, 's');
-    const series = { steps: JSON.parse(text.steps), timestamps: JSON.parse(text.timestamps), values: JSON.parse(text.values) };
+    const series = { steps: JSON.parse(text.steps), timestamps: JSON.parse(text.timestamps ?? 'null'), values: JSON.parse(text.values) };
     const history = (await s.tracking.getMetricHistory(ws, id, 's', { maxResults: 100 })).items;
     const asJson = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
     assert.deepEqual(series, { steps: history.map((m) => m.step), timestamps: history.map((m) => m.timestamp), values: history.map((m) => asJson(m.value)) });
@@ -175,6 +175,8 @@ export function defineRunTests(s: TrackingSuite): void {
     await s.tracking.logBatch(ws, id, { metrics: [metric('exact', 0.1 + 0.2, 0), metric('exact', 1 / 3, 1), metric('exact', 1e-300, 2), metric('exact', 123456789.123456789, 3)] });
     assert.deepEqual(JSON.parse((await s.tracking.getMetricSeries(ws, id, 'exact')).values), [0.1 + 0.2, 1 / 3, 1e-300, 123456789.123456789]);
     assert.deepEqual(await s.tracking.getMetricSeries(ws, id, 'never'), { steps: '[]', timestamps: '[]', values: '[]' });
+    // Without timestamps: the same steps and values.
+    assert.deepEqual(await s.tracking.getMetricSeries(ws, id, 's', { timestamps: false }), { steps: text.steps, values: text.values });
     await rejectsWith(s.tracking.getMetricSeries(ws, 'no-such-run', 's'), 'LATHE_NOT_FOUND');
   });
 

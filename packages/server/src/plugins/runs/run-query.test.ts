@@ -110,6 +110,9 @@ describe('GET /runs and /experiments: the run list Studio pages through', () => 
     });
     const series = await srv.getOk<MetricSeriesResource>(`${RUNS}/${id}/metrics/loss`);
     assert.deepEqual(series, { run_id: id, key: 'loss', steps: [1, 2, 3], timestamps: [10, 20, 30], values: [0.9, 0.5, 'NaN'] });
+    const stepsOnly = await srv.getOk<MetricSeriesResource>(`${RUNS}/${id}/metrics/loss`, { columns: 'steps,values' });
+    assert.deepEqual(stepsOnly, { run_id: id, key: 'loss', steps: [1, 2, 3], values: [0.9, 0.5, 'NaN'] });
+    assert.equal((await srv.get(`${RUNS}/${id}/metrics/loss`, { columns: 'values' })).status, 400);
     const empty = await srv.getOk<MetricSeriesResource>(`${RUNS}/${id}/metrics/never-logged`);
     assert.deepEqual(empty.steps, []);
     const missing = await srv.get(`${RUNS}/no-such-run/metrics/loss`);

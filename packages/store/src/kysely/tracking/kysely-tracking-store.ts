@@ -33,7 +33,7 @@ import type { ExperimentRow, LoggedModelRow, RunRow } from './tracking-tables.js
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-type SeriesRow = { steps: string; timestamps: string; values: string };
+type SeriesRow = { steps: string; timestamps: string | null; values: string };
 
 /** Tells a unique-key violation from other driver errors. */
 export type UniqueViolationTest = (error: unknown) => boolean;
@@ -338,25 +338,28 @@ export class KyselyTrackingStore implements TrackingStore {
     return { items, nextPageToken: encodeCursor('history', [Number(last.step), Number(last.timestamp), Number(last.is_nan), Number(last.value)]) };
   }
 
-  async getMetricSeries(workspace: string, runId: string, key: string): Promise<MetricSeriesJson> {
+  async getMetricSeries(workspace: string, runId: string, key: string, options: { timestamps?: boolean } = {}): Promise<MetricSeriesJson> {
     const row = await runRow(this.db, workspace, runId);
     const runKey = Number(row.run_key);
-    // The database builds the three arrays itself: handing 100,000 rows to JavaScript one by one
-    // costs five times what aggregating them in SQL does. Both render doubles exactly (shortest
+    const withTimes = options.timestamps !== false;
+    // The database builds the arrays itself: handing 100,000 rows to JavaScript one by one costs
+    // five times what aggregating them in SQL does. Both render doubles exactly (shortest
     // round-trip or 17 digits) and non-finite values as the strings MLflow's JSON uses.
     const { rows } = await (this.dialect === 'postgres'
       ? sql<SeriesRow>`
           select coalesce(json_agg(step order by step, timestamp, value, is_nan), '[]')::text as steps,
-                 coalesce(json_agg(timestamp order by step, timestamp, value, is_nan), '[]')::text as timestamps,
+                 ${withTimes ? sql`coalesce(json_agg(timestamp order by step, timestamp, value, is_nan), '[]')::text` : sql`null`} as timestamps,
                  coalesce(json_agg(case when is_nan = 1 then to_json('NaN'::text) else to_json(value) end order by step, timestamp, value, is_nan), '[]')::text as "values"
           from metrics where run_key = ${runKey} and key = ${key}`
       : sql<SeriesRow>`
-          select json_group_array(step) as steps, json_group_array(timestamp) as timestamps,
+          select json_group_array(step) as steps, ${withTimes ? sql`json_group_array(timestamp)` : sql`null`} as timestamps,
                  json_group_array(case when is_nan = 1 then 'NaN' when value = 9e999 then 'Infinity' when value = -9e999 then '-Infinity' else value end) as "values"
           from (select step, timestamp, value, is_nan from metrics where run_key = ${runKey} and key = ${key} order by step, timestamp, value, is_nan)`
     ).execute(this.db);
     const first = rows[0];
-    return { steps: first?.steps ?? '[]', timestamps: first?.timestamps ?? '[]', values: first?.values ?? '[]' };
+    const series: MetricSeriesJson = { steps: first?.steps ?? '[]', values: first?.values ?? '[]' };
+    if (withTimes) series.timestamps = first?.timestamps ?? '[]';
+    return series;
   }
 
   async getMetricHistoryBulk(

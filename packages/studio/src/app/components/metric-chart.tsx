@@ -6,11 +6,14 @@ import './metric-chart.css';
 
 export type MetricXAxis = 'step' | 'time' | 'relative';
 
-/** One line of a chart: a run's metric as the series endpoint returns it (values may be 'NaN'/'Infinity'). */
+/**
+ * One line of a chart: a run's metric as the series endpoint returns it (values may be
+ * 'NaN'/'Infinity'). `timestamps` are needed for the time axes only.
+ */
 export interface MetricSeries {
   label: string;
   steps: number[];
-  timestamps: number[];
+  timestamps?: number[] | undefined;
   values: (number | string)[];
 }
 
@@ -160,7 +163,7 @@ function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boole
       y: o.logScale ? { distr: 3, log: 10 } : {},
     },
     axes: [
-      axis({ size: 30, values: X_LABELS[o.xAxis], ...(o.xAxis === 'relative' ? { incrs: DURATION_INCRS } : {}) }),
+      axis({ size: 30, values: X_LABELS[o.xAxis], ...(o.xAxis === 'relative' ? { incrs: DURATION_INCRS } : o.xAxis === 'step' ? { incrs: STEP_INCRS } : {}) }),
       axis({ values: (_u, splits) => splits.map(tick), size: 52 }),
     ],
     series,
@@ -182,6 +185,9 @@ function clock(ms: number, incr: number): string {
   const day = incr >= 3_600_000 ? `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` : '';
   return incr < 60_000 ? `${hm}:${pad(d.getSeconds())}` : `${day}${hm}`;
 }
+
+/** Steps are whole numbers: ticks at 1, 2, 5, 10, 20, 50, … never 2.5. */
+const STEP_INCRS = Array.from({ length: 16 }, (_, i) => [1, 2, 5].map((m) => m * 10 ** i)).flat();
 
 const DURATION_INCRS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 21600, 43200, 86400, 172800, 604800];
 
@@ -210,7 +216,7 @@ function shortDuration(seconds: number | null): string {
  */
 function chartData(series: MetricSeries[], xAxis: MetricXAxis, logScale: boolean, smoothing: number): uPlot.AlignedData {
   const tables = series.map((s) => {
-    let x = xAxis === 'step' ? s.steps : s.timestamps;
+    let x = xAxis === 'step' ? s.steps : (s.timestamps ?? []);
     let values = s.values;
     const order = sortOrder(x);
     if (order) {

@@ -7,10 +7,10 @@ export function PageHeader({ title, crumbs = [], actions, children }: { title: R
     <header className="page-header">
       {crumbs.length > 0 ? (
         <nav className="crumbs" aria-label="Breadcrumbs">
-          {crumbs.map(([label, to]) => (
+          {crumbs.map(([label, to], i) => (
             <span key={to}>
+              {i > 0 ? <span className="sep">/</span> : null}
               <Link to={to}>{label}</Link>
-              <span className="sep">/</span>
             </span>
           ))}
         </nav>

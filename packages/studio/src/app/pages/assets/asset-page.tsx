@@ -95,7 +95,7 @@ export function AssetPage({ kind, name, version }: { kind: string; name: string;
               {curated ? 'what Lathe runs for this name; use it from a job as shown above' : 'save it and run the command to create this version again, elsewhere or under another name'}
             </span>
           </div>
-          {curated ? <YamlBlock value={selected.spec} command={`environment: azureml://registries/azureml/environments/${name}/labels/latest`} /> : <YamlBlock value={recreateSpec(info, selected)} command={createCommand(info)} />}
+          {curated ? <YamlBlock value={selected.spec} command={`environment: azureml://registries/azureml/environments/${name}/labels/latest`} /> : <YamlBlock value={recreateSpec(selected)} command={createCommand(info)} />}
         </section>
       ) : null}
     </div>

@@ -1,29 +1,21 @@
 import { useMemo, useRef, type CSSProperties } from 'react';
 import { lathe } from '../../client.js';
+import { ChartControls, useChartSettings } from '../../components/chart-controls.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { MetricChart, type MetricSeries, type MetricXAxis } from '../../components/metric-chart.js';
 import { metricValue } from '../../format.js';
-import { setQuery, useLocation } from '../../router.js';
 import { useAsync } from '../../use-async.js';
 import { useSeen } from '../../use-seen.js';
 import type { CompareRun } from './compare-runs.js';
 
-const X_AXES: [MetricXAxis, string][] = [
-  ['step', 'Step'],
-  ['time', 'Time'],
-  ['relative', 'Relative time'],
-];
-
 /**
  * One chart per metric, one line per run in the run's colour, with the x axis, smoothing and
- * log scale shared by all (`?xaxis=time&smooth=0.6&log=1`). A chart loads its series when it
+ * log scale shared by all (`?x=time&smooth=0.6&log=1`). A chart loads its series when it
  * scrolls into view, and again when `refresh` changes (live metric writes).
  */
 export function CompareCharts({ runs, refresh }: { runs: CompareRun[]; refresh: number }) {
-  const { query } = useLocation();
-  const xAxis = (X_AXES.find(([x]) => x === query.get('xaxis'))?.[0] ?? 'step') as MetricXAxis;
-  const smoothing = Math.min(0.99, Math.max(0, Number(query.get('smooth')) || 0));
-  const logScale = query.get('log') === '1';
+  const chart = useChartSettings();
+  const { xAxis, smoothing, logScale } = chart;
   // Per metric, the runs that logged it; kept stable so a chart redraws only when its data changes.
   const byKey = useMemo(() => {
     const keys = [...new Set(runs.flatMap((r) => Object.keys(r.row.metrics)))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
@@ -35,22 +27,7 @@ export function CompareCharts({ runs, refresh }: { runs: CompareRun[]; refresh: 
       <div className="section-head">
         <h2>Metric charts</h2>
         <div className="chart-controls toolbar">
-          <div className="segmented" role="group" aria-label="X axis" data-testid="chart-xaxis">
-            {X_AXES.map(([x, label]) => (
-              <button key={x} type="button" className={x === xAxis ? 'on' : undefined} aria-pressed={x === xAxis} onClick={() => setQuery({ xaxis: x === 'step' ? undefined : x })}>
-                {label}
-              </button>
-            ))}
-          </div>
-          <label className="toggle" title="Exponential moving average; the raw line stays, faint">
-            Smoothing
-            <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setQuery({ smooth: Number(e.target.value) > 0 ? e.target.value : undefined })} data-testid="chart-smoothing" />
-            <span className="mono smoothing-value">{smoothing.toFixed(2)}</span>
-          </label>
-          <label className="toggle">
-            <input type="checkbox" checked={logScale} onChange={(e) => setQuery({ log: e.target.checked ? '1' : undefined })} data-testid="chart-log" />
-            Log scale
-          </label>
+          <ChartControls settings={chart} />
         </div>
       </div>
       {byKey.length === 0 ? (
@@ -70,16 +47,18 @@ function CompareChart({ metric, runs, xAxis, smoothing, logScale, refresh }: { m
   const box = useRef<HTMLDivElement>(null);
   const visible = useSeen(box);
   const ids = runs.map((r) => r.row.run_id).join(',');
+  // Over steps a chart needs no timestamps: left out, they are a third less to fetch and parse.
+  const timestamps = xAxis !== 'step';
   const loaded = useAsync(
-    async (signal) => (visible ? new Map(await Promise.all(runs.map(async (r) => [r.row.run_id, await lathe.getMetricSeries(r.row.run_id, metric, { signal })] as const))) : undefined),
-    [visible, ids, metric, refresh],
+    async (signal) => (visible ? new Map(await Promise.all(runs.map(async (r) => [r.row.run_id, await lathe.getMetricSeries(r.row.run_id, metric, { signal, timestamps })] as const))) : undefined),
+    [visible, ids, metric, refresh, timestamps],
   );
   // The series in the order of `runs`, and the chart's colour variables set to the runs' colours.
   const series = useMemo(() => {
     if (!loaded.data) return undefined;
     return runs.flatMap((r): MetricSeries[] => {
       const s = loaded.data?.get(r.row.run_id);
-      return s ? [{ label: r.label, steps: s.steps, timestamps: s.timestamps, values: s.values }] : [];
+      return s ? [{ label: r.label, steps: s.steps, ...(s.timestamps ? { timestamps: s.timestamps } : {}), values: s.values }] : [];
     });
   }, [loaded.data, runs]);
   const colors = Object.fromEntries(runs.filter((r) => loaded.data?.has(r.row.run_id)).map((r, i) => [`--series-${i + 1}`, r.color])) as CSSProperties;

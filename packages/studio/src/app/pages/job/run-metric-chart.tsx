@@ -1,5 +1,8 @@
 import { useRef } from 'react';
+import type { MetricSeriesResource } from '@lathe/api';
 import { lathe } from '../../client.js';
+import { takePrefetched } from '../../prefetch.js';
+import { seriesKey } from './prefetch-job.js';
 import { MetricChart, type MetricXAxis } from '../../components/metric-chart.js';
 import { useAsync } from '../../use-async.js';
 import { useSeen } from '../../use-seen.js';
@@ -16,9 +19,15 @@ export function RunMetricChart(props: { runId: string; metricKey: string; versio
   const box = useRef<HTMLDivElement>(null);
   // The first charts are on screen anyway: they load at once instead of a frame later.
   const visible = useSeen(box) || props.eager === true;
+  // Over steps a chart needs no timestamps: left out, they are a third less to fetch and parse.
+  const timestamps = props.xAxis !== 'step';
   const series = useAsync(
-    async (signal) => (visible ? [{ label: metricKey, ...(await lathe.getMetricSeries(runId, metricKey, { signal })) }] : undefined),
-    [runId, metricKey, version, visible],
+    async (signal) => {
+      if (!visible) return undefined;
+      const prefetched = version === 0 ? takePrefetched<MetricSeriesResource>(seriesKey(runId, metricKey, timestamps)) : undefined;
+      return [{ label: metricKey, ...(await (prefetched ?? lathe.getMetricSeries(runId, metricKey, { signal, timestamps }))) }];
+    },
+    [runId, metricKey, version, visible, timestamps],
   );
   const data = series.data;
   if (data) {

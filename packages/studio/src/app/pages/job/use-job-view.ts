@@ -3,6 +3,7 @@ import type { JobResource } from '@lathe/api';
 import type { MlflowRun } from '@lathe/api/mlflow';
 import { jobStatusForRun } from '@lathe/tracking/run-status';
 import { lathe, tracking } from '../../client.js';
+import { takePrefetched } from '../../prefetch.js';
 import { useAsync } from '../../use-async.js';
 
 /** What the job page shows: the job (absent for a run an outside MLflow client logged) and its run. */
@@ -45,8 +46,8 @@ function orNull(error: unknown): null {
  * without a job reads its status from MLflow and its experiment's name from the tracking API.
  */
 export function useJobView(name: string): JobViewState {
-  const job = useAsync(() => lathe.getJob(name).catch(orNull), [name]);
-  const run = useAsync(() => tracking.getRun(name).catch(orNull), [name]);
+  const job = useAsync(() => (takePrefetched<JobResource>(`job:${name}`) ?? lathe.getJob(name)).catch(orNull), [name]);
+  const run = useAsync(() => (takePrefetched<MlflowRun>(`run:${name}`) ?? tracking.getRun(name)).catch(orNull), [name]);
   const experimentId = job.data === null ? run.data?.info.experiment_id : undefined;
   const experiment = useAsync(async () => (experimentId === undefined ? undefined : (await tracking.getExperiment(experimentId)).name), [experimentId]);
 

@@ -10,10 +10,10 @@ import { useLiveEvents } from '../../live.js';
 import { navigate, setQuery, useLocation } from '../../router.js';
 import { useAsync } from '../../use-async.js';
 import { FIXED_COLUMNS, availableKeys, pickedColumn } from './run-columns.js';
+import { PAGE, firstPage } from './prefetch-jobs.js';
 import { RunList } from './run-list.js';
 import { SINCE, STATUS_GROUPS, listCache, readListState, toRunQuery, type ListData } from './run-query.js';
 
-const PAGE = 200;
 /** Selected runs survive leaving the page (select, open one, come back, compare). */
 const selection = new Set<string>();
 
@@ -55,8 +55,7 @@ export function JobsPage() {
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
-    lathe
-      .queryRuns({ ...runQuery, maxResults: PAGE, signal: controller.signal })
+    (fresh === 0 ? firstPage(runQuery, controller.signal) : lathe.queryRuns({ ...runQuery, maxResults: PAGE, signal: controller.signal }))
       .then((page) => {
         if (mine !== generation.current) return;
         // A whole page means there may be more: the total comes from its own request after the
