@@ -267,21 +267,19 @@ export class KyselyTrackingStore implements TrackingStore {
   }
 
   async searchRuns(workspace: string, query: SearchRunsQuery): Promise<Page<Run>> {
-    const ids = query.experimentIds.filter((id) => /^\d+$/.test(id)).map(Number);
-    const owned =
-      ids.length === 0
-        ? []
-        : await this.db.selectFrom('experiments').select('experiment_id').where('workspace', '=', workspace).where('experiment_id', 'in', ids).execute();
-    return searchRuns(this.db, { ...query, workspace, experimentIds: owned.map((e) => String(e.experiment_id)) });
+    return searchRuns(this.db, { ...query, workspace, experimentIds: await this.ownedExperiments(workspace, query.experimentIds) });
   }
 
   async countRuns(workspace: string, query: Omit<SearchRunsQuery, 'orderBy' | 'maxResults' | 'pageToken'>): Promise<number> {
-    const ids = query.experimentIds.filter((id) => /^\d+$/.test(id)).map(Number);
-    const owned =
-      ids.length === 0
-        ? []
-        : await this.db.selectFrom('experiments').select('experiment_id').where('workspace', '=', workspace).where('experiment_id', 'in', ids).execute();
-    return countRuns(this.db, { ...query, workspace, experimentIds: owned.map((e) => String(e.experiment_id)) });
+    return countRuns(this.db, { ...query, workspace, experimentIds: await this.ownedExperiments(workspace, query.experimentIds) });
+  }
+
+  /** Those of `ids` that are experiments of `workspace`: a search never reaches another workspace's runs. */
+  private async ownedExperiments(workspace: string, ids: readonly string[]): Promise<string[]> {
+    const numeric = ids.filter((id) => /^\d+$/.test(id)).map(Number);
+    if (numeric.length === 0) return [];
+    const owned = await this.db.selectFrom('experiments').select('experiment_id').where('workspace', '=', workspace).where('experiment_id', 'in', numeric).execute();
+    return owned.map((e) => String(e.experiment_id));
   }
 
   async summarizeExperiments(workspace: string, viewType: ViewType): Promise<ExperimentSummary[]> {
