@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { LatheError, isJobStatus, type JobStatus } from '@lathe/core';
+import { LatheError } from '@lathe/core';
 import { CreateJobRequest, ListJobsQuery } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
+import { statusParam } from '../query-lists.js';
 import { createJob } from './create-job.js';
 import { requireJob, type JobParams } from './require-job.js';
 import { toJobResource } from './to-job-resource.js';
@@ -22,7 +23,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     const q = request.query;
     const page = await ctx.store.listJobs({
       workspace: request.params.workspace,
-      statuses: parseStatuses(q.status),
+      statuses: statusParam(q.status),
       ...(q.experiment_name ? { experimentName: q.experiment_name } : {}),
       tags: parseTags(q.tag),
       limit: q.max_results ?? 50,
@@ -38,18 +39,6 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
 
   app.post<{ Params: JobParams }>('/jobs/:name/cancel', async (request) => {
     return toJobResource(await ctx.scheduler.requestCancel(request.params.workspace, request.params.name));
-  });
-}
-
-function list(value: string | string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-}
-
-function parseStatuses(value: string | string[] | undefined): JobStatus[] {
-  return list(value).map((s) => {
-    if (!isJobStatus(s)) throw new LatheError('LATHE_BAD_REQUEST', `status: '${s}' is not a job status`, { details: { field: 'status' } });
-    return s;
   });
 }
 

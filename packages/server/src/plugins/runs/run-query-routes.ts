@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { LatheError, isJobStatus, type JobRecord } from '@lathe/core';
+import type { JobRecord } from '@lathe/core';
 import { RunQuery, type ExperimentSummaryResource, type RunPageResource, type RunRowResource } from '@lathe/api';
 import { jobStatusForRun, parseRunFilter, parseRunOrderBy } from '@lathe/tracking';
 import type { Run, SearchRunsQuery, ViewType } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
 import { jsonDouble } from '../mlflow/mlflow-json.js';
+import { listParam, statusParam } from '../query-lists.js';
 
 type WorkspaceParams = { workspace: string };
 
@@ -18,18 +19,15 @@ export async function runQueryRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.get<{ Params: WorkspaceParams; Querystring: RunQuery }>('/runs', { schema: { querystring: RunQuery } }, async (request): Promise<RunPageResource> => {
     const { workspace } = request.params;
     const q = request.query;
-    const names = list(q.experiment);
+    const names = listParam(q.experiment);
     const experiments = await experimentsNamed(ctx, workspace, names);
-    const types = list(q.type);
-    const statuses = list(q.status).map((s) => {
-      if (!isJobStatus(s)) throw new LatheError('LATHE_BAD_REQUEST', `status: '${s}' is not a job status`, { details: { field: 'status' } });
-      return s;
-    });
+    const types = listParam(q.type);
+    const statuses = statusParam(q.status);
     const query: SearchRunsQuery = {
       experimentIds: [...experiments.keys()],
       everyExperiment: names.length === 0,
       filter: parseRunFilter(q.filter),
-      orderBy: parseRunOrderBy(list(q.order_by, false)),
+      orderBy: parseRunOrderBy(listParam(q.order_by, false)),
       viewType: (q.view_type ?? 'ACTIVE_ONLY') as ViewType,
       maxResults: q.max_results ?? 100,
       ...(q.page_token ? { pageToken: q.page_token } : {}),
@@ -116,11 +114,4 @@ function toRow(run: Run, experimentName: string, job: JobRecord | undefined, now
     params: Object.fromEntries(data.params.map((p) => [p.key, p.value])),
     tags: Object.fromEntries(data.tags.map((t) => [t.key, t.value])),
   };
-}
-
-/** Repeated or comma-separated values (order_by keeps commas: one key may not be split). */
-function list(value: string | string[] | undefined, splitCommas = true): string[] {
-  if (value === undefined) return [];
-  const values = Array.isArray(value) ? value : [value];
-  return (splitCommas ? values.flatMap((v) => v.split(',')) : values).map((v) => v.trim()).filter(Boolean);
 }
