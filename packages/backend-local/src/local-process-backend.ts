@@ -31,6 +31,8 @@ export interface LocalProcessBackendOptions {
    * waiting for Node to boot and load the launcher (default false).
    */
   standby?: boolean;
+  /** The job's own credential for the server's runtime routes, written into its manifest. */
+  jobToken?: (workspace: string, job: string) => string;
 }
 
 interface Tracked {
@@ -61,7 +63,8 @@ export class LocalProcessBackend implements ComputeBackend {
     const folder = join(this.options.runsDir, job.workspace, job.name);
     await rm(folder, { recursive: true, force: true });
     await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, 'job.json'), JSON.stringify(this.manifest(job), null, 2));
+    // The manifest holds the job's token: readable by the server's user only.
+    await writeFile(join(folder, 'job.json'), JSON.stringify(this.manifest(job), null, 2), { mode: 0o600 });
     return { backend: this.name, workspace: job.workspace, job: job.name, id: '', folder };
   }
 
@@ -78,6 +81,7 @@ export class LocalProcessBackend implements ComputeBackend {
       ...(this.options.blobDir ? { blobDir: this.options.blobDir } : {}),
       cancelGraceMs: this.options.cancelGraceMs ?? 10_000,
       warnings: job.warnings,
+      ...(this.options.jobToken ? { token: this.options.jobToken(job.workspace, job.name) } : {}),
     };
   }
 

@@ -63,7 +63,7 @@ export async function main(argv: string[], io: Partial<CommandIo> = {}): Promise
     const client = () => io.client?.() ?? new LatheClient(workspace ? { workspace } : {});
     const tracking = () => {
       const { url, workspace: ws } = client();
-      return new TrackingClient(url, ws);
+      return new TrackingClient(url, ws, process.env.LATHE_TOKEN ? { token: process.env.LATHE_TOKEN } : {});
     };
     return await command.run(values as OptionValues, positionals, { out, err, client, tracking });
   } catch (error) {

@@ -24,4 +24,9 @@ export interface LaunchManifest {
   cancelGraceMs: number;
   /** Lines printed at the top of the job's log. */
   warnings: string[];
+  /**
+   * The job's own credential: runtime calls (reports, log chunks, outputs) are refused without
+   * it, and when the server asks for auth it also stands for the user while the job runs.
+   */
+  token?: string;
 }

@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
 async function runJob(folder: string, server: string | undefined, cancel: AbortController): Promise<number> {
   try {
     const manifest = JSON.parse(await readFile(join(folder, 'job.json'), 'utf8')) as LaunchManifest;
-    const client = new LatheClient({ url: server ?? manifest.serverUrl, workspace: manifest.workspace });
+    const client = new LatheClient({ url: server ?? manifest.serverUrl, workspace: manifest.workspace, ...(manifest.token ? { token: manifest.token } : {}) });
     await new JobRun(folder, manifest, client, cancel).run();
     return 0;
   } catch (error) {

@@ -35,7 +35,7 @@ export class TrackingEnvironment {
    */
   static async resolve(manifest: LaunchManifest, onWarning: (message: string) => void): Promise<TrackingEnvironment> {
     try {
-      const run = await new TrackingClient(manifest.serverUrl, manifest.workspace).getRun(manifest.job);
+      const run = await new TrackingClient(manifest.serverUrl, manifest.workspace, manifest.token ? { token: manifest.token } : {}).getRun(manifest.job);
       return new TrackingEnvironment(manifest, run.info.experiment_id);
     } catch (error) {
       onWarning(`could not read the job's MLflow run: ${(error as Error).message}`);
@@ -51,6 +51,11 @@ export class TrackingEnvironment {
       MLFLOW_EXPERIMENT_NAME: this.manifest.experimentName,
     };
     if (this.experimentId !== undefined) vars.MLFLOW_EXPERIMENT_ID = this.experimentId;
+    // The job's MLflow client and `lathe` CLI reach a server that asks for auth with the job's token.
+    if (this.manifest.token !== undefined) {
+      vars.MLFLOW_TRACKING_TOKEN = this.manifest.token;
+      vars.LATHE_TOKEN = this.manifest.token;
+    }
     const shipped = shippedPythonPaths();
     if (shipped !== undefined) {
       vars.LATHE_FALLBACK_PYTHONPATH = shipped.packages.join(delimiter);

@@ -22,7 +22,7 @@ export interface LatheClientOptions {
   url?: string;
   /** Workspace; default `LATHE_WORKSPACE` or `default`. */
   workspace?: string;
-  /** Sent as `Authorization: Bearer <token>` when the server's auth is on. */
+  /** Sent as `Authorization: Bearer <token>` when the server's auth is on; default `LATHE_TOKEN`. */
   token?: string;
 }
 
@@ -81,7 +81,8 @@ export class LatheClient {
     const env = environment();
     this.url = (options.url ?? env.LATHE_URL ?? DEFAULT_URL).replace(/\/+$/, '');
     this.workspace = options.workspace ?? env.LATHE_WORKSPACE ?? 'default';
-    this.headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    const token = options.token ?? env.LATHE_TOKEN;
+    this.headers = token ? { authorization: `Bearer ${token}` } : {};
   }
 
   /** Sends one request with this client's credentials; see {@link request}. */

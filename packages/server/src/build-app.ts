@@ -17,10 +17,27 @@ import { liveEventRoutes } from './plugins/runs/live-event-routes.js';
 import { metricSeriesRoutes } from './plugins/runs/metric-series-routes.js';
 import { runQueryRoutes } from './plugins/runs/run-query-routes.js';
 import type { ServerContext } from './server-context.js';
+import { randomBytes } from 'node:crypto';
+import { Authenticator } from './security/authenticator.js';
+import { HostAllowList } from './security/host-allow-list.js';
+import { JobTokens } from './security/job-tokens.js';
+import { loginRoutes } from './security/login-routes.js';
+import { OriginPolicy } from './security/origin-policy.js';
+import { installRequestGuard, type RequestGuardOptions } from './security/request-guard.js';
 
 /** Options for {@link buildApp}. */
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Host allow-list, origin policy and credentials (`buildSecurity`); default: loopback only,
+   * no CORS, no access token, job tokens under a key made for this app.
+   */
+  guard?: RequestGuardOptions;
+}
+
+function defaultGuard(): RequestGuardOptions {
+  const jobTokens = new JobTokens(randomBytes(32).toString('base64url'));
+  return { hosts: new HostAllowList('127.0.0.1', []), origins: new OriginPolicy([]), auth: new Authenticator({ accessToken: undefined, jobTokens, isActiveJob: async () => false }) };
 }
 
 /**
@@ -33,6 +50,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     exposeHeadRoutes: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
+  const guard = options.guard ?? defaultGuard();
+  installRequestGuard(app, guard);
   // Uploads are handed to routes as streams and written to disk as they arrive.
   // Any other type too: JSON routes then fail their schema with a 400 instead of a parser 500.
   app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar', '*'], (_request, payload, done) => done(null, payload));
@@ -43,6 +62,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     studio = await studioRoutes(root, ctx);
   });
   await app.register(async (root) => systemRoutes(root, ctx));
+  await app.register(async (root) => loginRoutes(root, guard.auth));
   await app.register(async (root) => mlflowApi(root, ctx));
   await app.register(async (root) => curatedEnvironmentRoutes(root));
   await app.register(

@@ -24,13 +24,27 @@ export interface ServerConfig {
   logLevel: string;
   /** A built Studio to serve instead of `@lathe/studio`'s (`LATHE_STUDIO_DIR`). */
   studioDir?: string;
+  /**
+   * Who may call the API (`LATHE_AUTH`): `auto` (the default) asks for the access token only when
+   * the server listens beyond loopback; `token` always asks; `none` never does, and beyond
+   * loopback warns on every start (`lathe server start --insecure-no-auth`).
+   */
+  auth: AuthMode;
+  /** Host names, besides loopback and the listening address, that requests may name (`LATHE_ALLOWED_HOSTS`). */
+  allowedHosts: string[];
+  /** Web origins allowed to call the API from a browser, with CORS (`LATHE_CORS_ORIGINS`). */
+  corsOrigins: string[];
 }
+
+/** See {@link ServerConfig.auth}. */
+export type AuthMode = 'auto' | 'token' | 'none';
 
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
  * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
  * (10000), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
- * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio. Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio,
+ * `LATHE_AUTH`, `LATHE_ALLOWED_HOSTS` and `LATHE_CORS_ORIGINS` (see docs/reference/security.md). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -44,7 +58,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(env.LATHE_DATABASE_URL ? { databaseUrl: env.LATHE_DATABASE_URL } : {}),
     ...(env.LATHE_DATABASE_SCHEMA ? { databaseSchema: env.LATHE_DATABASE_SCHEMA } : {}),
     ...(env.LATHE_STUDIO_DIR ? { studioDir: resolve(env.LATHE_STUDIO_DIR) } : {}),
+    auth: authMode(env.LATHE_AUTH),
+    allowedHosts: list(env.LATHE_ALLOWED_HOSTS),
+    corsOrigins: list(env.LATHE_CORS_ORIGINS).map((origin) => originOf('LATHE_CORS_ORIGINS', origin)),
   };
+}
+
+function authMode(value: string | undefined): AuthMode {
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'token' || value === 'none') return value;
+  throw new LatheError('LATHE_BAD_REQUEST', `LATHE_AUTH=${value}: expected one of auto, token, none`, { details: { variable: 'LATHE_AUTH' } });
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+// An origin is compared as the browser sends it: scheme, host and port, nothing else.
+function originOf(name: string, text: string): string {
+  try {
+    const url = new URL(text);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search) return url.origin;
+  } catch {
+    // Reported below.
+  }
+  throw new LatheError('LATHE_BAD_REQUEST', `${name}: '${text}' is not an origin; expected scheme://host[:port], e.g. https://notebooks.example.com`, { details: { variable: name } });
 }
 
 /**

@@ -10,6 +10,7 @@ import { publishOutputs } from './plugins/jobs/publish-outputs.js';
 import type { ServerConfig } from './server-config.js';
 import { resolveStudioRoot } from './plugins/studio-routes.js';
 import type { ServerContext } from './server-context.js';
+import { buildSecurity } from './security/build-security.js';
 
 /** A started server. */
 export interface RunningServer {
@@ -17,6 +18,13 @@ export interface RunningServer {
   url: string;
   app: FastifyInstance;
   context: ServerContext;
+  /**
+   * The access token API calls must present, when auth is on; `created` when this start made it
+   * (the CLI then prints the login URL, once).
+   */
+  accessToken?: { value: string; file: string; created: boolean };
+  /** Warnings to print at every start (listening beyond loopback without auth). */
+  warnings: string[];
   /** Stops taking jobs and requests, and closes the database. Running jobs are left alone. */
   close(): Promise<void>;
 }
@@ -38,6 +46,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await mkdir(config.home, { recursive: true });
   const store = await openStore(config);
   await store.ensureWorkspace('default', Date.now());
+  const security = await buildSecurity(config, store);
   const artifacts = new LocalArtifactStore(join(config.home, 'artifacts'));
   let url = '';
   const backend = new LocalProcessBackend({
@@ -49,6 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     capacity: config.concurrency,
     cancelGraceMs: config.cancelGraceMs,
     standby: true,
+    jobToken: (workspace, job) => security.jobTokens.issue(workspace, job),
   });
   let app: FastifyInstance | undefined;
   // The scheduler logs through the app's logger, which exists once the app is built.
@@ -59,13 +69,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
   const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
   const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
-  app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, guard: security.guard });
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
   app.server.on('connection', (socket) => socket.setNoDelay(true));
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // Listening on every interface, jobs and local clients reach the server through loopback.
+  const local = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  url = `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
   // A Completed job's outputs go where its spec says (datastores, registered data assets).
   scheduler.events.onStatus((job) => {
     if (job.status !== 'Completed' || job.type !== 'command') return;
@@ -78,6 +90,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url,
     app: app as FastifyInstance,
     context,
+    ...(security.accessToken ? { accessToken: security.accessToken } : {}),
+    warnings: security.warnings,
     async close() {
       await scheduler.stop();
       await app.close();

@@ -1,24 +1,27 @@
 import { LatheError } from '@lathe/core';
-import { configFromEnv, startServer } from '@lathe/server';
+import { configFromEnv, startServer, type RunningServer } from '@lathe/server';
 import { COMMON_OPTIONS, type Command } from '../command.js';
 
 /** `lathe server start [--port P] [--home DIR]`: runs until SIGINT or SIGTERM. */
 export const serverStart: Command = {
   name: 'server start',
   summary: 'Start the Lathe server (SQLite + local files + local compute)',
-  options: { ...COMMON_OPTIONS, port: { type: 'string' }, home: { type: 'string' }, host: { type: 'string' } },
-  usage: 'lathe server start [--port 5252] [--home ./.lathe]   (or LATHE_PORT, LATHE_HOME, LATHE_PYTHON)',
+  options: { ...COMMON_OPTIONS, port: { type: 'string' }, home: { type: 'string' }, host: { type: 'string' }, 'insecure-no-auth': { type: 'boolean' } },
+  usage: 'lathe server start [--port 5252] [--home ./.lathe] [--host 127.0.0.1] [--insecure-no-auth]   (or LATHE_PORT, LATHE_HOME, LATHE_HOST, LATHE_AUTH)',
   async run(values, _positionals, io) {
     const env = { ...process.env };
     if (values.port) env.LATHE_PORT = values.port as string;
     if (values.home) env.LATHE_HOME = values.home as string;
     if (values.host) env.LATHE_HOST = values.host as string;
+    if (values['insecure-no-auth']) env.LATHE_AUTH = 'none';
     const config = configFromEnv(env);
     const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') throw error;
       throw new LatheError('LATHE_UNAVAILABLE', `port ${config.port} on ${config.host} is in use; choose another with --port or LATHE_PORT`);
     });
     io.out(`Lathe is running at ${server.url}\n  data: ${config.home} (LATHE_HOME)\n  jobs run with ${config.python} (LATHE_PYTHON), ${config.concurrency} at once (LATHE_CONCURRENCY)\n`);
+    for (const warning of server.warnings) io.err(`${warning}\n`);
+    io.out(accessLines(server));
     io.out(`Submit a job:  LATHE_URL=${server.url} npx lathe job create --file examples/jobs/hello-world.yml --stream\n`);
     await new Promise<void>((done) => {
       const stop = () => done();
@@ -29,3 +32,11 @@ export const serverStart: Command = {
     return 0;
   },
 };
+
+// The login URL carries the token: printed once, when the token is made; later starts say where it is.
+function accessLines(server: RunningServer): string {
+  const token = server.accessToken;
+  if (token === undefined) return '';
+  if (!token.created) return `  API calls need the access token in ${token.file} (LATHE_TOKEN, MLFLOW_TRACKING_TOKEN, or ${server.url}/login?token=<token> for Studio)\n`;
+  return `  API calls need this access token (kept in ${token.file}); it is printed only now:\n    ${token.value}\n  Studio: ${server.url}/login?token=${token.value}\n  CLI: LATHE_TOKEN=<token>; MLflow clients: MLFLOW_TRACKING_TOKEN=<token>\n`;
+}

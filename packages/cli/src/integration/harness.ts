@@ -120,3 +120,10 @@ export function runPythonTests(folder: string, env: Record<string, string> = {})
     child.on('close', (code) => resolve({ code, output }));
   });
 }
+
+/** The token the backend wrote into a job's manifest: what its launcher sends to runtime routes. */
+export async function jobToken(home: string, name: string, workspace = 'default'): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(home, 'runs', workspace, name, 'job.json'), 'utf8')) as { token?: string };
+  if (!manifest.token) throw new Error(`job ${name}'s manifest holds no token`);
+  return manifest.token;
+}

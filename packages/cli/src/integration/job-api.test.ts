@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestServer, waitForEnd, type TestServer } from './harness.js';
+import { LatheClient } from '@lathe/sdk';
+import { jobToken, startTestServer, waitForEnd, type TestServer } from './harness.js';
 
 describe('jobs REST API', () => {
   let t: TestServer;
@@ -116,9 +117,10 @@ describe('jobs REST API', () => {
 
   it('runtime writes to a finished job are refused', async () => {
     const [job] = (await t.client.listJobs({ status: 'Completed', maxResults: 1 })).value;
-    const late = await call('POST', `${jobs}/${job?.name}/runtime/logs?offset=0`, 'late text', 'application/octet-stream');
+    const token = await jobToken(t.home, job?.name as string);
+    const late = await fetch(`${t.url}${jobs}/${job?.name}/runtime/logs?offset=0`, { method: 'POST', body: 'late text', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` } });
     assert.equal(late.status, 409);
-    const report = await t.client.reportRuntime(job?.name as string, { status: 'Running' });
+    const report = await new LatheClient({ url: t.url, token }).reportRuntime(job?.name as string, { status: 'Running' });
     assert.deepEqual(report, { applied: false, status: 'Completed' });
   });
 

@@ -295,10 +295,12 @@ export function defineJobRunTests(s: TrackingSuite): void {
     let info = await s.tracking.getRunInfo(ws, name);
     assert.equal(info.status, 'RUNNING');
     assert.equal(info.startTime, T0 + 2);
-    // The script ends its run first; Finalizing leaves that alone; the job's end decides.
-    await s.tracking.updateRun(ws, name, { status: 'FINISHED', endTime: T0 + 3 });
+    // No caller ends a job's run while the job runs (the script's end_run() included): the
+    // job's end decides. The rest of an update (the run's name) still applies.
+    info = await s.tracking.updateRun(ws, name, { status: 'FINISHED', endTime: T0 + 3, runName: 'renamed' });
+    assert.deepEqual([info.status, info.endTime, info.runName], ['RUNNING', null, 'renamed']);
     await move('Running', 'Finalizing', T0 + 4);
-    assert.equal((await s.tracking.getRunInfo(ws, name)).status, 'FINISHED');
+    assert.equal((await s.tracking.getRunInfo(ws, name)).status, 'RUNNING');
     await move('Finalizing', 'Failed', T0 + 5);
     info = await s.tracking.getRunInfo(ws, name);
     assert.equal(info.status, 'FAILED');

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { notFound } from '@lathe/core';
+import { LatheError, notFound } from '@lathe/core';
 import { API_PREFIX } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { artifactListRoutes, artifactProxyRoutes } from './artifact-routes.js';
@@ -50,6 +50,7 @@ async function mount(app: FastifyInstance, scope: TrackingScope): Promise<void> 
   await app.register(
     async (api) => {
       installMlflowErrorHandler(api);
+      api.addHook('onRequest', requireJsonBody);
       api.removeAllContentTypeParsers();
       // Any content type, or none, is read as JSON: MLflow clients are not all careful with it.
       api.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MLFLOW_BODY_LIMIT }, (_request, body, done) => {
@@ -81,4 +82,19 @@ async function mount(app: FastifyInstance, scope: TrackingScope): Promise<void> 
     },
     { prefix: '/mlflow-artifacts' },
   );
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * As MLflow's server does, a write must say its body is JSON. Beyond MLflow's own reason, this
+ * keeps out the "simple" requests (text/plain, forms, no type) that any web page can send.
+ */
+async function requireJsonBody(request: FastifyRequest): Promise<void> {
+  if (!BODY_METHODS.has(request.method)) return;
+  const type = request.headers['content-type'];
+  if (type === undefined) throw new LatheError('LATHE_BAD_REQUEST', 'Bad Request. Content-Type header is missing.');
+  if (type.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+    throw new LatheError('LATHE_BAD_REQUEST', "Bad Request. Content-Type must be one of ['application/json'].");
+  }
 }

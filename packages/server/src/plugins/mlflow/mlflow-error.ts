@@ -16,19 +16,22 @@ const MLFLOW_STATUS: Record<string, number> = {
   INTERNAL_ERROR: 500,
 };
 
-const FROM_LATHE: Record<ErrorCode, string> = {
+// Every code needs its MLflow code: `satisfies` makes a new one a compile error until it is added.
+const FROM_LATHE = {
   LATHE_INVALID_SPEC: 'INVALID_PARAMETER_VALUE',
   LATHE_BAD_REQUEST: 'INVALID_PARAMETER_VALUE',
   LATHE_NOT_FOUND: 'RESOURCE_DOES_NOT_EXIST',
   LATHE_CONFLICT: 'RESOURCE_ALREADY_EXISTS',
   LATHE_PATH_ESCAPE: 'INVALID_PARAMETER_VALUE',
   LATHE_CHECKSUM_MISMATCH: 'INVALID_PARAMETER_VALUE',
+  LATHE_UNAUTHORIZED: 'UNAUTHENTICATED',
+  LATHE_FORBIDDEN: 'PERMISSION_DENIED',
   LATHE_PAYLOAD_TOO_LARGE: 'INVALID_PARAMETER_VALUE',
   LATHE_UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
   LATHE_JOB_FAILED: 'INVALID_STATE',
   LATHE_JOB_CANCELED: 'INVALID_STATE',
   LATHE_INTERNAL: 'INTERNAL_ERROR',
-} as Record<ErrorCode, string>;
+} satisfies Record<ErrorCode, string>;
 
 /** MLflow's error body: `{ error_code, message }`. */
 export interface MlflowErrorBody {

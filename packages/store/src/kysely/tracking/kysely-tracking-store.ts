@@ -182,8 +182,10 @@ export class KyselyTrackingStore implements TrackingStore {
       const row = await runRow(trx, workspace, runId);
       checkActiveRun(row);
       const set: Partial<{ status: RunInfo['status']; end_time: number | null; name: string }> = {};
-      if (input.status !== undefined) set.status = input.status;
-      if (input.endTime !== undefined) set.end_time = input.endTime;
+      // A job's run follows its job: only the scheduler ends it, so no caller can make a running
+      // job look finished. An MLflow client's end_run() inside the job changes nothing.
+      if (row.job === null && input.status !== undefined) set.status = input.status;
+      if (row.job === null && input.endTime !== undefined) set.end_time = input.endTime;
       if (input.runName !== undefined && input.runName !== '') set.name = input.runName;
       if (Object.keys(set).length > 0) await trx.updateTable('runs').set(set).where('run_key', '=', Number(row.run_key)).execute();
       if (set.name !== undefined) {
