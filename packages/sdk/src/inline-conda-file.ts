@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LatheError, hasUriScheme } from '@lathe/core';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlData } from '@lathe/spec';
 
 /**
  * Replaces an inline environment's `conda_file` path (relative to `baseDir`) by the file's
@@ -16,5 +16,5 @@ export async function inlineCondaFile(environment: unknown, baseDir: string, fil
   const text = await readFile(path, 'utf8').catch((cause: Error) => {
     throw new LatheError('LATHE_INVALID_SPEC', `${file}: ${field}.conda_file: cannot read '${path}' (${cause.message})`, { details: { field: `${field}.conda_file` }, cause });
   });
-  env.conda_file = parseYaml(text) as unknown;
+  env.conda_file = parseYamlData(text, path);
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LatheError, hasUriScheme } from '@lathe/core';
 import { ASSET_PLURALS, type AssetKindName, type AssetResource } from '@lathe/api';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlData } from '@lathe/spec';
 import type { LatheClient } from './lathe-client.js';
 import { inlineCondaFile } from './inline-conda-file.js';
 import { uploadPath } from './upload-path.js';
@@ -55,7 +55,7 @@ async function inlineEnvironmentFiles(client: LatheClient, body: Record<string, 
     const text = await readFile(path, 'utf8').catch((cause: Error) => {
       throw new LatheError('LATHE_INVALID_SPEC', `${source.file}: conda_file: cannot read '${path}' (${cause.message})`, { details: { field: 'conda_file' }, cause });
     });
-    body.conda_file = parseYaml(text) as unknown;
+    body.conda_file = parseYamlData(text, path);
   }
   const build = body.build as { path?: unknown } | undefined;
   if (build && typeof build.path === 'string' && !hasUriScheme(build.path)) {

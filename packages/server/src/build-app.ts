@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { dirname } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { notFound } from '@lathe/core';
 import { API_PREFIX } from '@lathe/api';
 import { assetRoutes } from './plugins/assets/asset-routes.js';
@@ -6,6 +7,8 @@ import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-r
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
 import { installErrorHandler } from './plugins/error-handler.js';
+import { checkJsonDepth } from './plugins/json-depth.js';
+import { finiteQueryNumbers, scalarQueryByDefault } from './plugins/query-schema.js';
 import { jobRoutes } from './plugins/jobs/job-routes.js';
 import { mlflowApi } from './plugins/mlflow/mlflow-api.js';
 import { logRoutes } from './plugins/jobs/log-routes.js';
@@ -17,13 +20,8 @@ import { liveEventRoutes } from './plugins/runs/live-event-routes.js';
 import { metricSeriesRoutes } from './plugins/runs/metric-series-routes.js';
 import { runQueryRoutes } from './plugins/runs/run-query-routes.js';
 import type { ServerContext } from './server-context.js';
-import { randomBytes } from 'node:crypto';
-import { Authenticator } from './security/authenticator.js';
-import { HostAllowList } from './security/host-allow-list.js';
-import { JobTokens } from './security/job-tokens.js';
 import { loginRoutes } from './security/login-routes.js';
-import { OriginPolicy } from './security/origin-policy.js';
-import { installRequestGuard, type RequestGuardOptions } from './security/request-guard.js';
+import { defaultGuard, installRequestGuard, type RequestGuardOptions } from './security/request-guard.js';
 
 /** Options for {@link buildApp}. */
 export interface BuildAppOptions {
@@ -33,11 +31,6 @@ export interface BuildAppOptions {
    * no CORS, no access token, job tokens under a key made for this app.
    */
   guard?: RequestGuardOptions;
-}
-
-function defaultGuard(): RequestGuardOptions {
-  const jobTokens = new JobTokens(randomBytes(32).toString('base64url'));
-  return { hosts: new HostAllowList('127.0.0.1', []), origins: new OriginPolicy([]), auth: new Authenticator({ accessToken: undefined, jobTokens, isActiveJob: async () => false }) };
 }
 
 /**
@@ -55,18 +48,29 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   // Uploads are handed to routes as streams and written to disk as they arrive.
   // Any other type too: JSON routes then fail their schema with a 400 instead of a parser 500.
   app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar', '*'], (_request, payload, done) => done(null, payload));
+  installJsonParser(app);
   // Requests no route matched may be Studio's client-side routes; its plugin supplies the answer.
-  let studio: NonNullable<Parameters<typeof installErrorHandler>[1]> = async () => false;
-  installErrorHandler(app, (request, reply) => studio(request, reply));
+  let studio: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean> = async () => false;
+  const hiddenPaths = [dirname(ctx.datastoreRoot), ...(ctx.studioRoot !== undefined ? [ctx.studioRoot] : [])];
+  installErrorHandler(app, { fallback: (request, reply) => studio(request, reply), hiddenPaths });
+  finiteQueryNumbers(app);
   await app.register(async (root) => {
+    scalarQueryByDefault(root);
     studio = await studioRoutes(root, ctx);
   });
-  await app.register(async (root) => systemRoutes(root, ctx));
+  await app.register(async (root) => {
+    scalarQueryByDefault(root);
+    await systemRoutes(root, ctx);
+  });
   await app.register(async (root) => loginRoutes(root, guard.auth));
   await app.register(async (root) => mlflowApi(root, ctx));
-  await app.register(async (root) => curatedEnvironmentRoutes(root));
+  await app.register(async (root) => {
+    scalarQueryByDefault(root);
+    await curatedEnvironmentRoutes(root);
+  });
   await app.register(
     async (scope) => {
+      scalarQueryByDefault(scope);
       scope.addHook('preHandler', async (request) => {
         const { workspace } = request.params as { workspace: string };
         if (!(await ctx.store.hasWorkspace(workspace))) throw notFound('workspace', workspace);
@@ -85,4 +89,20 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     { prefix: `${API_PREFIX}/workspaces/:workspace` },
   );
   return app;
+}
+
+// Fastify's JSON parser, after a depth check: a deeply nested body would overflow the stack of
+// whatever walks it recursively (validation, error messages) and answer 500.
+function installJsonParser(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      checkJsonDepth(body as string);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parse(request, body as string, done);
+  });
 }

@@ -83,6 +83,7 @@ export type {
 export { checkBindings, findBindings, renderCommand } from './bindings.js';
 export type { Binding, BindingProblem, BindingScope, RenderContext } from './bindings.js';
 export { parseSetOverrides } from './set-overrides.js';
+export { MAX_SPEC_ALIASES, MAX_SPEC_CHARS, MAX_SPEC_NODES, parseYamlData } from './yaml/source-document.js';
 export type { SetOverride } from './set-overrides.js';
 export { formatFinding } from './spec-report.js';
 export type { SpecFinding } from './spec-report.js';

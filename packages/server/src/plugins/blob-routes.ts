@@ -1,14 +1,15 @@
-import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '@lathe/core';
 import type { ServerContext } from '../server-context.js';
+import { acceptStreamBodies, bodyStream } from './stream-bodies.js';
 
 type BlobParams = { workspace: string; sha256: string };
 
 /**
  * Content-addressed uploads (code snapshots, local inputs). PUT streams the body to disk and
  * verifies it hashes to the digest in the path; storing known content is a no-op, so clients
- * check with HEAD first and skip the upload.
+ * check with HEAD first and skip the upload. The body is stored as bytes whatever its content
+ * type; a PUT without one is `LATHE_BAD_REQUEST`.
  */
 export async function blobRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.head<{ Params: BlobParams }>('/blobs/:sha256', async (request, reply) => {
@@ -23,9 +24,12 @@ export async function blobRoutes(app: FastifyInstance, ctx: ServerContext): Prom
     return ctx.artifacts.openBlob(request.params.sha256);
   });
 
-  app.put<{ Params: BlobParams; Body: Readable }>('/blobs/:sha256', async (request, reply) => {
-    const info = await ctx.artifacts.putBlob(request.body, request.params.sha256);
-    void reply.status(info.existed ? 200 : 201);
-    return info;
+  await app.register(async (uploads) => {
+    acceptStreamBodies(uploads);
+    uploads.put<{ Params: BlobParams }>('/blobs/:sha256', async (request, reply) => {
+      const info = await ctx.artifacts.putBlob(bodyStream(request.body), request.params.sha256);
+      void reply.status(info.existed ? 200 : 201);
+      return info;
+    });
   });
 }

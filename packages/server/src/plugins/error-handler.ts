@@ -1,30 +1,49 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LatheError } from '@lathe/core';
+import { clipText } from './clip-text.js';
+import { fromSystemError } from './system-error.js';
+
+/** The most characters of an error message; longer ones are cut. */
+const MAX_MESSAGE_CHARS = 2000;
+
+/** Options for {@link installErrorHandler}. */
+export interface ErrorHandlerOptions {
+  /** Tried first for a request no route matched (Studio's client-side routes); true when it answered. */
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+  /** Server folders (the data directory) whose paths no error answer may show. */
+  hiddenPaths?: readonly string[];
+}
 
 /**
  * The one place errors become responses: `{ error_code, message, details }` with the status of
  * the code. Fastify's own 4xx (schema validation, bad media type, oversized body) are mapped to
- * Lathe codes; anything else is a logged `LATHE_INTERNAL`.
+ * Lathe codes, and file-system and tar errors a request's input caused to 4xx codes
+ * ({@link fromSystemError}); anything else is a logged `LATHE_INTERNAL`. Messages are cut to
+ * 2,000 characters, and every error answer of the app — MLflow's shape included — has the
+ * `hiddenPaths` replaced by `<server path>`.
  */
-export function installErrorHandler(
-  app: FastifyInstance,
-  /** Tried first for a request no route matched (Studio's client-side routes); true when it answered. */
-  fallback: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean> = async () => false,
-): void {
+export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
+  const fallback = options.fallback ?? (async () => false);
   app.setErrorHandler((error: FastifyError | LatheError, request, reply) => {
     const lathe = toLatheError(error);
     if (lathe.code === 'LATHE_INTERNAL') request.log.error({ err: error }, 'unhandled error');
-    void reply.status(lathe.statusCode).send(lathe.toJSON());
+    void reply.status(lathe.statusCode).send({ ...lathe.toJSON(), message: clipText(lathe.message, MAX_MESSAGE_CHARS) });
   });
   app.setNotFoundHandler(async (request, reply) => {
     if (await fallback(request, reply)) return reply;
-    const error = new LatheError('LATHE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, { details: { route: request.url } });
+    const path = clipText(request.url.split('?')[0] ?? '');
+    const error = new LatheError('LATHE_NOT_FOUND', `no route ${request.method} ${path}`, { details: { route: clipText(request.url) } });
     void reply.status(404).send(error.toJSON());
   });
+  const hide = pathHider(options.hiddenPaths ?? []);
+  app.addHook('onSend', async (_request, reply, payload) => (reply.statusCode >= 400 && typeof payload === 'string' ? hide(payload) : payload));
 }
 
-function toLatheError(error: FastifyError | LatheError): LatheError {
+/** The Lathe error for anything a route or Fastify throws. */
+export function toLatheError(error: FastifyError | LatheError): LatheError {
   if (error instanceof LatheError) return error;
+  const system = fromSystemError(error);
+  if (system !== undefined) return system;
   if (error.validation) {
     const where = error.validationContext ?? 'request';
     return new LatheError('LATHE_BAD_REQUEST', `${where}: ${error.message.replace(/^(body|querystring|params)\/?/, '')}`, {
@@ -35,4 +54,16 @@ function toLatheError(error: FastifyError | LatheError): LatheError {
   if (status === 413) return new LatheError('LATHE_PAYLOAD_TOO_LARGE', error.message);
   if (status >= 400 && status < 500) return new LatheError('LATHE_BAD_REQUEST', error.message, { details: { fastify_code: error.code } });
   return new LatheError('LATHE_INTERNAL', `internal error: ${error.message}`);
+}
+
+// Replaces each path under one of `roots` (up to a quote, a space or a JSON escape) by a mark.
+function pathHider(roots: readonly string[]): (text: string) => string {
+  const usable = roots.filter((r) => r.length > 1).sort((a, b) => b.length - a.length);
+  if (usable.length === 0) return (text) => text;
+  const pattern = new RegExp(`(?:${usable.map(escapeRegExp).join('|')})[^\\s'"\\\\]*`, 'g');
+  return (text) => text.replace(pattern, '<server path>');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

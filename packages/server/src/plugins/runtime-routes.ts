@@ -6,13 +6,15 @@ import { RuntimeReportRequest } from '@lathe/api';
 import type { RuntimeReport } from '@lathe/scheduler';
 import type { ServerContext } from '../server-context.js';
 import { requireJob, type JobParams } from './jobs/require-job.js';
+import { acceptStreamBodies, bodyStream } from './stream-bodies.js';
 
 const MAX_LOG_CHUNK = 8 << 20;
 
 /**
  * What launchers call while they run a job: progress reports, log appends, output uploads.
  * Writes are refused once the job has ended, so a launcher orphaned by a restart cannot change a
- * finished job.
+ * finished job. Log chunks and output archives are read as bytes whatever their content type;
+ * an output body that is not a (gzipped) tar archive is `LATHE_BAD_REQUEST`.
  */
 export async function runtimeRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const activeJob = async (p: JobParams) => {
@@ -28,22 +30,25 @@ export async function runtimeRoutes(app: FastifyInstance, ctx: ServerContext): P
     return { applied, status: job.status };
   });
 
-  app.post<{ Params: JobParams; Querystring: { offset: number }; Body: Readable }>(
-    '/jobs/:name/runtime/logs',
-    { schema: { querystring: Type.Object({ offset: Type.Integer({ minimum: 0 }) }) } },
-    async (request) => {
-      const ref = await activeJob(request.params);
-      const chunk = await readLimited(request.body, MAX_LOG_CHUNK);
-      const size = await ctx.artifacts.appendLog(ref, request.query.offset, chunk);
-      ctx.scheduler.events.emitLog(ref.workspace, ref.job, size);
-      return { size };
-    },
-  );
+  await app.register(async (uploads) => {
+    acceptStreamBodies(uploads);
+    uploads.post<{ Params: JobParams; Querystring: { offset: number } }>(
+      '/jobs/:name/runtime/logs',
+      { schema: { querystring: Type.Object({ offset: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }) } },
+      async (request) => {
+        const ref = await activeJob(request.params);
+        const chunk = await readLimited(bodyStream(request.body), MAX_LOG_CHUNK);
+        const size = await ctx.artifacts.appendLog(ref, request.query.offset, chunk);
+        ctx.scheduler.events.emitLog(ref.workspace, ref.job, size);
+        return { size };
+      },
+    );
 
-  app.put<{ Params: JobParams & { output: string }; Body: Readable }>('/jobs/:name/runtime/outputs/:output', async (request) => {
-    const ref = await activeJob(request.params);
-    const files = await ctx.artifacts.writeOutputArchive(ref, request.params.output, request.body);
-    return { files: files.length };
+    uploads.put<{ Params: JobParams & { output: string } }>('/jobs/:name/runtime/outputs/:output', async (request) => {
+      const ref = await activeJob(request.params);
+      const files = await ctx.artifacts.writeOutputArchive(ref, request.params.output, bodyStream(request.body));
+      return { files: files.length };
+    });
   });
 }
 

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LatheError } from '@lathe/core';
-import type { Authenticator } from './authenticator.js';
-import type { HostAllowList } from './host-allow-list.js';
-import { clip, type OriginPolicy } from './origin-policy.js';
+import { Authenticator } from './authenticator.js';
+import { HostAllowList } from './host-allow-list.js';
+import { JobTokens } from './job-tokens.js';
+import { clip, OriginPolicy } from './origin-policy.js';
 
 /** What {@link installRequestGuard} checks with. */
 export interface RequestGuardOptions {
@@ -44,4 +46,11 @@ export function installRequestGuard(app: FastifyInstance, options: RequestGuardO
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Loopback hosts only, no CORS, no access token, job tokens under a key made for this process. */
+export function defaultGuard(): RequestGuardOptions {
+  const jobTokens = new JobTokens(randomBytes(32).toString('base64url'));
+  const auth = new Authenticator({ accessToken: undefined, jobTokens, isActiveJob: async () => false });
+  return { hosts: new HostAllowList('127.0.0.1', []), origins: new OriginPolicy([]), auth };
 }

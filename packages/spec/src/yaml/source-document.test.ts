@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LatheError } from '@lathe/core';
-import { SourceDocument } from './source-document.js';
+import { parseCommandJob } from '../command-job.js';
+import { MAX_SPEC_NODES, SourceDocument } from './source-document.js';
 
 const JOB = [
   'command: echo hi', // 1
@@ -53,6 +54,35 @@ describe('SourceDocument.parse', () => {
   it('resolves aliases when turning the document into data', () => {
     const doc = SourceDocument.parse('tags: &t {a: b}\nproperties: *t\n', 'job.yml');
     assert.deepEqual(doc.toJS(), { tags: { a: 'b' }, properties: { a: 'b' } });
+  });
+});
+
+describe('SourceDocument bounds', () => {
+  const invalidSpec = (pattern: RegExp) => (error: unknown) => {
+    assert.ok(error instanceof LatheError, String(error));
+    assert.equal(error.code, 'LATHE_INVALID_SPEC');
+    assert.match(error.message, pattern);
+    return true;
+  };
+
+  it('an alias bomb is LATHE_INVALID_SPEC at the first alias, not a crash', () => {
+    const rows = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g']]) {
+      rows.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const text = `command: echo\nenvironment_variables:\n${rows.map((r) => `  ${r}`).join('\n')}\n`;
+    assert.throws(() => parseCommandJob(text, { file: 'bomb.yml' }), invalidSpec(/^bomb\.yml:4:10: invalid YAML: aliases expand to too many nodes/));
+  });
+
+  it('a file with 100,000 keys is refused at once, and a duplicate key among many is found in linear time', { timeout: 20_000 }, () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join('\n');
+    const start = Date.now();
+    assert.throws(() => SourceDocument.parse(`command: echo\n${keys(100_000)}\n`, 'big.yml'), invalidSpec(/^big\.yml:1:1: the file has \d+ characters; a spec may have at most/));
+    assert.throws(() => SourceDocument.parse(`command: echo\n${keys(40_000)}\n`, 'many.yml'), invalidSpec(new RegExp(`^many\\.yml:\\d+:\\d+: the file has more than ${MAX_SPEC_NODES} YAML nodes`)));
+    const lines = keys(4_000).split('\n');
+    lines.push('k17: again');
+    assert.throws(() => SourceDocument.parse(lines.join('\n'), 'dup.yml'), invalidSpec(/^dup\.yml:4001:1: invalid YAML: Map keys must be unique$/));
+    assert.ok(Date.now() - start < 10_000, `took ${Date.now() - start} ms`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import { LatheError } from '@lathe/core';
 import { formatPath, type FieldPath } from '../validate/issue.js';
 
@@ -7,6 +7,13 @@ export interface SourcePosition {
   line: number;
   column: number;
 }
+
+/** The largest spec file read, in characters: specs are a few KB; this bounds the parse. */
+export const MAX_SPEC_CHARS = 1 << 20;
+/** The most YAML nodes (keys, values, list items) a spec may hold. */
+export const MAX_SPEC_NODES = 10_000;
+/** The most aliases a spec may expand; an alias bomb ("billion laughs") needs far more. */
+export const MAX_SPEC_ALIASES = 100;
 
 /**
  * A parsed YAML file that remembers where every node came from, so that a validation issue found
@@ -23,25 +30,39 @@ export class SourceDocument {
     readonly text: string,
   ) {}
 
-  /** Parses YAML text. Throws `LATHE_INVALID_SPEC` naming file:line:column for syntax errors. */
+  /**
+   * Parses YAML text. Throws `LATHE_INVALID_SPEC` naming file:line:column for syntax errors and
+   * duplicate keys, and for a file over {@link MAX_SPEC_CHARS} characters or
+   * {@link MAX_SPEC_NODES} nodes. The work is linear in the size of the file.
+   */
   static parse(text: string, file: string): SourceDocument {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (text.length > MAX_SPEC_CHARS) {
+      throw specError(file, lines, 0, `the file has ${text.length} characters; a spec may have at most ${MAX_SPEC_CHARS}`, 'too large');
+    }
+    // The yaml package's own duplicate-key check compares each key with every other: quadratic.
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     const [first] = doc.errors;
     if (first) {
-      const offset = first.pos[0];
-      const { line, col } = lines.linePos(offset);
       const message = first.message.split('\n')[0] ?? 'invalid YAML';
-      throw new LatheError('LATHE_INVALID_SPEC', `${file}:${line}:${col}: invalid YAML: ${message}`, {
-        details: { file, line, column: col, errors: doc.errors.map((e) => e.message.split('\n')[0]) },
-      });
+      throw specError(file, lines, first.pos[0], `invalid YAML: ${message}`, doc.errors.map((e) => e.message.split('\n')[0]));
     }
+    checkNodes(doc, file, lines);
     return new SourceDocument(file, doc, lines, text);
   }
 
-  /** The document as plain data. */
+  /**
+   * The document as plain data. Throws `LATHE_INVALID_SPEC` at the first alias when aliases
+   * would expand past {@link MAX_SPEC_ALIASES} copies.
+   */
   toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 100 });
+    try {
+      return this.doc.toJS({ maxAliasCount: MAX_SPEC_ALIASES });
+    } catch (error) {
+      if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+      const offset = firstAlias(this.doc)?.range?.[0] ?? 0;
+      throw specError(this.file, this.lines, offset, `invalid YAML: aliases expand to too many nodes (more than ${MAX_SPEC_ALIASES} copies)`, 'alias expansion');
+    }
   }
 
   /**
@@ -155,4 +176,59 @@ function indexesOf(text: string, word: string, from: number): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(word, from); i >= 0; i = text.indexOf(word, i + 1)) out.push(i);
   return out;
+}
+
+function specError(file: string, lines: LineCounter, offset: number, message: string, errors: string | (string | undefined)[]): LatheError {
+  const { line, col } = offset === 0 && lines.lineStarts.length === 0 ? { line: 1, col: 1 } : lines.linePos(offset);
+  return new LatheError('LATHE_INVALID_SPEC', `${file}:${line}:${col}: ${message}`, {
+    details: { file, line, column: col, errors: Array.isArray(errors) ? errors : [errors] },
+  });
+}
+
+// One pass over every node, breadth first: counts them and finds a key repeated in a mapping,
+// in linear time.
+function checkNodes(doc: Document, file: string, lines: LineCounter): void {
+  const queue: unknown[] = [doc.contents];
+  let count = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i];
+    if (node === null || node === undefined) continue;
+    if (++count > MAX_SPEC_NODES) {
+      const offset = (node as Node).range?.[0] ?? 0;
+      throw specError(file, lines, offset, `the file has more than ${MAX_SPEC_NODES} YAML nodes; a spec may have at most ${MAX_SPEC_NODES}`, 'too many nodes');
+    }
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          if (keys.has(key)) throw specError(file, lines, pair.key.range?.[0] ?? 0, 'invalid YAML: Map keys must be unique', 'Map keys must be unique');
+          keys.add(key);
+        }
+        queue.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) queue.push(item);
+    }
+  }
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  const queue: unknown[] = [doc.contents];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i];
+    if (isAlias(node)) return node;
+    if (isMap(node)) for (const pair of node.items) queue.push(pair.key, pair.value);
+    else if (isSeq(node)) for (const item of node.items) queue.push(item);
+  }
+  return undefined;
+}
+
+/**
+ * Any YAML file (a conda file) as plain data, with the same bounds and errors as a spec:
+ * `LATHE_INVALID_SPEC` naming `file:line:column` for bad YAML, duplicate keys, a file too large
+ * or an alias bomb.
+ */
+export function parseYamlData(text: string, file: string): unknown {
+  return SourceDocument.parse(text, file).toJS();
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { LatheError } from '@lathe/core';
 import type { AssetResource, CreateAssetRequest } from '@lathe/api';
 import type { AssetVersion } from '@lathe/store';
@@ -10,6 +11,9 @@ import { materializeAssetSpec } from './materialize-asset.js';
 import { toAssetResource, toAssetSummaryResource, toLineageResource } from './to-asset-resource.js';
 
 type Params = { workspace: string; plural: string; name: string; version: string };
+
+const ListQuery = Type.Object({ include_archived: Type.Optional(Type.String()) });
+const ArchiveQuery = Type.Object({ version: Type.Optional(Type.String()) });
 
 /**
  * Versioned assets: `/{data|models|environments|components|datastores}` — list, versions,
@@ -29,13 +33,13 @@ export async function assetRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     return toAssetResource(asset, state && { stage: state.stage, aliases: state.aliases });
   };
 
-  app.get<{ Params: Params; Querystring: { include_archived?: string } }>('/:plural', async (request) => {
+  app.get<{ Params: Params; Querystring: { include_archived?: string } }>('/:plural', { schema: { querystring: ListQuery } }, async (request) => {
     const kind = kindOfPlural(request.params.plural);
     const list = await registry.listAssets(request.params.workspace, kind, { includeArchived: request.query.include_archived === 'true' });
     return { value: list.map(toAssetSummaryResource) };
   });
 
-  app.get<{ Params: Params; Querystring: { include_archived?: string } }>('/:plural/:name/versions', async (request) => {
+  app.get<{ Params: Params; Querystring: { include_archived?: string } }>('/:plural/:name/versions', { schema: { querystring: ListQuery } }, async (request) => {
     const { workspace, plural, name } = request.params;
     const versions = await registry.listAssetVersions(workspace, kindOfPlural(plural), name, { includeArchived: request.query.include_archived === 'true' });
     return { value: await Promise.all(versions.map((v) => resource(workspace, v))) };
@@ -83,7 +87,7 @@ export async function assetRoutes(app: FastifyInstance, ctx: ServerContext): Pro
   });
 
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
-    app.post<{ Params: Params; Querystring: { version?: string } }>(`/:plural/:name/${action}`, async (request) => {
+    app.post<{ Params: Params; Querystring: { version?: string } }>(`/:plural/:name/${action}`, { schema: { querystring: ArchiveQuery } }, async (request) => {
       const { workspace, plural, name } = request.params;
       await registry.setAssetArchived(workspace, kindOfPlural(plural), name, request.query.version, archived);
       return { archived };

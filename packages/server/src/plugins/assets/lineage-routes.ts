@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
 import { LatheError } from '@lathe/core';
 import type { AssetKind, LineageEdge } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
@@ -25,13 +26,22 @@ export interface LineageGraphEdge {
 
 const MAX_DEPTH = 10;
 
+const LineageQuery = Type.Object({
+  job: Type.Optional(Type.String()),
+  kind: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  version: Type.Optional(Type.String()),
+  depth: Type.Optional(Type.String()),
+});
+type LineageQuery = Static<typeof LineageQuery>;
+
 /**
  * `GET /lineage?job=<name>` or `?kind=<plural>&name=<n>&version=<v>`: the lineage graph around a
  * job or an asset version, both ways (where it came from and what used it), `depth` hops
  * (default 3, at most 10), for Studio.
  */
 export async function lineageRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  app.get<{ Params: { workspace: string }; Querystring: { job?: string; kind?: string; name?: string; version?: string; depth?: string } }>('/lineage', async (request) => {
+  app.get<{ Params: { workspace: string }; Querystring: LineageQuery }>('/lineage', { schema: { querystring: LineageQuery } }, async (request) => {
     const { workspace } = request.params;
     const { job, kind, name, version } = request.query;
     const depth = request.query.depth === undefined ? 3 : Number(request.query.depth);

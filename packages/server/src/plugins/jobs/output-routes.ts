@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../../server-context.js';
 import { requireJob, type JobParams } from './require-job.js';
+import { attachmentDisposition } from '../content-disposition.js';
 
 type OutputParams = JobParams & { output: string };
 
@@ -40,7 +41,7 @@ export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     const stream = await ctx.artifacts.packOutput(await jobRef(request.params), request.params.output);
     void reply
       .type('application/gzip')
-      .header('content-disposition', `attachment; filename="${request.params.name}-${request.params.output}.tar.gz"`);
+      .header('content-disposition', attachmentDisposition(`${request.params.name}-${request.params.output}.tar.gz`));
     return stream;
   });
 }

@@ -5,6 +5,8 @@ import { pageToken } from './experiment-routes.js';
 import { isRegistryArtifactPath } from './registry-artifacts.js';
 import { fieldsOf, type TrackingScope } from './tracking-scope.js';
 import { fileInfos, TrackingArtifacts } from './tracking-artifacts.js';
+import { attachmentDisposition } from '../content-disposition.js';
+import { bodyStream } from '../stream-bodies.js';
 
 /** `artifacts/list` of the MLflow API: one level of a run's artifacts. */
 export async function artifactListRoutes(app: FastifyInstance, scope: TrackingScope, artifacts: TrackingArtifacts): Promise<void> {
@@ -56,15 +58,17 @@ export async function artifactProxyRoutes(app: FastifyInstance, scope: TrackingS
     }
     const stream = await artifacts.open(scope.workspaceOf(request), path);
     const name = path.split('/').pop() ?? 'artifact';
-    void reply.header('content-type', contentTypeOf(name)).header('content-disposition', `attachment; filename="${name.replace(/"/g, '')}"`);
+    void reply.header('content-type', contentTypeOf(name)).header('content-disposition', attachmentDisposition(name));
     return reply.send(stream);
   });
 
   app.put('/artifacts/*', async (request) => {
     const path = pathOf(request);
     if (path === '') throw new LatheError('LATHE_BAD_REQUEST', 'an artifact upload needs a file path');
-    refuseRegistryWrite(path, request.body as Readable);
-    await artifacts.put(scope.workspaceOf(request), path, request.body as Readable);
+    const body = bodyStream(request.body);
+    refuseRegistryWrite(path, body);
+    refuseControlCharacters(path, body);
+    await artifacts.put(scope.workspaceOf(request), path, body);
     return {};
   });
 
@@ -82,6 +86,13 @@ function refuseRegistryWrite(path: string, body?: Readable): void {
   if (!isRegistryArtifactPath(path)) return;
   body?.resume();
   throw new LatheError('LATHE_BAD_REQUEST', `Artifact '${path}' belongs to a registered model version and is read-only`, { details: { path } });
+}
+
+// A name with a line break or another control character could never be sent back in a header.
+function refuseControlCharacters(path: string, body: Readable): void {
+  if (!/[\u0000-\u001f\u007f]/.test(path)) return;
+  body.resume();
+  throw new LatheError('LATHE_BAD_REQUEST', 'Artifact names may not contain control characters (U+0000 to U+001F, U+007F)', { details: { field: 'path' } });
 }
 
 /** A relative path with no empty, `.` or `..` segment; `LATHE_PATH_ESCAPE` otherwise. */

@@ -37,6 +37,34 @@ describe('the artifact proxy', () => {
     assert.match(down.headers.get('content-disposition') ?? '', /attachment; filename="model.bin"/);
   });
 
+  it('serves a file with a non-Latin-1 name, naming it with filename* and an ASCII fallback', async () => {
+    const { root } = await newRun();
+    const path = `${root}/${encodeURIComponent('模型.txt')}`;
+    assert.equal((await put(path, 'weights')).status, 200);
+    const down = await srv.bytes(`${PROXY}/${path}`);
+    assert.equal(down.status, 200, down.bytes.toString());
+    assert.equal(down.bytes.toString(), 'weights');
+    assert.equal(down.headers.get('content-disposition'), `attachment; filename="__.txt"; filename*=UTF-8''%E6%A8%A1%E5%9E%8B.txt`);
+  });
+
+  it('refuses an upload whose name holds a line break or another control character', async () => {
+    const { root } = await newRun();
+    for (const name of ['a%0D%0Ab.txt', 'tab%09.txt', 'del%7F']) {
+      assertMlflowError(await put(`${root}/${name}`, 'x'), 400, 'INVALID_PARAMETER_VALUE', /control characters/);
+    }
+    const listed = await srv.getOk('artifacts/list', { run_id: root.split('/')[1] as string });
+    assert.deepEqual(listed.files ?? [], []);
+  });
+
+  it('a path segment over 255 bytes is a 400 that names no server path', async () => {
+    const { root } = await newRun();
+    const long = 'a'.repeat(300);
+    for (const res of [await put(`${root}/${long}`, 'x'), await put(`${root}/${long}/b.txt`, 'x'), await put(`${root}/${'模'.repeat(90)}`, 'x')]) {
+      assertMlflowError(res, 400, 'INVALID_PARAMETER_VALUE', /too long/);
+      assert.doesNotMatch(JSON.stringify(res.body), /\/tmp\/|lathe-mlflow-/);
+    }
+  });
+
   it('stores a JSON file uploaded as application/json byte for byte, valid JSON or not', async () => {
     const { root } = await newRun();
     const text = '{ "b" : 2,\n  "a": [1,2.50, "\\u00e9"] }\n';

@@ -11,6 +11,7 @@ import { registeredModelRoutes } from './registered-model-routes.js';
 import { installMlflowErrorHandler } from './mlflow-error.js';
 import { runRoutes } from './run-routes.js';
 import { TrackingArtifacts } from './tracking-artifacts.js';
+import { checkJsonDepth } from '../json-depth.js';
 import type { TrackingScope } from './tracking-scope.js';
 
 /** MLflow bodies are small JSON; log-batch of 1,000 metrics is about 100 KB. */
@@ -57,8 +58,14 @@ async function mount(app: FastifyInstance, scope: TrackingScope): Promise<void> 
         const text = String(body);
         if (text.trim() === '') return done(null, undefined);
         try {
+          checkJsonDepth(text);
+        } catch (error) {
+          return done(error as Error, undefined);
+        }
+        try {
           const parsed: unknown = JSON.parse(text);
           // Older MLflow clients double-encode the body as a JSON string; MLflow decodes it again.
+          if (typeof parsed === 'string') checkJsonDepth(parsed);
           done(null, typeof parsed === 'string' ? JSON.parse(parsed) : parsed);
         } catch (cause) {
           const error = Object.assign(new Error(`Malformed JSON request body: ${(cause as Error).message}`), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });

@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { LatheError, type ErrorCode } from '@lathe/core';
+import { clipText } from '../clip-text.js';
+import { fromSystemError } from '../system-error.js';
+
+/** The most characters of an error message; longer ones are cut. */
+const MAX_MESSAGE_CHARS = 2000;
 
 /** MLflow's error codes and the HTTP statuses its server answers them with. */
 const MLFLOW_STATUS: Record<string, number> = {
@@ -47,16 +52,22 @@ export interface MlflowErrorBody {
 export function installMlflowErrorHandler(scope: FastifyInstance): void {
   scope.setErrorHandler((error: FastifyError | LatheError, request, reply) => {
     const { status, body } = toMlflowError(error);
+    body.message = clipText(body.message, MAX_MESSAGE_CHARS);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     void reply.status(status).send(body);
   });
   scope.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error_code: 'ENDPOINT_NOT_FOUND', message: `No API endpoint ${request.method} ${request.url.split('?')[0]}` });
+    void reply.status(404).send({ error_code: 'ENDPOINT_NOT_FOUND', message: `No API endpoint ${request.method} ${clipText(request.url.split('?')[0] ?? '')}` });
   });
 }
 
-/** The MLflow status and body for any error a route may throw. */
+/**
+ * The MLflow status and body for any error a route may throw; file-system and tar errors a
+ * request caused are mapped as Lathe's handler maps them (`fromSystemError`).
+ */
 export function toMlflowError(error: FastifyError | LatheError): { status: number; body: MlflowErrorBody } {
+  const system = error instanceof LatheError ? undefined : fromSystemError(error);
+  if (system !== undefined) return toMlflowError(system);
   if (error instanceof LatheError) {
     const override = (error.details as { mlflowErrorCode?: string } | undefined)?.mlflowErrorCode;
     const code = override ?? FROM_LATHE[error.code] ?? 'INTERNAL_ERROR';

@@ -37,6 +37,11 @@ export class MlflowTestServer {
     return this.server.url;
   }
 
+  /** The server's data directory (`LATHE_HOME`). */
+  get home(): string {
+    return this.root;
+  }
+
   async close(): Promise<void> {
     await this.server.close();
     await rm(this.root, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { LatheError } from '@lathe/core';
+import { previewValue } from '../clip-text.js';
 
 /**
  * Reads MLflow request fields from a JSON body or a query string, with MLflow's leniency
@@ -140,7 +141,7 @@ function missing(name: string): LatheError {
 }
 
 function invalid(name: string, value: unknown, expected: string): LatheError {
-  return new LatheError('LATHE_BAD_REQUEST', `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied: expected ${expected}.`, {
+  return new LatheError('LATHE_BAD_REQUEST', `Invalid value ${previewValue(value)} for parameter '${name}' supplied: expected ${expected}.`, {
     details: { field: name },
   });
 }
