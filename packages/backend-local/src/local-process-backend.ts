@@ -4,7 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { JobHandle, JobRecord, LaunchManifest } from '@lathe/core';
+import { allowedJobEnvironment, type JobHandle, type JobRecord, type LaunchManifest } from '@lathe/core';
 import type { BackendJobState, ComputeBackend } from '@lathe/scheduler';
 import { isAlive, isLauncherFor, readChildGroup, signalGroup } from './process-tools.js';
 
@@ -31,6 +31,12 @@ export interface LocalProcessBackendOptions {
    * waiting for Node to boot and load the launcher (default false).
    */
   standby?: boolean;
+  /**
+   * Names (or `PREFIX*`) the launcher and its jobs may inherit from the server's environment
+   * beyond `DEFAULT_JOB_ENV_ALLOW` (`LATHE_JOB_ENV_ALLOW`). Everything else is kept out of the
+   * launcher's process, so a secret of the server never reaches a job.
+   */
+  envAllow?: readonly string[];
 }
 
 interface Tracked {
@@ -78,6 +84,7 @@ export class LocalProcessBackend implements ComputeBackend {
       ...(this.options.blobDir ? { blobDir: this.options.blobDir } : {}),
       cancelGraceMs: this.options.cancelGraceMs ?? 10_000,
       warnings: job.warnings,
+      ...(this.options.envAllow?.length ? { envAllow: [...this.options.envAllow] } : {}),
     };
   }
 
@@ -143,6 +150,7 @@ export class LocalProcessBackend implements ComputeBackend {
       const stdin = args[0] === '--standby' ? 'pipe' : 'ignore';
       const child = spawn(process.execPath, [this.launcherScript, ...args, '--server', this.options.serverUrl()], {
         detached: true,
+        env: allowedJobEnvironment(process.env, this.options.envAllow),
         stdio: [stdin, log, log],
       });
       child.on('error', () => undefined);

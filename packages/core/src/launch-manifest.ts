@@ -24,4 +24,9 @@ export interface LaunchManifest {
   cancelGraceMs: number;
   /** Lines printed at the top of the job's log. */
   warnings: string[];
+  /**
+   * Names (or `PREFIX*`) the command may inherit from the launcher's environment beyond
+   * `DEFAULT_JOB_ENV_ALLOW` (`LATHE_JOB_ENV_ALLOW`); absent means none.
+   */
+  envAllow?: string[];
 }

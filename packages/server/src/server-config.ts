@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { LatheError } from '@lathe/core';
+import { ENV_ALLOW_PATTERN, LatheError } from '@lathe/core';
 
 /** Everything a server needs to start; {@link configFromEnv} reads it from the environment. */
 export interface ServerConfig {
@@ -24,13 +24,20 @@ export interface ServerConfig {
   logLevel: string;
   /** A built Studio to serve instead of `@lathe/studio`'s (`LATHE_STUDIO_DIR`). */
   studioDir?: string;
+  /**
+   * Names (or `PREFIX*`) jobs may inherit from the server's environment beyond the defaults
+   * (`LATHE_JOB_ENV_ALLOW`).
+   */
+  jobEnvAllow: string[];
 }
 
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
  * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
  * (10000), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
- * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio. Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio, and `LATHE_JOB_ENV_ALLOW` (comma-separated names or
+ * `PREFIX*`) for variables jobs may inherit beyond the defaults. Throws `LATHE_BAD_REQUEST` naming
+ * the variable when a number or a name is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -41,6 +48,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     concurrency: integer(env, 'LATHE_CONCURRENCY', availableParallelism(), 1, 4096),
     cancelGraceMs: integer(env, 'LATHE_CANCEL_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
+    jobEnvAllow: envNames(env, 'LATHE_JOB_ENV_ALLOW'),
     ...(env.LATHE_DATABASE_URL ? { databaseUrl: env.LATHE_DATABASE_URL } : {}),
     ...(env.LATHE_DATABASE_SCHEMA ? { databaseSchema: env.LATHE_DATABASE_SCHEMA } : {}),
     ...(env.LATHE_STUDIO_DIR ? { studioDir: resolve(env.LATHE_STUDIO_DIR) } : {}),
@@ -72,4 +80,15 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new LatheError('LATHE_BAD_REQUEST', `${name}=${text}: expected an integer from ${min} to ${max}`, { details: { variable: name } });
   }
   return value;
+}
+
+function envNames(env: NodeJS.ProcessEnv, name: string): string[] {
+  const names = (env[name] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const bad = names.find((n) => !ENV_ALLOW_PATTERN.test(n));
+  if (bad !== undefined) {
+    throw new LatheError('LATHE_BAD_REQUEST', `${name}: '${bad}' is not a variable name; expected comma-separated names (letters, digits, _), each optionally ending in * to match a prefix`, {
+      details: { variable: name, value: bad },
+    });
+  }
+  return names;
 }

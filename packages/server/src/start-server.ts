@@ -48,6 +48,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     python: config.python,
     capacity: config.concurrency,
     cancelGraceMs: config.cancelGraceMs,
+    envAllow: config.jobEnvAllow,
     standby: true,
   });
   let app: FastifyInstance | undefined;
