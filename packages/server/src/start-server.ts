@@ -59,7 +59,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     error: (obj, msg) => app?.log.error(obj, msg),
   };
   const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
-  const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
+  const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), datastoreRoots: config.datastoreRoots, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
   app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
   app.server.on('connection', (socket) => socket.setNoDelay(true));
