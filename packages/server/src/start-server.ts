@@ -35,7 +35,8 @@ function openStore(config: ServerConfig): Promise<KyselyMetadataStore> {
  * are failed with a reason before new ones start.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  await mkdir(config.home, { recursive: true });
+  // Private to the server's user: it holds every snapshot, and snapshots keep 0600 files.
+  await mkdir(config.home, { recursive: true, mode: 0o700 });
   const store = await openStore(config);
   await store.ensureWorkspace('default', Date.now());
   const artifacts = new LocalArtifactStore(join(config.home, 'artifacts'));
