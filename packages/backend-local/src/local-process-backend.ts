@@ -4,7 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { JobHandle, JobRecord, LaunchManifest } from '@lathe/core';
+import { allowedJobEnvironment, type JobHandle, type JobRecord, type LaunchManifest } from '@lathe/core';
 import type { BackendJobState, ComputeBackend } from '@lathe/scheduler';
 import { isAlive, isLauncherFor, readChildGroup, signalGroup } from './process-tools.js';
 
@@ -33,6 +33,12 @@ export interface LocalProcessBackendOptions {
   standby?: boolean;
   /** The job's own credential for the server's runtime routes, written into its manifest. */
   jobToken?: (workspace: string, job: string) => string;
+  /**
+   * Names (or `PREFIX*`) the launcher and its jobs may inherit from the server's environment
+   * beyond `DEFAULT_JOB_ENV_ALLOW` (`LATHE_JOB_ENV_ALLOW`). Everything else is kept out of the
+   * launcher's process, so a secret of the server never reaches a job.
+   */
+  envAllow?: readonly string[];
 }
 
 interface Tracked {
@@ -82,6 +88,7 @@ export class LocalProcessBackend implements ComputeBackend {
       cancelGraceMs: this.options.cancelGraceMs ?? 10_000,
       warnings: job.warnings,
       ...(this.options.jobToken ? { token: this.options.jobToken(job.workspace, job.name) } : {}),
+      ...(this.options.envAllow?.length ? { envAllow: [...this.options.envAllow] } : {}),
     };
   }
 
@@ -147,6 +154,7 @@ export class LocalProcessBackend implements ComputeBackend {
       const stdin = args[0] === '--standby' ? 'pipe' : 'ignore';
       const child = spawn(process.execPath, [this.launcherScript, ...args, '--server', this.options.serverUrl()], {
         detached: true,
+        env: allowedJobEnvironment(process.env, this.options.envAllow),
         stdio: [stdin, log, log],
       });
       child.on('error', () => undefined);

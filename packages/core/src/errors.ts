@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   LATHE_UNAUTHORIZED: { status: 401, exit: 8, summary: 'The request carries no valid credential: an access token, a login cookie or the job\'s own token.' },
   LATHE_FORBIDDEN: { status: 403, exit: 8, summary: 'The request came through a host name or from an origin the server does not allow.' },
   LATHE_PAYLOAD_TOO_LARGE: { status: 413, exit: 2, summary: 'A request body exceeds the limit for its route.' },
+  LATHE_SNAPSHOT_TOO_LARGE: { status: 413, exit: 2, summary: 'A code snapshot exceeds LATHE_SNAPSHOT_MAX_BYTES or LATHE_SNAPSHOT_MAX_FILES; nothing was uploaded.' },
   LATHE_UNAVAILABLE: { status: 503, exit: 5, summary: 'The server or a dependency cannot be reached right now.' },
   LATHE_JOB_FAILED: { status: 500, exit: 6, summary: 'A job ended Failed (used by the CLI when streaming a job).' },
   LATHE_JOB_CANCELED: { status: 500, exit: 7, summary: 'A job ended Canceled (used by the CLI when streaming a job).' },

@@ -29,4 +29,9 @@ export interface LaunchManifest {
    * it, and when the server asks for auth it also stands for the user while the job runs.
    */
   token?: string;
+  /**
+   * Names (or `PREFIX*`) the command may inherit from the launcher's environment beyond
+   * `DEFAULT_JOB_ENV_ALLOW` (`LATHE_JOB_ENV_ALLOW`); absent means none.
+   */
+  envAllow?: string[];
 }

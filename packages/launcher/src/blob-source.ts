@@ -25,15 +25,15 @@ export class BlobSource {
     return Readable.fromWeb(await this.client.openBlob(sha256));
   }
 
-  /** Unpacks the snapshot into `folder` (created if missing). */
+  /** Unpacks the snapshot into `folder` (created if missing), files and folders with their modes. */
   async extract(sha256: string, folder: string): Promise<void> {
     await mkdir(folder, { recursive: true });
     await pipeline(await this.open(sha256), extractPlainFiles(folder));
   }
 
   /**
-   * Unpacks the snapshot once into `<cacheDir>/<sha256>` and makes it read-only; later jobs reuse
-   * it. Unpacks to a temporary sibling first and renames, so a reader never sees half a folder.
+   * Unpacks the snapshot once into `<cacheDir>/<sha256>` and makes it read-only (write bits
+   * removed, the archive's read bits kept); later jobs reuse it. Unpacks to a temporary sibling first and renames, so a reader never sees half a folder.
    */
   async extractShared(sha256: string, cacheDir: string): Promise<string> {
     const target = join(cacheDir, sha256);
@@ -50,11 +50,16 @@ export class BlobSource {
   }
 }
 
+// Only write permission is taken away: a file that was 0600 becomes 0400, never readable by more.
 async function makeReadOnly(folder: string): Promise<void> {
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const full = join(folder, entry.name);
     if (entry.isDirectory()) await makeReadOnly(full);
-    else await chmod(full, 0o444);
+    else await withoutWrite(full);
   }
-  await chmod(folder, 0o555);
+  await withoutWrite(folder);
+}
+
+async function withoutWrite(path: string): Promise<void> {
+  await chmod(path, (await stat(path)).mode & 0o7555);
 }

@@ -52,7 +52,14 @@ export class JobRun {
       await this.finish({ status: 'Failed', exitCode: null, failure: preparationFailure(error) });
       return;
     }
-    const outcome = await this.execute(command, staged, tracking);
+    let outcome: CommandOutcome;
+    try {
+      outcome = await this.execute(command, staged, tracking);
+    } catch (error) {
+      const message = `the command could not be started: ${(error as Error).message}`;
+      await this.finish({ status: 'Failed', exitCode: null, failure: failure('UserError', message, true) });
+      return;
+    }
     await this.client.reportRuntime(this.manifest.job, { status: 'Finalizing', exitCode: outcome.exitCode });
     const uploadError = outcome.canceled ? undefined : await this.uploadOutputs(staged);
     if (uploadError) {

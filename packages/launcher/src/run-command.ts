@@ -32,13 +32,17 @@ export interface RunCommandOptions {
 /**
  * Runs the rendered command under `bash -c` (as Azure ML does) in its own process group, so a
  * cancel or timeout stops everything it started: SIGTERM to the group, SIGKILL after the grace.
+ * Rejects, before anything runs, when the shell cannot be started (a command or environment the
+ * operating system refuses, such as one over its argument limit).
  */
 export async function runCommand(command: string, options: RunCommandOptions): Promise<CommandOutcome> {
   if (options.cancel.aborted) return { exitCode: null, signal: null, timedOut: false, canceled: true };
   const shell = existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
+  // Throws for a NUL byte; an argument the kernel refuses (E2BIG) arrives as an 'error' event.
   const child = spawn(shell, ['-c', command], { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const failed = new Promise<Error>((done) => child.once('error', done));
   const pgid = child.pid;
-  if (pgid === undefined) throw new Error(`could not start ${shell}`);
+  if (pgid === undefined) throw await failed;
   // Listen before the first await: a quick command can exit while the pgid file is written.
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (c, s) => done([c, s])));
   child.stdout.on('data', options.onOutput);

@@ -1,7 +1,9 @@
 export { DEFAULT_URL, LatheClient } from './lathe-client.js';
 export type { LatheClientOptions, ListJobsOptions, QueryRunsOptions, RuntimeReportBody } from './lathe-client.js';
 export { packFile, packFolder } from './pack-folder.js';
-export type { PackedSnapshot } from './pack-folder.js';
+export type { PackFolderOptions, PackedSnapshot } from './pack-folder.js';
+export { DEFAULT_SNAPSHOT_LIMITS, checkSnapshotSize, snapshotLimits } from './snapshot-limits.js';
+export type { SnapshotLimits } from './snapshot-limits.js';
 export { submitJobFile } from './submit-job-file.js';
 export type { SubmitJobFileOptions, SubmittedJob } from './submit-job-file.js';
 export { downloadOutput } from './download-output.js';
@@ -12,5 +14,6 @@ export { TrackingClient } from './tracking-client.js';
 export type { SearchRunsOptions } from './tracking-client.js';
 export { registerAsset } from './register-asset.js';
 export type { AssetSource } from './register-asset.js';
-export { uploadPath } from './upload-path.js';
+export { discardPacked, packPath, uploadPacked, uploadPath } from './upload-path.js';
+export type { PackedPath, UploadPathOptions } from './upload-path.js';
 export { downloadAsset } from './download-asset.js';

@@ -5,6 +5,7 @@ import { ASSET_PLURALS, type AssetKindName, type AssetResource } from '@lathe/ap
 import { parseYamlData } from '@lathe/spec';
 import type { LatheClient } from './lathe-client.js';
 import { inlineCondaFile } from './inline-conda-file.js';
+import { snapshotLimits } from './snapshot-limits.js';
 import { uploadPath } from './upload-path.js';
 
 /** Where an asset spec came from, to resolve its relative paths and name it in errors. */
@@ -13,6 +14,8 @@ export interface AssetSource {
   baseDir: string;
   /** Named in errors (the YAML file, or `--path`). */
   file: string;
+  /** Receives what packing local content found worth a warning (a link left out). */
+  onWarning?: (warning: string) => void;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface AssetSource {
  * is uploaded as content-addressed snapshots first (a data or model `path`, a component's
  * `code`, an environment's `build.path`; a `conda_file` path is read and inlined; a local
  * datastore's folder is made absolute), then the
- * version is created — numbered by the server when the spec has no `version`. Creating the same
+ * version is created (a component's `code` within the snapshot limits, as a job's) — numbered by the server when the spec has no `version`. Creating the same
  * version again with the same content returns it (`created: false`).
  */
 export async function registerAsset(
@@ -36,10 +39,10 @@ export async function registerAsset(
   const body = structuredClone(spec);
   const local = (path: string) => resolve(source.baseDir, path);
   if ((kind === 'data' || kind === 'model') && typeof body.path === 'string' && !hasUriScheme(body.path)) {
-    body.path = await uploadPath(client, local(body.path), source.file, 'path');
+    body.path = await uploadPath(client, local(body.path), source.file, 'path', {}, source.onWarning);
   }
   if (kind === 'component' && typeof body.code === 'string' && !hasUriScheme(body.code)) {
-    body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true });
+    body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true, limits: snapshotLimits() }, source.onWarning);
   }
   if (kind === 'environment') await inlineEnvironmentFiles(client, body, source);
   if (kind === 'component') await inlineCondaFile(body.environment, source.baseDir, source.file, 'environment');
@@ -59,6 +62,6 @@ async function inlineEnvironmentFiles(client: LatheClient, body: Record<string, 
   }
   const build = body.build as { path?: unknown } | undefined;
   if (build && typeof build.path === 'string' && !hasUriScheme(build.path)) {
-    build.path = await uploadPath(client, resolve(source.baseDir, build.path), source.file, 'build.path', { asFolder: true });
+    build.path = await uploadPath(client, resolve(source.baseDir, build.path), source.file, 'build.path', { asFolder: true }, source.onWarning);
   }
 }

@@ -4,7 +4,8 @@ import type { JobResource } from '@lathe/api';
 import { loadCommandJobFile, type CommandJobSpec } from '@lathe/spec';
 import { inlineCondaFile } from './inline-conda-file.js';
 import type { LatheClient } from './lathe-client.js';
-import { uploadPath } from './upload-path.js';
+import { snapshotLimits } from './snapshot-limits.js';
+import { discardPacked, packPath, uploadPacked, type PackedPath } from './upload-path.js';
 
 /** Options for {@link submitJobFile}. */
 export interface SubmitJobFileOptions {
@@ -22,9 +23,11 @@ export interface SubmittedJob {
 
 /**
  * Submits a job YAML file as `az ml job create --file` does: validates it (nothing is uploaded
- * when it is invalid), uploads `code:` and local input paths as content-addressed snapshots
- * (skipping what the server already has), inlines an inline environment's `conda_file`, and
- * creates the job.
+ * when it is invalid), packs `code:` and local input paths, then uploads them as
+ * content-addressed snapshots (skipping what the server already has), inlines an inline
+ * environment's `conda_file`, and creates the job. The code snapshot must keep within
+ * `LATHE_SNAPSHOT_MAX_BYTES` / `LATHE_SNAPSHOT_MAX_FILES` (`LATHE_SNAPSHOT_TOO_LARGE`, nothing
+ * uploaded); links leaving a folder are left out, with a warning on the job.
  *
  * @example
  * const { job } = await submitJobFile(new LatheClient(), 'examples/jobs/hello-world.yml');
@@ -32,20 +35,45 @@ export interface SubmittedJob {
 export async function submitJobFile(client: LatheClient, file: string, options: SubmitJobFileOptions = {}): Promise<SubmittedJob> {
   const loaded = await loadCommandJobFile(file, options.set ?? []);
   const spec = structuredClone(loaded.spec) as CommandJobSpec;
-  const local = (path: string) => resolve(loaded.baseDir, path);
-  if (spec.code !== undefined && !hasUriScheme(spec.code)) {
-    // A single file as code becomes a folder holding it.
-    spec.code = await uploadPath(client, local(spec.code), file, 'code', { asFolder: true });
-  }
-  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
-    if (typeof input !== 'object' || hasUriScheme(input.path)) continue;
-    input.path = await uploadPath(client, local(input.path), file, `inputs.${name}.path`);
+  const packed = await packLocalPaths(spec, loaded.baseDir, file);
+  try {
+    for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path));
+  } finally {
+    await Promise.all(packed.map((p) => discardPacked(p.packed)));
   }
   await inlineCondaFile(spec.environment, loaded.baseDir, file, 'environment');
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
   const job = await client.createJob(spec as unknown as Record<string, unknown>, {
     ...(options.name ? { name: options.name } : {}),
-    clientWarnings: loaded.warnings,
+    clientWarnings: [...loaded.warnings, ...packed.flatMap((p) => p.packed.packed.warnings)],
   });
   return { job, warnings: job.warnings };
+}
+
+interface LocalPath {
+  packed: PackedPath;
+  /** Puts the uploaded reference into the spec. */
+  assign: (ref: string) => void;
+}
+
+// Everything is packed (and the code snapshot checked against its limits) before the first
+// upload, so a spec refused here leaves nothing on the server.
+async function packLocalPaths(spec: CommandJobSpec, baseDir: string, file: string): Promise<LocalPath[]> {
+  const out: LocalPath[] = [];
+  const local = (path: string) => resolve(baseDir, path);
+  try {
+    if (spec.code !== undefined && !hasUriScheme(spec.code)) {
+      // A single file as code becomes a folder holding it.
+      const packed = await packPath(local(spec.code), file, 'code', { asFolder: true, limits: snapshotLimits() });
+      out.push({ packed, assign: (ref) => (spec.code = ref) });
+    }
+    for (const [name, input] of Object.entries(spec.inputs ?? {})) {
+      if (typeof input !== 'object' || hasUriScheme(input.path)) continue;
+      out.push({ packed: await packPath(local(input.path), file, `inputs.${name}.path`), assign: (ref) => (input.path = ref) });
+    }
+    return out;
+  } catch (error) {
+    await Promise.all(out.map((p) => discardPacked(p.packed)));
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 export { buildApp } from './build-app.js';
 export type { BuildAppOptions } from './build-app.js';
-export { configFromEnv, defaultPython } from './server-config.js';
+export { configFromEnv, defaultDatastoreRoots, defaultPython } from './server-config.js';
 export type { ServerConfig } from './server-config.js';
 export type { ServerContext } from './server-context.js';
 export { VERSION, startServer } from './start-server.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { LatheError } from '@lathe/core';
+import { availableParallelism, homedir } from 'node:os';
+import { delimiter, parse, resolve } from 'node:path';
+import { ENV_ALLOW_PATTERN, LatheError } from '@lathe/core';
 
 /** Everything a server needs to start; {@link configFromEnv} reads it from the environment. */
 export interface ServerConfig {
@@ -34,6 +34,13 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** Web origins allowed to call the API from a browser, with CORS (`LATHE_CORS_ORIGINS`). */
   corsOrigins: string[];
+  /**
+   * Names (or `PREFIX*`) jobs may inherit from the server's environment beyond the defaults
+   * (`LATHE_JOB_ENV_ALLOW`).
+   */
+  jobEnvAllow: string[];
+  /** Folders `type: local` datastores must lie in (`LATHE_DATASTORE_ROOTS`). */
+  datastoreRoots: string[];
 }
 
 /** See {@link ServerConfig.auth}. */
@@ -44,17 +51,24 @@ export type AuthMode = 'auto' | 'token' | 'none';
  * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
  * (10000), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
  * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio,
- * `LATHE_AUTH`, `LATHE_ALLOWED_HOSTS` and `LATHE_CORS_ORIGINS` (see docs/reference/security.md). Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ * `LATHE_AUTH`, `LATHE_ALLOWED_HOSTS` and `LATHE_CORS_ORIGINS` (see docs/reference/security.md), and `LATHE_JOB_ENV_ALLOW` (comma-separated names or
+ * `PREFIX*`) for variables jobs may inherit beyond the defaults, `LATHE_DATASTORE_ROOTS` (folders
+ * separated by the path delimiter, `:` on Linux; see {@link defaultDatastoreRoots}) for where
+ * local datastores may lie. Throws `LATHE_BAD_REQUEST` naming
+ * the variable when a number or a name is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const home = resolve(env.LATHE_HOME ?? '.lathe');
   return {
-    home: resolve(env.LATHE_HOME ?? '.lathe'),
+    home,
     host: env.LATHE_HOST ?? '127.0.0.1',
     port: integer(env, 'LATHE_PORT', 5252, 0, 65535),
     python: interpreter(env.LATHE_PYTHON),
     concurrency: integer(env, 'LATHE_CONCURRENCY', availableParallelism(), 1, 4096),
     cancelGraceMs: integer(env, 'LATHE_CANCEL_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
+    jobEnvAllow: envNames(env, 'LATHE_JOB_ENV_ALLOW'),
+    datastoreRoots: env.LATHE_DATASTORE_ROOTS ? folders(env.LATHE_DATASTORE_ROOTS) : defaultDatastoreRoots(home),
     ...(env.LATHE_DATABASE_URL ? { databaseUrl: env.LATHE_DATABASE_URL } : {}),
     ...(env.LATHE_DATABASE_SCHEMA ? { databaseSchema: env.LATHE_DATABASE_SCHEMA } : {}),
     ...(env.LATHE_STUDIO_DIR ? { studioDir: resolve(env.LATHE_STUDIO_DIR) } : {}),
@@ -95,6 +109,20 @@ export function defaultPython(): string {
   return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 }
 
+/**
+ * Where local datastores may lie when `LATHE_DATASTORE_ROOTS` is unset: the data directory and
+ * the home directory of the user running the server — unless that home is the file system's
+ * root, as for some service accounts, which would allow everything.
+ */
+export function defaultDatastoreRoots(home: string): string[] {
+  const user = resolve(homedir());
+  return user === parse(user).root ? [home] : [home, user];
+}
+
+function folders(list: string): string[] {
+  return list.split(delimiter).filter((f) => f !== '').map((f) => resolve(f));
+}
+
 // A path with a folder in it (`.venv/bin/python`) is relative to where the server starts;
 // a bare name (`python3.11`) is looked up on PATH by the launcher.
 function interpreter(value: string | undefined): string {
@@ -110,4 +138,15 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new LatheError('LATHE_BAD_REQUEST', `${name}=${text}: expected an integer from ${min} to ${max}`, { details: { variable: name } });
   }
   return value;
+}
+
+function envNames(env: NodeJS.ProcessEnv, name: string): string[] {
+  const names = (env[name] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const bad = names.find((n) => !ENV_ALLOW_PATTERN.test(n));
+  if (bad !== undefined) {
+    throw new LatheError('LATHE_BAD_REQUEST', `${name}: '${bad}' is not a variable name; expected comma-separated names (letters, digits, _), each optionally ending in * to match a prefix`, {
+      details: { variable: name, value: bad },
+    });
+  }
+  return names;
 }

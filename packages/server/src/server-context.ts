@@ -12,6 +12,8 @@ export interface ServerContext {
   modelRegistry: ModelRegistryStore;
   /** Where the built-in datastores' folders live (`<LATHE_HOME>/datastores/<ws>/<name>`). */
   datastoreRoot: string;
+  /** Folders `type: local` datastores must lie in (`LATHE_DATASTORE_ROOTS`). */
+  datastoreRoots: readonly string[];
   artifacts: ArtifactStore;
   scheduler: Scheduler;
   /** The compute jobs run on when theirs is not defined here. */

@@ -43,7 +43,8 @@ function openStore(config: ServerConfig): Promise<KyselyMetadataStore> {
  * are failed with a reason before new ones start.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  await mkdir(config.home, { recursive: true });
+  // Private to the server's user: it holds every snapshot, and snapshots keep 0600 files.
+  await mkdir(config.home, { recursive: true, mode: 0o700 });
   const store = await openStore(config);
   await store.ensureWorkspace('default', Date.now());
   const security = await buildSecurity(config, store);
@@ -57,6 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     python: config.python,
     capacity: config.concurrency,
     cancelGraceMs: config.cancelGraceMs,
+    envAllow: config.jobEnvAllow,
     standby: true,
     jobToken: (workspace, job) => security.jobTokens.issue(workspace, job),
   });
@@ -68,7 +70,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     error: (obj, msg) => app?.log.error(obj, msg),
   };
   const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
-  const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
+  const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), datastoreRoots: config.datastoreRoots, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
   app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, guard: security.guard });
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
   app.server.on('connection', (socket) => socket.setNoDelay(true));

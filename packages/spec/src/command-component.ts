@@ -1,5 +1,6 @@
 import { bindingIssues } from './command-job.js';
 import { componentInputIssues, optionalBindingWarnings } from './component-input-checks.js';
+import { processLimitIssues } from './process-limit-issues.js';
 import { CommandComponentSchema, type CommandComponentSpec } from './schema/command-component-schema.js';
 import {
   checkDocument,
@@ -53,5 +54,6 @@ function componentIssues(spec: CommandComponentSpec): Issue[] {
     ...(command !== undefined ? bindingIssues({ ...spec, command }, 'component') : []),
     ...(command !== undefined ? optionalBindingWarnings(command, inputs) : []),
     ...componentInputIssues(inputs),
+    ...processLimitIssues({ command: spec.command, display_name: spec.display_name }),
   ];
 }

@@ -1,4 +1,5 @@
 import { checkBindings } from './bindings.js';
+import { processLimitIssues } from './process-limit-issues.js';
 import { CommandJobSchema, type CommandJobSpec } from './schema/command-job-schema.js';
 import {
   checkDocument,
@@ -26,6 +27,7 @@ const COMMAND_JOB: SpecKind = {
     return checkDocument<CommandJobSpec>(CommandJobSchema, raw, (spec) => [
       ...(typeof spec.command === 'string' ? bindingIssues({ ...spec, command: spec.command }) : []),
       ...componentIssues(spec),
+      ...processLimitIssues(spec),
       ...notAppliedWarnings(spec),
     ]);
   },

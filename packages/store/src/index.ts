@@ -56,3 +56,4 @@ export type {
 export { KyselyModelRegistryStore } from './kysely/registry/kysely-model-registry-store.js';
 export type { Datastore } from './datastores/datastore.js';
 export { LocalDatastore } from './datastores/local-datastore.js';
+export { isWithin, realPath } from './datastores/real-path.js';

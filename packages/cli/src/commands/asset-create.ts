@@ -50,7 +50,7 @@ export function assetCreate(kind: AssetKindName): Command {
         source = '--path';
       }
       for (const warning of warnings) io.err(`Warning: ${warning}\n`);
-      const { asset, created } = await registerAsset(io.client(), kind, spec, { baseDir, file: source });
+      const { asset, created } = await registerAsset(io.client(), kind, spec, { baseDir, file: source, onWarning: (w) => io.err(`Warning: ${w}\n`) });
       const format = parseFormat(values.output as string | undefined, 'table');
       if (format === 'table') io.out(`${created ? 'Created' : 'Already there, unchanged:'} ${kind} ${asset.name}:${asset.version}\n`);
       else io.out(render(format, asset, [asset], []));

@@ -2,8 +2,10 @@
 // job inputs through azureml://datastores/<name>/paths/<path>, and written by a job's output,
 // which is also registered as a data asset with lineage to the job.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LatheError } from '@lathe/core';
 import { after, before, describe, it } from 'node:test';
 import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from './harness.js';
 
@@ -78,5 +80,68 @@ describe('datastores', () => {
     const missing = await runCli(['data', 'create', '--name', 'nope', '--path', 'azureml://datastores/nostore/paths/x'], t.url);
     assert.equal(missing.code, 3, missing.stderr);
     assert.match(missing.stderr, /datastore 'nostore' does not exist/);
+  });
+});
+
+describe('local datastore roots', () => {
+  let t: TestServer;
+  let allowed: string;
+  let outside: string;
+  before(async () => {
+    allowed = await realpath(await mkdtemp(join(tmpdir(), 'lathe-ds-allowed-')));
+    outside = await realpath(await mkdtemp(join(tmpdir(), 'lathe-ds-outside-')));
+    await writeFiles(outside, { 'secret.txt': 'not for jobs\n' });
+    await writeFiles(allowed, { 'share/data.txt': 'shared\n' });
+    await symlink(outside, join(allowed, 'way-out'));
+    await symlink(outside, join(allowed, 'share', 'escape'));
+    t = await startTestServer({ LATHE_DATASTORE_ROOTS: `${allowed}:${join(allowed, 'missing-root')}` });
+  });
+  after(async () => {
+    await t.close();
+    await rm(allowed, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  async function refused(name: string, path: string): Promise<LatheError> {
+    const error: unknown = await t.client.createAsset('datastores', name, { type: 'local', path }, '1').then(
+      () => assert.fail(`a datastore at ${path} was created`),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof LatheError, String(error));
+    assert.equal(error.code, 'LATHE_INVALID_SPEC');
+    assert.equal(error.details.field, 'path');
+    await assert.rejects(t.client.getAsset('datastores', name, '1'), (e: unknown) => e instanceof LatheError && e.code === 'LATHE_NOT_FOUND');
+    return error;
+  }
+
+  it('refuses a datastore at / or outside the roots, naming the field and the allowed roots', async () => {
+    const root = await refused('everything', '/');
+    assert.match(root.message, new RegExp(`^path: '/' is outside the folders local datastores may use: ${allowed}, ${allowed}/missing-root; an operator can allow more with LATHE_DATASTORE_ROOTS$`));
+    assert.deepEqual(root.details.allowed_roots, [allowed, join(allowed, 'missing-root')]);
+    const raw = await fetch(`${t.url}/api/v1/workspaces/default/datastores/everything/versions/1`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ spec: { type: 'local', path: '/' } }),
+    });
+    assert.equal(raw.status, 400);
+    await refused('elsewhere', outside);
+    await refused('sibling', `${allowed}-other`);
+    assert.match((await refused('relative', 'share')).message, /path: 'share' is relative; expected an absolute folder/);
+  });
+
+  it('refuses a datastore that reaches outside through a symbolic link', async () => {
+    const error = await refused('linked', join(allowed, 'way-out'));
+    assert.match(error.message, new RegExp(`\\(really ${outside}\\) is outside`));
+  });
+
+  it('takes a folder inside a root, also one not created yet, and keeps links inside it from leading out', async () => {
+    await t.client.createAsset('datastores', 'share', { type: 'local', path: join(allowed, 'share') }, '1');
+    await t.client.createAsset('datastores', 'later', { type: 'local', path: join(allowed, 'missing-root', 'later') }, '1');
+    const data = await t.client.createAsset('data', 'shared', { type: 'uri_file', path: 'azureml://datastores/share/paths/data.txt' });
+    assert.equal(data.created, true);
+    const escaped: unknown = await t.client.createAsset('data', 'stolen', { type: 'uri_file', path: 'azureml://datastores/share/paths/escape/secret.txt' }).catch((e: unknown) => e);
+    assert.ok(escaped instanceof LatheError, String(escaped));
+    assert.equal(escaped.code, 'LATHE_PATH_ESCAPE');
+    assert.match(escaped.message, /path 'escape\/secret\.txt' of datastore 'share' leads outside its folder/);
   });
 });

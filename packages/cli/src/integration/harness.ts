@@ -28,7 +28,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const home = join(root, 'home');
   const scratch = join(root, 'scratch');
   await mkdir(scratch, { recursive: true });
-  const config = configFromEnv({ LATHE_HOME: home, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_CANCEL_GRACE_MS: '500', ...pythonEnv(), ...env });
+  // Local datastores may lie anywhere in the test's own folder (its scratch, beside the home).
+  const config = configFromEnv({ LATHE_HOME: home, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_CANCEL_GRACE_MS: '500', LATHE_DATASTORE_ROOTS: root, ...pythonEnv(), ...env });
   const server = await startServer(config);
   return {
     server,

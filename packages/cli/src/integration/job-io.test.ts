@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { chmod, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -113,5 +113,63 @@ describe('job inputs, outputs and code snapshots', () => {
     assert.equal(entries.length, 1, 'one shared copy of the ro_mount folder');
     const info = await stat(join(cache, entries[0] as string, 'table.csv'));
     assert.equal(info.mode & 0o222, 0, 'shared input files are read-only');
+  });
+});
+
+describe('code and input snapshots keep what the folder allows', () => {
+  let t: TestServer;
+  let project: string;
+  before(async () => {
+    t = await startTestServer();
+    project = await writeFiles(join(t.scratch, 'modes'), {
+      'job.yml': [
+        'code: src',
+        "command: stat -c '%a %n' secret.key private private/notes.txt ${{inputs.data}}/token ${{inputs.data}}; test -e escape.txt || echo no-escape",
+        'inputs:',
+        '  data:',
+        '    type: uri_folder',
+        '    path: ./data',
+      ].join('\n'),
+      'src/secret.key': 'key\n',
+      'src/private/notes.txt': 'notes\n',
+      'data/token': 'token\n',
+      'outside.txt': 'the server user\'s file\n',
+    });
+    await chmod(join(project, 'src', 'secret.key'), 0o600);
+    await chmod(join(project, 'src', 'private'), 0o700);
+    await chmod(join(project, 'data', 'token'), 0o600);
+    await symlink(join(project, 'outside.txt'), join(project, 'src', 'escape.txt'));
+  });
+  after(async () => t.close());
+
+  it('file and folder modes survive into the code folder and the shared input cache, and links out are left behind', async () => {
+    const created = await runCli(['job', 'create', '--file', join(project, 'job.yml'), '-o', 'json'], t.url);
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stderr, /Warning: .*job\.yml: code: 'escape\.txt' is a symbolic link to '.*outside\.txt', outside the folder; it is not uploaded/);
+    const job = await waitForEnd(t.client, (JSON.parse(created.stdout) as { name: string }).name);
+    const log = await t.client.getLogs(job.name);
+    assert.equal(job.status, 'Completed', log);
+    assert.match(log, /^600 secret\.key$/m);
+    assert.match(log, /^700 private$/m);
+    assert.match(log, /^644 private\/notes\.txt$/m);
+    assert.match(log, /^400 .*\/token$/m, 'a 0600 input file loses its write bit, and is not made readable by others');
+    assert.match(log, /^no-escape$/m);
+    assert.equal((await stat(t.home)).mode & 0o777, 0o700, 'the data directory, which holds the snapshots, is private');
+  });
+
+  it('a code folder over the snapshot limits is refused before anything is uploaded', async () => {
+    await writeFile(join(project, 'src', 'extra.txt'), 'x');
+    const blobs = async () => (await readdir(join(t.home, 'artifacts', 'blobs', 'sha256'), { recursive: true }).catch(() => [])).length;
+    const before = await blobs();
+    process.env.LATHE_SNAPSHOT_MAX_FILES = '2';
+    try {
+      const refused = await runCli(['job', 'create', '--file', join(project, 'job.yml')], t.url);
+      assert.equal(refused.code, 2, refused.stderr);
+      assert.match(refused.stderr, /job\.yml: code: the snapshot of '.*\/src' has 3 files, over the limit of 2 \(LATHE_SNAPSHOT_MAX_FILES\)/);
+    } finally {
+      delete process.env.LATHE_SNAPSHOT_MAX_FILES;
+    }
+    assert.equal(await blobs(), before, 'no blob was uploaded');
+    assert.equal((await t.client.listJobs()).value.length, 1);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { LatheError } from '@lathe/core';
 import { LocalDatastore, type Datastore } from '@lathe/store';
+import { checkDatastoreRoot } from './datastore-root.js';
 import type { ServerContext } from '../../server-context.js';
 
 /** Azure ML's built-in datastores, which every workspace has: folders under the data directory here. */
@@ -10,6 +11,7 @@ export const BUILTIN_DATASTORES = ['workspaceblobstore', 'workspacefilestore', '
  * The datastore `name` of a workspace: a built-in one (a folder under `LATHE_HOME/datastores/`),
  * or a `type: local` datastore created with `lathe datastore create` (its latest version). Azure
  * storage datastores are recorded but cannot be reached from here: `LATHE_BAD_REQUEST` says so.
+ * A local datastore whose folder is no longer in `LATHE_DATASTORE_ROOTS` is `LATHE_PATH_ESCAPE`.
  */
 export async function openDatastore(ctx: ServerContext, workspace: string, name: string): Promise<Datastore> {
   if ((BUILTIN_DATASTORES as readonly string[]).includes(name)) {
@@ -30,5 +32,9 @@ export async function openDatastore(ctx: ServerContext, workspace: string, name:
       details: { kind: 'datastore', name },
     });
   }
+  // Checked again at use: the roots may have narrowed, or a link moved, since it was created.
+  await checkDatastoreRoot(asset.spec.path, ctx.datastoreRoots).catch((error: unknown) => {
+    throw new LatheError('LATHE_PATH_ESCAPE', `datastore '${name}': ${(error as Error).message}`, { details: { kind: 'datastore', name, allowed_roots: [...ctx.datastoreRoots] } });
+  });
   return new LocalDatastore(name, asset.spec.path);
 }

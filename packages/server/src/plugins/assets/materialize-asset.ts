@@ -2,6 +2,7 @@ import { LatheError, formatBlobRef } from '@lathe/core';
 import type { AssetKindName } from '@lathe/api';
 import { readAssetRef } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
+import { checkDatastoreRoot } from './datastore-root.js';
 import { openDatastore } from './datastores.js';
 import { findTrackingContent } from './tracking-snapshot.js';
 
@@ -16,7 +17,8 @@ export interface ProducedBy {
  * a version keeps its bytes whatever happens to where they came from. Accepted `path`s:
  * an uploaded snapshot, a datastore path, a job's output (`azureml://jobs/<job>/outputs/<output>/paths/<p>`, the
  * job must have ended) and a run's artifacts (`runs:/<run>/<p>`). The original is kept as
- * `source_path`, and a job output names the job that produced the asset.
+ * `source_path`, and a job output names the job that produced the asset. A `type: local`
+ * datastore's folder must lie in `LATHE_DATASTORE_ROOTS` (`checkDatastoreRoot`).
  */
 export async function materializeAssetSpec(
   ctx: ServerContext,
@@ -28,6 +30,7 @@ export async function materializeAssetSpec(
   if (spec.name !== undefined && spec.name !== name) {
     throw new LatheError('LATHE_INVALID_SPEC', `spec.name '${String(spec.name)}' does not match the asset name '${name}' in the request path`, { details: { field: 'name' } });
   }
+  if (kind === 'datastore' && spec.type === 'local' && typeof spec.path === 'string') await checkDatastoreRoot(spec.path, ctx.datastoreRoots);
   if ((kind !== 'data' && kind !== 'model') || spec.path === undefined) return { spec };
   if (typeof spec.path !== 'string' || spec.path === '') {
     throw new LatheError('LATHE_INVALID_SPEC', 'spec.path: expected a string', { details: { field: 'path' } });
