@@ -17,3 +17,4 @@ export type { LaunchManifest } from './launch-manifest.js';
 export { formatBlobRef, hasUriScheme, parseBlobRef } from './blob-ref.js';
 export type { BlobRef } from './blob-ref.js';
 export { isPlainArchiveEntry } from './archive-entry.js';
+export { asStorageFull, storageFullCode } from './storage-full.js';

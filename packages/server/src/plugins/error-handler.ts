@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LatheError } from '@lathe/core';
+import { LatheError, asStorageFull } from '@lathe/core';
+import { closeIfBodyUnread } from './unread-body.js';
 
 /**
  * The one place errors become responses: `{ error_code, message, details }` with the status of
  * the code. Fastify's own 4xx (schema validation, bad media type, oversized body) are mapped to
- * Lathe codes; anything else is a logged `LATHE_INTERNAL`.
+ * Lathe codes; a full disk or quota (`ENOSPC`, `EDQUOT`, `SQLITE_FULL`) is a logged
+ * `LATHE_STORAGE_FULL` (507); anything else is a logged `LATHE_INTERNAL`.
  */
 export function installErrorHandler(
   app: FastifyInstance,
@@ -14,6 +16,8 @@ export function installErrorHandler(
   app.setErrorHandler((error: FastifyError | LatheError, request, reply) => {
     const lathe = toLatheError(error);
     if (lathe.code === 'LATHE_INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    if (lathe.code === 'LATHE_STORAGE_FULL') request.log.error({ err: error, code: lathe.code }, 'storage full');
+    closeIfBodyUnread(request, reply);
     void reply.status(lathe.statusCode).send(lathe.toJSON());
   });
   app.setNotFoundHandler(async (request, reply) => {
@@ -25,6 +29,8 @@ export function installErrorHandler(
 
 function toLatheError(error: FastifyError | LatheError): LatheError {
   if (error instanceof LatheError) return error;
+  const full = asStorageFull(error);
+  if (full) return full;
   if (error.validation) {
     const where = error.validationContext ?? 'request';
     return new LatheError('LATHE_BAD_REQUEST', `${where}: ${error.message.replace(/^(body|querystring|params)\/?/, '')}`, {

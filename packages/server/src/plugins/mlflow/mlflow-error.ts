@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { LatheError, type ErrorCode } from '@lathe/core';
+import { LatheError, asStorageFull, type ErrorCode } from '@lathe/core';
+import { closeIfBodyUnread } from '../unread-body.js';
 
 /** MLflow's error codes and the HTTP statuses its server answers them with. */
 const MLFLOW_STATUS: Record<string, number> = {
@@ -14,6 +15,9 @@ const MLFLOW_STATUS: Record<string, number> = {
   PERMISSION_DENIED: 403,
   TEMPORARILY_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  // MLflow answers RESOURCE_EXHAUSTED with 429, which its client retries for minutes; a full
+  // disk does not clear by itself, so it is 507, a status the client gives up on at once.
+  RESOURCE_EXHAUSTED: 507,
 };
 
 const FROM_LATHE: Record<ErrorCode, string> = {
@@ -25,6 +29,8 @@ const FROM_LATHE: Record<ErrorCode, string> = {
   LATHE_CHECKSUM_MISMATCH: 'INVALID_PARAMETER_VALUE',
   LATHE_PAYLOAD_TOO_LARGE: 'INVALID_PARAMETER_VALUE',
   LATHE_UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
+  LATHE_STORAGE_FULL: 'RESOURCE_EXHAUSTED',
+  LATHE_REQUEST_TIMEOUT: 'BAD_REQUEST',
   LATHE_JOB_FAILED: 'INVALID_STATE',
   LATHE_JOB_CANCELED: 'INVALID_STATE',
   LATHE_INTERNAL: 'INTERNAL_ERROR',
@@ -45,6 +51,7 @@ export function installMlflowErrorHandler(scope: FastifyInstance): void {
   scope.setErrorHandler((error: FastifyError | LatheError, request, reply) => {
     const { status, body } = toMlflowError(error);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    closeIfBodyUnread(request, reply);
     void reply.status(status).send(body);
   });
   scope.setNotFoundHandler((request, reply) => {
@@ -54,10 +61,12 @@ export function installMlflowErrorHandler(scope: FastifyInstance): void {
 
 /** The MLflow status and body for any error a route may throw. */
 export function toMlflowError(error: FastifyError | LatheError): { status: number; body: MlflowErrorBody } {
+  error = asStorageFull(error) ?? error;
   if (error instanceof LatheError) {
     const override = (error.details as { mlflowErrorCode?: string } | undefined)?.mlflowErrorCode;
     const code = override ?? FROM_LATHE[error.code] ?? 'INTERNAL_ERROR';
-    return { status: MLFLOW_STATUS[code] ?? 500, body: { error_code: code, message: error.message } };
+    const status = error.code === 'LATHE_REQUEST_TIMEOUT' ? error.statusCode : (MLFLOW_STATUS[code] ?? 500);
+    return { status, body: { error_code: code, message: error.message } };
   }
   if (error.validation) return { status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE', message: error.message } };
   const status = error.statusCode ?? 500;
