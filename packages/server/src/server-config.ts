@@ -24,13 +24,22 @@ export interface ServerConfig {
   logLevel: string;
   /** A built Studio to serve instead of `@lathe/studio`'s (`LATHE_STUDIO_DIR`). */
   studioDir?: string;
+  /** Time a client has to send a request's headers; then the connection is closed with 408. */
+  headersTimeoutMs: number;
+  /** Time a request body may go without a byte arriving before it is dropped with 408. */
+  bodyIdleTimeoutMs: number;
+  /** Time a whole request (headers and body) may take; 0 is no limit, so long uploads that keep sending work. */
+  requestTimeoutMs: number;
 }
 
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
  * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
  * (10000), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
- * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio. Throws `LATHE_BAD_REQUEST` naming the variable when a number is malformed.
+ * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio,
+ * and the HTTP timeouts `LATHE_HEADERS_TIMEOUT_MS` (20000), `LATHE_BODY_IDLE_TIMEOUT_MS` (30000)
+ * and `LATHE_REQUEST_TIMEOUT_MS` (0: none). Throws `LATHE_BAD_REQUEST` naming the variable when a
+ * number is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -44,6 +53,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(env.LATHE_DATABASE_URL ? { databaseUrl: env.LATHE_DATABASE_URL } : {}),
     ...(env.LATHE_DATABASE_SCHEMA ? { databaseSchema: env.LATHE_DATABASE_SCHEMA } : {}),
     ...(env.LATHE_STUDIO_DIR ? { studioDir: resolve(env.LATHE_STUDIO_DIR) } : {}),
+    headersTimeoutMs: integer(env, 'LATHE_HEADERS_TIMEOUT_MS', 20_000, 1, 3_600_000),
+    bodyIdleTimeoutMs: integer(env, 'LATHE_BODY_IDLE_TIMEOUT_MS', 30_000, 1, 3_600_000),
+    requestTimeoutMs: integer(env, 'LATHE_REQUEST_TIMEOUT_MS', 0, 0, 86_400_000),
   };
 }
 
