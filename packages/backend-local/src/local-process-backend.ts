@@ -68,9 +68,15 @@ export class LocalProcessBackend implements ComputeBackend {
   async prepare(job: JobRecord): Promise<JobHandle> {
     const folder = join(this.options.runsDir, job.workspace, job.name);
     await rm(folder, { recursive: true, force: true });
-    await mkdir(folder, { recursive: true });
     // The manifest holds the job's token: readable by the server's user only.
-    await writeFile(join(folder, 'job.json'), JSON.stringify(this.manifest(job), null, 2), { mode: 0o600 });
+    try {
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, 'job.json'), JSON.stringify(this.manifest(job), null, 2), { mode: 0o600 });
+    } catch (error) {
+      // A full disk may have cut job.json short; a launcher must never read half of it.
+      await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     return { backend: this.name, workspace: job.workspace, job: job.name, id: '', folder };
   }
 

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   LATHE_PAYLOAD_TOO_LARGE: { status: 413, exit: 2, summary: 'A request body exceeds the limit for its route.' },
   LATHE_SNAPSHOT_TOO_LARGE: { status: 413, exit: 2, summary: 'A code snapshot exceeds LATHE_SNAPSHOT_MAX_BYTES or LATHE_SNAPSHOT_MAX_FILES; nothing was uploaded.' },
   LATHE_UNAVAILABLE: { status: 503, exit: 5, summary: 'The server or a dependency cannot be reached right now.' },
+  LATHE_STORAGE_FULL: { status: 507, exit: 5, summary: "The server's disk or quota is full; nothing was written." },
+  LATHE_REQUEST_TIMEOUT: { status: 408, exit: 5, summary: 'A request body stopped arriving before it was complete.' },
   LATHE_JOB_FAILED: { status: 500, exit: 6, summary: 'A job ended Failed (used by the CLI when streaming a job).' },
   LATHE_JOB_CANCELED: { status: 500, exit: 7, summary: 'A job ended Canceled (used by the CLI when streaming a job).' },
   LATHE_INTERNAL: { status: 500, exit: 1, summary: 'An unexpected fault inside Lathe; the message names it.' },

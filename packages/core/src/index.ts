@@ -18,3 +18,4 @@ export { formatBlobRef, hasUriScheme, parseBlobRef } from './blob-ref.js';
 export type { BlobRef } from './blob-ref.js';
 export { isPlainArchiveEntry } from './archive-entry.js';
 export { DEFAULT_JOB_ENV_ALLOW, ENV_ALLOW_PATTERN, allowedJobEnvironment, isAllowedJobEnvName } from './job-env-allow-list.js';
+export { asStorageFull, storageFullCode } from './storage-full.js';

@@ -1,5 +1,6 @@
 import {
   ACTIVE_STATUSES,
+  asStorageFull,
   isTerminal,
   notFound,
   statusesLeadingTo,
@@ -55,6 +56,10 @@ export class Scheduler {
   private ticking: Promise<void> | undefined;
   private tickAgain = false;
   private stopped = true;
+  /** Failures the store refused to record (a full disk), by `workspace/name`; retried each poll. */
+  private readonly unrecorded = new Map<string, { job: JobRecord; failure: Failure }>();
+  /** A claim failed in the store: the next poll wakes the scheduler to try again. */
+  private claimFailed = false;
   /** Launches and exit handling under way, awaited by `stop` so nothing touches a closed store. */
   private readonly inflight = new Set<Promise<unknown>>();
 
@@ -144,13 +149,14 @@ export class Scheduler {
 
   private async launch(queued: JobRecord, backend: ComputeBackend): Promise<void> {
     const key = keyOf(queued.workspace, queued.name);
-    const job = await this.move(queued, ['Queued'], 'Preparing');
+    const job = await this.claim(queued);
     if (!job) {
       this.active.delete(key);
       return;
     }
+    let handle: JobHandle | undefined;
     try {
-      const handle = await backend.launch(job, await backend.prepare(job));
+      handle = await backend.launch(job, await backend.prepare(job));
       this.active.set(key, { backend: backend.name, handle });
       await this.store.setJobHandle(job.workspace, job.name, handle);
       const now = await this.store.getJob(job.workspace, job.name);
@@ -158,8 +164,22 @@ export class Scheduler {
     } catch (error) {
       this.active.delete(key);
       this.logger.error({ err: error, job: job.name }, 'launch failed');
-      await this.fail(job, { type: 'SystemError', message: `could not start the job: ${(error as Error).message}`, nonRetryable: false, details: {} });
+      // A launcher started for a job that is failed here would run unrecorded.
+      if (handle) await backend.cancel(handle, this.cancelGraceMs).catch(() => undefined);
+      await this.fail(job, launchFailure(error));
       this.notify();
+    }
+  }
+
+  // Queued → Preparing; a store that refuses the write (a full disk) leaves the job Queued for a
+  // later round instead of holding its slot.
+  private async claim(queued: JobRecord): Promise<JobRecord | undefined> {
+    try {
+      return await this.move(queued, ['Queued'], 'Preparing');
+    } catch (error) {
+      this.logger.error({ err: error, job: queued.name }, 'could not claim a queued job; trying again');
+      this.claimFailed = true;
+      return undefined;
     }
   }
 
@@ -225,6 +245,11 @@ export class Scheduler {
 
   private async pollActive(): Promise<void> {
     if (this.stopped) return;
+    for (const { job, failure } of [...this.unrecorded.values()]) await this.fail(job, failure);
+    if (this.claimFailed) {
+      this.claimFailed = false;
+      this.notify();
+    }
     for (const { backend, handle } of [...this.active.values()]) {
       if (!handle) continue;
       const state = await this.backends.get(backend)?.poll(handle).catch(() => undefined);
@@ -246,9 +271,20 @@ export class Scheduler {
     }
   }
 
-  // Fails a job from any state it can still fail from: the caller's copy may be stale.
+  // Fails a job from any state it can still fail from: the caller's copy may be stale. When the
+  // store refuses the write (a full disk), the failure is kept and retried on each poll, so the
+  // job does not stay in its state forever.
   private async fail(job: JobRecord, failure: Failure): Promise<JobRecord | undefined> {
-    return this.move(job, statusesLeadingTo('Failed'), 'Failed', { failure, reason: failure.type });
+    const key = keyOf(job.workspace, job.name);
+    try {
+      const moved = await this.move(job, statusesLeadingTo('Failed'), 'Failed', { failure, reason: failure.type });
+      this.unrecorded.delete(key);
+      return moved;
+    } catch (error) {
+      if (!this.unrecorded.has(key)) this.logger.error({ err: error, job: job.name }, 'could not record a job failure; trying again');
+      this.unrecorded.set(key, { job, failure });
+      return undefined;
+    }
   }
 
   private async move(job: JobRecord, from: readonly JobStatus[], to: JobStatus, patch?: TransitionPatch): Promise<JobRecord | undefined> {
@@ -256,6 +292,12 @@ export class Scheduler {
     if (moved) this.events.emitStatus(moved);
     return moved;
   }
+}
+
+function launchFailure(error: unknown): Failure {
+  const full = asStorageFull(error);
+  if (full) return { type: 'SystemError', message: `could not start the job: ${full.message}`, nonRetryable: false, details: { error_code: full.code, ...full.details } };
+  return { type: 'SystemError', message: `could not start the job: ${(error as Error).message}`, nonRetryable: false, details: {} };
 }
 
 function keyOf(workspace: string, name: string): string {

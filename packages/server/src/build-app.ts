@@ -6,6 +6,7 @@ import { assetRoutes } from './plugins/assets/asset-routes.js';
 import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-routes.js';
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
+import { installBodyIdleTimeout } from './plugins/body-idle-timeout.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { checkJsonDepth } from './plugins/json-depth.js';
 import { finiteQueryNumbers, scalarQueryByDefault } from './plugins/query-schema.js';
@@ -31,15 +32,27 @@ export interface BuildAppOptions {
    * no CORS, no access token, job tokens under a key made for this app.
    */
   guard?: RequestGuardOptions;
+  /** Time a client has to send a request's headers (default 20 s); Node answers 408 and closes. */
+  headersTimeoutMs?: number;
+  /** Time a whole request may take (default 0: no limit, so long uploads keep working). */
+  requestTimeoutMs?: number;
+  /** Time a request body may go without a byte (default 30 s); see `installBodyIdleTimeout`. */
+  bodyIdleTimeoutMs?: number;
 }
 
 /**
- * The Fastify app with every route plugin, the error handler and raw-stream body parsing for
- * uploads. Does not listen; tests drive it with `app.inject()` or `listen({ port: 0 })`.
+ * The Fastify app with every route plugin, the error handler, raw-stream body parsing for
+ * uploads, and timeouts for slow headers and stalled bodies. Does not listen; tests drive it with `app.inject()` or `listen({ port: 0 })`.
  */
 export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const requestTimeout = options.requestTimeoutMs ?? 0;
+  // Node refuses a headers timeout above a non-zero request timeout.
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 20_000, requestTimeout || Infinity);
   const app = Fastify({
     logger: options.logger ?? false,
+    requestTimeout,
+    // Node checks both timeouts on this interval (30 s by default), so it bounds their precision.
+    http: { headersTimeout, connectionsCheckingInterval: Math.max(50, Math.min(5000, Math.floor(headersTimeout / 4))) },
     exposeHeadRoutes: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
@@ -47,6 +60,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   installRequestGuard(app, guard);
   // Uploads are handed to routes as streams and written to disk as they arrive.
   // Any other type too: JSON routes then fail their schema with a 400 instead of a parser 500.
+  installBodyIdleTimeout(app, options.bodyIdleTimeoutMs ?? 30_000);
   app.addContentTypeParser(['application/octet-stream', 'application/gzip', 'application/x-tar', '*'], (_request, payload, done) => done(null, payload));
   installJsonParser(app);
   // Requests no route matched may be Studio's client-side routes; its plugin supplies the answer.

@@ -41,6 +41,12 @@ export interface ServerConfig {
   jobEnvAllow: string[];
   /** Folders `type: local` datastores must lie in (`LATHE_DATASTORE_ROOTS`). */
   datastoreRoots: string[];
+  /** Time a client has to send a request's headers; then the connection is closed with 408. */
+  headersTimeoutMs: number;
+  /** Time a request body may go without a byte arriving before it is dropped with 408. */
+  bodyIdleTimeoutMs: number;
+  /** Time a whole request (headers and body) may take; 0 is no limit, so long uploads that keep sending work. */
+  requestTimeoutMs: number;
 }
 
 /** See {@link ServerConfig.auth}. */
@@ -54,8 +60,10 @@ export type AuthMode = 'auto' | 'token' | 'none';
  * `LATHE_AUTH`, `LATHE_ALLOWED_HOSTS` and `LATHE_CORS_ORIGINS` (see docs/reference/security.md), and `LATHE_JOB_ENV_ALLOW` (comma-separated names or
  * `PREFIX*`) for variables jobs may inherit beyond the defaults, `LATHE_DATASTORE_ROOTS` (folders
  * separated by the path delimiter, `:` on Linux; see {@link defaultDatastoreRoots}) for where
- * local datastores may lie. Throws `LATHE_BAD_REQUEST` naming
- * the variable when a number or a name is malformed.
+ * local datastores may lie. The HTTP timeouts are
+ * `LATHE_HEADERS_TIMEOUT_MS` (20000), `LATHE_BODY_IDLE_TIMEOUT_MS` (30000)
+ * and `LATHE_REQUEST_TIMEOUT_MS` (0: none). Throws `LATHE_BAD_REQUEST` naming the variable when a
+ * number or a name is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const home = resolve(env.LATHE_HOME ?? '.lathe');
@@ -75,6 +83,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     auth: authMode(env.LATHE_AUTH),
     allowedHosts: list(env.LATHE_ALLOWED_HOSTS),
     corsOrigins: list(env.LATHE_CORS_ORIGINS).map((origin) => originOf('LATHE_CORS_ORIGINS', origin)),
+    headersTimeoutMs: integer(env, 'LATHE_HEADERS_TIMEOUT_MS', 20_000, 1, 3_600_000),
+    bodyIdleTimeoutMs: integer(env, 'LATHE_BODY_IDLE_TIMEOUT_MS', 30_000, 1, 3_600_000),
+    requestTimeoutMs: integer(env, 'LATHE_REQUEST_TIMEOUT_MS', 0, 0, 86_400_000),
   };
 }
 

@@ -40,7 +40,8 @@ function openStore(config: ServerConfig): Promise<KyselyMetadataStore> {
 /**
  * Starts Lathe on its embedded defaults: SQLite at `<home>/lathe.db`, artifacts under
  * `<home>/artifacts`, jobs on local compute in `<home>/runs`. Jobs a previous server left active
- * are failed with a reason before new ones start.
+ * are failed with a reason before new ones start, and the temporary files of uploads it left
+ * unfinished are removed.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   // Private to the server's user: it holds every snapshot, and snapshots keep 0600 files.
@@ -49,6 +50,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await store.ensureWorkspace('default', Date.now());
   const security = await buildSecurity(config, store);
   const artifacts = new LocalArtifactStore(join(config.home, 'artifacts'));
+  const staleTemporaryFiles = await artifacts.removeTemporaryFiles();
   let url = '';
   const backend = new LocalProcessBackend({
     runsDir: join(config.home, 'runs'),
@@ -71,7 +73,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
   const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
   const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), datastoreRoots: config.datastoreRoots, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
-  app = await buildApp(context, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, guard: security.guard });
+  app = await buildApp(context, {
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
+    guard: security.guard,
+  });
+  if (staleTemporaryFiles > 0) app.log.info({ removed: staleTemporaryFiles }, 'removed temporary files of unfinished uploads');
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
   app.server.on('connection', (socket) => socket.setNoDelay(true));
   await app.listen({ host: config.host, port: config.port });

@@ -9,3 +9,5 @@ export type { TrackingSuite } from './tracking-store/tracking-store-tests.js';
 export { describeModelRegistryStore } from './describe-model-registry-store.js';
 export type { ModelRegistryStores } from './describe-model-registry-store.js';
 export type { ModelRegistrySuite } from './model-registry-store/model-registry-store-tests.js';
+export { mountSmallDisk } from './small-disk.js';
+export type { SmallDisk } from './small-disk.js';

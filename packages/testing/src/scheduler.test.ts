@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
 import type { JobStatus } from '@lathe/core';
 import { Scheduler } from '@lathe/scheduler';
-import { openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
+import { openSqliteStore, type KyselyMetadataStore, type TransitionInput } from '@lathe/store';
 import { FakeComputeBackend } from './fake-compute-backend.js';
 
 describe('Scheduler', () => {
@@ -103,6 +103,56 @@ describe('Scheduler', () => {
     backend.failLaunch = undefined;
     const next = await submit();
     await eventually(() => backend.launched.some((h) => h.job === next), 'the next job to launch');
+  });
+
+  describe('on a full disk', () => {
+    const refused = new Set<JobStatus>();
+    const diskFull = () => Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    // The real store, except that moves into `refused` states fail as SQLite does on a full disk.
+    const fullStore = () =>
+      new Proxy(store, {
+        get(target, prop) {
+          if (prop === 'transitionJob') {
+            return async (input: TransitionInput) => {
+              if (refused.has(input.to)) throw diskFull();
+              return target.transitionJob(input);
+            };
+          }
+          const value: unknown = Reflect.get(target, prop);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const useFullStore = async () => {
+      await scheduler.stop();
+      scheduler = new Scheduler({ store: fullStore(), backends: [backend], pollIntervalMs: 20, cancelGraceMs: 5 });
+      await scheduler.start();
+    };
+
+    it('a job whose launch fails with ENOSPC fails with that reason once the store takes writes again, instead of staying Preparing', async () => {
+      await useFullStore();
+      refused.add('Failed');
+      backend.failLaunch = Object.assign(new Error("ENOSPC: no space left on device, open '/srv/lathe/runs/default/x/job.json'"), { code: 'ENOSPC' });
+      const name = await submit();
+      await waitStatus(name, 'Preparing');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await statusOf(name), 'Preparing');
+      refused.clear();
+      await waitStatus(name, 'Failed');
+      const failure = (await store.getJob('default', name))?.failure;
+      assert.match(failure?.message ?? '', /could not start the job: the server's storage is full \(ENOSPC/);
+      assert.doesNotMatch(failure?.message ?? '', /\/srv/);
+      backend.failLaunch = undefined;
+    });
+
+    it('a claim the store refuses leaves the job Queued without holding a slot, and it runs once the store takes writes again', async () => {
+      await useFullStore();
+      refused.add('Preparing');
+      const names = [await submit(), await submit(), await submit()];
+      await new Promise((r) => setTimeout(r, 100));
+      for (const name of names) assert.equal(await statusOf(name), 'Queued');
+      refused.clear();
+      for (const name of names.slice(0, 2)) await eventually(() => backend.launched.some((h) => h.job === name), `${name} to launch`);
+    });
   });
 
   it('on start it fails jobs a previous server left active and stops their processes', async () => {

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LatheError } from '@lathe/core';
+import { LatheError, asStorageFull } from '@lathe/core';
 import { clipText } from './clip-text.js';
 import { fromSystemError } from './system-error.js';
+import { closeIfBodyUnread } from './unread-body.js';
 
 /** The most characters of an error message; longer ones are cut. */
 const MAX_MESSAGE_CHARS = 2000;
@@ -17,7 +18,8 @@ export interface ErrorHandlerOptions {
 /**
  * The one place errors become responses: `{ error_code, message, details }` with the status of
  * the code. Fastify's own 4xx (schema validation, bad media type, oversized body) are mapped to
- * Lathe codes, and file-system and tar errors a request's input caused to 4xx codes
+ * Lathe codes; a full disk or quota (`ENOSPC`, `EDQUOT`, `SQLITE_FULL`) is a logged
+ * `LATHE_STORAGE_FULL` (507); file-system and tar errors a request's input caused become 4xx codes
  * ({@link fromSystemError}); anything else is a logged `LATHE_INTERNAL`. Messages are cut to
  * 2,000 characters, and every error answer of the app — MLflow's shape included — has the
  * `hiddenPaths` replaced by `<server path>`.
@@ -27,6 +29,8 @@ export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerO
   app.setErrorHandler((error: FastifyError | LatheError, request, reply) => {
     const lathe = toLatheError(error);
     if (lathe.code === 'LATHE_INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    if (lathe.code === 'LATHE_STORAGE_FULL') request.log.error({ err: error, code: lathe.code }, 'storage full');
+    closeIfBodyUnread(request, reply);
     void reply.status(lathe.statusCode).send({ ...lathe.toJSON(), message: clipText(lathe.message, MAX_MESSAGE_CHARS) });
   });
   app.setNotFoundHandler(async (request, reply) => {
@@ -42,6 +46,8 @@ export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerO
 /** The Lathe error for anything a route or Fastify throws. */
 export function toLatheError(error: FastifyError | LatheError): LatheError {
   if (error instanceof LatheError) return error;
+  const full = asStorageFull(error);
+  if (full) return full;
   const system = fromSystemError(error);
   if (system !== undefined) return system;
   if (error.validation) {

@@ -87,6 +87,10 @@ export class LocalArtifactStore implements ArtifactStore {
     const handle = await open(file, 'a');
     try {
       await handle.write(chunk);
+    } catch (error) {
+      // A short write (a full disk) must not leave part of the chunk: the retry appends it whole.
+      await handle.truncate(size).catch(() => undefined);
+      throw error;
     } finally {
       await handle.close();
     }
@@ -245,6 +249,18 @@ export class LocalArtifactStore implements ArtifactStore {
 
   private logFile(ref: JobRef): string {
     return join(this.jobDir(ref), 'user_logs', 'std_log.txt');
+  }
+
+  /**
+   * Removes everything in `tmp/`: uploads and extractions a stopped server left unfinished. Call it
+   * before serving requests (no upload of this process is in flight then). Resolves to the number of
+   * entries removed.
+   */
+  async removeTemporaryFiles(): Promise<number> {
+    const dir = join(this.root, 'tmp');
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    for (const entry of entries) await rm(join(dir, entry), { recursive: true, force: true });
+    return entries.length;
   }
 
   private async tempPath(): Promise<string> {

@@ -1,10 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { LatheError, type ErrorCode } from '@lathe/core';
+import { LatheError, asStorageFull, type ErrorCode } from '@lathe/core';
 import { clipText } from '../clip-text.js';
 import { fromSystemError } from '../system-error.js';
 
 /** The most characters of an error message; longer ones are cut. */
 const MAX_MESSAGE_CHARS = 2000;
+import { closeIfBodyUnread } from '../unread-body.js';
 
 /** MLflow's error codes and the HTTP statuses its server answers them with. */
 const MLFLOW_STATUS: Record<string, number> = {
@@ -19,6 +20,9 @@ const MLFLOW_STATUS: Record<string, number> = {
   PERMISSION_DENIED: 403,
   TEMPORARILY_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  // MLflow answers RESOURCE_EXHAUSTED with 429, which its client retries for minutes; a full
+  // disk does not clear by itself, so it is 507, a status the client gives up on at once.
+  RESOURCE_EXHAUSTED: 507,
 };
 
 // Every code needs its MLflow code: `satisfies` makes a new one a compile error until it is added.
@@ -34,6 +38,8 @@ const FROM_LATHE = {
   LATHE_SNAPSHOT_TOO_LARGE: 'INVALID_PARAMETER_VALUE',
   LATHE_PAYLOAD_TOO_LARGE: 'INVALID_PARAMETER_VALUE',
   LATHE_UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
+  LATHE_STORAGE_FULL: 'RESOURCE_EXHAUSTED',
+  LATHE_REQUEST_TIMEOUT: 'BAD_REQUEST',
   LATHE_JOB_FAILED: 'INVALID_STATE',
   LATHE_JOB_CANCELED: 'INVALID_STATE',
   LATHE_INTERNAL: 'INTERNAL_ERROR',
@@ -55,6 +61,7 @@ export function installMlflowErrorHandler(scope: FastifyInstance): void {
     const { status, body } = toMlflowError(error);
     body.message = clipText(body.message, MAX_MESSAGE_CHARS);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    closeIfBodyUnread(request, reply);
     void reply.status(status).send(body);
   });
   scope.setNotFoundHandler((request, reply) => {
@@ -67,12 +74,14 @@ export function installMlflowErrorHandler(scope: FastifyInstance): void {
  * request caused are mapped as Lathe's handler maps them (`fromSystemError`).
  */
 export function toMlflowError(error: FastifyError | LatheError): { status: number; body: MlflowErrorBody } {
+  error = asStorageFull(error) ?? error;
   const system = error instanceof LatheError ? undefined : fromSystemError(error);
   if (system !== undefined) return toMlflowError(system);
   if (error instanceof LatheError) {
     const override = (error.details as { mlflowErrorCode?: string } | undefined)?.mlflowErrorCode;
     const code = override ?? FROM_LATHE[error.code] ?? 'INTERNAL_ERROR';
-    return { status: MLFLOW_STATUS[code] ?? 500, body: { error_code: code, message: error.message } };
+    const status = error.code === 'LATHE_REQUEST_TIMEOUT' ? error.statusCode : (MLFLOW_STATUS[code] ?? 500);
+    return { status, body: { error_code: code, message: error.message } };
   }
   if (error.validation) return { status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE', message: error.message } };
   const status = error.statusCode ?? 500;
