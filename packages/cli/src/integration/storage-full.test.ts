@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import { LatheClient } from '@lathe/sdk';
 import { configFromEnv, startServer, type RunningServer } from '@lathe/server';
 import { mountSmallDisk, type SmallDisk } from '@lathe/testing';
-import { waitForEnd, waitForStatus } from './harness.js';
+import { jobToken, waitForEnd, waitForStatus } from './harness.js';
 
 describe('a full disk under LATHE_HOME', () => {
   const cleanup: (() => Promise<unknown>)[] = [];
@@ -46,9 +46,10 @@ describe('a full disk under LATHE_HOME', () => {
     await refused(await fetch(`${server.url}/api/2.0/mlflow-artifacts/artifacts/0/r/artifacts/model.bin`, { method: 'PUT', body: content }), 'RESOURCE_EXHAUSTED');
     const logFile = join(home, 'artifacts', 'workspaces', 'default', 'jobs', running.name, 'user_logs', 'std_log.txt');
     const logSize = (await stat(logFile).catch(() => undefined))?.size ?? 0;
-    await refused(await fetch(`${api}/jobs/${running.name}/runtime/logs?offset=${logSize}`, { method: 'POST', body: content, headers: { 'content-type': 'application/octet-stream' } }), 'LATHE_STORAGE_FULL');
+    const authorization = `Bearer ${await jobToken(home, running.name)}`;
+    await refused(await fetch(`${api}/jobs/${running.name}/runtime/logs?offset=${logSize}`, { method: 'POST', body: content, headers: { 'content-type': 'application/octet-stream', authorization } }), 'LATHE_STORAGE_FULL');
     assert.equal((await stat(logFile).catch(() => undefined))?.size ?? 0, logSize, 'no part of the refused chunk is in the log');
-    await refused(await fetch(`${api}/jobs/${running.name}/runtime/outputs/model`, { method: 'PUT', body: await tarOf(content), headers: { 'content-type': 'application/x-tar' } }), 'LATHE_STORAGE_FULL');
+    await refused(await fetch(`${api}/jobs/${running.name}/runtime/outputs/model`, { method: 'PUT', body: await tarOf(content), headers: { 'content-type': 'application/x-tar', authorization } }), 'LATHE_STORAGE_FULL');
     assert.deepEqual(await readdir(join(home, 'artifacts', 'tmp')), [], 'no temporary file is left');
 
     // Job creation writes to SQLite: once its log cannot grow either, it is refused with SQLITE_FULL.

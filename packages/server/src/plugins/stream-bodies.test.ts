@@ -38,18 +38,20 @@ describe('upload routes read any content type as bytes', () => {
     assert.equal(res.body.error_code, 'LATHE_CHECKSUM_MISMATCH');
   });
 
+  const auth = async () => ({ authorization: `Bearer ${await srv.jobToken(job)}` });
+
   it('a log chunk sent as text/plain or JSON is appended as bytes', async () => {
-    const first = await srv.send('POST', `${WS}/jobs/${job}/runtime/logs?offset=0`, 'a line\n', { 'content-type': 'text/plain' });
+    const first = await srv.send('POST', `${WS}/jobs/${job}/runtime/logs?offset=0`, 'a line\n', { 'content-type': 'text/plain', ...(await auth()) });
     assert.equal(first.status, 200, JSON.stringify(first.body));
     const size = first.body.size as number;
-    const json = await srv.send('POST', `${WS}/jobs/${job}/runtime/logs?offset=${size}`, '{"x":1}', { 'content-type': 'application/json' });
+    const json = await srv.send('POST', `${WS}/jobs/${job}/runtime/logs?offset=${size}`, '{"x":1}', { 'content-type': 'application/json', ...(await auth()) });
     assert.equal(json.status, 200, JSON.stringify(json.body));
     assert.equal(json.body.size, size + 7);
   });
 
   it('an output body that is not a tar archive is a 400, whatever its content type', async () => {
     for (const [type, body] of [['application/x-tar', 'not a tar archive at all'], ['text/plain', 'hello'], ['application/json', '{"a":1}'], ['application/gzip', '\x1f\x8bbroken']] as const) {
-      const res = await srv.send('PUT', `${WS}/jobs/${job}/runtime/outputs/model`, body.repeat(40), { 'content-type': type });
+      const res = await srv.send('PUT', `${WS}/jobs/${job}/runtime/outputs/model`, body.repeat(40), { 'content-type': type, ...(await auth()) });
       assert.equal(res.status, 400, `${type}: ${JSON.stringify(res.body)}`);
       assert.equal(res.body.error_code, 'LATHE_BAD_REQUEST');
       assert.doesNotMatch(res.body.message, /\/tmp\//);

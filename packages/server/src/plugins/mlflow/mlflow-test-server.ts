@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromEnv } from '../../server-config.js';
 import { startServer, type RunningServer } from '../../start-server.js';
+import { JobTokens } from '../../security/job-tokens.js';
 
 /** An HTTP answer: the status and the body, parsed when it is JSON. */
 export interface Answer<T = any> {
@@ -35,6 +36,12 @@ export class MlflowTestServer {
 
   get url(): string {
     return this.server.url;
+  }
+
+  /** The token a launcher of job `name` sends to runtime routes (made with the server's key). */
+  async jobToken(name: string, workspace = 'default'): Promise<string> {
+    const key = (await readFile(join(this.root, 'secrets', 'job-token.key'), 'utf8')).trim();
+    return new JobTokens(key).issue(workspace, name);
   }
 
   /** The server's data directory (`LATHE_HOME`). */
