@@ -11,6 +11,7 @@ import type { ServerConfig } from './server-config.js';
 import { resolveStudioRoot } from './plugins/studio-routes.js';
 import type { ServerContext } from './server-context.js';
 import { buildSecurity } from './security/build-security.js';
+import { redactedRequest } from './security/log-redaction.js';
 
 /** A started server. */
 export interface RunningServer {
@@ -74,7 +75,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
   const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), datastoreRoots: config.datastoreRoots, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
   app = await buildApp(context, {
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: { req: redactedRequest } },
     headersTimeoutMs: config.headersTimeoutMs,
     requestTimeoutMs: config.requestTimeoutMs,
     bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
