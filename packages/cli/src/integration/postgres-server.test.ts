@@ -32,4 +32,31 @@ describe('the server on PostgreSQL', () => {
     assert.deepEqual(rows.rows, [{ status: 'Completed' }]);
     assert.deepEqual((await t.client.listJobs({ tags: ['db=postgres'] })).value.map((j) => j.name), [job.name]);
   });
+
+  it('answers text PostgreSQL cannot store (a NUL character) with a 400, never a 500', async () => {
+    const post = async (path: string, body: unknown) => {
+      const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as { error_code: string; message: string } };
+    };
+    const experiment = await post('/api/2.0/mlflow/experiments/create', { name: `pg-nul-${schema}` });
+    const run = await post('/api/2.0/mlflow/runs/create', { experiment_id: (experiment.body as unknown as { experiment_id: string }).experiment_id });
+    const runId = (run.body as unknown as { run: { info: { run_id: string } } }).run.info.run_id;
+    const mlflow = [
+      ['experiments/create', { name: 'a\u0000b' }],
+      ['runs/set-tag', { run_id: runId, key: 'k', value: 'v\u0000' }],
+      ['runs/log-parameter', { run_id: runId, key: 'p', value: 'v\u0000' }],
+      ['registered-models/create', { name: 'nul-model', description: 'x\u0000' }],
+    ] as const;
+    for (const [endpoint, body] of mlflow) {
+      const answer = await post(`/api/2.0/mlflow/${endpoint}`, body);
+      assert.equal(answer.status, 400, `${endpoint}: ${JSON.stringify(answer.body)}`);
+      assert.equal(answer.body.error_code, 'INVALID_PARAMETER_VALUE');
+    }
+    const job = await post('/api/v1/workspaces/default/jobs', { spec: { command: 'echo', tags: { a: 'x\u0000' }, description: 'd\u0000' } });
+    assert.equal(job.status, 400, JSON.stringify(job.body));
+    assert.equal(job.body.error_code, 'LATHE_BAD_REQUEST');
+    assert.match(job.body.message, /cannot store/);
+    const lookup = await fetch(`${t.url}/api/v1/workspaces/default/jobs/a%00b`);
+    assert.ok(lookup.status < 500, `GET a job named with NUL: ${lookup.status}`);
+  });
 });

@@ -24,6 +24,11 @@ const CONFLICT: Record<string, string> = {
 export function fromSystemError(error: unknown): LatheError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
+  // PostgreSQL's class 22, "data exception": a value the client sent that the database cannot
+  // store, such as text with a NUL character (SQLite keeps it). Its message names no path.
+  if (/^22[0-9A-Z]{3}$/.test(code) && typeof (error as { severity?: unknown }).severity === 'string') {
+    return new LatheError('LATHE_BAD_REQUEST', `the database cannot store a value of this request: ${(error as Error).message}`, { details: { sqlstate: code }, cause: error });
+  }
   const details = { system_code: code };
   if (BAD_INPUT[code] !== undefined) return new LatheError('LATHE_BAD_REQUEST', BAD_INPUT[code], { details, cause: error });
   if (CONFLICT[code] !== undefined) return new LatheError('LATHE_CONFLICT', CONFLICT[code], { details, cause: error });
