@@ -39,6 +39,11 @@ export class JobEvents {
     return () => this.emitter.off('metrics', listener);
   }
 
+  /** How many listeners are attached, over every event: what a leak check compares. */
+  listenerCount(): number {
+    return this.emitter.eventNames().reduce((sum, name) => sum + this.emitter.listenerCount(name), 0);
+  }
+
   /** Announces that a job's log grew. */
   emitLog(workspace: string, name: string, size: number): void {
     this.emitter.emit(`log:${workspace}/${name}`, size);

@@ -101,6 +101,7 @@ function describeFuzz(store: string, env: Record<string, string>): void {
       const failures: string[] = [];
       const dropped: string[] = [];
       const statuses = new Map<number, number>();
+      const listeners = srv.server.context.scheduler.events.listenerCount();
       const started = Date.now();
       let sent = 0;
       const worker = async () => {
@@ -119,6 +120,10 @@ function describeFuzz(store: string, env: Record<string, string>): void {
       const seconds = (Date.now() - started) / 1000;
       console.log(`fuzz (${store}): ${sent} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; connections closed early ${dropped.length}`);
       const health = await sendRaw(target, { method: 'GET', path: '/api/v1/health', headers: {} });
+      // Every stream a request opened (live events, followed logs) ended with its client.
+      const events = srv.server.context.scheduler.events;
+      for (let i = 0; i < 50 && events.listenerCount() > listeners; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(events.listenerCount(), listeners, 'listeners of requests that have ended are still attached');
       assert.equal(health.status, 200, 'the server stopped answering health');
       assert.deepEqual(failures, [], `seed ${SEED}: ${failures.length} requests failed:\n${failures.slice(0, 30).join('\n')}`);
       assert.ok(dropped.length <= sent / 100, `seed ${SEED}: ${dropped.length} connections closed without an answer:\n${dropped.slice(0, 30).join('\n')}`);

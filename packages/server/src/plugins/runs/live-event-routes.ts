@@ -60,12 +60,15 @@ export async function liveEventRoutes(app: FastifyInstance, ctx: ServerContext):
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
     const end = () => raw.end();
     open.add(end);
-    raw.on('close', () => {
+    const stop = () => {
       open.delete(end);
       offMetrics();
       offStatus();
       clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);
-    });
+    };
+    // A client that left before the handler ran has already closed: 'close' will not come again.
+    if (raw.destroyed || request.raw.destroyed) stop();
+    else raw.on('close', stop);
   });
 }
