@@ -24,8 +24,10 @@ export async function logRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     const offset = request.query.offset ?? 0;
     void reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store');
     if (!request.query.follow) return ctx.artifacts.openLog(ref, offset);
+    // The response closes when the client goes; one that left before this line runs is already closed.
     const aborted = new AbortController();
-    request.raw.on('close', () => aborted.abort());
+    if (reply.raw.destroyed) aborted.abort();
+    else reply.raw.on('close', () => aborted.abort());
     return Readable.from(followLog(ctx, ref, offset, aborted.signal));
   });
 }
