@@ -32,7 +32,8 @@ export const ENV_ALLOW_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*\*?$/;
  * their case, as the environment does.
  */
 export function isAllowedJobEnvName(name: string, extra: readonly string[] = []): boolean {
-  return [...DEFAULT_JOB_ENV_ALLOW, ...extra].some((entry) => (entry.endsWith('*') ? name.startsWith(entry.slice(0, -1)) : name === entry));
+  const matches = (entry: string) => (entry.endsWith('*') ? name.startsWith(entry.slice(0, -1)) : name === entry);
+  return DEFAULT_JOB_ENV_ALLOW.some(matches) || extra.some(matches);
 }
 
 /**

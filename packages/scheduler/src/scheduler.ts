@@ -296,8 +296,8 @@ export class Scheduler {
 
 function launchFailure(error: unknown): Failure {
   const full = asStorageFull(error);
-  if (full) return { type: 'SystemError', message: `could not start the job: ${full.message}`, nonRetryable: false, details: { error_code: full.code, ...full.details } };
-  return { type: 'SystemError', message: `could not start the job: ${(error as Error).message}`, nonRetryable: false, details: {} };
+  const details = full ? { error_code: full.code, ...full.details } : {};
+  return { type: 'SystemError', message: `could not start the job: ${(full ?? (error as Error)).message}`, nonRetryable: false, details };
 }
 
 function keyOf(workspace: string, name: string): string {

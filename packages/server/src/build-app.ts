@@ -71,17 +71,12 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   await app.register(async (root) => {
     scalarQueryByDefault(root);
     studio = await studioRoutes(root, ctx);
-  });
-  await app.register(async (root) => {
-    scalarQueryByDefault(root);
     await systemRoutes(root, ctx);
-  });
-  await app.register(async (root) => loginRoutes(root, guard.auth));
-  await app.register(async (root) => mlflowApi(root, ctx));
-  await app.register(async (root) => {
-    scalarQueryByDefault(root);
+    await loginRoutes(root, guard.auth);
     await curatedEnvironmentRoutes(root);
   });
+  // MLflow's routes read a repeated scalar key as its last value, as MLflow does.
+  await app.register(async (root) => mlflowApi(root, ctx));
   await app.register(
     async (scope) => {
       scalarQueryByDefault(scope);

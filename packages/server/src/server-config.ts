@@ -152,7 +152,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 }
 
 function envNames(env: NodeJS.ProcessEnv, name: string): string[] {
-  const names = (env[name] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const names = list(env[name]);
   const bad = names.find((n) => !ENV_ALLOW_PATTERN.test(n));
   if (bad !== undefined) {
     throw new LatheError('LATHE_BAD_REQUEST', `${name}: '${bad}' is not a variable name; expected comma-separated names (letters, digits, _), each optionally ending in * to match a prefix`, {

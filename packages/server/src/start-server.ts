@@ -11,6 +11,7 @@ import type { ServerConfig } from './server-config.js';
 import { resolveStudioRoot } from './plugins/studio-routes.js';
 import type { ServerContext } from './server-context.js';
 import { buildSecurity } from './security/build-security.js';
+import { isWildcardHost } from './security/host-allow-list.js';
 import { redactedRequest } from './security/log-redaction.js';
 
 /** A started server. */
@@ -88,7 +89,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Listening on every interface, jobs and local clients reach the server through loopback.
-  const local = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const local = isWildcardHost(config.host) ? '127.0.0.1' : config.host;
   url = `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
   // A Completed job's outputs go where its spec says (datastores, registered data assets).
   scheduler.events.onStatus((job) => {

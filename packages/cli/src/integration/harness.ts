@@ -64,10 +64,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `lathe <args>` as a child process against `url`. */
-export function runCli(args: string[], url: string, cwd?: string): Promise<CliResult> {
+/** Runs `lathe <args>` as a child process against `url`, with `env` over this process's environment. */
+export function runCli(args: string[], url: string, cwd?: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LATHE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LATHE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

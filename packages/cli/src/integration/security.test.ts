@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LatheClient } from '@lathe/sdk';
-import { jobToken, startTestServer, waitForEnd, waitForStatus, type TestServer } from './harness.js';
+import { CLI, jobToken, runCli, startTestServer, waitForEnd, waitForStatus, type TestServer } from './harness.js';
 import { rawRequest } from './raw-request.js';
-import { CLI } from './harness.js';
 
 const JOBS = '/api/v1/workspaces/default/jobs';
 const MLFLOW = '/api/2.0/mlflow';
@@ -183,9 +184,9 @@ describe('listening beyond loopback', () => {
   });
 
   it('the CLI sends LATHE_TOKEN', async () => {
-    const listed = await cli(['job', 'list'], { LATHE_URL: t.url, LATHE_TOKEN: token });
+    const listed = await runCli(['job', 'list'], t.url, undefined, { LATHE_TOKEN: token });
     assert.equal(listed.code, 0, listed.stderr);
-    const refused = await cli(['job', 'list'], { LATHE_URL: t.url });
+    const refused = await runCli(['job', 'list'], t.url, undefined, { LATHE_TOKEN: '' });
     assert.equal(refused.code, 8);
     assert.match(refused.stderr, /access token/);
   });
@@ -202,22 +203,8 @@ describe('lathe server start beyond loopback', () => {
   });
 });
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LATHE_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 // Starts `lathe server start` in a temp home (or `home`), reads its output until `pattern`, stops it.
 async function startAndRead(args: string[], pattern: RegExp, home?: string): Promise<{ match: RegExpMatchArray; output: string; home: string }> {
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const folder = home ?? (await mkdtemp(join(tmpdir(), 'lathe-start-')));
   const child = spawn(process.execPath, [CLI, 'server', 'start', '--home', folder, ...args], { env: { ...process.env, LATHE_LOG_LEVEL: 'silent', LATHE_AUTH: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

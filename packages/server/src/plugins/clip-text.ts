@@ -1,6 +1,9 @@
 /** The most characters of a client's value that an error message repeats. */
 export const MAX_ECHO_CHARS = 200;
 
+/** The most characters of an error message, in Lathe's shape and MLflow's; longer ones are cut. */
+export const MAX_MESSAGE_CHARS = 2000;
+
 /**
  * `text` cut to `max` characters with `…(N more)` appended when longer, so an error never
  * repeats a huge value back.

@@ -1,11 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LatheError, asStorageFull } from '@lathe/core';
-import { clipText } from './clip-text.js';
+import { LatheError } from '@lathe/core';
+import { MAX_MESSAGE_CHARS, clipText } from './clip-text.js';
 import { fromSystemError } from './system-error.js';
 import { closeIfBodyUnread } from './unread-body.js';
-
-/** The most characters of an error message; longer ones are cut. */
-const MAX_MESSAGE_CHARS = 2000;
 
 /** Options for {@link installErrorHandler}. */
 export interface ErrorHandlerOptions {
@@ -46,8 +43,6 @@ export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerO
 /** The Lathe error for anything a route or Fastify throws. */
 export function toLatheError(error: FastifyError | LatheError): LatheError {
   if (error instanceof LatheError) return error;
-  const full = asStorageFull(error);
-  if (full) return full;
   const system = fromSystemError(error);
   if (system !== undefined) return system;
   if (error.validation) {

@@ -1,4 +1,4 @@
-import { LatheError } from '@lathe/core';
+import { LatheError, asStorageFull } from '@lathe/core';
 
 // What a client's path or body can make the file system or the tar reader refuse. The messages
 // are Lathe's own: a system error's message names absolute server paths.
@@ -16,12 +16,16 @@ const CONFLICT: Record<string, string> = {
 };
 
 /**
- * The Lathe error for a Node system error or tar/zlib error caused by a request's input:
- * `LATHE_BAD_REQUEST` for bad names and bodies that are not (gzipped) tar archives,
- * `LATHE_CONFLICT` for a file or folder in the way, `LATHE_NOT_FOUND` for a missing one.
- * `undefined` for anything else, which stays an internal error.
+ * The Lathe error for a system, database or tar/zlib error: `LATHE_STORAGE_FULL` when storage is
+ * full anywhere in its cause chain (also for a `LatheError`, see `asStorageFull`); and, for
+ * errors a request's input caused, `LATHE_BAD_REQUEST` for bad names, values the database cannot
+ * store and bodies that are not (gzipped) tar archives, `LATHE_CONFLICT` for a file or folder in
+ * the way, `LATHE_NOT_FOUND` for a missing one. `undefined` for anything else, which stays an
+ * internal error (or, for a `LatheError`, itself).
  */
 export function fromSystemError(error: unknown): LatheError | undefined {
+  const full = asStorageFull(error);
+  if (full !== undefined || error instanceof LatheError) return full;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
   // PostgreSQL's class 22, "data exception": a value the client sent that the database cannot

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { LatheError } from '@lathe/core';
+import { clipText } from '../plugins/clip-text.js';
 import { presentedToken } from './credentials.js';
 import { sameText, type JobClaim, type JobTokens } from './job-tokens.js';
 
@@ -39,11 +40,11 @@ export class Authenticator {
 
   /** Throws `LATHE_UNAUTHORIZED` unless the request may reach its route. */
   async check(request: FastifyRequest): Promise<void> {
-    const token = presentedToken(request);
     const route = request.routeOptions.url ?? '';
-    if (route.includes('/jobs/:name/runtime/')) return this.checkRuntime(request, token);
+    if (route.includes('/jobs/:name/runtime/')) return this.checkRuntime(request, presentedToken(request));
     const path = request.url.split('?')[0] ?? '';
     if (!this.required || !PROTECTED.test(path) || OPEN.has(path)) return;
+    const token = presentedToken(request);
     if (this.isAccessToken(token)) return;
     const claim = this.options.jobTokens.verify(token);
     if (claim !== undefined && (await this.options.isActiveJob(claim))) return;
@@ -56,6 +57,6 @@ export class Authenticator {
     const { workspace, name } = request.params as { workspace?: string; name?: string };
     const claim = this.options.jobTokens.verify(token);
     if (claim !== undefined && claim.workspace === workspace && claim.job === name) return;
-    throw new LatheError('LATHE_UNAUTHORIZED', `runtime calls for job '${String(name).slice(0, 200)}' take only that job's own token`, { details: { auth: 'job-token' } });
+    throw new LatheError('LATHE_UNAUTHORIZED', `runtime calls for job '${clipText(String(name))}' take only that job's own token`, { details: { auth: 'job-token' } });
   }
 }

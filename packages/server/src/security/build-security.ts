@@ -1,6 +1,7 @@
 import type { JobRecord } from '@lathe/core';
 import { isTerminal } from '@lathe/core';
 import type { MetadataStore } from '@lathe/store';
+import type { ServerConfig } from '../server-config.js';
 import { Authenticator } from './authenticator.js';
 import { HostAllowList, isLoopbackHost } from './host-allow-list.js';
 import { JobTokens } from './job-tokens.js';
@@ -8,14 +9,8 @@ import { OriginPolicy } from './origin-policy.js';
 import type { RequestGuardOptions } from './request-guard.js';
 import { loadOrCreateSecret, type StoredSecret } from './secrets-folder.js';
 
-/** Settings of {@link buildSecurity}; see `ServerConfig`. */
-export interface SecuritySettings {
-  home: string;
-  host: string;
-  auth: 'auto' | 'token' | 'none';
-  allowedHosts: string[];
-  corsOrigins: string[];
-}
+/** Settings of {@link buildSecurity}: the server's own. */
+export type SecuritySettings = Pick<ServerConfig, 'home' | 'host' | 'auth' | 'allowedHosts' | 'corsOrigins'>;
 
 /** The server's security parts, made once at start. */
 export interface Security {

@@ -3,6 +3,11 @@ import { hostname, networkInterfaces } from 'node:os';
 /** Addresses that mean "every interface": listening there serves the network. */
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
 
+/** True for an address that means every interface (`0.0.0.0`, `::`). */
+export function isWildcardHost(host: string): boolean {
+  return WILDCARDS.has(host.replace(/^\[|\]$/g, '').toLowerCase());
+}
+
 /**
  * True for names and addresses that only ever reach this machine: `localhost`, `127.0.0.0/8`
  * and `::1` (also IPv4-mapped).
@@ -35,8 +40,7 @@ export class HostAllowList {
   constructor(listenHost: string, configured: readonly string[]) {
     this.any = configured.includes('*');
     this.names = new Set(configured.map((name) => name.replace(/^\[|\]$/g, '').toLowerCase()));
-    const listen = listenHost.replace(/^\[|\]$/g, '').toLowerCase();
-    if (!WILDCARDS.has(listen)) this.names.add(listen);
+    if (!isWildcardHost(listenHost)) this.names.add(listenHost.replace(/^\[|\]$/g, '').toLowerCase());
     else for (const name of machineNames()) this.names.add(name);
   }
 

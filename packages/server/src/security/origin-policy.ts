@@ -1,3 +1,5 @@
+import { clipText } from '../plugins/clip-text.js';
+
 /** Methods that never change state, which browsers send cross-site without asking. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -24,7 +26,7 @@ export class OriginPolicy {
     const cors = origin !== undefined && this.origins.has(origin);
     if (SAFE_METHODS.has(method) || cors) return { allowed: true, cors };
     if (origin !== undefined) {
-      return sameOrigin(origin, host) ? { allowed: true, cors: false } : { allowed: false, reason: `requests from origin '${clip(origin)}' may not change anything here` };
+      return sameOrigin(origin, host) ? { allowed: true, cors: false } : { allowed: false, reason: `requests from origin '${clipText(origin)}' may not change anything here` };
     }
     if (fetchSite === 'cross-site' || fetchSite === 'same-site') return { allowed: false, reason: `a ${fetchSite} request may not change anything here` };
     return { allowed: true, cors: false };
@@ -44,9 +46,4 @@ function sameOrigin(origin: string, host: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** At most 200 characters of a value echoed in a message. */
-export function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

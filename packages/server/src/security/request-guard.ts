@@ -4,7 +4,8 @@ import { LatheError } from '@lathe/core';
 import { Authenticator } from './authenticator.js';
 import { HostAllowList } from './host-allow-list.js';
 import { JobTokens } from './job-tokens.js';
-import { clip, OriginPolicy } from './origin-policy.js';
+import { clipText } from '../plugins/clip-text.js';
+import { OriginPolicy } from './origin-policy.js';
 
 /** What {@link installRequestGuard} checks with. */
 export interface RequestGuardOptions {
@@ -26,7 +27,7 @@ export function installRequestGuard(app: FastifyInstance, options: RequestGuardO
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host;
     if (!options.hosts.allows(host)) {
-      throw new LatheError('LATHE_FORBIDDEN', `this server does not answer for host '${clip(host ?? '')}'; add it to LATHE_ALLOWED_HOSTS to allow it`, { details: { host: clip(host ?? '') } });
+      throw new LatheError('LATHE_FORBIDDEN', `this server does not answer for host '${clipText(host ?? '')}'; add it to LATHE_ALLOWED_HOSTS to allow it`, { details: { host: clipText(host ?? '') } });
     }
     const origin = request.headers.origin;
     if (request.method === 'OPTIONS') {

@@ -1,10 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { LatheError, asStorageFull, type ErrorCode } from '@lathe/core';
-import { clipText } from '../clip-text.js';
+import { LatheError, type ErrorCode } from '@lathe/core';
+import { MAX_MESSAGE_CHARS, clipText } from '../clip-text.js';
 import { fromSystemError } from '../system-error.js';
-
-/** The most characters of an error message; longer ones are cut. */
-const MAX_MESSAGE_CHARS = 2000;
 import { closeIfBodyUnread } from '../unread-body.js';
 
 /** MLflow's error codes and the HTTP statuses its server answers them with. */
@@ -74,9 +71,8 @@ export function installMlflowErrorHandler(scope: FastifyInstance): void {
  * request caused are mapped as Lathe's handler maps them (`fromSystemError`).
  */
 export function toMlflowError(error: FastifyError | LatheError): { status: number; body: MlflowErrorBody } {
-  error = asStorageFull(error) ?? error;
-  const system = error instanceof LatheError ? undefined : fromSystemError(error);
-  if (system !== undefined) return toMlflowError(system);
+  const system = fromSystemError(error);
+  if (system !== undefined && system !== error) return toMlflowError(system);
   if (error instanceof LatheError) {
     const override = (error.details as { mlflowErrorCode?: string } | undefined)?.mlflowErrorCode;
     const code = override ?? FROM_LATHE[error.code] ?? 'INTERNAL_ERROR';
