@@ -1,6 +1,7 @@
 export type {
   ErrorResource,
   JobErrorResource,
+  JobKindResource,
   JobResource,
   OutputFileResource,
   OutputResource,

@@ -36,6 +36,18 @@ export interface JobResource {
   warnings: string[];
   /** The job's spec as stored (local paths replaced by `blob:` references). */
   spec: Record<string, unknown>;
+  /** The job that created this one (a sweep's trial, a pipeline's step); null for a submitted job. */
+  parent: string | null;
+  /** The top of this job's tree; null for a submitted job. */
+  root: string | null;
+}
+
+/** A kind of job the server runs (`command`; later `sweep`, `pipeline`, ...). */
+export interface JobKindResource {
+  type: string;
+  /** `backend`: a process on a compute target; `controller`: a job that creates child jobs. */
+  execution: 'backend' | 'controller';
+  description: string;
 }
 
 /** A page of a list. */

@@ -16,6 +16,8 @@ export type CreateJobRequest = Static<typeof CreateJobRequest>;
 /** GET /workspaces/{ws}/jobs query. `tag` is `key` or `key=value`, repeatable. */
 export const ListJobsQuery = Type.Object(
   {
+    /** Only the children of this job. */
+    parent: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
     status: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
     experiment_name: Type.Optional(Type.String()),
     tag: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),

@@ -14,6 +14,10 @@ export const paths = {
   jobs: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/jobs`,
   job: (ws: string, name: string) => `${API_PREFIX}/workspaces/${enc(ws)}/jobs/${enc(name)}`,
   cancel: (ws: string, name: string) => `${paths.job(ws, name)}/cancel`,
+  /** The jobs a job created (a sweep's trials, a pipeline's steps), oldest first. */
+  jobChildren: (ws: string, name: string) => `${paths.job(ws, name)}/children`,
+  /** The job kinds this server runs. */
+  jobKinds: () => `${API_PREFIX}/job-kinds`,
   logs: (ws: string, name: string) => `${paths.job(ws, name)}/logs`,
   outputs: (ws: string, name: string) => `${paths.job(ws, name)}/outputs`,
   outputFiles: (ws: string, name: string, output: string) => `${paths.outputs(ws, name)}/${enc(output)}/files`,

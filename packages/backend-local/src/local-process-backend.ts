@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { allowedJobEnvironment, type JobHandle, type JobRecord, type LaunchManifest } from '@lathe/core';
-import type { BackendJobState, ComputeBackend } from '@lathe/scheduler';
+import type { BackendCapabilities, BackendJobState, ComputeBackend, ReattachResult } from '@lathe/scheduler';
 import { isAlive, isLauncherFor, readChildGroup, signalGroup } from './process-tools.js';
 
 /** Options for {@link LocalProcessBackend}. */
@@ -49,11 +49,15 @@ interface Tracked {
 /**
  * Runs each job as a `lathe-launch` child process on this machine, in its own process group
  * and job folder. The launcher does the work (inputs, command, logs, outputs) and reports to the
- * server; this backend only starts it, watches it and signals it.
+ * server; this backend only starts it, watches it and signals it. Launchers are detached: they
+ * outlive a server that stops, keep retrying their reports until it is back, and the next
+ * server's backend adopts them again.
  */
 export class LocalProcessBackend implements ComputeBackend {
   readonly name = 'local';
   readonly capacity: number;
+  /** Exits of its own launchers are pushed; adopted ones (after a restart) are polled. */
+  readonly capabilities: BackendCapabilities = { survivesRestart: true, pushesExits: true, gpus: 0 };
   private readonly tracked = new Map<string, Tracked>();
   private readonly listeners: ((handle: JobHandle) => void)[] = [];
   private readonly launcherScript: string;
@@ -175,13 +179,19 @@ export class LocalProcessBackend implements ComputeBackend {
     this.listeners.push(listener);
   }
 
-  async recover(handle: JobHandle): Promise<void> {
-    const pid = Number(handle.id);
-    if (pid > 1 && isAlive(pid) && (await isLauncherFor(pid, handle.folder))) await this.kill(handle);
-    else {
-      const group = await readChildGroup(handle.folder, handle.job);
-      if (group) signalGroup(group, 'SIGKILL');
-    }
+  /**
+   * Adopts a launcher a previous server started, when its process still runs for this job's
+   * folder (`launcher.pid` names it when the launch was not recorded). Otherwise stops the
+   * command it may have left behind.
+   */
+  async reattach(handle: JobHandle): Promise<ReattachResult> {
+    let pid = Number(handle.id);
+    if (!(pid > 1)) pid = Number((await readFile(join(handle.folder, 'launcher.pid'), 'utf8').catch(() => '')).trim());
+    if (pid > 1 && isAlive(pid) && (await isLauncherFor(pid, handle.folder))) return { state: 'running', handle: { ...handle, id: String(pid) } };
+    const group = await readChildGroup(handle.folder, handle.job);
+    if (group) signalGroup(group, 'SIGKILL');
+    const detail = pid > 1 ? `its launcher, process ${pid}, is no longer running` : 'no launcher had started';
+    return { state: 'gone', detail: group ? `${detail}; what was left of its command was stopped` : detail };
   }
 
   private async kill(handle: JobHandle): Promise<void> {

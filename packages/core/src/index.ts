@@ -11,7 +11,7 @@ export {
 } from './job-status.js';
 export type { JobStatus } from './job-status.js';
 export type { Failure, FailureType } from './failure.js';
-export type { JobHandle, JobRecord, JobSpecDocument, JobStatusEvent } from './job.js';
+export type { JobFinalization, JobHandle, JobRecord, JobSpecDocument, JobStatusEvent } from './job.js';
 export { NAME_PATTERN, generateJobName, isValidName } from './names.js';
 export type { LaunchManifest } from './launch-manifest.js';
 export { formatBlobRef, hasUriScheme, parseBlobRef } from './blob-ref.js';

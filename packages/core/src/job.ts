@@ -53,4 +53,23 @@ export interface JobRecord {
   handle: JobHandle | null;
   failure: Failure | null;
   exitCode: number | null;
+  /** The job that created this one (a sweep's trial, a pipeline's step); null for a submitted job. */
+  parent: string | null;
+  /** The top of this job's tree; null for a submitted job. */
+  root: string | null;
+  /** What a controller job recorded about its progress; null for other jobs. */
+  controllerState: Record<string, unknown> | null;
+  /** Publishing a Completed job's outputs, while it is under way or resumed after a crash. */
+  finalization: JobFinalization | null;
+}
+
+/**
+ * The outcome a launcher reported for a job whose outputs are still being published, and the
+ * publishing steps already done. The job stays Finalizing until every step is done; a server that
+ * restarts resumes at the first step not done.
+ */
+export interface JobFinalization {
+  outcome: { status: 'Completed'; exitCode: number };
+  /** Names of the steps already done. */
+  done: string[];
 }

@@ -34,4 +34,9 @@ export interface LaunchManifest {
    * `DEFAULT_JOB_ENV_ALLOW` (`LATHE_JOB_ENV_ALLOW`); absent means none.
    */
   envAllow?: string[];
+  /**
+   * How long the launcher keeps retrying a server it cannot reach (default one hour): the job
+   * runs on meanwhile, and a restarted server adopts it.
+   */
+  reconnectMs?: number;
 }

@@ -8,6 +8,7 @@ import { preparePythonEnvironment } from './environment/python-environment.js';
 import { UnmetRequirementsError } from './environment/unmet-requirements-error.js';
 import { jobEnvironment } from './job-environment.js';
 import { LogShipper } from './log-shipper.js';
+import { DEFAULT_RECONNECT_MS, Reconnecting } from './reconnecting.js';
 import { runCommand, type CommandOutcome } from './run-command.js';
 import { stageJob, type StagedJob } from './stage-job.js';
 import { TrackingEnvironment } from './tracking-environment.js';
@@ -19,6 +20,7 @@ const LOG_TAIL_LINES = 20;
 export class JobRun {
   private readonly spec: CommandJobSpec;
   private readonly log: LogShipper;
+  private readonly link: Reconnecting;
 
   constructor(
     private readonly folder: string,
@@ -27,7 +29,9 @@ export class JobRun {
     private readonly cancel: AbortController,
   ) {
     this.spec = manifest.spec as unknown as CommandJobSpec;
-    this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'));
+    const launcherLog = (what: string, error: Error) => process.stderr.write(`lathe-launch: ${what}: ${error.message}; trying again while the server is away\n`);
+    this.link = new Reconnecting(manifest.reconnectMs ?? DEFAULT_RECONNECT_MS, launcherLog);
+    this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'), this.link);
   }
 
   async run(): Promise<void> {
@@ -60,7 +64,7 @@ export class JobRun {
       await this.finish({ status: 'Failed', exitCode: null, failure: failure('UserError', message, true) });
       return;
     }
-    await this.client.reportRuntime(this.manifest.job, { status: 'Finalizing', exitCode: outcome.exitCode });
+    await this.report({ status: 'Finalizing', exitCode: outcome.exitCode });
     const uploadError = outcome.canceled ? undefined : await this.uploadOutputs(staged);
     if (uploadError) {
       await this.finish({ status: 'Failed', exitCode: outcome.exitCode, failure: failure('SystemError', `uploading outputs failed: ${uploadError.message}`, false) });
@@ -83,7 +87,7 @@ export class JobRun {
   }
 
   private async reportRunning(): Promise<void> {
-    const { status } = await this.client.reportRuntime(this.manifest.job, { status: 'Running' });
+    const { status } = await this.report({ status: 'Running' });
     // A cancel that landed while the job was Preparing may not have reached this process yet.
     if (status === 'CancelRequested' || status === 'Canceled') this.cancel.abort();
   }
@@ -92,7 +96,7 @@ export class JobRun {
   private async uploadOutputs(staged: StagedJob): Promise<Error | undefined> {
     try {
       await this.log.flush();
-      await uploadOutputs(this.client, this.manifest.job, staged.outputDirs, this.folder, staged.workingDir);
+      await uploadOutputs(this.client, this.manifest.job, staged.outputDirs, this.folder, staged.workingDir, this.link);
       return undefined;
     } catch (error) {
       return error as Error;
@@ -118,7 +122,11 @@ export class JobRun {
     const fail = report.failure as Failure | undefined;
     if (fail) this.log.write(`[lathe] ${fail.type}: ${fail.message.split('\n')[0]}\n`);
     await this.log.close();
-    await this.client.reportRuntime(this.manifest.job, report);
+    await this.report(report);
+  }
+
+  private report(report: Parameters<LatheClient['reportRuntime']>[1]): ReturnType<LatheClient['reportRuntime']> {
+    return this.link.call(`reporting ${report.status}`, () => this.client.reportRuntime(this.manifest.job, report));
   }
 }
 

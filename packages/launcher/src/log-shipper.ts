@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LatheClient } from '@lathe/sdk/client';
+import type { Reconnecting } from './reconnecting.js';
 
 const FLUSH_DELAY_MS = 50;
 const MAX_CHUNK = 1 << 20;
@@ -9,7 +10,8 @@ const TAIL_BYTES = 16 * 1024;
 /**
  * Writes the job's log to `user_logs/std_log.txt` in the job folder and ships it to the server
  * in order, a chunk at a time, each at the offset the server acknowledged last (so a retried
- * append never duplicates text). Keeps the last few KiB for failure messages.
+ * append never duplicates text), retrying while the server is away. Keeps the last few KiB for
+ * failure messages.
  */
 export class LogShipper {
   private readonly local: WriteStream;
@@ -24,6 +26,7 @@ export class LogShipper {
     private readonly client: LatheClient,
     private readonly job: string,
     localFile: string,
+    private readonly link: Reconnecting,
   ) {
     mkdirSync(dirname(localFile), { recursive: true });
     this.local = createWriteStream(localFile, { flags: 'a' });
@@ -70,17 +73,12 @@ export class LogShipper {
   }
 
   private async send(chunk: Buffer): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const size = await this.client.appendLog(this.job, this.shipped, chunk);
-        return size;
-      } catch (error) {
-        if (attempt >= 5) {
-          process.stderr.write(`lathe-launch: could not ship ${chunk.length} log bytes: ${(error as Error).message}\n`);
-          return this.shipped;
-        }
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-      }
+    try {
+      return await this.link.call('shipping the log', () => this.client.appendLog(this.job, this.shipped, chunk));
+    } catch (error) {
+      // The local log keeps every byte; the server's copy misses this chunk.
+      process.stderr.write(`lathe-launch: could not ship ${chunk.length} log bytes: ${(error as Error).message}\n`);
+      return this.shipped;
     }
   }
 }

@@ -8,6 +8,26 @@ export type BackendJobState =
   | { state: 'unknown' };
 
 /**
+ * What a backend can do, declared once so the scheduler never has to guess (as Kysely's dialect
+ * adapters declare what their database supports).
+ */
+export interface BackendCapabilities {
+  /** Its jobs keep running when the server stops, and {@link ComputeBackend.reattach} finds them. */
+  survivesRestart: boolean;
+  /** It tells `onExit` listeners when a job ends; without that the scheduler relies on `poll`. */
+  pushesExits: boolean;
+  /** GPUs it can give jobs; 0 for none. */
+  gpus: number;
+}
+
+/** What {@link ComputeBackend.reattach} found of a job a previous server launched. */
+export type ReattachResult =
+  /** It still runs; the backend watches it again through the returned handle. */
+  | { state: 'running'; handle: JobHandle }
+  /** Nothing of it runs any more (whatever was left has been stopped); `detail` says what was found. */
+  | { state: 'gone'; detail: string };
+
+/**
  * Where jobs run. A backend only runs jobs and reports; the scheduler owns every state change.
  * The contract suite `describeComputeBackend` in `@lathe/testing` holds each implementation to
  * this.
@@ -17,6 +37,7 @@ export interface ComputeBackend {
   readonly name: string;
   /** How many jobs it runs at once. */
   readonly capacity: number;
+  readonly capabilities: BackendCapabilities;
   /** Writes the job folder (manifest, working dirs) and returns the handle to launch with. */
   prepare(job: JobRecord): Promise<JobHandle>;
   /** Starts the launcher for a prepared job; the returned handle identifies the process. */
@@ -27,8 +48,13 @@ export interface ComputeBackend {
   cancel(handle: JobHandle, graceMs: number): Promise<void>;
   /** Registers a listener for jobs that end; backends that cannot push rely on `poll`. */
   onExit?(listener: (handle: JobHandle) => void): void;
-  /** Stops whatever is left of a job found after a server restart. */
-  recover?(handle: JobHandle): Promise<void>;
+  /**
+   * After a server restart, for each job a previous server left launched (the handle as stored:
+   * its `id` is empty when the launch had not been recorded yet). A backend whose jobs survive
+   * restarts adopts a job that still runs; otherwise, or when it is gone, it stops whatever is
+   * left of it and answers `gone`. It must never start the job again.
+   */
+  reattach(handle: JobHandle): Promise<ReattachResult>;
   /** Called when the scheduler starts, once the server's URL is known. */
   start?(): Promise<void>;
   /** Called when the scheduler stops; launched jobs keep running. */

@@ -1,4 +1,13 @@
-export type { BackendJobState, ComputeBackend } from './compute-backend.js';
+export type { BackendCapabilities, BackendJobState, ComputeBackend, ReattachResult } from './compute-backend.js';
+export type {
+  ChildJobRequest,
+  ControllerContext,
+  ControllerDecision,
+  FinalizationPlan,
+  FinalizationStep,
+  JobController,
+  SubmitChildJob,
+} from './job-controller.js';
 export { JobEvents } from './job-events.js';
 export { silentLogger } from './logger.js';
 export type { Logger } from './logger.js';

@@ -1,5 +1,6 @@
 import {
   ACTIVE_STATUSES,
+  LatheError,
   asStorageFull,
   isTerminal,
   notFound,
@@ -11,6 +12,7 @@ import {
 } from '@lathe/core';
 import type { MetadataStore, TransitionPatch } from '@lathe/store';
 import type { ComputeBackend } from './compute-backend.js';
+import type { ControllerContext, FinalizationPlan, JobController, SubmitChildJob } from './job-controller.js';
 import { JobEvents } from './job-events.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { RuntimeReport } from './runtime-report.js';
@@ -27,6 +29,20 @@ export interface SchedulerOptions {
   pollIntervalMs?: number;
   /** Grace between SIGTERM and SIGKILL on cancel (default 10 s). */
   cancelGraceMs?: number;
+  /** Job kinds run by a controller instead of a backend, by job type. */
+  controllers?: ReadonlyMap<string, JobController>;
+  /** How controllers create their children: the same submission as a user's job. */
+  submitChild?: SubmitChildJob;
+  /**
+   * The steps that publish a Completed job's outputs. With it, a launcher's `Completed` leaves
+   * the job Finalizing until every step is done, each recorded in the store as it is.
+   */
+  finalization?: FinalizationPlan;
+  /**
+   * Called at named points of durable work (`finalize:outcome-recorded`, `finalize:ran:<step>`,
+   * `finalize:recorded:<step>`), so that a test can kill the server exactly there.
+   */
+  crashPoint?: (point: string) => void;
 }
 
 /** The outcome of a runtime report: the job as it is now, and whether the report moved it. */
@@ -36,10 +52,13 @@ export interface ReportOutcome {
 }
 
 /**
- * Moves jobs through their states. It claims Queued jobs up to each backend's capacity, has the
- * backend prepare and launch them, applies the launcher's reports, handles cancels, and notices
- * launchers that die. Every move is a compare-and-set in the store, so a report racing a cancel
- * resolves to exactly one outcome. On start it fails jobs a previous server left active.
+ * Moves jobs through their states. It claims Queued jobs up to each backend's capacity, one
+ * queue per compute, has the backend prepare and launch them, applies the launcher's reports,
+ * publishes a Completed job's outputs step by step, handles cancels (down to a job's children),
+ * notices launchers that die, and advances controller jobs as their children move. Every move is
+ * a compare-and-set in the store, so a report racing a cancel resolves to exactly one outcome.
+ * On start it re-attaches the jobs a previous server left running and resumes what it left half
+ * done; only jobs that are really gone are failed.
  */
 export class Scheduler {
   /** The job events this scheduler announces on. */
@@ -62,6 +81,17 @@ export class Scheduler {
   private claimFailed = false;
   /** Launches and exit handling under way, awaited by `stop` so nothing touches a closed store. */
   private readonly inflight = new Set<Promise<unknown>>();
+  private readonly controllers: ReadonlyMap<string, JobController>;
+  private readonly submitChild: SubmitChildJob | undefined;
+  private readonly finalization: FinalizationPlan | undefined;
+  private readonly crashPoint: (point: string) => void;
+  /** Controller jobs being advanced, by `workspace/name`; `again` asks for one more round. */
+  private readonly advancing = new Map<string, { again: boolean }>();
+  /** Jobs whose outputs are being published, by `workspace/name`. */
+  private readonly finalizing = new Set<string>();
+  /** Publishing that stopped on a store error, retried each poll. */
+  private readonly unfinalized = new Map<string, JobRecord>();
+  private stopListening: (() => void) | undefined;
 
   constructor(options: SchedulerOptions) {
     this.store = options.store;
@@ -71,6 +101,15 @@ export class Scheduler {
     this.now = options.now ?? Date.now;
     this.cancelGraceMs = options.cancelGraceMs ?? 10_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.controllers = options.controllers ?? new Map();
+    this.submitChild = options.submitChild;
+    this.finalization = options.finalization;
+    this.crashPoint = options.crashPoint ?? (() => undefined);
+  }
+
+  /** Job types a controller runs. */
+  get controllerTypes(): string[] {
+    return [...this.controllers.keys()];
   }
 
   /** Names of the computes jobs can run on. */
@@ -78,22 +117,34 @@ export class Scheduler {
     return [...this.backends.keys()];
   }
 
-  /** Fails jobs left active by a previous server, then starts taking Queued jobs. */
+  /**
+   * Re-attaches or fails the jobs a previous server left active, then starts taking Queued jobs
+   * and resumes controllers and publishing that were under way.
+   */
   async start(): Promise<void> {
-    await this.recover();
+    const resume = await this.recover();
     this.stopped = false;
     for (const backend of this.backends.values()) {
       backend.onExit?.((h) => this.track(this.handleExit(h)));
       await backend.start?.();
     }
+    // A child's every move may be what its controller waits for.
+    this.stopListening = this.events.onStatus((job) => {
+      if (job.parent !== null && this.controllers.size > 0) this.advance(job.workspace, job.parent);
+    });
     this.timer = setInterval(() => this.track(this.pollActive()), this.pollIntervalMs);
     this.timer.unref();
+    for (const job of resume) {
+      if (this.controllers.has(job.type)) this.advance(job.workspace, job.name);
+      else this.track(this.finalize(job));
+    }
     this.notify();
   }
 
-  /** Stops taking jobs. Running jobs keep running; a restarted server fails them. */
+  /** Stops taking jobs. Running jobs keep running; a restarted server re-attaches them. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopListening?.();
     clearInterval(this.timer);
     await this.ticking;
     await Promise.allSettled([...this.inflight]);
@@ -123,28 +174,48 @@ export class Scheduler {
   }
 
   private async tick(): Promise<void> {
+    // Each compute has its own queue: a busy target never holds back another one's jobs.
+    for (const backend of this.backends.values()) {
+      try {
+        await this.fill(backend);
+      } catch (error) {
+        this.logger.error({ err: error, compute: backend.name }, 'scheduler tick failed');
+      }
+    }
     try {
-      for (const backend of this.backends.values()) await this.fill(backend);
+      await this.startControllers();
     } catch (error) {
-      this.logger.error({ err: error }, 'scheduler tick failed');
+      this.logger.error({ err: error }, 'scheduler tick failed for controller jobs');
     }
   }
 
   private async fill(backend: ComputeBackend): Promise<void> {
-    const busy = [...this.active.values()].filter((a) => a.backend === backend.name).length;
-    const free = backend.capacity - busy;
+    const mine = [...this.active.values()].filter((a) => a.backend === backend.name);
+    const free = backend.capacity - mine.length;
     if (free <= 0) return;
-    const queued = await this.store.findJobsByStatus(['Queued'], free * 4);
-    for (const job of queued.filter((j) => this.backendFor(j) === backend).slice(0, free)) {
+    // Jobs still being claimed are Queued in the store too; ask for enough to see past them.
+    const launching = mine.filter((a) => a.handle === null).length;
+    const queued = await this.store.findJobsByStatus(['Queued'], free + launching, { compute: backend.name, excludeTypes: this.controllerTypes });
+    let started = 0;
+    for (const job of queued) {
+      if (started >= free) break;
       const key = keyOf(job.workspace, job.name);
       if (this.active.has(key)) continue;
       this.active.set(key, { backend: backend.name, handle: null });
+      started++;
       this.track(this.launch(job, backend));
     }
   }
 
-  private backendFor(job: JobRecord): ComputeBackend | undefined {
-    return this.backends.get(job.compute);
+  // Controller jobs hold no slot: they only create jobs, which queue for slots like any other.
+  private async startControllers(): Promise<void> {
+    if (this.controllers.size === 0) return;
+    const queued = await this.store.findJobsByStatus(['Queued'], 100, { types: this.controllerTypes });
+    for (const job of queued) {
+      const claimed = await this.claim(job);
+      const started = claimed && (await this.move(claimed, ['Preparing'], 'Running'));
+      if (started) this.advance(started.workspace, started.name);
+    }
   }
 
   private async launch(queued: JobRecord, backend: ComputeBackend): Promise<void> {
@@ -156,7 +227,11 @@ export class Scheduler {
     }
     let handle: JobHandle | undefined;
     try {
-      handle = await backend.launch(job, await backend.prepare(job));
+      const prepared = await backend.prepare(job);
+      // Stored before the launch, so a restarted server knows where to look for this job even if
+      // it stopped between the launch and the record of its process.
+      await this.store.setJobHandle(job.workspace, job.name, prepared);
+      handle = await backend.launch(job, prepared);
       this.active.set(key, { backend: backend.name, handle });
       await this.store.setJobHandle(job.workspace, job.name, handle);
       const now = await this.store.getJob(job.workspace, job.name);
@@ -187,6 +262,7 @@ export class Scheduler {
   async report(workspace: string, name: string, report: RuntimeReport): Promise<ReportOutcome> {
     const job = await this.store.getJob(workspace, name);
     if (!job) throw notFound('job', name);
+    if (report.status === 'Completed' && this.finalization) return this.beginFinalization(job, report.exitCode);
     let to: JobStatus = report.status;
     let patch: TransitionPatch = { exitCode: 'exitCode' in report ? report.exitCode : null };
     if (report.status === 'Failed') patch = { ...patch, failure: report.failure, reason: report.failure.type };
@@ -214,8 +290,13 @@ export class Scheduler {
         ? await this.move(job, [job.status], 'Canceled', { reason: 'canceled before it started' })
         : await this.move(job, [job.status], 'CancelRequested');
       if (!moved) continue;
+      if (this.controllers.has(moved.type)) {
+        // Its children are canceled as the controller is advanced; it ends once they have.
+        if (!early) this.advance(workspace, name);
+        return moved;
+      }
       const handle = this.active.get(keyOf(workspace, name))?.handle ?? moved.handle;
-      if (!early && handle) await this.backends.get(handle.backend)?.cancel(handle, this.cancelGraceMs);
+      if (!early && handle?.id) await this.backends.get(handle.backend)?.cancel(handle, this.cancelGraceMs);
       return moved;
     }
     return (await this.store.getJob(workspace, name)) as JobRecord;
@@ -228,7 +309,8 @@ export class Scheduler {
     this.active.delete(key);
     this.notify();
     const job = await this.store.getJob(handle.workspace, handle.job);
-    if (!job || isTerminal(job.status)) return;
+    // A job whose outputs are being published no longer needs its launcher.
+    if (!job || isTerminal(job.status) || job.finalization) return;
     if (job.status === 'CancelRequested') {
       await this.move(job, ['CancelRequested'], 'Canceled');
       return;
@@ -246,6 +328,7 @@ export class Scheduler {
   private async pollActive(): Promise<void> {
     if (this.stopped) return;
     for (const { job, failure } of [...this.unrecorded.values()]) await this.fail(job, failure);
+    for (const job of [...this.unfinalized.values()]) await this.finalize(job);
     if (this.claimFailed) {
       this.claimFailed = false;
       this.notify();
@@ -257,17 +340,191 @@ export class Scheduler {
     }
   }
 
-  private async recover(): Promise<void> {
-    const stuck = await this.store.findJobsByStatus(ACTIVE_STATUSES, 100_000);
-    for (const job of stuck) {
-      if (job.handle) await this.backends.get(job.handle.backend)?.recover?.(job.handle).catch(() => undefined);
-      await this.fail(job, {
+  /**
+   * What a previous server left active: a launched job still running is adopted again, one that
+   * is gone is failed (Canceled when a cancel was asked for), one never launched is failed as it
+   * never ran. Returns the controller jobs and the publishing to resume once started.
+   */
+  private async recover(): Promise<JobRecord[]> {
+    const resume: JobRecord[] = [];
+    for (const job of await this.store.findJobsByStatus(ACTIVE_STATUSES, 100_000)) {
+      if (this.controllers.has(job.type)) {
+        // Claimed but not yet marked started: it created nothing it could not create again.
+        const started = job.status === 'Preparing' ? await this.move(job, ['Preparing'], 'Running') : job;
+        resume.push(started ?? job);
+      } else if (job.finalization) {
+        resume.push(job);
+      } else {
+        await this.reattach(job);
+      }
+    }
+    return resume;
+  }
+
+  private async reattach(job: JobRecord): Promise<void> {
+    const backend = job.handle ? this.backends.get(job.handle.backend) : undefined;
+    if (!job.handle || !backend) {
+      await this.endLost(job, {
         type: 'ServerRestarted',
-        message: `the server stopped while this job was ${job.status}; the job was stopped and can be submitted again`,
+        message: `the server stopped while this job was ${job.status}, before it was launched; the job did not run and can be submitted again`,
         nonRetryable: false,
         details: { status_at_restart: job.status },
       });
-      this.logger.warn({ job: job.name, workspace: job.workspace }, 'failed a job left active by a previous server');
+      return;
+    }
+    const found = await backend.reattach(job.handle).catch((error: unknown): { state: 'gone'; detail: string } => ({ state: 'gone', detail: (error as Error).message }));
+    if (found.state === 'running') {
+      this.active.set(keyOf(job.workspace, job.name), { backend: backend.name, handle: found.handle });
+      if (found.handle.id !== job.handle.id) await this.store.setJobHandle(job.workspace, job.name, found.handle);
+      if (job.status === 'CancelRequested') await backend.cancel(found.handle, this.cancelGraceMs);
+      this.logger.info({ job: job.name, workspace: job.workspace }, 're-attached a job left running by a previous server');
+      return;
+    }
+    await this.endLost(job, {
+      type: 'LauncherLost',
+      message: `the job's process ended while the server was down (${found.detail}); see ${job.handle.folder}/launcher.log`,
+      nonRetryable: false,
+      details: { status_at_restart: job.status },
+    });
+    this.logger.warn({ job: job.name, workspace: job.workspace }, 'failed a job whose process ended while the server was down');
+  }
+
+  private async endLost(job: JobRecord, failure: Failure): Promise<void> {
+    if (job.status === 'CancelRequested') await this.move(job, ['CancelRequested'], 'Canceled', { reason: failure.type });
+    else await this.fail(job, failure);
+  }
+
+  /** Advances a controller job; calls for the same job run one at a time, coalescing. */
+  private advance(workspace: string, name: string): void {
+    if (this.stopped) return;
+    const key = keyOf(workspace, name);
+    const running = this.advancing.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const entry = { again: true };
+    this.advancing.set(key, entry);
+    this.track(
+      (async () => {
+        try {
+          while (entry.again && !this.stopped) {
+            entry.again = false;
+            await this.advanceOnce(workspace, name);
+          }
+        } finally {
+          this.advancing.delete(key);
+        }
+      })(),
+    );
+  }
+
+  private async advanceOnce(workspace: string, name: string): Promise<void> {
+    const job = await this.store.getJob(workspace, name);
+    const controller = job && this.controllers.get(job.type);
+    if (!job || !controller || isTerminal(job.status)) return;
+    const children = await this.childrenOf(job);
+    const live = children.filter((c) => !isTerminal(c.status));
+    if (job.status === 'CancelRequested') {
+      for (const child of live) await this.requestCancel(child.workspace, child.name);
+      if (live.length === 0) await this.move(job, ['CancelRequested'], 'Canceled');
+      return;
+    }
+    if (job.status !== 'Running') return;
+    let decision;
+    try {
+      decision = await controller.advance(job, children, this.controllerContext(job));
+    } catch (error) {
+      decision = { status: 'Failed' as const, failure: { type: 'SystemError' as const, message: `the ${job.type} controller failed: ${(error as Error).message}`, nonRetryable: false, details: {} } };
+    }
+    if (decision.status === 'Completed') {
+      await this.move(job, ['Running'], 'Completed');
+    } else if (decision.status === 'Failed') {
+      for (const child of live) await this.requestCancel(child.workspace, child.name);
+      await this.fail(job, decision.failure);
+    }
+  }
+
+  private controllerContext(parent: JobRecord): ControllerContext {
+    return {
+      createChild: async (request) => {
+        if (!this.submitChild) throw new Error('this scheduler cannot create child jobs');
+        let child: JobRecord;
+        try {
+          child = await this.submitChild(parent, request);
+        } catch (error) {
+          const existing = error instanceof LatheError && error.code === 'LATHE_CONFLICT' ? await this.store.getJob(parent.workspace, request.name) : undefined;
+          if (existing?.parent !== parent.name) throw error;
+          return existing;
+        }
+        this.events.emitStatus(child);
+        this.notify();
+        return child;
+      },
+      saveState: async (state) => {
+        await this.store.updateJobProgress({ workspace: parent.workspace, name: parent.name, from: ['Running'], at: this.now(), controllerState: state });
+      },
+    };
+  }
+
+  /** Every child of a job, oldest first. */
+  async childrenOf(job: Pick<JobRecord, 'workspace' | 'name'>): Promise<JobRecord[]> {
+    const children: JobRecord[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await this.store.listJobs({ workspace: job.workspace, parent: job.name, limit: 1000, ...(pageToken ? { pageToken } : {}) });
+      children.push(...page.jobs);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return children.reverse();
+  }
+
+  // The launcher's Completed: the job stays Finalizing (or CancelRequested) with the outcome
+  // recorded until its outputs are published, so a crash in between resumes the publishing.
+  private async beginFinalization(job: JobRecord, exitCode: number): Promise<ReportOutcome> {
+    if (job.finalization || isTerminal(job.status)) return { job, applied: false };
+    const finalization = { outcome: { status: 'Completed' as const, exitCode }, done: [] };
+    const at = this.now();
+    const moved =
+      job.status === 'Preparing' || job.status === 'Running'
+        ? await this.move(job, [job.status], 'Finalizing', { exitCode, finalization })
+        : await this.store.updateJobProgress({ workspace: job.workspace, name: job.name, from: ['Finalizing', 'CancelRequested'], at, finalization });
+    if (!moved) return { job: (await this.store.getJob(job.workspace, job.name)) ?? job, applied: false };
+    this.crashPoint('finalize:outcome-recorded');
+    this.track(this.finalize(moved));
+    return { job: moved, applied: true };
+  }
+
+  private async finalize(job: JobRecord): Promise<void> {
+    const key = keyOf(job.workspace, job.name);
+    const finalization = job.finalization;
+    if (!finalization || !this.finalization || this.finalizing.has(key) || this.stopped) return;
+    this.finalizing.add(key);
+    this.unfinalized.delete(key);
+    try {
+      const done = [...finalization.done];
+      for (const step of await this.finalization(job)) {
+        if (done.includes(step.name)) continue;
+        try {
+          await step.run();
+        } catch (error) {
+          this.logger.error({ err: error, job: job.name, step: step.name }, 'publishing an output failed');
+          await this.fail(job, { type: 'SystemError', message: `publishing the job's outputs failed: ${step.name}: ${(error as Error).message}`, nonRetryable: false, details: { step: step.name } });
+          return;
+        }
+        this.crashPoint(`finalize:ran:${step.name}`);
+        done.push(step.name);
+        await this.store.updateJobProgress({ workspace: job.workspace, name: job.name, from: ['Finalizing', 'CancelRequested'], at: this.now(), finalization: { ...finalization, done } });
+        this.crashPoint(`finalize:recorded:${step.name}`);
+      }
+      await this.move(job, ['Finalizing', 'CancelRequested'], 'Completed', { exitCode: finalization.outcome.exitCode, finalization: null });
+    } catch (error) {
+      // The store refused a write (a full disk): try again on the next poll.
+      this.logger.error({ err: error, job: job.name }, 'could not record publishing progress; trying again');
+      const latest = await this.store.getJob(job.workspace, job.name).catch(() => undefined);
+      if (latest?.finalization && !isTerminal(latest.status)) this.unfinalized.set(key, latest);
+    } finally {
+      this.finalizing.delete(key);
     }
   }
 

@@ -4,6 +4,7 @@ import type {
   AssetSummaryResource,
   CuratedEnvironmentResource,
   ExperimentSummaryResource,
+  JobKindResource,
   JobResource,
   LiveEventResource,
   MetricSeriesResource,
@@ -29,6 +30,8 @@ export interface LatheClientOptions {
 /** Filters for {@link LatheClient.listJobs}. */
 export interface ListJobsOptions {
   status?: JobStatus | JobStatus[];
+  /** Only the jobs this job created (a sweep's trials, a pipeline's steps). */
+  parent?: string;
   experimentName?: string;
   /** `key` or `key=value`. */
   tags?: string[];
@@ -111,11 +114,23 @@ export class LatheClient {
     const query = {
       status: options.status,
       experiment_name: options.experimentName,
+      parent: options.parent,
       tag: options.tags,
       max_results: options.maxResults,
       page_token: options.pageToken,
     };
     return json(await this.send(paths.jobs(this.workspace), { query }));
+  }
+
+  /** A page of the jobs a job created, newest first. */
+  async listChildJobs(name: string, options: { maxResults?: number; pageToken?: string } = {}): Promise<PageResource<JobResource>> {
+    const query = { max_results: options.maxResults, page_token: options.pageToken };
+    return json(await this.send(paths.jobChildren(this.workspace, name), { query }));
+  }
+
+  /** The job kinds the server runs. */
+  async listJobKinds(): Promise<{ value: JobKindResource[] }> {
+    return json(await this.send(paths.jobKinds()));
   }
 
   /** A page of runs (every job is one) with their jobs, latest metrics, params and tags. */

@@ -5,3 +5,8 @@ export type { ServerConfig } from './server-config.js';
 export type { ServerContext } from './server-context.js';
 export { VERSION, startServer } from './start-server.js';
 export type { RunningServer } from './start-server.js';
+export type { StartServerOptions } from './start-server.js';
+export type { JobKind, ResolvedJob } from './job-kinds/job-kind.js';
+export { JobKindRegistry, builtInJobKinds } from './job-kinds/job-kind-registry.js';
+export { submitJob } from './job-kinds/submit-job.js';
+export type { SubmitJobRequest } from './job-kinds/submit-job.js';

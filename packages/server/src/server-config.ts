@@ -47,6 +47,11 @@ export interface ServerConfig {
   bodyIdleTimeoutMs: number;
   /** Time a whole request (headers and body) may take; 0 is no limit, so long uploads that keep sending work. */
   requestTimeoutMs: number;
+  /**
+   * A point of durable work (`finalize:ran:<step>`, ...) at which the server kills itself, for
+   * tests of crash recovery (`LATHE_CRASH_POINT`); unset in normal use.
+   */
+  crashPoint?: string;
 }
 
 /** See {@link ServerConfig.auth}. */
@@ -62,7 +67,7 @@ export type AuthMode = 'auto' | 'token' | 'none';
  * separated by the path delimiter, `:` on Linux; see {@link defaultDatastoreRoots}) for where
  * local datastores may lie. The HTTP timeouts are
  * `LATHE_HEADERS_TIMEOUT_MS` (20000), `LATHE_BODY_IDLE_TIMEOUT_MS` (30000)
- * and `LATHE_REQUEST_TIMEOUT_MS` (0: none). Throws `LATHE_BAD_REQUEST` naming the variable when a
+ * and `LATHE_REQUEST_TIMEOUT_MS` (0: none). `LATHE_CRASH_POINT` is for crash-recovery tests. Throws `LATHE_BAD_REQUEST` naming the variable when a
  * number or a name is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -86,6 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     headersTimeoutMs: integer(env, 'LATHE_HEADERS_TIMEOUT_MS', 20_000, 1, 3_600_000),
     bodyIdleTimeoutMs: integer(env, 'LATHE_BODY_IDLE_TIMEOUT_MS', 30_000, 1, 3_600_000),
     requestTimeoutMs: integer(env, 'LATHE_REQUEST_TIMEOUT_MS', 0, 0, 86_400_000),
+    ...(env.LATHE_CRASH_POINT ? { crashPoint: env.LATHE_CRASH_POINT } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ArtifactStore, AssetStore, MetadataStore, ModelRegistryStore, TrackingStore } from '@lathe/store';
 import type { Scheduler } from '@lathe/scheduler';
+import type { JobKindRegistry } from './job-kinds/job-kind-registry.js';
 
 /** What route plugins share: the stores and the scheduler. Built once by `startServer`. */
 export interface ServerContext {
@@ -16,6 +17,8 @@ export interface ServerContext {
   datastoreRoots: readonly string[];
   artifacts: ArtifactStore;
   scheduler: Scheduler;
+  /** The job kinds this server runs. */
+  kinds: JobKindRegistry;
   /** The compute jobs run on when theirs is not defined here. */
   defaultCompute: string;
   /** The interpreter jobs run with (`LATHE_PYTHON`), named in warnings. */

@@ -6,7 +6,10 @@ import { LocalProcessBackend } from '@lathe/backend-local';
 import { Scheduler, type Logger } from '@lathe/scheduler';
 import { LocalArtifactStore, openPostgresStore, openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
-import { publishOutputs } from './plugins/jobs/publish-outputs.js';
+import { outputPublishingSteps } from './plugins/jobs/publish-outputs.js';
+import { JobKindRegistry, builtInJobKinds } from './job-kinds/job-kind-registry.js';
+import type { JobKind } from './job-kinds/job-kind.js';
+import { submitJob } from './job-kinds/submit-job.js';
 import type { ServerConfig } from './server-config.js';
 import { resolveStudioRoot } from './plugins/studio-routes.js';
 import type { ServerContext } from './server-context.js';
@@ -45,7 +48,13 @@ function openStore(config: ServerConfig): Promise<KyselyMetadataStore> {
  * are failed with a reason before new ones start, and the temporary files of uploads it left
  * unfinished are removed.
  */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+/** What a program embedding the server adds to it. */
+export interface StartServerOptions {
+  /** Job kinds beyond the built-in ones. */
+  kinds?: readonly JobKind[];
+}
+
+export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   // Private to the server's user: it holds every snapshot, and snapshots keep 0600 files.
   await mkdir(config.home, { recursive: true, mode: 0o700 });
   const store = await openStore(config);
@@ -73,8 +82,21 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     warn: (obj, msg) => app?.log.warn(obj, msg),
     error: (obj, msg) => app?.log.error(obj, msg),
   };
-  const scheduler = new Scheduler({ store, backends: [backend], cancelGraceMs: config.cancelGraceMs, logger });
-  const context: ServerContext = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), datastoreRoots: config.datastoreRoots, artifacts, scheduler, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
+  const kinds = new JobKindRegistry([...builtInJobKinds, ...(options.kinds ?? [])]);
+  // The context is complete before the scheduler calls back into it (children, publishing).
+  // eslint-disable-next-line prefer-const
+  let context: ServerContext;
+  const scheduler = new Scheduler({
+    store,
+    backends: [backend],
+    cancelGraceMs: config.cancelGraceMs,
+    logger,
+    controllers: kinds.controllers(),
+    submitChild: (parent, request) => submitJob(context, parent.workspace, { spec: request.spec, name: request.name, parent }),
+    finalization: (job) => outputPublishingSteps(context, job),
+    ...(config.crashPoint ? { crashPoint: crashAt(config.crashPoint) } : {}),
+  });
+  context = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), datastoreRoots: config.datastoreRoots, artifacts, scheduler, kinds, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
   app = await buildApp(context, {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: { req: redactedRequest } },
     headersTimeoutMs: config.headersTimeoutMs,
@@ -91,13 +113,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Listening on every interface, jobs and local clients reach the server through loopback.
   const local = isWildcardHost(config.host) ? '127.0.0.1' : config.host;
   url = `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
-  // A Completed job's outputs go where its spec says (datastores, registered data assets).
-  scheduler.events.onStatus((job) => {
-    if (job.status !== 'Completed' || job.type !== 'command') return;
-    void publishOutputs(context, job).then((problems) => {
-      for (const problem of problems) app?.log.error({ job: job.name }, `publishing outputs: ${problem}`);
-    });
-  });
   await scheduler.start();
   return {
     url,
@@ -110,5 +125,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await app.close();
       await store.close();
     },
+  };
+}
+
+/**
+ * `LATHE_CRASH_POINT`: the server kills itself (SIGKILL, as a power cut would) on reaching that
+ * point of durable work, so tests can check that a restart resumes from every one of them.
+ */
+function crashAt(point: string): (reached: string) => void {
+  return (reached) => {
+    if (reached === point) process.kill(process.pid, 'SIGKILL');
   };
 }

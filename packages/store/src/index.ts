@@ -1,6 +1,8 @@
 export type {
   CreateJobInput,
+  FindJobsFilter,
   JobPage,
+  JobProgressInput,
   ListJobsQuery,
   MetadataStore,
   TransitionInput,

@@ -1,4 +1,5 @@
-import type { Failure, JobHandle, JobRecord, JobStatus } from '@lathe/core';
+import type { Failure, JobFinalization, JobHandle, JobRecord, JobStatus } from '@lathe/core';
+import type { LineageEdge } from './asset-store.js';
 
 /** Input for {@link MetadataStore.createJob}. The job starts NotStarted and is moved to Queued at once. */
 export interface CreateJobInput {
@@ -14,6 +15,13 @@ export interface CreateJobInput {
   warnings: string[];
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /**
+   * The job that creates this one, and that job's own root (null when it has no parent). The
+   * child's run gets the parent's run as `mlflow.parentRunId`.
+   */
+  parent?: { name: string; root: string | null };
+  /** The asset versions the job consumes, recorded in the same transaction as the job. */
+  lineage?: Omit<LineageEdge, 'job'>[];
 }
 
 /** Filter and page for {@link MetadataStore.listJobs}. Newest first (createdAt DESC, name DESC). */
@@ -21,6 +29,8 @@ export interface ListJobsQuery {
   workspace: string;
   statuses?: JobStatus[];
   experimentName?: string;
+  /** Only the children of this job. */
+  parent?: string;
   /** Every pair must match (tag key = value); a value of `null` matches any value of that key. */
   tags?: Record<string, string | null>;
   /** 1..1000. */
@@ -36,13 +46,37 @@ export interface JobPage {
   nextPageToken?: string;
 }
 
+/** What {@link MetadataStore.findJobsByStatus} also filters on. */
+export interface FindJobsFilter {
+  /** Only jobs of these types. */
+  types?: readonly string[];
+  /** No jobs of these types. */
+  excludeTypes?: readonly string[];
+  /** Only jobs on this compute. */
+  compute?: string;
+}
+
 /** Fields a transition may set alongside the new status. */
 export interface TransitionPatch {
   handle?: JobHandle | null;
+  finalization?: JobFinalization | null;
+  controllerState?: Record<string, unknown> | null;
   failure?: Failure | null;
   exitCode?: number | null;
   /** Recorded on the history event. */
   reason?: string;
+}
+
+/** Input for {@link MetadataStore.updateJobProgress}. */
+export interface JobProgressInput {
+  workspace: string;
+  name: string;
+  /** Written only while the job's status is one of these. */
+  from: readonly JobStatus[];
+  /** Milliseconds since the epoch. */
+  at: number;
+  controllerState?: Record<string, unknown> | null;
+  finalization?: JobFinalization | null;
 }
 
 /** Input for {@link MetadataStore.transitionJob}: a compare-and-set on the job's status. */
@@ -91,8 +125,14 @@ export interface MetadataStore {
    * job is Preparing). Returns false when the job does not exist.
    */
   setJobHandle(workspace: string, name: string, handle: JobHandle): Promise<boolean>;
+  /**
+   * Records what a controller job knows about its progress, or a Finalizing job's publishing
+   * progress, without a state change, when the job's status is still in `from`. Returns the job,
+   * or `undefined` (nothing written) when it is missing or has moved on.
+   */
+  updateJobProgress(input: JobProgressInput): Promise<JobRecord | undefined>;
   /** Jobs in any of `statuses`, across all workspaces, oldest first, at most `limit`. */
-  findJobsByStatus(statuses: readonly JobStatus[], limit: number): Promise<JobRecord[]>;
+  findJobsByStatus(statuses: readonly JobStatus[], limit: number, filter?: FindJobsFilter): Promise<JobRecord[]>;
   /** Releases connections. */
   close(): Promise<void>;
 }

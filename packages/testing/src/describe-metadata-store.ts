@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import type { MetadataStore } from '@lathe/store';
 import { defineCreateJobTests } from './metadata-store/create-job-tests.js';
 import { defineFindJobsByStatusTests } from './metadata-store/find-jobs-by-status-tests.js';
+import { defineJobTreeTests } from './metadata-store/job-tree-tests.js';
 import { defineListJobsTests } from './metadata-store/list-jobs-tests.js';
 import type { StoreSuite } from './metadata-store/store-fixtures.js';
 import { defineTransitionJobTests } from './metadata-store/transition-job-tests.js';
@@ -50,5 +51,6 @@ export function describeMetadataStore(
     describe('listing jobs', () => defineListJobsTests(suite));
     describe('transitions', () => defineTransitionJobTests(suite));
     describe('finding jobs by status', () => defineFindJobsByStatusTests(suite));
+    describe('job trees and progress', () => defineJobTreeTests(suite));
   });
 }

@@ -1,5 +1,5 @@
 import type { JobHandle, JobRecord } from '@lathe/core';
-import type { BackendJobState, ComputeBackend } from '@lathe/scheduler';
+import type { BackendCapabilities, BackendJobState, ComputeBackend, ReattachResult } from '@lathe/scheduler';
 
 /**
  * An in-memory {@link ComputeBackend} for scheduler tests: it starts nothing. Tests end its jobs
@@ -10,15 +10,31 @@ export class FakeComputeBackend implements ComputeBackend {
   readonly name: string;
   readonly launched: JobHandle[] = [];
   readonly canceled: string[] = [];
-  readonly recovered: string[] = [];
+  /** Jobs a restarted scheduler asked about, in order. */
+  readonly reattached: string[] = [];
+  readonly capabilities: BackendCapabilities;
   /** When set, `launch` throws this. */
   failLaunch: Error | undefined;
   private readonly states = new Map<string, BackendJobState>();
   private readonly listeners: ((handle: JobHandle) => void)[] = [];
   private next = 0;
 
-  constructor(readonly capacity: number, name = 'local') {
+  /**
+   * With `previous`, this backend is that one after a server restart: its jobs survive
+   * (`survivesRestart`) and the ones still running are adopted by `reattach`.
+   */
+  constructor(
+    readonly capacity: number,
+    name = 'local',
+    previous?: FakeComputeBackend,
+  ) {
     this.name = name;
+    this.capabilities = { survivesRestart: previous !== undefined, pushesExits: true, gpus: 0 };
+    if (previous) {
+      for (const [id, state] of previous.states) this.states.set(id, state);
+      this.launched.push(...previous.launched);
+      this.next = previous.next;
+    }
   }
 
   async prepare(job: JobRecord): Promise<JobHandle> {
@@ -45,8 +61,10 @@ export class FakeComputeBackend implements ComputeBackend {
     this.listeners.push(listener);
   }
 
-  async recover(handle: JobHandle): Promise<void> {
-    this.recovered.push(handle.job);
+  async reattach(handle: JobHandle): Promise<ReattachResult> {
+    this.reattached.push(handle.job);
+    if (this.capabilities.survivesRestart && this.states.get(handle.id)?.state === 'running') return { state: 'running', handle };
+    return { state: 'gone', detail: 'no process' };
   }
 
   /** Jobs whose process is running now. */

@@ -155,16 +155,106 @@ describe('Scheduler', () => {
     });
   });
 
-  it('on start it fails jobs a previous server left active and stops their processes', async () => {
-    const name = await submit();
-    await eventually(() => backend.launched.some((h) => h.job === name), 'launch');
-    await scheduler.report('default', name, { status: 'Running' });
+  it('on start it re-attaches jobs that still run and fails only the ones that are gone', async () => {
+    const alive = await submit();
+    const gone = await submit();
+    await eventually(() => backend.launched.filter((h) => h.job === alive || h.job === gone).length === 2, 'launch');
+    await scheduler.report('default', alive, { status: 'Running' });
+    await scheduler.report('default', gone, { status: 'Running' });
     await scheduler.stop();
+    backend.exit(gone, null, 'SIGKILL');
+    const restartedBackend = new FakeComputeBackend(2, 'local', backend);
+    scheduler = new Scheduler({ store, backends: [restartedBackend], pollIntervalMs: 20 });
+    await scheduler.start();
+    assert.deepEqual(restartedBackend.reattached.sort(), [alive, gone].sort());
+    const lost = await store.getJob('default', gone);
+    assert.deepEqual([lost?.status, lost?.failure?.type], ['Failed', 'LauncherLost']);
+    assert.match(lost?.failure?.message ?? '', /ended while the server was down/);
+    assert.equal(await statusOf(alive), 'Running');
+    await scheduler.report('default', alive, { status: 'Finalizing', exitCode: 0 });
+    await scheduler.report('default', alive, { status: 'Completed', exitCode: 0 });
+    assert.equal(await statusOf(alive), 'Completed');
+    assert.equal(restartedBackend.launched.filter((h) => h.job === alive).length, 1, 'the job was never launched again');
+  });
+
+  it('on start it fails a job that was claimed but never launched, without launching it', async () => {
+    await scheduler.stop();
+    const name = await submit();
+    // As a server that stopped right after the claim leaves it: Preparing, nothing launched.
+    await store.transitionJob({ workspace: 'default', name, from: ['Queued'], to: 'Preparing', at: Date.now() });
     const restartedBackend = new FakeComputeBackend(2);
     scheduler = new Scheduler({ store, backends: [restartedBackend], pollIntervalMs: 20 });
     await scheduler.start();
     const job = await store.getJob('default', name);
     assert.deepEqual([job?.status, job?.failure?.type], ['Failed', 'ServerRestarted']);
-    assert.deepEqual(restartedBackend.recovered, [name]);
+    assert.match(job?.failure?.message ?? '', /before it was launched/);
+    assert.equal(restartedBackend.launched.length, 0);
+  });
+
+  it('takes queued jobs per compute, so a full compute never holds back another', async () => {
+    await scheduler.stop();
+    const busy = new FakeComputeBackend(1, 'busy');
+    const idle = new FakeComputeBackend(1, 'idle');
+    scheduler = new Scheduler({ store, backends: [busy, idle], pollIntervalMs: 20 });
+    await scheduler.start();
+    const create = async (name: string, compute: string) => {
+      await store.createJob({
+        workspace: 'default', name, type: 'command', displayName: null, experimentName: 'e', description: null,
+        compute, tags: {}, spec: { type: 'command', command: 'true' }, warnings: [], createdAt: Date.now() + ++n,
+      });
+      scheduler.notify();
+    };
+    for (let i = 0; i < 20; i++) await create(`busy_${i}`, 'busy');
+    await create('idle_0', 'idle');
+    await eventually(() => idle.launched.some((h) => h.job === 'idle_0'), 'the idle compute to start its job');
+    assert.deepEqual(busy.launched.map((h) => h.job), ['busy_0']);
+  });
+
+  it('resumes publishing a Completed job at the first step not done, and completes it once every step is', async () => {
+    await scheduler.stop();
+    const ran: string[] = [];
+    const finalization = async () => ['a', 'b', 'c'].map((step) => ({ name: step, run: async () => void ran.push(step) }));
+    const name = await submit();
+    await store.transitionJob({ workspace: 'default', name, from: ['Queued'], to: 'Preparing', at: Date.now() });
+    await store.transitionJob({ workspace: 'default', name, from: ['Preparing'], to: 'Finalizing', at: Date.now() });
+    // As a server that crashed after step a leaves it.
+    await store.updateJobProgress({ workspace: 'default', name, from: ['Finalizing'], at: Date.now(), finalization: { outcome: { status: 'Completed', exitCode: 0 }, done: ['a'] } });
+    scheduler = new Scheduler({ store, backends: [new FakeComputeBackend(2)], pollIntervalMs: 20, finalization });
+    await scheduler.start();
+    await waitStatus(name, 'Completed');
+    assert.deepEqual(ran, ['b', 'c']);
+    const job = await store.getJob('default', name);
+    assert.deepEqual([job?.exitCode, job?.finalization], [0, null]);
+  });
+
+  it("keeps a launcher's Completed as Finalizing until the publishing steps are done, and fails the job when one fails", async () => {
+    await scheduler.stop();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const finalization = async (job: { name: string }) => [
+      { name: 'copy', run: () => gate },
+      { name: 'register', run: async () => { if (job.name.endsWith('bad')) throw new Error('the datastore is gone'); } },
+    ];
+    const local = new FakeComputeBackend(2);
+    scheduler = new Scheduler({ store, backends: [local], pollIntervalMs: 20, finalization });
+    await scheduler.start();
+    const good = await submit();
+    const bad = await submit(`job_bad`);
+    await eventually(() => local.launched.length === 2, 'launches');
+    for (const name of [good, bad]) {
+      await scheduler.report('default', name, { status: 'Running' });
+      await scheduler.report('default', name, { status: 'Finalizing', exitCode: 0 });
+      const answer = await scheduler.report('default', name, { status: 'Completed', exitCode: 0 });
+      assert.deepEqual([answer.applied, answer.job.status], [true, 'Finalizing']);
+      // The launcher exits once it has reported; that is no reason to fail the job.
+      local.exit(name, 0);
+    }
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(await statusOf(good), 'Finalizing');
+    release();
+    await waitStatus(good, 'Completed');
+    await waitStatus(bad, 'Failed');
+    const failed = await store.getJob('default', bad);
+    assert.match(failed?.failure?.message ?? '', /publishing the job's outputs failed: register: the datastore is gone/);
   });
 });

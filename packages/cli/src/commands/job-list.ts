@@ -3,7 +3,7 @@ import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
 import { parseFormat, render } from '../output.js';
 
-/** `lathe job list [--status S] [--experiment-name E] [--tag k=v] [--max-results N]`. */
+/** `lathe job list [--status S] [--experiment-name E] [--parent P] [--tag k=v] [--max-results N]`. */
 export const jobList: Command = {
   name: 'job list',
   summary: 'List jobs, newest first',
@@ -11,17 +11,19 @@ export const jobList: Command = {
     ...COMMON_OPTIONS,
     status: { type: 'string', multiple: true },
     'experiment-name': { type: 'string' },
+    parent: { type: 'string' },
     tag: { type: 'string', multiple: true },
     'max-results': { type: 'string' },
     'page-token': { type: 'string' },
   },
-  usage: 'lathe job list [--status Running] [--experiment-name E] [--tag key=value] [--max-results 50]',
+  usage: 'lathe job list [--status Running] [--experiment-name E] [--parent <job>] [--tag key=value] [--max-results 50]',
   async run(values, _positionals, io) {
     const max = values['max-results'] === undefined ? 50 : Number(values['max-results']);
     if (!Number.isInteger(max) || max < 1 || max > 1000) throw new UsageError('--max-results: expected an integer from 1 to 1000');
     const page = await io.client().listJobs({
       status: values.status as JobStatus[] | undefined,
       ...(values['experiment-name'] ? { experimentName: values['experiment-name'] as string } : {}),
+      ...(values.parent ? { parent: values.parent as string } : {}),
       tags: (values.tag as string[] | undefined) ?? [],
       maxResults: max,
       ...(values['page-token'] ? { pageToken: values['page-token'] as string } : {}),

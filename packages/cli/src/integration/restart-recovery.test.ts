@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { LatheClient } from '@lathe/sdk';
-import { CLI, groupAlive, waitForStatus } from './harness.js';
+import { CLI, groupAlive, jobToken, runCli, waitForStatus } from './harness.js';
+
+const TOY_SERVER = fileURLToPath(new URL('./serve-with-toy-kind.js', import.meta.url));
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -16,13 +19,32 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function startServerProcess(home: string, port: number): Promise<ChildProcess> {
-  const env = { ...process.env, LATHE_HOME: home, LATHE_PORT: String(port), LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3' };
-  const child = spawn(process.execPath, [CLI, 'server', 'start'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+/** A server process on `port` over `home`: `lathe server start`, or the one with the test-only `toy_chain` kind. */
+function startServerProcess(home: string, port: number, options: { toy?: boolean; env?: Record<string, string> } = {}): Promise<ChildProcess> {
+  const env = { ...process.env, LATHE_HOME: home, LATHE_PORT: String(port), LATHE_CANCEL_GRACE_MS: '500', LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3', ...options.env };
+  const args = options.toy ? [TOY_SERVER] : [CLI, 'server', 'start'];
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => d.toString().includes('Lathe is running') && resolve(child));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.on('exit', (code, signal) => reject(new Error(`server exited with ${code ?? signal}`)));
   });
+}
+
+async function killHard(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGKILL');
+  await exited;
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 describe('restart recovery', () => {
@@ -31,28 +53,168 @@ describe('restart recovery', () => {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
   });
 
-  it('a server restart fails jobs that were running, with a reason, and stops their processes', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'lathe-restart-'));
-    cleanup.push(() => rm(home, { recursive: true, force: true }));
+  async function setup(prefix: string) {
+    const root = await mkdtemp(join(tmpdir(), `lathe-${prefix}-`));
+    cleanup.push(() => rm(root, { recursive: true, force: true }));
+    const home = join(root, 'home');
     const port = await freePort();
-    const first = await startServerProcess(home, port);
-    cleanup.push(async () => first.kill('SIGKILL'));
-    const client = new LatheClient({ url: `http://127.0.0.1:${port}` });
+    const servers: ChildProcess[] = [];
+    cleanup.push(async () => Promise.all(servers.map(killHard)));
+    const start = async (options: { toy?: boolean; env?: Record<string, string> } = {}) => {
+      const server = await startServerProcess(home, port, options);
+      servers.push(server);
+      return server;
+    };
+    return { root, home, port, start, client: new LatheClient({ url: `http://127.0.0.1:${port}` }), url: `http://127.0.0.1:${port}` };
+  }
+
+  it('a job running when the server is killed keeps running, is re-attached, and completes with its whole log, metrics and outputs', async () => {
+    const { root, home, start, client, url } = await setup('reattach');
+    const go = join(root, 'go');
+    const script = join(root, 'train.py');
+    await writeFile(
+      script,
+      [
+        'import os, pathlib, sys, time, mlflow',
+        "print('before the restart', flush=True)",
+        "mlflow.log_metric('phase', 1)",
+        `while not os.path.exists(${JSON.stringify(go)}): time.sleep(0.05)`,
+        "print('after the restart', flush=True)",
+        "mlflow.log_metric('phase', 2)",
+        "pathlib.Path(sys.argv[1], 'model.txt').write_text('trained')",
+      ].join('\n'),
+    );
+    let server = await start();
+    const job = await client.createJob({ command: `python ${script} \${{outputs.model}}`, outputs: { model: { type: 'uri_folder' } } });
+    const other = await client.createJob({ command: 'sleep 30' });
+    await waitForStatus(client, job.name, ['Running']);
+    await waitForStatus(client, other.name, ['Running']);
+    await until('the first log line', async () => (await client.getLogs(job.name)).includes('before the restart'));
+    const launcherPid = Number(await readFile(join(home, 'runs', 'default', job.name, 'launcher.pid'), 'utf8'));
+    await killHard(server);
+    assert.ok(await groupAlive(launcherPid), 'the launcher outlived the killed server');
+    // The job finishes while the server is down: its launcher must hold its reports until it is back.
+    await writeFile(go, '');
+    await new Promise((r) => setTimeout(r, 1000));
+    server = await start();
+
+    const done = await waitForStatus(client, job.name, ['Completed', 'Failed', 'Canceled'], 60_000);
+    assert.equal(done.status, 'Completed', JSON.stringify(done.error));
+    const log = await client.getLogs(job.name);
+    assert.equal(log.split('before the restart').length - 1, 1, log);
+    assert.equal(log.split('after the restart').length - 1, 1, log);
+    const history = (await (await fetch(`${url}/api/2.0/mlflow/metrics/get-history?run_id=${job.name}&metric_key=phase`)).json()) as { metrics: { value: number }[] };
+    assert.deepEqual(history.metrics.map((m) => m.value), [1, 2]);
+    const files = await client.listOutputFiles(job.name, 'model');
+    assert.deepEqual(files.map((f) => f.path), ['model.txt']);
+
+    // A re-attached launcher reports with its own token; another job's token is refused.
+    const report = (token: string) =>
+      fetch(`${url}/api/v1/workspaces/default/jobs/${other.name}/runtime/report`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ status: 'Running' }),
+      });
+    assert.equal((await report(await jobToken(home, job.name))).status, 401);
+    assert.equal((await report(await jobToken(home, other.name))).status, 200);
+    assert.equal((await client.getJob(other.name)).status, 'Running');
+    await client.cancelJob(other.name);
+    assert.equal((await waitForStatus(client, other.name, ['Canceled'])).status, 'Canceled');
+  });
+
+  it('a job whose process died while the server was down is failed with that reason; one never launched is not run', async () => {
+    const { home, start, client } = await setup('gone');
+    let server = await start();
     const job = await client.createJob({ command: 'sleep 120' });
     await waitForStatus(client, job.name, ['Running']);
-    const pgid = Number(await readFile(join(home, 'runs', 'default', job.name, 'child.pgid'), 'utf8'));
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
-    assert.ok(await groupAlive(pgid), 'the job outlived the crashed server');
-
-    const second = await startServerProcess(home, port);
-    cleanup.push(async () => second.kill('SIGTERM'));
-    const after = await client.getJob(job.name);
-    assert.equal(after.status, 'Failed');
-    assert.equal(after.error?.type, 'ServerRestarted');
-    assert.match(after.error?.message ?? '', /the server stopped while this job was Running/);
+    const folder = join(home, 'runs', 'default', job.name);
+    const launcherPid = Number(await readFile(join(folder, 'launcher.pid'), 'utf8'));
+    const pgid = Number(await readFile(join(folder, 'child.pgid'), 'utf8'));
+    await killHard(server);
+    process.kill(-launcherPid, 'SIGKILL');
+    server = await start();
+    const failed = await waitForStatus(client, job.name, ['Failed']);
+    assert.equal(failed.error?.type, 'LauncherLost');
+    assert.match(failed.error?.message ?? '', /ended while the server was down \(its launcher, process \d+, is no longer running; what was left of its command was stopped\)/);
     assert.equal(await groupAlive(pgid), false, 'the orphaned command was stopped');
     const next = await client.createJob({ command: 'echo after restart' });
     assert.equal((await waitForStatus(client, next.name, ['Completed'])).status, 'Completed');
+  });
+
+  it('a controller job survives a kill -9 in the middle and runs every child exactly once', async () => {
+    const { root, start, client, url } = await setup('controller');
+    const marker = join(root, 'ran.txt');
+    const command = `echo $LATHE_JOB_NAME >> ${marker}; while [ ! -e ${root}/go-{i} ]; do sleep 0.05; done`;
+    let server = await start({ toy: true });
+    const kinds = await client.listJobKinds();
+    assert.deepEqual(kinds.value.map((k) => [k.type, k.execution]).sort(), [['command', 'backend'], ['toy_chain', 'controller']]);
+    const chain = await client.createJob({ type: 'toy_chain', children: 4, command });
+    await writeFile(join(root, 'go-0'), '');
+    await until('child 1 to run', async () => (await client.getJob(`${chain.name}-child-1`)).status === 'Running');
+    await killHard(server);
+    // Child 1 finishes while the server is down; the restarted server must still start child 2 once.
+    await writeFile(join(root, 'go-1'), '');
+    await new Promise((r) => setTimeout(r, 500));
+    server = await start({ toy: true });
+    await until('child 2 to run', async () => (await client.getJob(`${chain.name}-child-2`)).status === 'Running', 60_000);
+    await killHard(server);
+    server = await start({ toy: true });
+    await writeFile(join(root, 'go-2'), '');
+    await writeFile(join(root, 'go-3'), '');
+    const done = await waitForStatus(client, chain.name, ['Completed', 'Failed', 'Canceled'], 60_000);
+    assert.equal(done.status, 'Completed', JSON.stringify(done.error));
+
+    const children = [0, 1, 2, 3].map((i) => `${chain.name}-child-${i}`);
+    assert.deepEqual((await readFile(marker, 'utf8')).trim().split('\n'), children, 'every child ran exactly once, in order');
+    const listed = await client.listChildJobs(chain.name);
+    assert.deepEqual(listed.value.map((j) => j.name).sort(), children);
+    for (const child of listed.value) assert.deepEqual([child.status, child.parent, child.root], ['Completed', chain.name, chain.name]);
+    const run = (await (await fetch(`${url}/api/2.0/mlflow/runs/get?run_id=${children[0]}`)).json()) as { run: { data: { tags: { key: string; value: string }[] } } };
+    assert.equal(run.run.data.tags.find((t) => t.key === 'mlflow.parentRunId')?.value, chain.name);
+    const cli = await runCli(['job', 'list', '--parent', chain.name, '--output', 'json'], url);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.deepEqual((JSON.parse(cli.stdout) as { value: { name: string }[] }).value.map((j) => j.name).sort(), children);
+  });
+
+  it('canceling a controller job cancels its running child and ends Canceled', async () => {
+    const { root, start, client } = await setup('cascade');
+    await start({ toy: true });
+    const chain = await client.createJob({ type: 'toy_chain', children: 3, command: `while [ ! -e ${root}/never ]; do sleep 0.05; done` });
+    await until('child 0 to run', async () => (await client.getJob(`${chain.name}-child-0`)).status === 'Running');
+    await client.cancelJob(chain.name);
+    assert.equal((await waitForStatus(client, chain.name, ['Canceled', 'Failed', 'Completed'])).status, 'Canceled');
+    assert.equal((await client.getJob(`${chain.name}-child-0`)).status, 'Canceled');
+    assert.equal((await client.listChildJobs(chain.name)).value.length, 1);
+  });
+
+  it('a server killed at any step of publishing outputs resumes it on start: no job is Completed without its outputs', async () => {
+    const { home, start, client } = await setup('finalize');
+    const points = [
+      'finalize:outcome-recorded',
+      'finalize:ran:output:out:datastore',
+      'finalize:recorded:output:out:datastore',
+      'finalize:ran:output:out:asset',
+      'finalize:recorded:output:out:asset',
+    ];
+    for (const [index, point] of points.entries()) {
+      const crashing = await start({ env: { LATHE_CRASH_POINT: point } });
+      const crashed = new Promise((r) => crashing.once('exit', r));
+      const job = await client.createJob({
+        command: 'echo published > ${{outputs.out}}/result.txt',
+        outputs: { out: { type: 'uri_folder', path: `azureml://datastores/workspaceblobstore/paths/published-${index}/`, name: `published-${index}` } },
+      });
+      await crashed;
+      const server = await start();
+      const done = await waitForStatus(client, job.name, ['Completed', 'Failed', 'Canceled'], 60_000);
+      assert.equal(done.status, 'Completed', `${point}: ${JSON.stringify(done.error)}`);
+      const copied = await readFile(join(home, 'datastores', 'default', 'workspaceblobstore', `published-${index}`, 'result.txt'), 'utf8');
+      assert.equal(copied.trim(), 'published', point);
+      const versions = (await (await fetch(`${client.url}/api/v1/workspaces/default/data/published-${index}/versions`)).json()) as { value: unknown[] };
+      assert.equal(versions.value.length, 1, `${point}: one version of the published asset`);
+      const lineage = (await (await fetch(`${client.url}/api/v1/workspaces/default/jobs/${job.name}/lineage`)).json()) as unknown;
+      assert.match(JSON.stringify(lineage), new RegExp(`published-${index}`), point);
+      await killHard(server);
+    }
+    assert.ok((await readdir(join(home, 'runs', 'default'))).length >= points.length);
   });
 });

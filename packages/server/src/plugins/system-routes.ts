@@ -7,6 +7,7 @@ import type { ServerContext } from '../server-context.js';
 /** Health, published JSON Schemas and the workspace check. */
 export async function systemRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get(`${API_PREFIX}/health`, async () => ({ status: 'ok', version: ctx.version }));
+  app.get(`${API_PREFIX}/job-kinds`, async () => ({ value: ctx.kinds.list() }));
   // Where MLflow's server answers health and version checks.
   app.get('/health', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('OK'));
   app.get('/version', async (_request, reply) => reply.type('text/plain; charset=utf-8').send(ctx.version));

@@ -56,6 +56,8 @@ function patchUpdate(patch: TransitionPatch = {}): JobUpdate {
   if (patch.handle !== undefined) update.handle_json = toNullableJson(patch.handle);
   if (patch.failure !== undefined) update.failure_json = toNullableJson(patch.failure);
   if (patch.exitCode !== undefined) update.exit_code = patch.exitCode;
+  if (patch.finalization !== undefined) update.finalization_json = toNullableJson(patch.finalization);
+  if (patch.controllerState !== undefined) update.controller_json = toNullableJson(patch.controllerState);
   return update;
 }
 

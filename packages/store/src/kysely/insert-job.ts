@@ -23,6 +23,8 @@ export async function insertJob(trx: Transaction<Database>, input: CreateJobInpu
     ])
     .execute();
   await insertJobRun(trx, input);
+  const lineage = (input.lineage ?? []).map((edge) => ({ ...edge, workspace: input.workspace, job: input.name }));
+  if (lineage.length > 0) await trx.insertInto('asset_lineage').values(lineage).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /**
@@ -43,6 +45,8 @@ async function insertJobRun(trx: Transaction<Database>, input: CreateJobInput): 
     { key: 'lathe.job.type', value: input.type },
   ];
   if (input.description) tags.push({ key: 'mlflow.note.content', value: input.description });
+  // The parent's run is the job's name, as every job's run is.
+  if (input.parent) tags.push({ key: 'mlflow.parentRunId', value: input.parent.name });
   await insertRun(trx, input.workspace, input.name, {
     experimentId,
     runName: input.displayName ?? input.name,
@@ -56,6 +60,18 @@ async function insertJobRun(trx: Transaction<Database>, input: CreateJobInput): 
 async function checkCanInsert(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {
   const workspace = await trx.selectFrom('workspaces').select('name').where('name', '=', input.workspace).executeTakeFirst();
   if (workspace === undefined) throw notFound('workspace', input.workspace);
+  if (input.parent) {
+    const parent = await trx
+      .selectFrom('jobs')
+      .select(['name', 'root'])
+      .where('workspace', '=', input.workspace)
+      .where('name', '=', input.parent.name)
+      .executeTakeFirst();
+    if (parent === undefined) throw notFound('job', input.parent.name);
+    if ((parent.root ?? null) !== (input.parent.root ?? null)) {
+      throw new LatheError('LATHE_BAD_REQUEST', `job '${input.parent.name}' has root '${parent.root}', not '${input.parent.root}'`, { details: { field: 'parent' } });
+    }
+  }
   const job = await trx
     .selectFrom('jobs')
     .select('name')
@@ -92,5 +108,9 @@ function jobValues(input: CreateJobInput) {
     handle_json: null,
     failure_json: null,
     exit_code: null,
+    parent: input.parent?.name ?? null,
+    root: input.parent ? (input.parent.root ?? input.parent.name) : null,
+    controller_json: null,
+    finalization_json: null,
   };
 }

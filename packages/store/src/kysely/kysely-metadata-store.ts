@@ -1,6 +1,6 @@
 import { LatheError, type JobHandle, type JobRecord, type JobStatus } from '@lathe/core';
 import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
-import type { CreateJobInput, JobPage, ListJobsQuery, MetadataStore, TransitionInput } from '../metadata-store.js';
+import type { CreateJobInput, FindJobsFilter, JobPage, JobProgressInput, ListJobsQuery, MetadataStore, TransitionInput } from '../metadata-store.js';
 import { applyTransition } from './apply-transition.js';
 import { insertJob, jobConflict } from './insert-job.js';
 import { listJobPage } from './list-job-page.js';
@@ -10,6 +10,7 @@ import { KyselyAssetStore } from './assets/kysely-asset-store.js';
 import { KyselyModelRegistryStore } from './registry/kysely-model-registry-store.js';
 import type { Database } from './schema.js';
 import { findExperimentRow, insertExperiment, KyselyTrackingStore } from './tracking/kysely-tracking-store.js';
+import { toNullableJson } from './to-job-record.js';
 
 /** The SQL databases {@link KyselyMetadataStore} runs on. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -123,12 +124,32 @@ export class KyselyMetadataStore implements MetadataStore {
     });
   }
 
-  async findJobsByStatus(statuses: readonly JobStatus[], limit: number): Promise<JobRecord[]> {
+  async updateJobProgress(input: JobProgressInput): Promise<JobRecord | undefined> {
+    if (input.from.length === 0) return undefined;
+    const update: { updated_at: number; controller_json?: string | null; finalization_json?: string | null } = { updated_at: input.at };
+    if (input.controllerState !== undefined) update.controller_json = toNullableJson(input.controllerState);
+    if (input.finalization !== undefined) update.finalization_json = toNullableJson(input.finalization);
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('jobs')
+        .set(update)
+        .where('workspace', '=', input.workspace)
+        .where('name', '=', input.name)
+        .where('status', 'in', input.from)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return undefined;
+      return loadJob(trx, input.workspace, input.name);
+    });
+  }
+
+  async findJobsByStatus(statuses: readonly JobStatus[], limit: number, filter: FindJobsFilter = {}): Promise<JobRecord[]> {
     if (statuses.length === 0 || limit < 1) return [];
-    const rows = await this.db
-      .selectFrom('jobs')
-      .selectAll()
-      .where('status', 'in', statuses)
+    if (filter.types !== undefined && filter.types.length === 0) return [];
+    let query = this.db.selectFrom('jobs').selectAll().where('status', 'in', statuses);
+    if (filter.types !== undefined) query = query.where('type', 'in', filter.types);
+    if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) query = query.where('type', 'not in', filter.excludeTypes);
+    if (filter.compute !== undefined) query = query.where('compute', '=', filter.compute);
+    const rows = await query
       .orderBy('created_at', 'asc')
       .orderBy('workspace', 'asc')
       .orderBy('name', 'asc')

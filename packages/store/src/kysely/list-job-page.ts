@@ -38,6 +38,7 @@ function conditions(eb: JobsExpressionBuilder, query: ListJobsQuery, cursor?: Pa
   const where: Expression<SqlBool>[] = [eb('jobs.workspace', '=', query.workspace)];
   if (query.statuses !== undefined && query.statuses.length > 0) where.push(eb('jobs.status', 'in', query.statuses));
   if (query.experimentName !== undefined) where.push(eb('jobs.experiment_name', '=', query.experimentName));
+  if (query.parent !== undefined) where.push(eb('jobs.parent', '=', query.parent));
   for (const [key, value] of Object.entries(query.tags ?? {})) where.push(hasTag(eb, key, value));
   if (cursor !== undefined) where.push(isAfter(eb, cursor));
   return where;

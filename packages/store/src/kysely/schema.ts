@@ -39,6 +39,10 @@ export interface JobsTable {
   handle_json: string | null;
   failure_json: string | null;
   exit_code: number | null;
+  parent: string | null;
+  root: string | null;
+  controller_json: string | null;
+  finalization_json: string | null;
 }
 
 /** `job_tags`: one row per tag of a job, keyed by (workspace, job, key). */

@@ -45,5 +45,9 @@ export function toJobRecord(row: JobRow, tags: Record<string, string>, history: 
     handle: parseNullableJson(row.handle_json),
     failure: parseNullableJson(row.failure_json),
     exitCode: row.exit_code,
+    parent: row.parent,
+    root: row.root,
+    controllerState: parseNullableJson(row.controller_json),
+    finalization: parseNullableJson(row.finalization_json),
   };
 }

@@ -30,6 +30,7 @@ export function fakeJob(command: string): JobRecord {
     workspace: 'default', name, type: 'command', status: 'Preparing', displayName: null, experimentName: 'contract',
     description: null, compute: 'local', tags: {}, spec: { type: 'command', command }, warnings: [], history: [],
     createdAt: Date.now(), updatedAt: Date.now(), startedAt: null, endedAt: null, handle: null, failure: null, exitCode: null,
+    parent: null, root: null, controllerState: null, finalization: null,
   };
 }
 
@@ -47,7 +48,8 @@ async function until(backend: ComputeBackend, handle: JobHandle, state: BackendJ
  * The contract every {@link ComputeBackend} meets: prepare writes a job folder with the
  * manifest, launch starts a process that poll reports running then exited with its code, exits
  * are pushed once, cancel is SIGTERM then SIGKILL after the grace and idempotent, and after a
- * restart a backend can stop what a previous one left running.
+ * restart a backend adopts what a previous one left running (when its jobs survive restarts) or
+ * stops it, and never mistakes another process for a job.
  */
 export function describeComputeBackend(name: string, setup: () => Promise<ComputeBackendFixture>, options: DescribeComputeBackendOptions = {}): void {
   describe(`ComputeBackend contract: ${name}`, () => {
@@ -109,14 +111,32 @@ export function describeComputeBackend(name: string, setup: () => Promise<Comput
       assert.ok(Date.now() - asked >= f.graceMs, 'SIGKILL came after the grace');
     });
 
-    test('after a restart a backend stops what the previous one left running', async () => {
+    test('after a restart a backend adopts a job that still runs, or stops what is left of it', async () => {
       const handle = await start('run:60000');
       await until(f.backend, handle, 'running');
       const restarted = f.restarted();
-      assert.equal((await restarted.poll(handle)).state, 'running');
-      await restarted.recover?.(handle);
-      await until(restarted, handle, 'unknown');
-      assert.equal((await restarted.poll({ ...handle, id: '999999999' })).state, 'unknown');
+      const found = await restarted.reattach(handle);
+      if (restarted.capabilities.survivesRestart) {
+        assert.equal(found.state, 'running');
+        const adopted = found.state === 'running' ? found.handle : handle;
+        assert.equal(adopted.id, handle.id);
+        assert.equal((await restarted.poll(adopted)).state, 'running');
+        await restarted.cancel(adopted, f.graceMs);
+        for (let i = 0; i < 500 && (await restarted.poll(adopted)).state === 'running'; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.notEqual((await restarted.poll(adopted)).state, 'running', 'an adopted job can be canceled');
+      } else {
+        assert.equal(found.state, 'gone');
+        await until(restarted, handle, 'unknown');
+      }
+      const unrelated = await restarted.reattach({ ...handle, id: '999999999' });
+      assert.equal(unrelated.state, 'gone');
+    });
+
+    test('after a restart a job whose process has ended is gone', async () => {
+      const handle = await start('exit:0');
+      await until(f.backend, handle, 'exited');
+      const found = await f.restarted().reattach(handle);
+      assert.equal(found.state, 'gone');
     });
   });
 }

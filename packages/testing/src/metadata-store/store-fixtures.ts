@@ -45,9 +45,10 @@ export function jobInput(workspace: string, name: string, overrides: Partial<Cre
 
 /** The record `createJob(input)` must return. */
 export function createdRecord(input: CreateJobInput): JobRecord {
-  const { createdAt } = input;
+  const { createdAt, parent, lineage: _lineage, ...fields } = input;
   return {
-    ...input,
+    ...fields,
+    createdAt,
     status: 'Queued',
     history: [
       { status: 'NotStarted', time: createdAt },
@@ -59,6 +60,10 @@ export function createdRecord(input: CreateJobInput): JobRecord {
     handle: null,
     failure: null,
     exitCode: null,
+    parent: parent?.name ?? null,
+    root: parent ? (parent.root ?? parent.name) : null,
+    controllerState: null,
+    finalization: null,
   };
 }
 

@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { LatheError } from '@lathe/core';
 import { CreateJobRequest, ListJobsQuery } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { statusParam } from '../query-lists.js';
-import { createJob } from './create-job.js';
+import { submitJob } from '../../job-kinds/submit-job.js';
 import { requireJob, type JobParams } from './require-job.js';
 import { toJobResource } from './to-job-resource.js';
 
 type WorkspaceParams = { workspace: string };
 
-/** Jobs: create, get, list, cancel. Mounted under `/api/v1/workspaces/:workspace`. */
+/** Jobs: create, get, list (a job's children too), cancel. Mounted under `/api/v1/workspaces/:workspace`. */
 export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.post<{ Params: WorkspaceParams; Body: CreateJobRequest }>('/jobs', { schema: { body: CreateJobRequest } }, async (request, reply) => {
-    const job = await createJob(ctx, request.params.workspace, request.body);
+    const { spec, name, client_warnings: clientWarnings } = request.body;
+    const job = await submitJob(ctx, request.params.workspace, { spec, name, clientWarnings });
     ctx.scheduler.events.emitStatus(job);
     ctx.scheduler.notify();
     void reply.status(201);
@@ -25,6 +27,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
       workspace: request.params.workspace,
       statuses: statusParam(q.status),
       ...(q.experiment_name ? { experimentName: q.experiment_name } : {}),
+      ...(q.parent ? { parent: q.parent } : {}),
       tags: parseTags(q.tag),
       limit: q.max_results ?? 50,
       ...(q.page_token ? { pageToken: q.page_token } : {}),
@@ -37,10 +40,31 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     return toJobResource(await requireJob(ctx, request.params));
   });
 
+  app.get<{ Params: JobParams; Querystring: { max_results?: number; page_token?: string } }>(
+    '/jobs/:name/children',
+    { schema: { querystring: ChildrenQuery } },
+    async (request) => {
+      const parent = await requireJob(ctx, request.params);
+      const page = await ctx.store.listJobs({
+        workspace: request.params.workspace,
+        parent: parent.name,
+        limit: request.query.max_results ?? 50,
+        ...(request.query.page_token ? { pageToken: request.query.page_token } : {}),
+      });
+      const now = Date.now();
+      return { value: page.jobs.map((j) => toJobResource(j, now)), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
+    },
+  );
+
   app.post<{ Params: JobParams }>('/jobs/:name/cancel', async (request) => {
     return toJobResource(await ctx.scheduler.requestCancel(request.params.workspace, request.params.name));
   });
 }
+
+const ChildrenQuery = Type.Object(
+  { max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })), page_token: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
 
 function parseTags(value: string | string[] | undefined): Record<string, string | null> {
   const tags: Record<string, string | null> = {};

@@ -25,5 +25,7 @@ export function toJobResource(job: JobRecord, now = Date.now()): JobResource {
       : null,
     warnings: job.warnings,
     spec: job.spec,
+    parent: job.parent,
+    root: job.root,
   };
 }

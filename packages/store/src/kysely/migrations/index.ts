@@ -4,6 +4,7 @@ import { trackingMigration } from './0002-tracking.js';
 import { assetsMigration } from './0003-assets.js';
 import { modelRegistryMigration } from './0004-model-registry.js';
 import { runListMigration } from './0005-run-list.js';
+import { jobTreeMigration } from './0006-job-tree.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -15,6 +16,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-assets': assetsMigration,
   '0004-model-registry': modelRegistryMigration,
   '0005-run-list': runListMigration,
+  '0006-job-tree': jobTreeMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */

@@ -1,0 +1,57 @@
+import { LatheError, generateJobName, isValidName, type JobRecord } from '@lathe/core';
+import type { ServerContext } from '../server-context.js';
+
+/** A job to create: the spec as a client (or a controller) sent it. */
+export interface SubmitJobRequest {
+  spec: Record<string, unknown>;
+  /** Overrides `spec.name`. */
+  name?: string | undefined;
+  /** Warnings the client found while reading the YAML (with file positions); kept instead of the server's own spec warnings. */
+  clientWarnings?: string[] | undefined;
+  /** The controller job creating this one. */
+  parent?: JobRecord | undefined;
+}
+
+/**
+ * Creates a job from a spec, for the REST route and for controllers' children alike: finds the
+ * kind, validates (field-named errors), resolves references and checks snapshots, resolves the
+ * compute, then stores the job Queued with its lineage and its run in one transaction. Nothing
+ * is written when any check fails. The caller announces the job and wakes the scheduler.
+ */
+export async function submitJob(ctx: ServerContext, workspace: string, request: SubmitJobRequest): Promise<JobRecord> {
+  const kind = ctx.kinds.require(request.spec.type, 'spec');
+  const { spec: validated, warnings: specWarnings } = kind.validate(request.spec, 'spec');
+  const name = request.name ?? (typeof validated.name === 'string' ? validated.name : undefined) ?? generateJobName();
+  if (!isValidName(name)) {
+    throw new LatheError('LATHE_INVALID_SPEC', `name: '${name}' is not a valid job name (letters, digits, _ and -)`, { details: { field: 'name' } });
+  }
+  const resolved = await kind.resolve(ctx, workspace, validated);
+  const spec = resolved.spec;
+  const warnings: string[] = [];
+  const compute = resolveCompute(ctx, spec.compute, warnings);
+  const str = (value: unknown) => (typeof value === 'string' ? value : null);
+  const parent = request.parent;
+  return ctx.store.createJob({
+    workspace,
+    name,
+    type: kind.type,
+    displayName: str(spec.display_name),
+    experimentName: str(spec.experiment_name) ?? parent?.experimentName ?? 'Default',
+    description: str(spec.description),
+    compute,
+    tags: (spec.tags as Record<string, string> | undefined) ?? {},
+    spec: { ...spec, name, type: kind.type },
+    warnings: [...(request.clientWarnings ?? specWarnings), ...warnings, ...resolved.warnings],
+    createdAt: Date.now(),
+    lineage: resolved.consumed,
+    ...(parent ? { parent: { name: parent.name, root: parent.root } } : {}),
+  });
+}
+
+function resolveCompute(ctx: ServerContext, requested: unknown, warnings: string[]): string {
+  if (typeof requested !== 'string') return ctx.defaultCompute;
+  const name = requested.replace(/^azureml:/, '');
+  if (ctx.scheduler.computeNames.includes(name)) return name;
+  warnings.push(`compute '${requested}' is not defined in this workspace; the job runs on '${ctx.defaultCompute}'`);
+  return ctx.defaultCompute;
+}
