@@ -47,6 +47,22 @@ async function until<T>(what: string, check: () => Promise<T | undefined | false
   }
 }
 
+async function killJobsUnder(home: string): Promise<void> {
+  const runs = join(home, 'runs', 'default');
+  for (const job of await readdir(runs).catch(() => [])) {
+    for (const file of ['launcher.pid', 'child.pgid']) {
+      const id = Number(await readFile(join(runs, job, file), 'utf8').catch(() => ''));
+      if (id > 1 && (await groupAlive(id))) {
+        try {
+          process.kill(-id, 'SIGKILL');
+        } catch {
+          // Ended meanwhile.
+        }
+      }
+    }
+  }
+}
+
 describe('restart recovery', () => {
   const cleanup: (() => Promise<unknown>)[] = [];
   after(async () => {
@@ -57,6 +73,8 @@ describe('restart recovery', () => {
     const root = await mkdtemp(join(tmpdir(), `lathe-${prefix}-`));
     cleanup.push(() => rm(root, { recursive: true, force: true }));
     const home = join(root, 'home');
+    // Jobs outlive their servers by design: a test that stops early must not leave them running.
+    cleanup.push(() => killJobsUnder(home));
     const port = await freePort();
     const servers: ChildProcess[] = [];
     cleanup.push(async () => Promise.all(servers.map(killHard)));
