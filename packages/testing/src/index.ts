@@ -11,3 +11,6 @@ export type { ModelRegistryStores } from './describe-model-registry-store.js';
 export type { ModelRegistrySuite } from './model-registry-store/model-registry-store-tests.js';
 export { mountSmallDisk } from './small-disk.js';
 export type { SmallDisk } from './small-disk.js';
+export { describeObjectStore } from './describe-object-store.js';
+export type { ObjectStoreFixture } from './describe-object-store.js';
+export type { ObjectStoreSuite } from './object-store/object-store-tests.js';
