@@ -14,3 +14,5 @@ export type { SmallDisk } from './small-disk.js';
 export { describeObjectStore } from './describe-object-store.js';
 export type { ObjectStoreFixture } from './describe-object-store.js';
 export type { ObjectStoreSuite } from './object-store/object-store-tests.js';
+export { describeAssetStore } from './describe-asset-store.js';
+export type { AssetStoreSuite } from './asset-store/asset-store-tests.js';
