@@ -89,6 +89,8 @@ export class LocalObjectStore implements ObjectStore {
 
   async delete(key: string): Promise<void> {
     const file = this.file(key);
+    // A folder is not an object: deleting its key leaves what lies under it.
+    if (!(await stat(file).catch(() => undefined))?.isFile()) return;
     await rm(file, { force: true });
     await this.pruneEmptyFolders(dirname(file));
   }

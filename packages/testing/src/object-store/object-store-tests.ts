@@ -92,11 +92,13 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
     await s.store.delete(key);
   });
 
-  s.test('a prefix with objects under it is not an object itself', async () => {
+  s.test('a prefix with objects under it is not an object itself; deleting it deletes nothing', async () => {
     const prefix = fresh();
     await s.store.put(`${prefix}dir/file`, text('x'));
     assert.equal(await s.store.head(`${prefix}dir`), undefined);
     await rejectsWith(s.store.get(`${prefix}dir`), 'LATHE_NOT_FOUND');
+    await s.store.delete(`${prefix}dir`);
+    assert.equal(await read(await s.store.get(`${prefix}dir/file`)), 'x');
   });
 
   s.test('delete removes one object and leaves its neighbours', async () => {
