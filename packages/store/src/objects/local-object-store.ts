@@ -80,9 +80,11 @@ export class LocalObjectStore implements ObjectStore {
     const after = options.after;
     const rest = entries.sort((a, b) => compare(a.key, b.key)).filter((e) => after === undefined || compare(e.key, after) > 0);
     const page = rest.slice(0, limit);
+    // Only the page's files are stat'ed; one deleted since the folder was read is left out.
+    const objects = await Promise.all(page.filter((e) => !e.folder).map((e) => this.info(e.key)));
     return {
-      objects: page.filter((e): e is ObjectInfo => 'size' in e),
-      prefixes: page.filter((e) => !('size' in e)).map((e) => e.key),
+      objects: objects.filter((o): o is ObjectInfo => o !== undefined),
+      prefixes: page.filter((e) => e.folder).map((e) => e.key),
       ...(rest.length > limit ? { next: page[page.length - 1]!.key } : {}),
     };
   }
@@ -112,26 +114,26 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   /** Objects and sub-folders directly in folder `dir` (a key prefix ending in `/`, or `''`). */
-  private async level(dir: string, prefix: string): Promise<(ObjectInfo | { key: string })[]> {
-    const out: (ObjectInfo | { key: string })[] = [];
+  private async level(dir: string, prefix: string): Promise<ListEntry[]> {
+    const out: ListEntry[] = [];
     for (const entry of await this.readFolder(dir)) {
       const key = `${dir}${entry.name}`;
       if (!key.startsWith(prefix) || this.isReserved(`${key}/`)) continue;
-      if (entry.isDirectory()) out.push({ key: `${key}/` });
-      else if (entry.isFile()) out.push(await this.info(key));
+      if (entry.isDirectory()) out.push({ key: `${key}/`, folder: true });
+      else if (entry.isFile()) out.push({ key, folder: false });
     }
     return out;
   }
 
   /** Every object below folder `dir` whose key starts with `prefix`. */
-  private async walk(dir: string, prefix: string): Promise<ObjectInfo[]> {
-    const out: ObjectInfo[] = [];
+  private async walk(dir: string, prefix: string): Promise<ListEntry[]> {
+    const out: ListEntry[] = [];
     for (const entry of await this.readFolder(dir)) {
       const key = `${dir}${entry.name}`;
       const matches = key.startsWith(prefix) || prefix.startsWith(`${key}/`);
       if (!matches || this.isReserved(`${key}/`)) continue;
       if (entry.isDirectory()) out.push(...(await this.walk(`${key}/`, prefix)));
-      else if (entry.isFile() && key.startsWith(prefix)) out.push(await this.info(key));
+      else if (entry.isFile() && key.startsWith(prefix)) out.push({ key, folder: false });
     }
     return out;
   }
@@ -140,9 +142,9 @@ export class LocalObjectStore implements ObjectStore {
     return readdir(join(this.root, ...dir.split('/').filter(Boolean)), { withFileTypes: true }).catch(() => []);
   }
 
-  private async info(key: string): Promise<ObjectInfo> {
-    const info = await stat(join(this.root, ...key.split('/')));
-    return { key, size: info.size, modifiedAt: info.mtimeMs };
+  private async info(key: string): Promise<ObjectInfo | undefined> {
+    const info = await stat(join(this.root, ...key.split('/'))).catch(() => undefined);
+    return info?.isFile() ? { key, size: info.size, modifiedAt: info.mtimeMs } : undefined;
   }
 
   private isReserved(folderKey: string): boolean {
@@ -156,6 +158,12 @@ export class LocalObjectStore implements ObjectStore {
       if (!(await rmdir(d).then(() => true, () => false))) return;
     }
   }
+}
+
+/** A key found while listing: an object, or with a delimiter a folder (its key ends in `/`). */
+interface ListEntry {
+  key: string;
+  folder: boolean;
 }
 
 /** Renames `from` to `to`, making `to`'s folder; again if a concurrent delete pruned it between. */
