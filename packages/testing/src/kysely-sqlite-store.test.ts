@@ -6,6 +6,7 @@ import { openSqliteStore } from '@lathe/store';
 import { describeMetadataStore } from './describe-metadata-store.js';
 import { describeTrackingStore } from './describe-tracking-store.js';
 import { describeModelRegistryStore } from './describe-model-registry-store.js';
+import { describeAssetStore } from './describe-asset-store.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'lathe-sqlite-'));
 after(() => rm(folder, { recursive: true, force: true }));
@@ -15,3 +16,4 @@ describeMetadataStore('KyselyMetadataStore on SQLite', () => openSqliteStore(joi
 describeMetadataStore('KyselyMetadataStore on in-memory SQLite', () => openSqliteStore(':memory:'));
 describeTrackingStore('KyselyTrackingStore on SQLite', () => openSqliteStore(join(folder, 'tracking.db')));
 describeModelRegistryStore('KyselyModelRegistryStore on SQLite', () => openSqliteStore(join(folder, 'registry.db')));
+describeAssetStore('KyselyAssetStore on SQLite', () => openSqliteStore(join(folder, 'assets.db')));

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { join, relative, sep } from 'node:path';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import { LatheError, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
+import { LocalObjectStore } from '../objects/local-object-store.js';
+import { deleteObjects, listAllObjects, moveObject } from '../objects/object-helpers.js';
 import type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile, PackedPath } from './artifact-store.js';
 import { confinePath } from './confine-path.js';
 import { packPath } from './pack-path.js';
@@ -15,25 +16,41 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /**
  * {@link ArtifactStore} on the local file system, under one root folder:
  * `blobs/sha256/<2>/<64>`, `workspaces/<ws>/jobs/<job>/{user_logs/std_log.txt,outputs/<name>/}`,
- * and `tmp/` for uploads in flight (renamed into place when complete, so readers never see a
- * partial file).
+ * `workspaces/<ws>/mlflow-artifacts/`, and `tmp/` for writes in flight (renamed into place when
+ * complete, so readers never see a partial file).
+ *
+ * Files are read and written through a {@link LocalObjectStore} over the same folder, with the key
+ * the file's path: blobs, tracking files, output files and logs, so an S3 store can take the same
+ * keys. What an object store cannot do stays on the file system and is marked *local-only*:
+ * appending to a log, unpacking a tar into a folder, packing a folder into a tar. An S3
+ * implementation would store a log as chunk objects (`std_log.txt/<offset>`) concatenated on
+ * read, put each tar entry as its own object under a fresh prefix and switch to it, and build
+ * archives from `list` and `get` streams.
  */
 export class LocalArtifactStore implements ArtifactStore {
   private readonly logLocks = new Map<string, Promise<unknown>>();
+  /** The object store over {@link root} that reads and writes single files. */
+  readonly objects: LocalObjectStore;
 
-  constructor(readonly root: string) {}
+  constructor(readonly root: string) {
+    this.objects = new LocalObjectStore(root, { tempDir: join(root, 'tmp') });
+  }
 
   async putBlob(content: Readable, expectedSha256?: string): Promise<BlobInfo & { existed: boolean }> {
     if (expectedSha256 !== undefined) checkSha(expectedSha256);
-    const temp = await this.tempPath();
+    // The digest is known only at the end: upload under a staging key, then move into place.
+    const staging = `${UPLOADS}${randomUUID()}`;
     const hash = createHash('sha256');
-    let size = 0;
-    content.on('data', (chunk: Buffer) => {
-      hash.update(chunk);
-      size += chunk.length;
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
     });
+    const feeding = pipeline(content, hashing).catch(() => undefined);
     try {
-      await pipeline(content, createWriteStream(temp));
+      const { size } = await this.objects.put(staging, hashing);
+      await feeding;
       const sha256 = hash.digest('hex');
       if (expectedSha256 !== undefined && sha256 !== expectedSha256) {
         throw new LatheError('LATHE_CHECKSUM_MISMATCH', `content hashes to ${sha256}, not ${expectedSha256}`, {
@@ -41,33 +58,36 @@ export class LocalArtifactStore implements ArtifactStore {
         });
       }
       const existed = (await this.statBlob(sha256)) !== undefined;
-      if (!existed) {
-        await mkdir(join(this.root, 'blobs', 'sha256', sha256.slice(0, 2)), { recursive: true });
-        await rename(temp, this.blobFile(sha256));
-      }
+      if (!existed) await moveObject(this.objects, staging, blobKey(sha256));
       return { sha256, size, existed };
+    } catch (error) {
+      // Ends the source too when the put failed before reading it.
+      hashing.destroy();
+      throw error;
     } finally {
-      await rm(temp, { force: true });
+      await this.objects.delete(staging);
     }
   }
 
   async statBlob(sha256: string): Promise<BlobInfo | undefined> {
-    checkSha(sha256);
-    const info = await stat(this.blobFile(sha256)).catch(() => undefined);
+    const info = await this.objects.head(blobKey(sha256));
     return info ? { sha256, size: info.size } : undefined;
   }
 
   async openBlob(sha256: string): Promise<Readable> {
     if (!(await this.statBlob(sha256))) throw notFound('blob', sha256);
-    return createReadStream(this.blobFile(sha256));
+    return this.objects.get(blobKey(sha256));
   }
 
-  /** The blob's file on disk (local compute reads it without a copy). */
+  /** The blob's file on disk (local compute reads it without a copy). Local-only. */
   blobFile(sha256: string): string {
-    checkSha(sha256);
-    return join(this.root, 'blobs', 'sha256', sha256.slice(0, 2), sha256);
+    return join(this.root, ...blobKey(sha256).split('/'));
   }
 
+  /**
+   * Local-only: appends to the file in place. An S3 store would put the chunk as its own object
+   * under the log's key and concatenate the chunks on read.
+   */
   appendLog(ref: JobRef, offset: number, chunk: Buffer): Promise<number> {
     const file = this.logFile(ref);
     const previous = this.logLocks.get(file) ?? Promise.resolve();
@@ -97,18 +117,22 @@ export class LocalArtifactStore implements ArtifactStore {
     return size + chunk.length;
   }
 
-  logSize(ref: JobRef): Promise<number> {
-    return fileSize(this.logFile(ref));
+  async logSize(ref: JobRef): Promise<number> {
+    return (await this.objects.head(this.keyOf(this.logFile(ref))))?.size ?? 0;
   }
 
   async openLog(ref: JobRef, start: number, end?: number): Promise<Readable> {
-    const file = this.logFile(ref);
-    const size = await fileSize(file);
+    const key = this.keyOf(this.logFile(ref));
+    const size = (await this.objects.head(key))?.size ?? 0;
     const stop = Math.min(end ?? size, size);
     if (start >= stop) return Readable.from([]);
-    return createReadStream(file, { start, end: stop - 1 });
+    return this.objects.get(key, { start, end: stop });
   }
 
+  /**
+   * Local-only: unpacks into a temporary folder renamed over the output's. An S3 store would put
+   * each entry under a fresh prefix and record that prefix as the output's.
+   */
   async writeOutputArchive(ref: JobRef, output: string, archive: Readable): Promise<OutputFile[]> {
     const target = this.outputDir(ref, output);
     const temp = await this.tempPath();
@@ -125,30 +149,24 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   async listOutputs(ref: JobRef): Promise<string[]> {
-    const entries = await readdir(join(this.jobDir(ref), 'outputs'), { withFileTypes: true }).catch(() => []);
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const entries = await this.listFolderKey(this.keyOf(join(this.jobDir(ref), 'outputs')));
+    return entries.filter((e) => e.isDir).map((e) => e.name);
   }
 
   async listOutputFiles(ref: JobRef, output: string): Promise<OutputFile[]> {
-    const dir = await this.existingOutputDir(ref, output);
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const prefix = `${this.keyOf(await this.existingOutputDir(ref, output))}/`;
     const files: OutputFile[] = [];
-    for (const e of entries) {
-      if (!e.isFile()) continue;
-      const full = join(e.parentPath, e.name);
-      files.push({ path: full.slice(dir.length + 1).split('\\').join('/'), size: (await stat(full)).size });
-    }
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for await (const o of listAllObjects(this.objects, prefix)) files.push({ path: o.key.slice(prefix.length), size: o.size });
+    return files;
   }
 
   async openOutputFile(ref: JobRef, output: string, path: string): Promise<Readable> {
-    const dir = await this.existingOutputDir(ref, output);
-    const file = confinePath(dir, path);
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) throw notFound('output file', `${output}/${path}`);
-    return createReadStream(file);
+    const key = this.keyOf(confinePath(await this.existingOutputDir(ref, output), path));
+    if ((await this.objects.head(key)) === undefined) throw notFound('output file', `${output}/${path}`);
+    return this.objects.get(key);
   }
 
+  /** Local-only: tars the folder. An S3 store would build the tar from `list` and `get`. */
   async packOutput(ref: JobRef, output: string): Promise<Readable> {
     const dir = await this.existingOutputDir(ref, output);
     // node-tar packs into its own stream type; Readable.from makes it a Node stream for HTTP.
@@ -156,52 +174,45 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   async listOutputFolder(ref: JobRef, output: string, path: string): Promise<FolderEntry[]> {
-    return listFolder(confinePath(this.outputDir(ref, output), path));
+    return this.listFolderKey(this.keyOf(confinePath(this.outputDir(ref, output), path)));
   }
 
   async statOutputPath(ref: JobRef, output: string, path: string): Promise<FolderEntry | undefined> {
-    return statEntry(confinePath(this.outputDir(ref, output), path));
+    return this.statKey(this.keyOf(confinePath(this.outputDir(ref, output), path)));
   }
 
   async putTrackingFile(workspace: string, path: string, content: Readable): Promise<{ size: number }> {
     const file = this.trackingPath(workspace, path);
     if (file === this.trackingPath(workspace, '')) throw new LatheError('LATHE_BAD_REQUEST', 'an artifact needs a file path');
-    const temp = await this.tempPath();
-    let size = 0;
-    content.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-    });
-    try {
-      await pipeline(content, createWriteStream(temp));
-      await mkdir(join(file, '..'), { recursive: true });
-      await rename(temp, file);
-    } finally {
-      await rm(temp, { force: true });
-    }
-    return { size };
+    return this.objects.put(this.keyOf(file), content);
   }
 
   async openTrackingFile(workspace: string, path: string): Promise<Readable> {
-    const file = this.trackingPath(workspace, path);
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) throw notFound('artifact', path);
-    return createReadStream(file);
+    const key = this.keyOf(this.trackingPath(workspace, path));
+    if ((await this.objects.head(key)) === undefined) throw notFound('artifact', path);
+    return this.objects.get(key);
   }
 
   statTrackingPath(workspace: string, path: string): Promise<FolderEntry | undefined> {
-    return statEntry(this.trackingPath(workspace, path));
+    return this.statKey(this.keyOf(this.trackingPath(workspace, path)));
   }
 
   listTrackingFolder(workspace: string, path: string): Promise<FolderEntry[]> {
-    return listFolder(this.trackingPath(workspace, path));
+    return this.listFolderKey(this.keyOf(this.trackingPath(workspace, path)));
   }
 
   async deleteTrackingPath(workspace: string, path: string): Promise<void> {
     const target = this.trackingPath(workspace, path);
     if (target === this.trackingPath(workspace, '')) throw new LatheError('LATHE_BAD_REQUEST', 'refusing to delete the artifact root');
-    await rm(target, { recursive: true, force: true });
+    const key = this.keyOf(target);
+    await this.objects.delete(key);
+    await deleteObjects(this.objects, `${key}/`);
   }
 
+  /**
+   * Local-only: unpacks into a temporary folder renamed into place. An S3 store would put each
+   * entry under the path and write a marker object last, which `statTrackingPath` would wait for.
+   */
   async unpackBlobToTracking(workspace: string, path: string, sha256: string): Promise<void> {
     const target = this.trackingPath(workspace, path);
     if ((await stat(target).catch(() => undefined)) !== undefined) return;
@@ -220,12 +231,42 @@ export class LocalArtifactStore implements ArtifactStore {
     }
   }
 
+  /** Local-only, as {@link packOutput}. */
   async packOutputPath(ref: JobRef, output: string, path: string): Promise<PackedPath> {
     return packPath(confinePath(this.outputDir(ref, output), path), `${output}/${path}`);
   }
 
+  /** Local-only, as {@link packOutput}. */
   async packTrackingPath(workspace: string, path: string): Promise<PackedPath> {
     return packPath(this.trackingPath(workspace, path), path);
+  }
+
+  /** A file or folder: an object, or a prefix with something under it. */
+  private async statKey(key: string): Promise<FolderEntry | undefined> {
+    const name = key.slice(key.lastIndexOf('/') + 1);
+    const info = await this.objects.head(key);
+    if (info !== undefined) return { name, isDir: false, size: info.size };
+    const page = await this.objects.list(`${key}/`, { delimiter: '/', limit: 1 });
+    return page.objects.length + page.prefixes.length > 0 ? { name, isDir: true } : undefined;
+  }
+
+  /** One level under `key`, sorted by name. */
+  private async listFolderKey(key: string): Promise<FolderEntry[]> {
+    const prefix = `${key}/`;
+    const out: FolderEntry[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.objects.list(prefix, { delimiter: '/', ...(after !== undefined ? { after } : {}) });
+      for (const p of page.prefixes) out.push({ name: p.slice(prefix.length, -1), isDir: true });
+      for (const o of page.objects) out.push({ name: o.key.slice(prefix.length), isDir: false, size: o.size });
+      after = page.next;
+    } while (after !== undefined);
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** The object key of a path under the root. */
+  private keyOf(full: string): string {
+    return relative(this.root, full).split(sep).join('/');
   }
 
   private trackingPath(workspace: string, path: string): string {
@@ -252,15 +293,15 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   /**
-   * Removes everything in `tmp/`: uploads and extractions a stopped server left unfinished. Call it
-   * before serving requests (no upload of this process is in flight then). Resolves to the number of
-   * entries removed.
+   * Removes everything in `tmp/` and the staged blob uploads: what a stopped server left
+   * unfinished. Call it before serving requests (no upload of this process is in flight then).
+   * Resolves to the number of entries removed.
    */
   async removeTemporaryFiles(): Promise<number> {
     const dir = join(this.root, 'tmp');
     const entries = await readdir(dir).catch(() => [] as string[]);
     for (const entry of entries) await rm(join(dir, entry), { recursive: true, force: true });
-    return entries.length;
+    return entries.length + (await deleteObjects(this.objects, UPLOADS));
   }
 
   private async tempPath(): Promise<string> {
@@ -275,6 +316,14 @@ export function extractPlainFiles(cwd: string): NodeJS.WritableStream {
   return tar.extract({ cwd, strict: true, filter: (_path, entry) => isPlainArchiveEntry(entry as { type?: string }) }) as unknown as NodeJS.WritableStream;
 }
 
+/** Where blobs are staged while their digest is computed. */
+const UPLOADS = 'blobs/uploads/';
+
+function blobKey(sha256: string): string {
+  checkSha(sha256);
+  return `blobs/sha256/${sha256.slice(0, 2)}/${sha256}`;
+}
+
 function checkSha(sha256: string): void {
   if (!SHA256.test(sha256)) {
     throw new LatheError('LATHE_BAD_REQUEST', `'${sha256}' is not a sha256 digest (64 lowercase hex characters)`, { details: { sha256 } });
@@ -284,23 +333,6 @@ function checkSha(sha256: string): void {
 function checkName(name: string): string {
   if (!isValidName(name)) throw new LatheError('LATHE_BAD_REQUEST', `'${name}' is not a valid name`, { details: { name } });
   return name;
-}
-
-async function statEntry(full: string): Promise<FolderEntry | undefined> {
-  const info = await stat(full).catch(() => undefined);
-  if (info === undefined) return undefined;
-  const name = full.split(/[\\/]/).pop() ?? '';
-  return info.isDirectory() ? { name, isDir: true } : { name, isDir: false, size: info.size };
-}
-
-async function listFolder(dir: string): Promise<FolderEntry[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const out: FolderEntry[] = [];
-  for (const e of entries) {
-    if (e.isDirectory()) out.push({ name: e.name, isDir: true });
-    else if (e.isFile()) out.push({ name: e.name, isDir: false, size: (await stat(join(dir, e.name))).size });
-  }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 async function fileSize(file: string): Promise<number> {

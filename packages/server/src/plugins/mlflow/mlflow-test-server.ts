@@ -3,6 +3,9 @@ import { request as httpRequest } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describe } from 'node:test';
+import pg from 'pg';
 import { configFromEnv } from '../../server-config.js';
 import { startServer, type RunningServer } from '../../start-server.js';
 import { JobTokens } from '../../security/job-tokens.js';
@@ -17,21 +20,42 @@ export interface Answer<T = any> {
 /** Where the MLflow API of the default workspace is mounted. */
 export const MLFLOW_BASE = '/api/2.0/mlflow';
 
+/** The metadata databases the MLflow HTTP tests run on. */
+export type TestStore = 'SQLite' | 'PostgreSQL';
+
+const POSTGRES_URL = process.env.LATHE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
 /**
- * A real Lathe server (SQLite in a temp folder, port 0) for the MLflow HTTP tests, with small
- * request helpers. Paths not starting with `/` are relative to {@link MLFLOW_BASE}.
+ * Registers `body` once per store, under `describe('on SQLite')` and `describe('on PostgreSQL')`,
+ * so one HTTP test file checks the API on both databases. PostgreSQL is skipped, and says so,
+ * with `LATHE_SKIP_POSTGRES=1`; an unreachable server fails the tests.
+ * @internal
+ */
+export function describeOnEachStore(body: (store: TestStore) => void): void {
+  describe('on SQLite', () => body('SQLite'));
+  if (process.env.LATHE_SKIP_POSTGRES === '1') describe('on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
+  else describe('on PostgreSQL', () => body('PostgreSQL'));
+}
+
+/**
+ * A real Lathe server (port 0, data in a temp folder) for the MLflow HTTP tests, with small
+ * request helpers. Paths not starting with `/` are relative to {@link MLFLOW_BASE}. On
+ * PostgreSQL (`LATHE_TEST_POSTGRES_URL`) the server gets a schema of its own, dropped by `close`.
  * @internal
  */
 export class MlflowTestServer {
   private constructor(
     readonly server: RunningServer,
     private readonly root: string,
+    private readonly schema?: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<MlflowTestServer> {
+  static async start(env: Record<string, string> = {}, store: TestStore = 'SQLite'): Promise<MlflowTestServer> {
     const root = await mkdtemp(join(tmpdir(), 'lathe-mlflow-'));
-    const config = configFromEnv({ LATHE_HOME: root, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_PYTHON: '/usr/bin/python3', ...env });
-    return new MlflowTestServer(await startServer(config), root);
+    const schema = store === 'PostgreSQL' ? `lathe_mlflow_${randomBytes(6).toString('hex')}` : undefined;
+    const database = schema === undefined ? {} : { LATHE_DATABASE_URL: POSTGRES_URL, LATHE_DATABASE_SCHEMA: schema };
+    const config = configFromEnv({ LATHE_HOME: root, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_PYTHON: '/usr/bin/python3', ...database, ...env });
+    return new MlflowTestServer(await startServer(config), root, schema);
   }
 
   get url(): string {
@@ -52,6 +76,7 @@ export class MlflowTestServer {
   async close(): Promise<void> {
     await this.server.close();
     await rm(this.root, { recursive: true, force: true });
+    if (this.schema !== undefined) await dropSchema(this.schema);
   }
 
   /** POST `body` as JSON (a string is sent as it is). */
@@ -170,5 +195,15 @@ function parseMaybe(text: string): any {
     return JSON.parse(text);
   } catch {
     return text;
+  }
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
   }
 }

@@ -16,26 +16,42 @@ export class KyselyAssetStore implements AssetStore {
   ) {}
 
   async createAssetVersion(workspace: string, input: CreateAssetVersionInput): Promise<{ asset: AssetVersion; created: boolean }> {
-    try {
-      return await this.db.transaction().execute(async (trx) => {
-        if ((await trx.selectFrom('workspaces').select('name').where('name', '=', workspace).executeTakeFirst()) === undefined) {
-          throw notFound('workspace', workspace);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.createOnce(workspace, input);
+        if (outcome !== undefined) return outcome;
+        if (attempt >= MAX_NUMBERING_ATTEMPTS) throw new LatheError('LATHE_CONFLICT', `could not number a new version of ${input.kind} ${input.name}; try again`, { details: { kind: input.kind, name: input.name } });
+      } catch (error) {
+        if (!this.isUniqueViolation(error)) throw error;
+        // A concurrent create numbered the same version first (PostgreSQL reads committed rows
+        // only): number again.
+        if (input.version === undefined) {
+          if (attempt < MAX_NUMBERING_ATTEMPTS) continue;
+          throw error;
         }
-        const version = input.version ?? (await nextVersion(trx, workspace, input.kind, input.name));
-        const existing = await findRow(trx, workspace, input.kind, input.name, version);
-        if (existing !== undefined) return { asset: sameOrConflict(existing, input.contentHash), created: false };
-        const asset = await insertAssetVersion(trx, workspace, { ...input, version });
-        // Every model version is also an MLflow model version (see ModelRegistryStore).
-        if (asset.kind === 'model') await insertModelVersionMeta(trx, workspace, asset, metaFromSpec(asset.spec));
-        return { asset, created: true };
-      });
-    } catch (error) {
-      // A concurrent create of the same version lost at the key: answer as if it came second.
-      if (!this.isUniqueViolation(error) || input.version === undefined) throw error;
-      const existing = await findRow(this.db, workspace, input.kind, input.name, input.version);
-      if (existing === undefined) throw error;
-      return { asset: sameOrConflict(existing, input.contentHash), created: false };
+        // A concurrent create of the same version lost at the key: answer as if it came second.
+        const existing = await findRow(this.db, workspace, input.kind, input.name, input.version);
+        if (existing === undefined) throw error;
+        return { asset: sameOrConflict(existing, input.contentHash), created: false };
+      }
     }
+  }
+
+  /** One try; `undefined` when the number it gave an unnumbered version was taken meanwhile. */
+  private createOnce(workspace: string, input: CreateAssetVersionInput): Promise<{ asset: AssetVersion; created: boolean } | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      if ((await trx.selectFrom('workspaces').select('name').where('name', '=', workspace).executeTakeFirst()) === undefined) {
+        throw notFound('workspace', workspace);
+      }
+      const version = input.version ?? (await nextVersion(trx, workspace, input.kind, input.name));
+      const existing = await findRow(trx, workspace, input.kind, input.name, version);
+      if (existing !== undefined && input.version === undefined) return undefined;
+      if (existing !== undefined) return { asset: sameOrConflict(existing, input.contentHash), created: false };
+      const asset = await insertAssetVersion(trx, workspace, { ...input, version });
+      // Every model version is also an MLflow model version (see ModelRegistryStore).
+      if (asset.kind === 'model') await insertModelVersionMeta(trx, workspace, asset, metaFromSpec(asset.spec));
+      return { asset, created: true };
+    });
   }
 
   async getAssetVersion(workspace: string, kind: AssetKind, name: string, version: string): Promise<AssetVersion> {
@@ -124,6 +140,9 @@ export class KyselyAssetStore implements AssetStore {
 }
 
 type Db = Kysely<Database>;
+
+/** How often an unnumbered create numbers again after losing a race for the same number. */
+const MAX_NUMBERING_ATTEMPTS = 20;
 
 function findRow(db: Db, workspace: string, kind: AssetKind, name: string, version: string): Promise<AssetVersionRow | undefined> {
   return db
