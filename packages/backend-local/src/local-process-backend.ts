@@ -4,6 +4,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { allowedJobEnvironment, type JobHandle, type JobRecord, type LaunchManifest } from '@lathe/core';
 import type { BackendCapabilities, BackendJobState, ComputeBackend, ReattachResult } from '@lathe/scheduler';
 import { isAlive, isLauncherFor, readChildGroup, signalGroup } from './process-tools.js';
@@ -41,9 +43,18 @@ export interface LocalProcessBackendOptions {
   envAllow?: readonly string[];
 }
 
+/** What the backend knows of a job it launched. */
 interface Tracked {
-  child: ChildProcess;
   exit?: { exitCode: number | null; signal: string | null };
+}
+
+/** A standby launcher this backend started: idle, or running `job`. */
+interface Launcher {
+  child: ChildProcess;
+  pid: number;
+  job?: JobHandle;
+  /** Jobs it has finished. */
+  served: number;
 }
 
 /**
@@ -52,16 +63,21 @@ interface Tracked {
  * server; this backend only starts it, watches it and signals it. Launchers are detached: they
  * outlive a server that stops, keep retrying their reports until it is back, and the next
  * server's backend adopts them again.
+ *
+ * With `standby`, it keeps one launcher per slot started and waiting, and a launcher runs job
+ * after job (`done <code>` on its stdout after each), so a short job costs neither a Node boot
+ * nor a process exit. The slot is free as soon as the launcher says its job is done.
  */
 export class LocalProcessBackend implements ComputeBackend {
   readonly name = 'local';
   readonly capacity: number;
   /** Exits of its own launchers are pushed; adopted ones (after a restart) are polled. */
   readonly capabilities: BackendCapabilities = { survivesRestart: true, pushesExits: true, gpus: 0 };
+  /** Jobs it launched, by `workspace/job`. */
   private readonly tracked = new Map<string, Tracked>();
   private readonly listeners: ((handle: JobHandle) => void)[] = [];
   private readonly launcherScript: string;
-  private spare: ChildProcess | undefined;
+  private readonly idle: Launcher[] = [];
   private closed = false;
 
   constructor(private readonly options: LocalProcessBackendOptions) {
@@ -103,22 +119,32 @@ export class LocalProcessBackend implements ComputeBackend {
   }
 
   async launch(_job: JobRecord, handle: JobHandle): Promise<JobHandle> {
-    const child = this.takeSpare(handle.folder) ?? this.spawnLauncher([handle.folder], join(handle.folder, 'launcher.log'));
-    if (this.options.standby && !this.closed) this.spare = this.spawnLauncher(['--standby'], join(this.options.runsDir, 'launcher-standby.log'));
-    if (child.pid === undefined) throw new Error('the launcher process did not start');
-    const launched = { ...handle, id: String(child.pid) };
-    const entry: Tracked = { child };
-    this.tracked.set(launched.id, entry);
-    child.on('exit', (exitCode, signal) => {
-      entry.exit = { exitCode, signal };
-      for (const listener of this.listeners) listener(launched);
-      setTimeout(() => this.tracked.delete(launched.id), 60_000).unref();
-    });
+    const key = keyOf(handle);
+    if (!this.options.standby) {
+      const child = this.spawn([handle.folder], join(handle.folder, 'launcher.log'));
+      if (child.pid === undefined) throw new Error('the launcher process did not start');
+      writeFileSync(join(handle.folder, 'launcher.pid'), String(child.pid));
+      const launched = { ...handle, id: String(child.pid) };
+      const entry: Tracked = {};
+      this.tracked.set(key, entry);
+      child.on('exit', (exitCode, signal) => this.ended(launched, entry, { exitCode, signal }));
+      return launched;
+    }
+    const launcher = this.idle.shift() ?? this.startLauncher();
+    if (!launcher) throw new Error('the launcher process did not start');
+    const launched = { ...handle, id: String(launcher.pid) };
+    launcher.job = launched;
+    this.tracked.set(key, {});
+    // Recorded here, not only by the launcher once it has read its folder: a restarted server
+    // finds the launcher of a job from it, even one still booting.
+    writeFileSync(join(handle.folder, 'launcher.pid'), String(launcher.pid));
+    launcher.child.stdin?.write(`${handle.folder}\n`);
+    this.topUp();
     return launched;
   }
 
   async poll(handle: JobHandle): Promise<BackendJobState> {
-    const entry = this.tracked.get(handle.id);
+    const entry = this.tracked.get(keyOf(handle));
     if (entry) return entry.exit ? { state: 'exited', ...entry.exit } : { state: 'running' };
     const pid = Number(handle.id);
     if (pid > 1 && isAlive(pid) && (await isLauncherFor(pid, handle.folder))) return { state: 'running' };
@@ -127,37 +153,77 @@ export class LocalProcessBackend implements ComputeBackend {
 
   async cancel(handle: JobHandle, graceMs: number): Promise<void> {
     const pid = Number(handle.id);
+    // Per job, not per process: a launcher that has moved on to another job is not signalled.
     if (!(pid > 1) || (await this.poll(handle)).state !== 'running') return;
     signalGroup(pid, 'SIGTERM');
     // The launcher forwards SIGTERM and escalates itself; this is the backstop if it hangs.
     setTimeout(() => void this.kill(handle), graceMs + 3000).unref();
   }
 
-  /** Starts the standby launcher, when enabled. */
+  /** Starts the standby launchers, when enabled. */
   async start(): Promise<void> {
-    if (this.options.standby && !this.spare) this.spare = this.spawnLauncher(['--standby'], join(this.options.runsDir, 'launcher-standby.log'));
+    this.topUp();
   }
 
-  /** Stops the standby launcher; launched jobs keep running. */
+  /** Stops the idle launchers; launched jobs keep running. */
   async close(): Promise<void> {
     this.closed = true;
-    this.spare?.kill('SIGTERM');
-    this.spare = undefined;
+    for (const launcher of this.idle.splice(0)) launcher.child.stdin?.end();
   }
 
-  // Hands the folder to the waiting launcher (it may still be booting; it reads stdin when ready).
-  private takeSpare(folder: string): ChildProcess | undefined {
-    const spare = this.spare;
-    this.spare = undefined;
-    if (!spare || spare.exitCode !== null || spare.signalCode !== null || !spare.stdin?.writable || spare.pid === undefined) return undefined;
-    // Recorded here, not only by the launcher once it has read its folder: a restarted server
-    // must recognise the launcher even if it is still booting.
-    writeFileSync(join(folder, 'launcher.pid'), String(spare.pid));
-    spare.stdin.end(`${folder}\n`);
-    return spare;
+  // Up to two idle launchers while slots are free, one when all are taken: launchers come back
+  // to the pool after each job, so a burst of jobs never waits for a Node process to boot.
+  private topUp(): void {
+    if (!this.options.standby || this.closed) return;
+    const busy = [...this.tracked.values()].filter((t) => !t.exit).length;
+    while (this.idle.length < Math.max(1, Math.min(2, this.capacity - busy))) {
+      const launcher = this.startLauncher();
+      if (!launcher) return;
+      this.idle.push(launcher);
+    }
   }
 
-  private spawnLauncher(args: string[], logFile: string): ChildProcess {
+  private startLauncher(): Launcher | undefined {
+    const child = this.spawn(['--standby'], join(this.options.runsDir, 'launcher-standby.log'), 'pipe');
+    if (child.pid === undefined) return undefined;
+    const launcher: Launcher = { child, pid: child.pid, served: 0 };
+    createInterface({ input: child.stdout as Readable }).on('line', (line) => {
+      const done = /^done (-?\d+)$/.exec(line);
+      const job = launcher.job;
+      if (!done || !job) return;
+      launcher.job = undefined;
+      launcher.served++;
+      const entry = this.tracked.get(keyOf(job));
+      if (entry) this.ended(job, entry, { exitCode: Number(done[1]), signal: null });
+      if (this.closed) launcher.child.stdin?.end();
+      else this.idle.push(launcher);
+    });
+    child.on('exit', (exitCode, signal) => {
+      const at = this.idle.indexOf(launcher);
+      if (at >= 0) this.idle.splice(at, 1);
+      const job = launcher.job;
+      launcher.job = undefined;
+      const entry = job && this.tracked.get(keyOf(job));
+      if (job && entry) this.ended(job, entry, { exitCode, signal });
+      // A launcher that dies before running anything is not replaced at once (no spawn loop);
+      // the next launch starts one.
+      if (launcher.served > 0 || job) this.topUp();
+    });
+    // Neither the process nor its pipes keep the server's process alive.
+    for (const stream of [child.stdin, child.stdout]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    return launcher;
+  }
+
+  private ended(handle: JobHandle, entry: Tracked, exit: { exitCode: number | null; signal: string | null }): void {
+    if (entry.exit) return;
+    entry.exit = exit;
+    for (const listener of this.listeners) listener(handle);
+    setTimeout(() => {
+      if (this.tracked.get(keyOf(handle)) === entry) this.tracked.delete(keyOf(handle));
+    }, 60_000).unref();
+  }
+
+  private spawn(args: string[], logFile: string, stdout: 'pipe' | 'log' = 'log'): ChildProcess {
     mkdirSync(dirname(logFile), { recursive: true });
     const log = openSync(logFile, 'a');
     try {
@@ -165,7 +231,7 @@ export class LocalProcessBackend implements ComputeBackend {
       const child = spawn(process.execPath, [this.launcherScript, ...args, '--server', this.options.serverUrl()], {
         detached: true,
         env: allowedJobEnvironment(process.env, this.options.envAllow),
-        stdio: [stdin, log, log],
+        stdio: [stdin, stdout === 'pipe' ? 'pipe' : log, log],
       });
       child.on('error', () => undefined);
       child.unref();
@@ -199,6 +265,10 @@ export class LocalProcessBackend implements ComputeBackend {
     if ((await this.poll(handle)).state === 'running') signalGroup(Number(handle.id), 'SIGKILL');
     if (group) signalGroup(group, 'SIGKILL');
   }
+}
+
+function keyOf(handle: JobHandle): string {
+  return `${handle.workspace}/${handle.job}`;
 }
 
 function defaultLauncherScript(): string {

@@ -17,9 +17,11 @@ export function isAlive(pid: number): boolean {
 export async function isLauncherFor(pid: number, folder: string): Promise<boolean> {
   const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
   if (args.includes(folder)) return true;
-  // A standby launcher got its folder on stdin and recorded its pid there.
+  // A standby launcher got its folder on stdin and recorded its pid there; it runs job after job,
+  // so it marks the folder `launcher.done` when it has finished this one.
   const recorded = await readFile(`${folder}/launcher.pid`, 'utf8').catch(() => '');
-  return args.includes('--standby') && recorded.trim() === String(pid);
+  if (!args.includes('--standby') || recorded.trim() !== String(pid)) return false;
+  return !(await readFile(`${folder}/launcher.done`, 'utf8').then(() => true, () => false));
 }
 
 /** Signals a whole process group; a group that is gone already is not an error. */

@@ -64,8 +64,8 @@ export class JobRun {
       await this.finish({ status: 'Failed', exitCode: null, failure: failure('UserError', message, true) });
       return;
     }
-    await this.report({ status: 'Finalizing', exitCode: outcome.exitCode });
-    const uploadError = outcome.canceled ? undefined : await this.uploadOutputs(staged);
+    // The outputs go up while the report is on its way: the server takes them in either state.
+    const [, uploadError] = await Promise.all([this.report({ status: 'Finalizing', exitCode: outcome.exitCode }), outcome.canceled ? undefined : this.uploadOutputs(staged)]);
     if (uploadError) {
       await this.finish({ status: 'Failed', exitCode: outcome.exitCode, failure: failure('SystemError', `uploading outputs failed: ${uploadError.message}`, false) });
       return;

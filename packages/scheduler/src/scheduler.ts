@@ -233,7 +233,8 @@ export class Scheduler {
       await this.store.setJobHandle(job.workspace, job.name, prepared);
       handle = await backend.launch(job, prepared);
       this.active.set(key, { backend: backend.name, handle });
-      await this.store.setJobHandle(job.workspace, job.name, handle);
+      // The stored handle is enough for a restarted server: the backend finds the process from
+      // the job's folder (`reattach`), so the launch costs no second write.
       const now = await this.store.getJob(job.workspace, job.name);
       if (now?.status === 'CancelRequested') await backend.cancel(handle, this.cancelGraceMs);
     } catch (error) {
@@ -483,6 +484,11 @@ export class Scheduler {
   // recorded until its outputs are published, so a crash in between resumes the publishing.
   private async beginFinalization(job: JobRecord, exitCode: number): Promise<ReportOutcome> {
     if (job.finalization || isTerminal(job.status)) return { job, applied: false };
+    // Nothing to publish: Completed at once, as one write.
+    if (!this.finalization || (await this.finalization(job)).length === 0) {
+      const moved = await this.move(job, statusesLeadingTo('Completed'), 'Completed', { exitCode });
+      return moved ? { job: moved, applied: true } : { job: (await this.store.getJob(job.workspace, job.name)) ?? job, applied: false };
+    }
     const finalization = { outcome: { status: 'Completed' as const, exitCode }, done: [] };
     const at = this.now();
     const moved =

@@ -63,7 +63,9 @@ export class FakeComputeBackend implements ComputeBackend {
 
   async reattach(handle: JobHandle): Promise<ReattachResult> {
     this.reattached.push(handle.job);
-    if (this.capabilities.survivesRestart && this.states.get(handle.id)?.state === 'running') return { state: 'running', handle };
+    // As a stored handle may be the prepared one (no id yet), find the process by its job.
+    const launched = handle.id ? handle : this.launched.find((h) => h.job === handle.job);
+    if (launched && this.capabilities.survivesRestart && this.states.get(launched.id)?.state === 'running') return { state: 'running', handle: launched };
     return { state: 'gone', detail: 'no process' };
   }
 
