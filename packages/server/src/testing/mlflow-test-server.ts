@@ -3,9 +3,9 @@ import { request as httpRequest } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configFromEnv } from '../../server-config.js';
-import { startServer, type RunningServer } from '../../start-server.js';
-import { JobTokens } from '../../security/job-tokens.js';
+import { configFromEnv } from '../server-config.js';
+import { startServer, type RunningServer } from '../start-server.js';
+import { JobTokens } from '../security/job-tokens.js';
 
 /** An HTTP answer: the status and the body, parsed when it is JSON. */
 export interface Answer<T = any> {

@@ -2,7 +2,7 @@ import { formatBlobRef, type JobRecord } from '@lathe/core';
 import type { CommandJobSpec } from '@lathe/spec';
 import { readAssetRef } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
-import { openDatastore } from '../assets/datastores.js';
+import { openDatastore } from '../../shared/datastores.js';
 
 /**
  * What a Completed job's outputs ask for, as Azure ML does at the end of a job: an output with a

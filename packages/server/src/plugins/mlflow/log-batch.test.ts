@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertMlflowError, MlflowTestServer, uniqueName } from './mlflow-test-server.js';
+import { assertMlflowError, MlflowTestServer, uniqueName } from '../../testing/mlflow-test-server.js';
 
 let srv: MlflowTestServer;
 let exp: string;
