@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LatheError } from '@lathe/core';
-import { LatheClient, TrackingClient } from '@lathe/sdk';
+// The clients' own entry points: the SDK's index also loads the spec and schema libraries.
+import { LatheClient } from '@lathe/sdk/client';
+import { TrackingClient } from '@lathe/sdk/tracking';
 import { UsageError, type Command, type CommandIo, type OptionValues } from './command.js';
 import { jobCancel } from './commands/job-cancel.js';
 import { jobCreate } from './commands/job-create.js';

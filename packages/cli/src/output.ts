@@ -1,5 +1,11 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type { stringify } from 'yaml';
 import { LatheError } from '@lathe/core';
+
+/** yaml's stringify, required on first use: only `-o yaml` needs the library, and it is slow to load. */
+function yamlStringify(): typeof stringify {
+  return (createRequire(import.meta.url)('yaml') as { stringify: typeof stringify }).stringify;
+}
 
 /** The `-o` formats, as `az` names them. */
 export type OutputFormat = 'table' | 'json' | 'yaml';
@@ -20,7 +26,7 @@ export interface Column<T> {
 /** Prints `data` as JSON or YAML, or `rows` as an aligned table. */
 export function render<T>(format: OutputFormat, data: unknown, rows: T[], columns: Column<T>[]): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
-  if (format === 'yaml') return stringify(data);
+  if (format === 'yaml') return yamlStringify()(data);
   return table(rows, columns);
 }
 

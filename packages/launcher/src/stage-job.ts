@@ -1,10 +1,10 @@
-import { constants } from 'node:fs';
-import { access, mkdir, symlink } from 'node:fs/promises';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { LatheError, parseBlobRef } from '@lathe/core';
 import type { CommandJobSpec, DataInput } from '@lathe/spec';
 import type { BlobSource } from './blob-source.js';
 import type { PythonRuntime } from './environment/python-environment.js';
+import { findExecutable } from './find-executable.js';
 
 /** The job folder laid out for the command. */
 export interface StagedJob {
@@ -75,15 +75,4 @@ async function linkPython(folder: string, python: string): Promise<string> {
   await mkdir(binDir, { recursive: true });
   for (const name of ['python', 'python3']) await symlink(interpreter, join(binDir, name)).catch(() => undefined);
   return binDir;
-}
-
-/** Resolves a command name through PATH; throws a clear error when it is nowhere. */
-export async function findExecutable(command: string): Promise<string> {
-  const candidates = isAbsolute(command) ? [command] : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, command));
-  for (const candidate of candidates) {
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
-  }
-  throw new LatheError('LATHE_INVALID_SPEC', `Python interpreter '${command}' was not found; set LATHE_PYTHON to a Python 3 executable`, {
-    details: { python: command },
-  });
 }

@@ -6,7 +6,7 @@ import { LocalProcessBackend } from '@lathe/backend-local';
 import { Scheduler, type Logger } from '@lathe/scheduler';
 import { LocalArtifactStore, openPostgresStore, openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
-import { outputPublishingSteps } from './plugins/jobs/publish-outputs.js';
+import { outputPublishingSteps } from './job-kinds/output-publishing-steps.js';
 import { JobKindRegistry, builtInJobKinds } from './job-kinds/job-kind-registry.js';
 import type { JobKind } from './job-kinds/job-kind.js';
 import { submitJob } from './job-kinds/submit-job.js';

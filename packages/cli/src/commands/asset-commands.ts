@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { ASSET_PLURALS, type AssetKindName, type AssetResource, type CuratedEnvironmentResource, type LineageEdgeResource } from '@lathe/api';
-import { downloadAsset } from '@lathe/sdk';
+import { ASSET_PLURALS } from '@lathe/api/asset-resource';
+import type { AssetKindName, AssetResource, CuratedEnvironmentResource, LineageEdgeResource } from '@lathe/api';
 import { COMMON_OPTIONS, UsageError, type Command, type OptionValues } from '../command.js';
 import { parseFormat, render, table } from '../output.js';
 import { assetCreate } from './asset-create.js';
@@ -90,6 +90,7 @@ export function assetCommands(kind: AssetKindName): Command[] {
         const client = io.client();
         const asset = await getVersion(values, positionals, (name, version) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name)));
         const target = resolve((values['download-path'] as string | undefined) ?? '.', asset.name);
+        const { downloadAsset } = await import('@lathe/sdk');
         const files = await downloadAsset(client, asset, target);
         io.out(`Downloaded ${kind} ${asset.name}:${asset.version} (${files.length} file${files.length === 1 ? '' : 's'}) to ${target}\n`);
         return 0;

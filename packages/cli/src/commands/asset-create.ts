@@ -1,7 +1,5 @@
 import { dirname, resolve } from 'node:path';
 import type { AssetKindName } from '@lathe/api';
-import { registerAsset } from '@lathe/sdk';
-import { loadAssetFile, validateAsset } from '@lathe/spec';
 import type { Command } from '../command.js';
 import { COMMON_OPTIONS, UsageError } from '../command.js';
 import { parseFormat, render } from '../output.js';
@@ -27,6 +25,8 @@ export function assetCreate(kind: AssetKindName): Command {
       ? `lathe ${kind} create --file ${kind}.yml [--name N] [--version V] [--set k=v]…  |  lathe ${kind} create --name N --path ./local-or-azureml-uri [--type T] [--version V]`
       : `lathe ${kind} create --file ${kind}.yml [--name N] [--version V] [--set k=v]…`,
     async run(values, _positionals, io) {
+      // Loaded on use: validating specs pulls in the schema library, which other commands never need.
+      const [{ registerAsset }, { loadAssetFile, validateAsset }] = await Promise.all([import('@lathe/sdk'), import('@lathe/spec')]);
       const file = values.file as string | undefined;
       const overrides: Record<string, unknown> = {};
       for (const field of ['name', 'version', 'path', 'type', 'description'] as const) {

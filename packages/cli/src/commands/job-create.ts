@@ -1,4 +1,3 @@
-import { submitJobFile } from '@lathe/sdk';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
 import { parseFormat, render } from '../output.js';
@@ -20,6 +19,7 @@ export const jobCreate: Command = {
     const file = values.file as string | undefined;
     if (!file) throw new UsageError('--file is required: the job YAML to submit');
     const client = io.client();
+    const { submitJobFile } = await import('@lathe/sdk');
     const { job, warnings } = await submitJobFile(client, file, {
       set: (values.set as string[] | undefined) ?? [],
       ...(values.name ? { name: values.name as string } : {}),

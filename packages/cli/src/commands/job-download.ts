@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import { downloadOutput } from '@lathe/sdk';
 import { COMMON_OPTIONS, jobName, type Command } from '../command.js';
 
 /**
@@ -27,6 +26,7 @@ export const jobDownload: Command = {
     if (outputs.length === 0) io.err(`Job ${name} has no stored outputs yet.\n`);
     for (const output of outputs) {
       const target = output === 'default' ? join(root, 'artifacts') : join(root, 'named-outputs', output);
+      const { downloadOutput } = await import('@lathe/sdk');
       await downloadOutput(client, name, output, target);
       io.out(`Downloaded ${output} to ${target}\n`);
     }

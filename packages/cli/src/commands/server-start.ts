@@ -1,5 +1,5 @@
 import { LatheError } from '@lathe/core';
-import { configFromEnv, startServer, type RunningServer } from '@lathe/server';
+import type { RunningServer } from '@lathe/server';
 import { COMMON_OPTIONS, type Command } from '../command.js';
 
 /** `lathe server start [--port P] [--home DIR]`: runs until SIGINT or SIGTERM. */
@@ -9,6 +9,8 @@ export const serverStart: Command = {
   options: { ...COMMON_OPTIONS, port: { type: 'string' }, home: { type: 'string' }, host: { type: 'string' }, 'insecure-no-auth': { type: 'boolean' } },
   usage: 'lathe server start [--port 5252] [--home ./.lathe] [--host 127.0.0.1] [--insecure-no-auth]   (or LATHE_PORT, LATHE_HOME, LATHE_HOST, LATHE_AUTH)',
   async run(values, _positionals, io) {
+    // Loaded here, not at the top: every other command starts without the server's code.
+    const { configFromEnv, startServer } = await import('@lathe/server');
     const env = { ...process.env };
     if (values.port) env.LATHE_PORT = values.port as string;
     if (values.home) env.LATHE_HOME = values.home as string;

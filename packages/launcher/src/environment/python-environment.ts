@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, realpath, rename, rm, writeFile } from 'node:
 import { join } from 'node:path';
 // The subpath, not the package root: the launcher boots on every job and must not load the schemas.
 import { environmentLabel, type ResolvedEnvironment } from '@lathe/spec/resolved-environment';
-import { findExecutable } from '../stage-job.js';
+import { findExecutable } from '../find-executable.js';
 import { withLock } from './environment-lock.js';
 import { UNMET, checkRequirements, describeResult, type RequirementResult } from './requirement-check.js';
 import { UnmetRequirementsError } from './unmet-requirements-error.js';

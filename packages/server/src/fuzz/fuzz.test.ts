@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import * as tar from 'tar';
-import { MlflowTestServer } from '../plugins/mlflow/mlflow-test-server.js';
+import { MlflowTestServer } from '../testing/mlflow-test-server.js';
 import { FuzzRequests, type FuzzRequest, type FuzzState } from './fuzz-requests.js';
 import { sendRaw, type FuzzOutcome, type FuzzTarget } from './fuzz-client.js';
 import { routeTable, type RouteEntry } from './route-table.js';

@@ -1,9 +1,9 @@
 import { LatheError, hasUriScheme, parseBlobRef, type JobSpecDocument } from '@lathe/core';
 import { validateCommandJob, type CommandJobSpec } from '@lathe/spec';
 import type { ServerContext } from '../server-context.js';
-import { resolveComponent } from '../plugins/jobs/resolve-component.js';
-import { environmentWarnings, resolveEnvironment } from '../plugins/jobs/resolve-environment.js';
-import { resolveInputs } from '../plugins/jobs/resolve-inputs.js';
+import { resolveComponent } from './resolve-component.js';
+import { environmentWarnings, resolveEnvironment } from './resolve-environment.js';
+import { resolveInputs } from './resolve-inputs.js';
 import type { JobKind, ResolvedJob } from './job-kind.js';
 
 /** `type: command`: one process on the job's compute, run by the launcher. */

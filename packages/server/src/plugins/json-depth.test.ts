@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
-import { assertMlflowError, MlflowTestServer } from './mlflow/mlflow-test-server.js';
+import { assertMlflowError, MlflowTestServer } from '../testing/mlflow-test-server.js';
 
 const nested = (depth: number, inner = '1') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MlflowTestServer } from './mlflow/mlflow-test-server.js';
+import { MlflowTestServer } from '../testing/mlflow-test-server.js';
 
 const WS = '/api/v1/workspaces/default';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { MlflowTestServer } from './mlflow/mlflow-test-server.js';
+import { MlflowTestServer } from '../testing/mlflow-test-server.js';
 
 const WS = '/api/v1/workspaces/default';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

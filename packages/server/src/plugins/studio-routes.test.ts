@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MlflowTestServer } from './mlflow/mlflow-test-server.js';
+import { MlflowTestServer } from '../testing/mlflow-test-server.js';
 
 describe('Studio at /: the built app, its client-side routes and assets', () => {
   let srv: MlflowTestServer;

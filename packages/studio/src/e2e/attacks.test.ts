@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { isTerminal } from '@lathe/core';
 import { LatheClient, TrackingClient } from '@lathe/sdk';
-import { configFromEnv, startServer, type RunningServer } from '@lathe/server';
+import { startLatheServerProcess, type LatheServerProcess } from './lathe-server-process.js';
 
 const CHROMIUM = process.env.LATHE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -18,7 +18,7 @@ const CHROMIUM = process.env.LATHE_CHROMIUM ?? '/usr/bin/chromium';
  */
 describe('a web page the user visits cannot act through Lathe (Chromium)', () => {
   let root: string;
-  let server: RunningServer;
+  let server: LatheServerProcess;
   let client: LatheClient;
   let browser: Browser;
   let page: Page;
@@ -28,7 +28,7 @@ describe('a web page the user visits cannot act through Lathe (Chromium)', () =>
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'lathe-attacks-'));
-    server = await startServer(configFromEnv({ LATHE_HOME: join(root, 'home'), LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3' }));
+    server = await startLatheServerProcess(join(root, 'home'), { LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3' });
     client = new LatheClient({ url: server.url });
     attacker = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
     await new Promise<void>((done) => attacker.listen(0, '127.0.0.1', done));
@@ -61,7 +61,7 @@ describe('a web page the user visits cannot act through Lathe (Chromium)', () =>
     const experiment = await mlflow('experiments/create', { name: 'victim' }) as { experiment_id: string };
     const run = await mlflow('runs/create', { experiment_id: experiment.experiment_id }) as { run: { info: { run_id: string } } };
     const runId = run.run.info.run_id;
-    await mkdir(join(server.context.datastoreRoot, 'default', 'workspaceblobstore', 'victim'), { recursive: true });
+    await mkdir(join(root, 'home', 'datastores', 'default', 'workspaceblobstore', 'victim'), { recursive: true });
     const data = { type: 'uri_folder', path: 'azureml://datastores/workspaceblobstore/paths/victim/' };
     await client.createAsset('data', 'kept', data, '1');
     await client.createAsset('data', 'retired', data, '1');

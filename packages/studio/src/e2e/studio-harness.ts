@@ -7,7 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { isTerminal } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
 import { LatheClient, submitJobFile } from '@lathe/sdk';
-import { configFromEnv, startServer, type RunningServer } from '@lathe/server';
+import { studioWebRoot } from '../node/index.js';
+import { startLatheServerProcess, type LatheServerProcess } from './lathe-server-process.js';
 
 /** Where screenshots go: `test-output/studio/` at the repository root (git-ignored). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../../test-output/studio/', import.meta.url));
@@ -20,7 +21,8 @@ const ACTION_TIMEOUT_MS = 60_000;
 
 /** A real server with Studio, a headless Chromium page on it, and helpers to drive both. */
 export interface StudioHarness {
-  server: RunningServer;
+  /** The server: `lathe server start` in a child process. */
+  server: LatheServerProcess;
   /** The server's base URL, e.g. `http://127.0.0.1:41234`. */
   url: string;
   home: string;
@@ -54,7 +56,7 @@ export interface StudioHarness {
 
 /**
  * Starts a real server in a fresh temp folder (SQLite, local compute, Python from LATHE_PYTHON,
- * default /usr/bin/python3) in this process, and Chromium (headless, no sandbox) with one page.
+ * default /usr/bin/python3) with `lathe server start` in a child process, and Chromium (headless, no sandbox) with one page.
  * Studio must be built (`npm run build`); Chromium must be installed (`.ci/run` installs it).
  */
 export async function startStudio(env: Record<string, string> = {}): Promise<StudioHarness> {
@@ -63,17 +65,10 @@ export async function startStudio(env: Record<string, string> = {}): Promise<Stu
   const home = join(root, 'home');
   const scratch = join(root, 'scratch');
   await mkdir(scratch, { recursive: true });
-  const config = configFromEnv({
-    LATHE_HOME: home,
-    LATHE_PORT: '0',
-    LATHE_LOG_LEVEL: 'silent',
-    LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3',
-    ...env,
-  });
-  const server = await startServer(config);
+  const server = await startLatheServerProcess(home, { LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3', ...env });
   let browser: Browser | undefined;
   try {
-    if (server.context.studioRoot === undefined) throw new Error('Studio is not built: run `npm run build` (it builds packages/studio/dist/web)');
+    if (!existsSync(join(studioWebRoot, 'index.html'))) throw new Error('Studio is not built: run `npm run build` (it builds packages/studio/dist/web)');
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);

@@ -11,7 +11,7 @@ describe('Studio on a server that asks for its access token', () => {
   after(async () => h?.close());
 
   it('reads nothing before the login URL, and everything after it', async () => {
-    const token = h.server.accessToken?.value as string;
+    const token = h.server.accessToken as string;
     const job = await new LatheClient({ url: h.url, token }).createJob({ command: 'echo behind the token', display_name: 'guarded' });
     const row = h.page.locator(`[data-testid=job-row][data-run-id="${job.name}"]`);
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { LatheError } from '@lathe/core';
@@ -7,8 +6,9 @@ import type { AssetVersion } from '@lathe/store';
 import { validateAsset } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
 import { kindOfPlural } from './asset-kinds.js';
-import { materializeAssetSpec } from './materialize-asset.js';
+import { materializeAssetSpec } from '../../shared/materialize-asset.js';
 import { toAssetResource, toAssetSummaryResource, toLineageResource } from './to-asset-resource.js';
+import { hashSpec } from '../../shared/hash-spec.js';
 
 type Params = { workspace: string; plural: string; name: string; version: string };
 
@@ -114,18 +114,4 @@ function bodySpec(body: unknown): Record<string, unknown> {
     throw new LatheError('LATHE_BAD_REQUEST', 'body: expected { "spec": { ... } }', { details: { field: 'spec' } });
   }
   return spec as Record<string, unknown>;
-}
-
-/** sha256 of the spec as canonical JSON (keys sorted at every level). */
-export function hashSpec(value: unknown): string {
-  return createHash('sha256').update(canonical(value)).digest('hex');
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

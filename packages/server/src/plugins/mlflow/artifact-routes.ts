@@ -4,9 +4,10 @@ import { LatheError } from '@lathe/core';
 import { pageToken } from './experiment-routes.js';
 import { isRegistryArtifactPath } from './registry-artifacts.js';
 import { fieldsOf, type TrackingScope } from './tracking-scope.js';
-import { fileInfos, TrackingArtifacts } from './tracking-artifacts.js';
+import { fileInfos, TrackingArtifacts } from '../../shared/tracking-artifacts.js';
 import { attachmentDisposition } from '../content-disposition.js';
 import { bodyStream } from '../stream-bodies.js';
+import { safeRelativePath } from '../../shared/safe-relative-path.js';
 
 /** `artifacts/list` of the MLflow API: one level of a run's artifacts. */
 export async function artifactListRoutes(app: FastifyInstance, scope: TrackingScope, artifacts: TrackingArtifacts): Promise<void> {
@@ -93,19 +94,6 @@ function refuseControlCharacters(path: string, body: Readable): void {
   if (!/[\u0000-\u001f\u007f]/.test(path)) return;
   body.resume();
   throw new LatheError('LATHE_BAD_REQUEST', 'Artifact names may not contain control characters (U+0000 to U+001F, U+007F)', { details: { field: 'path' } });
-}
-
-/** A relative path with no empty, `.` or `..` segment; `LATHE_PATH_ESCAPE` otherwise. */
-export function safeRelativePath(raw: string): string {
-  const path = raw.replace(/\/+$/, '');
-  if (path === '') return '';
-  const bad = path.startsWith('/') || path.includes('\\') || path.includes('\0') || path.split('/').some((s) => s === '' || s === '.' || s === '..');
-  if (bad) {
-    throw new LatheError('LATHE_PATH_ESCAPE', `Invalid path '${path.replace(/\0/g, '\\0')}': artifact paths are relative and may not contain '.', '..' or empty segments`, {
-      details: { path },
-    });
-  }
-  return path;
 }
 
 const TYPES: Record<string, string> = {

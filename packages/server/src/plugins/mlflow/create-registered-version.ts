@@ -2,8 +2,8 @@ import { LatheError } from '@lathe/core';
 import { validateAsset } from '@lathe/spec';
 import type { KeyValue, ModelVersion } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
-import { hashSpec } from '../assets/asset-routes.js';
-import { snapshotOf } from '../assets/materialize-asset.js';
+import { hashSpec } from '../../shared/hash-spec.js';
+import { snapshotOf } from '../../shared/materialize-asset.js';
 
 /** What model-versions/create asks for. */
 export interface RegisterVersionInput {

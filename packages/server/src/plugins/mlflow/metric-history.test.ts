@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertMlflowError, describeOnEachStore, MlflowTestServer, uniqueName } from './mlflow-test-server.js';
+import { assertMlflowError, describeOnEachStore, MlflowTestServer, uniqueName } from '../../testing/mlflow-test-server.js';
 
 describeOnEachStore((store) => {
   let srv: MlflowTestServer;

@@ -1,15 +1,11 @@
 import type { DatasetInput, Experiment, KeyValue, LoggedModel, MetricPoint, Run, RunInfo } from '@lathe/store';
+import { jsonDouble } from '../../shared/json-double.js';
 
 /**
  * Store entities in MLflow's JSON (protobuf's JSON mapping with snake_case field names, as
  * MLflow's server writes it): int64 as numbers, NaN and ±Infinity as the strings protobuf uses,
  * unset optional fields left out.
  */
-
-/** A double as protobuf JSON writes it. */
-export function jsonDouble(value: number): number | string {
-  return Number.isFinite(value) ? value : String(value);
-}
 
 export function experimentJson(e: Experiment) {
   return {

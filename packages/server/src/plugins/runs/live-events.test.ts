@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LiveEventResource } from '@lathe/api';
 import { LatheClient } from '@lathe/sdk';
-import { MlflowTestServer } from '../mlflow/mlflow-test-server.js';
+import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
 
 /** Reads events until `done` says enough, or fails after `ms`. */
 async function collect(client: LatheClient, act: () => Promise<void>, done: (seen: LiveEventResource[]) => boolean, ms = 20_000): Promise<LiveEventResource[]> {

@@ -4,7 +4,7 @@ import { RunQuery, type ExperimentSummaryResource, type RunPageResource, type Ru
 import { jobStatusForRun, parseRunFilter, parseRunOrderBy } from '@lathe/tracking';
 import type { Run, SearchRunsQuery, ViewType } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
-import { jsonDouble } from '../mlflow/mlflow-json.js';
+import { jsonDouble } from '../../shared/json-double.js';
 import { listParam, statusParam } from '../query-lists.js';
 
 type WorkspaceParams = { workspace: string };

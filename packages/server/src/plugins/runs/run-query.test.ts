@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ExperimentSummaryResource, MetricSeriesResource, RunPageResource } from '@lathe/api';
-import { MlflowTestServer } from '../mlflow/mlflow-test-server.js';
+import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
 
 const RUNS = '/api/v1/workspaces/default/runs';
 

@@ -35,7 +35,11 @@ export function JobsPage() {
   const [fresh, setFresh] = useState(0);
   const filterBox = useRef<HTMLInputElement>(null);
   const generation = useRef(0);
+  // `state` is read from the URL anew on every render; `key` is its value. The time origin of
+  // relative filters moves when the query changes or a reload is asked for (`fresh`).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the query's value, see above
   const now = useMemo(() => Date.now(), [key, fresh]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the query's value, see above
   const runQuery = useMemo(() => toRunQuery(state, now), [key, now]);
 
   // The experiment menu (with run counts) loads once the rows are on screen: counting every run
@@ -127,7 +131,8 @@ export function JobsPage() {
   });
   useEffect(() => () => clearTimeout(pendingReload.current), []);
 
-  const columns = useMemo(() => [...FIXED_COLUMNS, ...state.columns.flatMap((id) => pickedColumn(id) ?? [])], [state.columns.join(',')]);
+  const pickedIds = state.columns.join(',');
+  const columns = useMemo(() => [...FIXED_COLUMNS, ...pickedIds.split(',').flatMap((id) => (id === '' ? [] : (pickedColumn(id) ?? [])))], [pickedIds]);
   const keys = useMemo(() => availableKeys(data?.rows ?? []), [data?.rows]);
   const rows = data?.rows ?? [];
 

@@ -49,9 +49,10 @@ export function RunList(props: RunListProps) {
   const first = Math.max(0, Math.floor((view.top - HEAD) / ROW) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW) + OVERSCAN);
   const nearEnd = last >= rows.length - OVERSCAN;
+  const { hasMore, loading, onNeedMore } = props;
   useEffect(() => {
-    if (nearEnd && props.hasMore && !props.loading) props.onNeedMore();
-  }, [nearEnd, props.hasMore, props.loading, props.onNeedMore]);
+    if (nearEnd && hasMore && !loading) onNeedMore();
+  }, [nearEnd, hasMore, loading, onNeedMore]);
 
   // Keep the keyboard cursor in view.
   useEffect(() => {

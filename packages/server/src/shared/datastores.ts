@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { LatheError } from '@lathe/core';
 import { LocalDatastore, type Datastore } from '@lathe/store';
 import { checkDatastoreRoot } from './datastore-root.js';
-import type { ServerContext } from '../../server-context.js';
+import type { ServerContext } from '../server-context.js';
 
 /** Azure ML's built-in datastores, which every workspace has: folders under the data directory here. */
 export const BUILTIN_DATASTORES = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactstore', 'workspaceworkingdirectory'] as const;

@@ -1,8 +1,8 @@
 import { LatheError } from '@lathe/core';
 import type { LoggedModel } from '@lathe/store';
-import type { ServerContext } from '../../server-context.js';
-import { safeRelativePath } from '../mlflow/artifact-routes.js';
-import { TrackingArtifacts } from '../mlflow/tracking-artifacts.js';
+import type { ServerContext } from '../server-context.js';
+import { safeRelativePath } from './safe-relative-path.js';
+import { TrackingArtifacts } from './tracking-artifacts.js';
 
 /** Tracking content found for a path: where it lies, and the job that produced it, if any. */
 export interface TrackingContent {

@@ -10,7 +10,7 @@ import {
   type EnvironmentSource,
   type ResolvedEnvironment,
 } from '@lathe/spec';
-import type { ServerContext } from '../../server-context.js';
+import type { ServerContext } from '../server-context.js';
 
 /** What {@link resolveEnvironment} found: the environment to store, and the asset used (for lineage). */
 export interface EnvironmentResolution {

@@ -1,7 +1,7 @@
 import { LatheError } from '@lathe/core';
 import type { LineageEdge } from '@lathe/store';
 import { parseAssetRef, type CommandComponentSpec, type CommandJobSpec, type ComponentInput, type JobInput } from '@lathe/spec';
-import type { ServerContext } from '../../server-context.js';
+import type { ServerContext } from '../server-context.js';
 
 const DATA_TYPES = new Set(['uri_file', 'uri_folder', 'mltable', 'custom_model', 'mlflow_model', 'triton_model']);
 

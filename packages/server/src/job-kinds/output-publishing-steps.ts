@@ -2,8 +2,8 @@ import { formatBlobRef, type JobRecord } from '@lathe/core';
 import type { FinalizationStep } from '@lathe/scheduler';
 import type { CommandJobSpec } from '@lathe/spec';
 import { readAssetRef } from '@lathe/spec';
-import type { ServerContext } from '../../server-context.js';
-import { openDatastore } from '../assets/datastores.js';
+import type { ServerContext } from '../server-context.js';
+import { openDatastore } from '../shared/datastores.js';
 
 /**
  * The steps that publish a Completed job's outputs, as Azure ML does at the end of a job: an

@@ -1,8 +1,8 @@
 import { LatheError } from '@lathe/core';
 import type { AssetKind, LineageEdge } from '@lathe/store';
 import { parseAssetRef, type CommandJobSpec } from '@lathe/spec';
-import type { ServerContext } from '../../server-context.js';
-import { snapshotOf } from '../assets/materialize-asset.js';
+import type { ServerContext } from '../server-context.js';
+import { snapshotOf } from '../shared/materialize-asset.js';
 
 const MODEL_TYPES = new Set(['custom_model', 'mlflow_model', 'triton_model']);
 

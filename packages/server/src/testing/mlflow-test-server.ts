@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe } from 'node:test';
 import pg from 'pg';
-import { configFromEnv } from '../../server-config.js';
-import { startServer, type RunningServer } from '../../start-server.js';
-import { JobTokens } from '../../security/job-tokens.js';
+import { configFromEnv } from '../server-config.js';
+import { startServer, type RunningServer } from '../start-server.js';
+import { JobTokens } from '../security/job-tokens.js';
 
 /** An HTTP answer: the status and the body, parsed when it is JSON. */
 export interface Answer<T = any> {

@@ -1,7 +1,7 @@
 import { LatheError, formatBlobRef } from '@lathe/core';
 import type { AssetKindName } from '@lathe/api';
 import { readAssetRef } from '@lathe/spec';
-import type { ServerContext } from '../../server-context.js';
+import type { ServerContext } from '../server-context.js';
 import { checkDatastoreRoot } from './datastore-root.js';
 import { openDatastore } from './datastores.js';
 import { findTrackingContent } from './tracking-snapshot.js';
