@@ -12,7 +12,7 @@ import globals from 'globals';
 const DEEP_IMPORTS = [
   {
     group: ['@lathe/*/src', '@lathe/*/src/**', '@lathe/*/dist', '@lathe/*/dist/**'],
-    message: "Import the package by its name (@lathe/x) or a subpath it exports, not its src/ or dist/ files.",
+    message: 'Import the package by its name (@lathe/x) or a subpath it exports, not its src/ or dist/ files.',
   },
   {
     // Inside a package's src/ no folder is named src, dist or packages, so a relative path
@@ -26,7 +26,7 @@ const DEEP_IMPORTS = [
 const PLUGIN_IMPORTS = [
   {
     regex: '^\\.\\./[^./][^/]*/',
-    message: 'A plugin may not import another plugin\'s files: move what both need to packages/server/src/shared/.',
+    message: "A plugin may not import another plugin's files: move what both need to packages/server/src/shared/.",
   },
 ];
 

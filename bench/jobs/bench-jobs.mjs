@@ -112,7 +112,6 @@ function summary(samples) {
 
 const round = (x) => Math.round(x * 10) / 10;
 
-
 /** Runs `task(i)` for i in 0..count-1 with at most `limit` running at once. */
 async function pool(count, limit, task) {
   const results = new Array(count);
@@ -419,9 +418,7 @@ async function main() {
   try {
     const noopFile = join(home, 'noop.yml');
     const helloFile = join(home, 'hello-world.yml');
-    const yaml = (command, name) =>
-      `$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n` +
-      `command: ${command}\nexperiment_name: ${name}\n`;
+    const yaml = (command, name) => `$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n` + `command: ${command}\nexperiment_name: ${name}\n`;
     await writeFile(noopFile, yaml('"true"', 'bench-yaml'));
     await writeFile(helloFile, yaml('echo "hello world"', 'bench-hello'));
 
@@ -506,22 +503,22 @@ async function main() {
         `(job folder, launcher, staging) + Running -> Finalizing ${b.running_ms.toFixed(1)} (the command) + ` +
         `Finalizing -> Completed ${b.finalizing_ms.toFixed(1)} (log, outputs, report) + between jobs ${b.between_jobs_ms.toFixed(1)} (medians)`,
     );
-    console.log(
-      `throughput: direct ${direct.jobs_per_s.toFixed(1)} spawns/s — ${direct.jobs} x bash -c true, ` +
-        `${options.concurrency} at once, ${direct.total_s.toFixed(2)} s total`,
-    );
+    console.log(`throughput: direct ${direct.jobs_per_s.toFixed(1)} spawns/s — ${direct.jobs} x bash -c true, ` + `${options.concurrency} at once, ${direct.total_s.toFixed(2)} s total`);
 
     const noopE2e = percentile(pick(noop, 'endToEnd'), 50);
     const overhead = noopE2e - percentile(directTrue, 50);
     const helloOverhead = percentile(pick(hello, 'endToEnd'), 50) - percentile(directHello, 50);
     const s2r = percentile(pick(noop, 'submitToRunning'), 50);
     const checks = [
-      { name: 'overhead', value_ms: round(overhead), target_ms: TARGETS.overheadMs, pass: overhead < TARGETS.overheadMs,
-        what: 'no-op end-to-end median - direct bash -c true median' },
-      { name: 'submit_to_running', value_ms: round(s2r), target_ms: TARGETS.submitToRunningMs, pass: s2r < TARGETS.submitToRunningMs,
-        what: 'no-op submit -> Running median' },
-      { name: 'burst_throughput', value_jobs_per_s: round(lathe.jobs_per_s), target_jobs_per_s: TARGETS.burstJobsPerS, pass: lathe.jobs_per_s >= TARGETS.burstJobsPerS,
-        what: `burst of ${options.throughput} no-op jobs` },
+      { name: 'overhead', value_ms: round(overhead), target_ms: TARGETS.overheadMs, pass: overhead < TARGETS.overheadMs, what: 'no-op end-to-end median - direct bash -c true median' },
+      { name: 'submit_to_running', value_ms: round(s2r), target_ms: TARGETS.submitToRunningMs, pass: s2r < TARGETS.submitToRunningMs, what: 'no-op submit -> Running median' },
+      {
+        name: 'burst_throughput',
+        value_jobs_per_s: round(lathe.jobs_per_s),
+        target_jobs_per_s: TARGETS.burstJobsPerS,
+        pass: lathe.jobs_per_s >= TARGETS.burstJobsPerS,
+        what: `burst of ${options.throughput} no-op jobs`,
+      },
       { name: 'all_completed', pass: failures.length === 0, what: 'every measured job Completed (and hello-world logs say so)' },
     ];
     console.log('');

@@ -284,7 +284,9 @@ function report(seeded, api, b) {
     );
   }
   if (results.chart_100k.median !== undefined) {
-    console.log(`Chart: series answer ${kb(results.chart_100k.seriesBytes)} on the wire, data-points=${results.chart_100k.dataPoints}; Node fetch + parse of the same: ${ms(api.series_100k?.median)}.`);
+    console.log(
+      `Chart: series answer ${kb(results.chart_100k.seriesBytes)} on the wire, data-points=${results.chart_100k.dataPoints}; Node fetch + parse of the same: ${ms(api.series_100k?.median)}.`,
+    );
   }
 
   const checks = [

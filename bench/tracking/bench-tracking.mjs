@@ -45,7 +45,6 @@ if (opts.help) {
   process.exit(0);
 }
 
-
 async function waitHealthy(url, child, seconds) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
@@ -202,7 +201,10 @@ try {
     }
   }
   if (opts.json) {
-    await writeFile(opts.json, `${JSON.stringify({ date: new Date().toISOString(), rounds: Number(opts.rounds), scale: Number(opts.scale), lathe, mlflow: mlflow ?? null, mlflowAnchor: MLFLOW_ANCHOR }, null, 1)}\n`);
+    await writeFile(
+      opts.json,
+      `${JSON.stringify({ date: new Date().toISOString(), rounds: Number(opts.rounds), scale: Number(opts.scale), lathe, mlflow: mlflow ?? null, mlflowAnchor: MLFLOW_ANCHOR }, null, 1)}\n`,
+    );
   }
 } finally {
   await rm(dir, { recursive: true, force: true });

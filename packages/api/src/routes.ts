@@ -21,8 +21,7 @@ export const paths = {
   logs: (ws: string, name: string) => `${paths.job(ws, name)}/logs`,
   outputs: (ws: string, name: string) => `${paths.job(ws, name)}/outputs`,
   outputFiles: (ws: string, name: string, output: string) => `${paths.outputs(ws, name)}/${enc(output)}/files`,
-  outputFile: (ws: string, name: string, output: string, file: string) =>
-    `${paths.outputFiles(ws, name, output)}/${file.split('/').map(enc).join('/')}`,
+  outputFile: (ws: string, name: string, output: string, file: string) => `${paths.outputFiles(ws, name, output)}/${file.split('/').map(enc).join('/')}`,
   outputArchive: (ws: string, name: string, output: string) => `${paths.outputs(ws, name)}/${enc(output)}/archive`,
   runtimeReport: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/report`,
   runtimeLogs: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/logs`,

@@ -72,6 +72,4 @@ export interface MetricSeriesResource {
  * line, the SSE `event:` field naming the type): a job's status changed, or a run logged
  * metrics (coalesced: at most a few per second per run).
  */
-export type LiveEventResource =
-  | { type: 'job'; job: string; run_id: string; status: JobStatus; experiment_name: string; time: string }
-  | { type: 'metrics'; run_id: string; keys: string[] };
+export type LiveEventResource = { type: 'job'; job: string; run_id: string; status: JobStatus; experiment_name: string; time: string } | { type: 'metrics'; run_id: string; keys: string[] };

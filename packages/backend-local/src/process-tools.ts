@@ -21,7 +21,10 @@ export async function isLauncherFor(pid: number, folder: string): Promise<boolea
   // so it marks the folder `launcher.done` when it has finished this one.
   const recorded = await readFile(`${folder}/launcher.pid`, 'utf8').catch(() => '');
   if (!args.includes('--standby') || recorded.trim() !== String(pid)) return false;
-  return !(await readFile(`${folder}/launcher.done`, 'utf8').then(() => true, () => false));
+  return !(await readFile(`${folder}/launcher.done`, 'utf8').then(
+    () => true,
+    () => false,
+  ));
 }
 
 /** Signals a whole process group; a group that is gone already is not an error. */

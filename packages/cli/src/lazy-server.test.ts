@@ -37,7 +37,10 @@ describe('commands other than `lathe server start` load neither the server nor t
     spawnSync(process.execPath, ['--import', register, BIN, ...args], { encoding: 'utf8', env: { ...process.env, LATHE_URL: 'http://127.0.0.1:9' }, timeout: 60_000 });
 
   it('the hook does refuse the server, so the checks below mean something', () => {
-    const result = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', "await import('@lathe/server')"], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    const result = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', "await import('@lathe/server')"], {
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    });
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /refused to load/);
   });

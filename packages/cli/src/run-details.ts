@@ -30,7 +30,13 @@ export function runDetailsText({ run, artifacts }: RunDetails): string {
   const sections: string[] = [];
   const { params, metrics } = run.data;
   const tags = run.data.tags.filter((t) => !t.key.startsWith('mlflow.'));
-  if (params.length > 0) sections.push(`Params:\n${table(params, [{ header: 'Key', value: (p) => p.key }, { header: 'Value', value: (p) => p.value }])}`);
+  if (params.length > 0)
+    sections.push(
+      `Params:\n${table(params, [
+        { header: 'Key', value: (p) => p.key },
+        { header: 'Value', value: (p) => p.value },
+      ])}`,
+    );
   if (metrics.length > 0) {
     sections.push(
       `Metrics (latest):\n${table(metrics, [
@@ -40,9 +46,20 @@ export function runDetailsText({ run, artifacts }: RunDetails): string {
       ])}`,
     );
   }
-  if (tags.length > 0) sections.push(`Tags:\n${table(tags, [{ header: 'Key', value: (t) => t.key }, { header: 'Value', value: (t) => t.value }])}`);
+  if (tags.length > 0)
+    sections.push(
+      `Tags:\n${table(tags, [
+        { header: 'Key', value: (t) => t.key },
+        { header: 'Value', value: (t) => t.value },
+      ])}`,
+    );
   if (artifacts.length > 0) {
-    sections.push(`Artifacts:\n${table(artifacts, [{ header: 'Path', value: (a) => a.path }, { header: 'Size', value: (a) => String(a.file_size ?? '') }])}`);
+    sections.push(
+      `Artifacts:\n${table(artifacts, [
+        { header: 'Path', value: (a) => a.path },
+        { header: 'Size', value: (a) => String(a.file_size ?? '') },
+      ])}`,
+    );
   }
   return sections.join('\n');
 }

@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   LATHE_CONFLICT: { status: 409, exit: 4, summary: 'The resource exists already, or its state forbids the operation.' },
   LATHE_PATH_ESCAPE: { status: 400, exit: 2, summary: 'A path would leave the root it is confined to.' },
   LATHE_CHECKSUM_MISMATCH: { status: 400, exit: 2, summary: 'Uploaded content does not hash to the digest it was sent under.' },
-  LATHE_UNAUTHORIZED: { status: 401, exit: 8, summary: 'The request carries no valid credential: an access token, a login cookie or the job\'s own token.' },
+  LATHE_UNAUTHORIZED: { status: 401, exit: 8, summary: "The request carries no valid credential: an access token, a login cookie or the job's own token." },
   LATHE_FORBIDDEN: { status: 403, exit: 8, summary: 'The request came through a host name or from an origin the server does not allow.' },
   LATHE_PAYLOAD_TOO_LARGE: { status: 413, exit: 2, summary: 'A request body exceeds the limit for its route.' },
   LATHE_SNAPSHOT_TOO_LARGE: { status: 413, exit: 2, summary: 'A code snapshot exceeds LATHE_SNAPSHOT_MAX_BYTES or LATHE_SNAPSHOT_MAX_FILES; nothing was uploaded.' },

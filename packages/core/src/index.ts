@@ -1,14 +1,6 @@
 export { ERROR_CODES, LatheError, isErrorCode, notFound } from './errors.js';
 export type { ErrorBody, ErrorCode, LatheErrorOptions } from './errors.js';
-export {
-  ACTIVE_STATUSES,
-  JOB_STATUSES,
-  TERMINAL_STATUSES,
-  canTransition,
-  isJobStatus,
-  isTerminal,
-  statusesLeadingTo,
-} from './job-status.js';
+export { ACTIVE_STATUSES, JOB_STATUSES, TERMINAL_STATUSES, canTransition, isJobStatus, isTerminal, statusesLeadingTo } from './job-status.js';
 export type { JobStatus } from './job-status.js';
 export type { Failure, FailureType } from './failure.js';
 export type { JobFinalization, JobHandle, JobRecord, JobSpecDocument, JobStatusEvent } from './job.js';

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  ACTIVE_STATUSES,
-  JOB_STATUSES,
-  TERMINAL_STATUSES,
-  canTransition,
-  isJobStatus,
-  isTerminal,
-  statusesLeadingTo,
-  type JobStatus,
-} from './job-status.js';
+import { ACTIVE_STATUSES, JOB_STATUSES, TERMINAL_STATUSES, canTransition, isJobStatus, isTerminal, statusesLeadingTo, type JobStatus } from './job-status.js';
 
 describe('job states', () => {
   it('terminal states are final: no transition leaves them', () => {
@@ -25,7 +16,10 @@ describe('job states', () => {
 
   it('every state that is not terminal can still end, so no job is stuck by the rules', () => {
     for (const from of JOB_STATUSES.filter((s) => !isTerminal(s))) {
-      assert.ok(TERMINAL_STATUSES.some((to) => canTransition(from, to)), from);
+      assert.ok(
+        TERMINAL_STATUSES.some((to) => canTransition(from, to)),
+        from,
+      );
     }
   });
 

@@ -4,17 +4,7 @@
  */
 
 /** Every state a job can be in. */
-export const JOB_STATUSES = [
-  'NotStarted',
-  'Queued',
-  'Preparing',
-  'Running',
-  'Finalizing',
-  'CancelRequested',
-  'Completed',
-  'Failed',
-  'Canceled',
-] as const;
+export const JOB_STATUSES = ['NotStarted', 'Queued', 'Preparing', 'Running', 'Finalizing', 'CancelRequested', 'Completed', 'Failed', 'Canceled'] as const;
 
 /** A job state. */
 export type JobStatus = (typeof JOB_STATUSES)[number];

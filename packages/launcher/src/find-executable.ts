@@ -7,7 +7,13 @@ import { LatheError } from '@lathe/core';
 export async function findExecutable(command: string): Promise<string> {
   const candidates = isAbsolute(command) ? [command] : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, command));
   for (const candidate of candidates) {
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   throw new LatheError('LATHE_INVALID_SPEC', `Python interpreter '${command}' was not found; set LATHE_PYTHON to a Python 3 executable`, {
     details: { python: command },

@@ -85,6 +85,6 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 }
 
 function waitForClose(...streams: NodeJS.ReadableStream[]): Promise<void> {
-  const closed = streams.map((s) => new Promise<void>((done) => (s as unknown as { closed?: boolean }).closed ? done() : s.once('close', done)));
+  const closed = streams.map((s) => new Promise<void>((done) => ((s as unknown as { closed?: boolean }).closed ? done() : s.once('close', done))));
   return Promise.race([Promise.all(closed).then(() => undefined), new Promise<void>((done) => setTimeout(done, 1000).unref())]);
 }

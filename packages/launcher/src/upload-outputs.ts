@@ -9,14 +9,7 @@ import type { Reconnecting } from './reconnecting.js';
  * `outputs/` and `logs/` (what Azure ML keeps as the job's artifacts) and the user log. Each
  * upload is packed afresh when it has to be tried again; the server replaces an output whole.
  */
-export async function uploadOutputs(
-  client: LatheClient,
-  job: string,
-  outputDirs: Record<string, string>,
-  folder: string,
-  workingDir: string,
-  link: Reconnecting,
-): Promise<void> {
+export async function uploadOutputs(client: LatheClient, job: string, outputDirs: Record<string, string>, folder: string, workingDir: string, link: Reconnecting): Promise<void> {
   const upload = (name: string, dir: string) => link.call(`uploading output ${name}`, () => client.uploadOutput(job, name, pack(dir)));
   for (const [name, dir] of Object.entries(outputDirs)) await upload(name, dir);
   const artifacts = join(folder, 'artifacts');

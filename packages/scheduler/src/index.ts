@@ -1,13 +1,5 @@
 export type { BackendCapabilities, BackendJobState, ComputeBackend, ReattachResult } from './compute-backend.js';
-export type {
-  ChildJobRequest,
-  ControllerContext,
-  ControllerDecision,
-  FinalizationPlan,
-  FinalizationStep,
-  JobController,
-  SubmitChildJob,
-} from './job-controller.js';
+export type { ChildJobRequest, ControllerContext, ControllerDecision, FinalizationPlan, FinalizationStep, JobController, SubmitChildJob } from './job-controller.js';
 export { JobEvents } from './job-events.js';
 export { silentLogger } from './logger.js';
 export type { Logger } from './logger.js';

@@ -1,15 +1,4 @@
-import {
-  ACTIVE_STATUSES,
-  LatheError,
-  asStorageFull,
-  isTerminal,
-  notFound,
-  statusesLeadingTo,
-  type Failure,
-  type JobHandle,
-  type JobRecord,
-  type JobStatus,
-} from '@lathe/core';
+import { ACTIVE_STATUSES, LatheError, asStorageFull, isTerminal, notFound, statusesLeadingTo, type Failure, type JobHandle, type JobRecord, type JobStatus } from '@lathe/core';
 import type { MetadataStore, TransitionPatch } from '@lathe/store';
 import type { ComputeBackend } from './compute-backend.js';
 import type { ControllerContext, FinalizationPlan, JobController, SubmitChildJob } from './job-controller.js';
@@ -287,9 +276,7 @@ export class Scheduler {
       if (!job) throw notFound('job', name);
       if (isTerminal(job.status) || job.status === 'CancelRequested') return job;
       const early = job.status === 'NotStarted' || job.status === 'Queued';
-      const moved = early
-        ? await this.move(job, [job.status], 'Canceled', { reason: 'canceled before it started' })
-        : await this.move(job, [job.status], 'CancelRequested');
+      const moved = early ? await this.move(job, [job.status], 'Canceled', { reason: 'canceled before it started' }) : await this.move(job, [job.status], 'CancelRequested');
       if (!moved) continue;
       if (this.controllers.has(moved.type)) {
         // Its children are canceled as the controller is advanced; it ends once they have.
@@ -336,7 +323,10 @@ export class Scheduler {
     }
     for (const { backend, handle } of [...this.active.values()]) {
       if (!handle) continue;
-      const state = await this.backends.get(backend)?.poll(handle).catch(() => undefined);
+      const state = await this.backends
+        .get(backend)
+        ?.poll(handle)
+        .catch(() => undefined);
       if (state && state.state !== 'running') await this.handleExit(handle);
     }
   }

@@ -98,7 +98,10 @@ describe('packFolder', () => {
     try {
       const files = await pack(folder, { label: 'job.yml: code', limits: { maxFiles: 2, maxBytes: 1 << 30 } }).catch((e: unknown) => e);
       assert.ok(files instanceof LatheError && files.code === 'LATHE_SNAPSHOT_TOO_LARGE', String(files));
-      assert.equal(files.message, `job.yml: code: the snapshot of '${folder}' has 3 files, over the limit of 2 (LATHE_SNAPSHOT_MAX_FILES); list what the job does not need in .amlignore, or raise the limit`);
+      assert.equal(
+        files.message,
+        `job.yml: code: the snapshot of '${folder}' has 3 files, over the limit of 2 (LATHE_SNAPSHOT_MAX_FILES); list what the job does not need in .amlignore, or raise the limit`,
+      );
       const bytes = await pack(folder, { limits: { maxFiles: 100, maxBytes: 1000 } }).catch((e: unknown) => e);
       assert.ok(bytes instanceof LatheError && /has 1201 bytes, over the limit of 1000 bytes \(LATHE_SNAPSHOT_MAX_BYTES\)/.test(bytes.message), String(bytes));
       assert.deepEqual(bytes.details, { folder, files: 3, bytes: 1201, max_files: 100, max_bytes: 1000 });

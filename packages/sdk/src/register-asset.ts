@@ -26,12 +26,7 @@ export interface AssetSource {
  * version is created (a component's `code` within the snapshot limits, as a job's) — numbered by the server when the spec has no `version`. Creating the same
  * version again with the same content returns it (`created: false`).
  */
-export async function registerAsset(
-  client: LatheClient,
-  kind: AssetKindName,
-  spec: Record<string, unknown>,
-  source: AssetSource,
-): Promise<{ asset: AssetResource; created: boolean }> {
+export async function registerAsset(client: LatheClient, kind: AssetKindName, spec: Record<string, unknown>, source: AssetSource): Promise<{ asset: AssetResource; created: boolean }> {
   const name = spec.name;
   if (typeof name !== 'string' || name === '') {
     throw new LatheError('LATHE_INVALID_SPEC', `${source.file}: name: a ${kind} needs a name (in the YAML or --name)`, { details: { field: 'name' } });

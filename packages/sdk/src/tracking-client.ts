@@ -79,9 +79,7 @@ export class TrackingClient {
     return (await this.call<{ experiment: MlflowExperiment }>('experiments/get-by-name', { query: { experiment_name: name } })).experiment;
   }
 
-  async searchExperiments(
-    options: { maxResults?: number; pageToken?: string; filter?: string; orderBy?: string[]; viewType?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' } = {},
-  ) {
+  async searchExperiments(options: { maxResults?: number; pageToken?: string; filter?: string; orderBy?: string[]; viewType?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' } = {}) {
     return this.call<{ experiments?: MlflowExperiment[]; next_page_token?: string }>('experiments/search', {
       method: 'POST',
       body: {

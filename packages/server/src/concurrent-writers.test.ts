@@ -78,7 +78,10 @@ test(`${WRITERS} concurrent writers × ${POINTS} points: every point stored, acr
         assert.equal(p.value, w * POINTS + step);
       });
       const { run } = (await call(url, `runs/get?run_id=${runId}`)) as { run: { data: { metrics: { key: string; value: number; step: number }[] } } };
-      assert.deepEqual(run.data.metrics.map((m) => [m.key, m.step, m.value]), [['m', POINTS - 1, w * POINTS + POINTS - 1]]);
+      assert.deepEqual(
+        run.data.metrics.map((m) => [m.key, m.step, m.value]),
+        [['m', POINTS - 1, w * POINTS + POINTS - 1]],
+      );
     }
   };
   await check(server.url);

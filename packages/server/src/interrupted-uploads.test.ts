@@ -17,10 +17,16 @@ let home: string;
 let server: RunningServer;
 
 const start = () =>
-  startServer(configFromEnv({
-    LATHE_HOME: home, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_PYTHON: '/usr/bin/python3',
-    LATHE_BODY_IDLE_TIMEOUT_MS: String(IDLE_MS), LATHE_HEADERS_TIMEOUT_MS: String(HEADERS_MS),
-  }));
+  startServer(
+    configFromEnv({
+      LATHE_HOME: home,
+      LATHE_PORT: '0',
+      LATHE_LOG_LEVEL: 'silent',
+      LATHE_PYTHON: '/usr/bin/python3',
+      LATHE_BODY_IDLE_TIMEOUT_MS: String(IDLE_MS),
+      LATHE_HEADERS_TIMEOUT_MS: String(HEADERS_MS),
+    }),
+  );
 const tmpFiles = () => readdir(join(home, 'artifacts', 'tmp')).catch(() => [] as string[]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -62,7 +68,11 @@ after(async () => {
 
 describe('stalled requests and interrupted uploads', () => {
   it('a blob upload whose body stops arriving is answered 408 and closed, and its temporary file removed, while an upload that keeps sending and a log follow are not cut', async () => {
-    const created = await fetch(`${server.url}/api/v1/workspaces/default/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ spec: { command: 'echo started; sleep 30' } }) });
+    const created = await fetch(`${server.url}/api/v1/workspaces/default/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ spec: { command: 'echo started; sleep 30' } }),
+    });
     const { name } = (await created.json()) as { name: string };
     const follow = await fetch(`${server.url}/api/v1/workspaces/default/jobs/${name}/logs?follow=true`);
     const reading = follow.body!.getReader();
@@ -90,7 +100,7 @@ describe('stalled requests and interrupted uploads', () => {
     await fetch(`${server.url}/api/v1/workspaces/default/jobs/${name}/cancel`, { method: 'POST' });
   });
 
-  it('an MLflow artifact upload whose body stops arriving is answered 408 in MLflow\'s shape, and its temporary file removed', async () => {
+  it("an MLflow artifact upload whose body stops arriving is answered 408 in MLflow's shape, and its temporary file removed", async () => {
     const stalled = await rawExchange(put('/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/model.bin', 64 << 20), [Buffer.alloc(1 << 20, 7)]);
     assert.ok(stalled.closed, 'the server closed the connection');
     assert.match(stalled.answer, /^HTTP\/1\.1 408 /);

@@ -19,14 +19,20 @@ describe('configFromEnv', () => {
   });
 
   it('names the variable when a number is malformed', () => {
-    assert.throws(() => configFromEnv({ LATHE_PORT: 'eighty' }), (e: unknown) => e instanceof LatheError && /LATHE_PORT=eighty: expected an integer from 0 to 65535/.test(e.message));
+    assert.throws(
+      () => configFromEnv({ LATHE_PORT: 'eighty' }),
+      (e: unknown) => e instanceof LatheError && /LATHE_PORT=eighty: expected an integer from 0 to 65535/.test(e.message),
+    );
     assert.throws(() => configFromEnv({ LATHE_CONCURRENCY: '0' }), /LATHE_CONCURRENCY=0/);
   });
 
   it('reads LATHE_JOB_ENV_ALLOW as names and prefixes, and names the variable for a bad entry', () => {
     assert.deepEqual(configFromEnv({}).jobEnvAllow, []);
     assert.deepEqual(configFromEnv({ LATHE_JOB_ENV_ALLOW: ' HF_HOME, CUDA_* ,' }).jobEnvAllow, ['HF_HOME', 'CUDA_*']);
-    assert.throws(() => configFromEnv({ LATHE_JOB_ENV_ALLOW: 'OK,A=B' }), (e: unknown) => e instanceof LatheError && /LATHE_JOB_ENV_ALLOW: 'A=B' is not a variable name/.test(e.message));
+    assert.throws(
+      () => configFromEnv({ LATHE_JOB_ENV_ALLOW: 'OK,A=B' }),
+      (e: unknown) => e instanceof LatheError && /LATHE_JOB_ENV_ALLOW: 'A=B' is not a variable name/.test(e.message),
+    );
     assert.throws(() => configFromEnv({ LATHE_JOB_ENV_ALLOW: '*' }), /LATHE_JOB_ENV_ALLOW: '\*' is not a variable name/);
   });
 

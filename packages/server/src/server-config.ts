@@ -102,7 +102,10 @@ function authMode(value: string | undefined): AuthMode {
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 // An origin is compared as the browser sends it: scheme, host and port, nothing else.
@@ -137,7 +140,10 @@ export function defaultDatastoreRoots(home: string): string[] {
 }
 
 function folders(list: string): string[] {
-  return list.split(delimiter).filter((f) => f !== '').map((f) => resolve(f));
+  return list
+    .split(delimiter)
+    .filter((f) => f !== '')
+    .map((f) => resolve(f));
 }
 
 // A path with a folder in it (`.venv/bin/python`) is relative to where the server starts;

@@ -84,7 +84,6 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   };
   const kinds = new JobKindRegistry([...builtInJobKinds, ...(options.kinds ?? [])]);
   // The context is complete before the scheduler calls back into it (children, publishing).
-  // eslint-disable-next-line prefer-const
   let context: ServerContext;
   const scheduler = new Scheduler({
     store,
@@ -96,7 +95,21 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     finalization: (job) => outputPublishingSteps(context, job),
     ...(config.crashPoint ? { crashPoint: crashAt(config.crashPoint) } : {}),
   });
-  context = { store, tracking: store.tracking, registry: store.assets, modelRegistry: store.modelRegistry, datastoreRoot: join(config.home, 'datastores'), datastoreRoots: config.datastoreRoots, artifacts, scheduler, kinds, defaultCompute: backend.name, python: config.python, version: VERSION, studioRoot: resolveStudioRoot(config.studioDir) };
+  context = {
+    store,
+    tracking: store.tracking,
+    registry: store.assets,
+    modelRegistry: store.modelRegistry,
+    datastoreRoot: join(config.home, 'datastores'),
+    datastoreRoots: config.datastoreRoots,
+    artifacts,
+    scheduler,
+    kinds,
+    defaultCompute: backend.name,
+    python: config.python,
+    version: VERSION,
+    studioRoot: resolveStudioRoot(config.studioDir),
+  };
   app = await buildApp(context, {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: { req: redactedRequest } },
     headersTimeoutMs: config.headersTimeoutMs,

@@ -37,8 +37,7 @@ describe('parseAssetRef with workspace assets (examples from Azure/azureml-examp
       version: '2',
       scope: { workspace: '4d3c9e21', location: 'eastus' },
     });
-    const arm =
-      'azureml:/subscriptions/0000-1111/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/main/environments/sklearn/versions/3';
+    const arm = 'azureml:/subscriptions/0000-1111/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/main/environments/sklearn/versions/3';
     assert.deepEqual(parseAssetRef(arm), {
       kind: 'asset',
       type: 'environments',

@@ -84,15 +84,7 @@ export interface UrlRef {
 }
 
 /** Every form of reference, told apart by `kind`. */
-export type AssetRef =
-  | WorkspaceAssetRef
-  | RegistryAssetRef
-  | DatastorePathRef
-  | JobOutputRef
-  | RunArtifactRef
-  | BlobContentRef
-  | LocalPathRef
-  | UrlRef;
+export type AssetRef = WorkspaceAssetRef | RegistryAssetRef | DatastorePathRef | JobOutputRef | RunArtifactRef | BlobContentRef | LocalPathRef | UrlRef;
 
 /** The `kind` of an {@link AssetRef}. */
 export type AssetRefKind = AssetRef['kind'];
@@ -131,8 +123,7 @@ const NAME_RULE = 'letters, digits, _, - and ., starting with a letter or digit,
 const SHORT_FORMS = 'azureml:<name>:<version> or azureml:<name>@<label>';
 const LOCATION_FORM = 'azureml://locations/<location>/workspaces/<workspace>/<type>/<name>/versions/<version>';
 const SUBSCRIPTION_FORM = 'azureml://subscriptions/<subscription>/resourcegroups/<group>/workspaces/<workspace>/datastores/<datastore>/paths/<path>';
-const ARM_FORM =
-  'azureml:/subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>/<type>/<name>/versions/<version>';
+const ARM_FORM = 'azureml:/subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>/<type>/<name>/versions/<version>';
 
 /**
  * Parses a reference. Throws `LATHE_INVALID_SPEC` for a malformed one, saying which forms are
@@ -180,10 +171,7 @@ function readShortAsset(text: string, options: ParseAssetRefOptions): AssetRefRe
   if (!match) return fail(`'${text}' is not a valid asset reference: expected ${SHORT_FORMS}, or an azureml:// URI`);
   const [, name = '', version, label] = match;
   if (name === '') return fail(`'${text}' names no asset: expected ${SHORT_FORMS}`);
-  const problem =
-    badName('asset name', name) ??
-    (version !== undefined ? badName('version', version) : undefined) ??
-    (label !== undefined ? badName('label', label) : undefined);
+  const problem = badName('asset name', name) ?? (version !== undefined ? badName('version', version) : undefined) ?? (label !== undefined ? badName('label', label) : undefined);
   if (problem) return fail(`'${text}': ${problem}`);
   if (label !== undefined) return ok({ kind: 'asset', name, label });
   if (version !== undefined) return ok({ kind: 'asset', name, version });
@@ -206,10 +194,7 @@ function readAzuremlUri(text: string): AssetRefResult {
     case 'subscriptions':
       return readSubscriptionUri(text, segments.slice(1));
     default:
-      return fail(
-        `'${text}' is not a known azureml:// form: expected ` +
-          listForms([...ASSET_REF_FORMS.datastore, ...ASSET_REF_FORMS['job-output'], ...ASSET_REF_FORMS.registry, LOCATION_FORM]),
-      );
+      return fail(`'${text}' is not a known azureml:// form: expected ` + listForms([...ASSET_REF_FORMS.datastore, ...ASSET_REF_FORMS['job-output'], ...ASSET_REF_FORMS.registry, LOCATION_FORM]));
   }
 }
 
@@ -240,7 +225,7 @@ function readJobOutput(text: string, [job = '', outputs, output = '', paths, ...
 }
 
 // `<type>/<name>/versions/<v>` or `<type>/<name>/labels/<l>`, shared by registries and workspaces.
-function readVersioned(text: string, segments: string[], expected: string): { type: AssetTypePlural; name: string } & AssetSelector | string {
+function readVersioned(text: string, segments: string[], expected: string): ({ type: AssetTypePlural; name: string } & AssetSelector) | string {
   const [type = '', name = '', by, value = '', ...extra] = segments;
   if (!(ASSET_TYPE_PLURALS as readonly string[]).includes(type)) {
     return `'${text}': '${type}' is not an asset type: expected one of ${ASSET_TYPE_PLURALS.join(', ')} in ${expected}`;
@@ -275,9 +260,7 @@ function readSubscriptionUri(text: string, [subscription = '', groups = '', grou
 
 // The ARM resource id of a workspace asset, `azureml:` in front.
 function readArmId(text: string): AssetRefResult {
-  const [empty, subs, subscription = '', groups = '', group = '', providers, provider = '', workspaces, workspace = '', ...rest] = text
-    .slice('azureml:'.length)
-    .split('/');
+  const [empty, subs, subscription = '', groups = '', group = '', providers, provider = '', workspaces, workspace = '', ...rest] = text.slice('azureml:'.length).split('/');
   const shaped =
     empty === '' &&
     subs?.toLowerCase() === 'subscriptions' &&

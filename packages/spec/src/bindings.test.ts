@@ -194,9 +194,6 @@ describe('optional sections in a job file', () => {
   it('renders the job command without the section until the input is given', async () => {
     const { spec } = await loadCommandJobFile(fixture('good/optional-section.yml'));
     assert.equal(renderCommand(spec.command ?? '', { inputs: { data: '/mnt/data' }, outputs: {} }), 'python train.py --data /mnt/data ');
-    assert.equal(
-      renderCommand(spec.command ?? '', { inputs: { data: '/mnt/data', validation: '/mnt/val' }, outputs: {} }),
-      'python train.py --data /mnt/data --validation /mnt/val',
-    );
+    assert.equal(renderCommand(spec.command ?? '', { inputs: { data: '/mnt/data', validation: '/mnt/val' }, outputs: {} }), 'python train.py --data /mnt/data --validation /mnt/val');
   });
 });

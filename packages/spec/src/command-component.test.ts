@@ -73,9 +73,7 @@ describe('parseCommandComponent', () => {
 
   it('warns when an optional input without a default is bound outside $[[ ]]', () => {
     const text = 'name: c\ncommand: >-\n  python train.py\n  --epochs ${{inputs.epochs}}\nenvironment: azureml:sklearn:1\ninputs:\n  epochs:\n    type: integer\n    optional: true\n';
-    assert.deepEqual(parse(text).warnings, [
-      "component.yml:4:12: command: ${{inputs.epochs}} is optional but outside $[[ ... ]]; the command fails when 'epochs' is not given",
-    ]);
+    assert.deepEqual(parse(text).warnings, ["component.yml:4:12: command: ${{inputs.epochs}} is optional but outside $[[ ... ]]; the command fails when 'epochs' is not given"]);
   });
 });
 
@@ -143,10 +141,7 @@ describe('parseCommandComponent with bad input', () => {
   });
 
   it('reports a missing environment and command at the document', () => {
-    assert.equal(
-      errorOf('name: c\n'),
-      "2 problems:\ncomponent.yml:1:1: environment: required field 'environment' is missing\ncomponent.yml:1:1: command: required field 'command' is missing",
-    );
+    assert.equal(errorOf('name: c\n'), "2 problems:\ncomponent.yml:1:1: environment: required field 'environment' is missing\ncomponent.yml:1:1: command: required field 'command' is missing");
   });
 
   it('names the field path under the source for a REST body', () => {

@@ -2,16 +2,7 @@ import { bindingIssues } from './command-job.js';
 import { componentInputIssues, optionalBindingWarnings } from './component-input-checks.js';
 import { processLimitIssues } from './process-limit-issues.js';
 import { CommandComponentSchema, type CommandComponentSpec } from './schema/command-component-schema.js';
-import {
-  checkDocument,
-  parseSpecText,
-  readSpecFile,
-  unsupportedType,
-  validateSpecValue,
-  type LoadedSpec,
-  type ParseSpecOptions,
-  type SpecKind,
-} from './spec-loader.js';
+import { checkDocument, parseSpecText, readSpecFile, unsupportedType, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
 import type { Issue } from './validate/issue.js';
 
 const COMMAND_COMPONENT: SpecKind = {

@@ -55,11 +55,7 @@ describe('loadCommandJobFile with bad fields', () => {
         expected: `one of: ${TOP_LEVEL_FIELDS}`,
       },
     ]);
-    assert.equal(
-      r.error.message,
-      `2 problems:\n${r.file}:1:1: command: required field 'command' is missing\n` +
-        `${r.file}:2:1: comand: unknown field 'comand'; allowed fields: ${TOP_LEVEL_FIELDS}`,
-    );
+    assert.equal(r.error.message, `2 problems:\n${r.file}:1:1: command: required field 'command' is missing\n` + `${r.file}:2:1: comand: unknown field 'comand'; allowed fields: ${TOP_LEVEL_FIELDS}`);
   });
 
   it('reports a string where an integer is expected at the value', async () => {

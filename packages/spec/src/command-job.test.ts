@@ -11,7 +11,6 @@ import { expectInvalidSpec } from './expect-invalid-spec.test-support.js';
 const fixture = (name: string): string => fileURLToPath(new URL(`../test-fixtures/${name}`, import.meta.url));
 const AZURE_SCHEMA = 'https://azuremlschemas.azureedge.net/latest/commandJob.schema.json';
 
-
 describe('loadCommandJobFile with good files', () => {
   it('reads a hello-world job and fills in type command', async () => {
     const file = fixture('good/hello-world.yml');
@@ -200,9 +199,7 @@ describe('validateCommandJob', () => {
     const error = expectInvalidSpec(() => validateCommandJob({ command: 'x', inputs: { data: { path: 'p', mode: 'mounted' } } }));
     const expected = 'one of: ro_mount, download, rw_mount, direct, eval_mount, eval_download';
     assert.equal(error.message, `request body: inputs.data.mode: expected ${expected}, got the string "mounted"`);
-    assert.deepEqual(error.details.errors, [
-      { file: 'request body', field: 'inputs.data.mode', message: `expected ${expected}, got the string "mounted"`, expected },
-    ] satisfies SpecFinding[]);
+    assert.deepEqual(error.details.errors, [{ file: 'request body', field: 'inputs.data.mode', message: `expected ${expected}, got the string "mounted"`, expected }] satisfies SpecFinding[]);
     assert.equal(error.details.field, 'inputs.data.mode');
     assert.equal(error.details.line, undefined);
   });

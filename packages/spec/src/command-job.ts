@@ -1,16 +1,7 @@
 import { checkBindings } from './bindings.js';
 import { processLimitIssues } from './process-limit-issues.js';
 import { CommandJobSchema, type CommandJobSpec } from './schema/command-job-schema.js';
-import {
-  checkDocument,
-  parseSpecText,
-  readSpecFile,
-  unsupportedType,
-  validateSpecValue,
-  type LoadedSpec,
-  type ParseSpecOptions,
-  type SpecKind,
-} from './spec-loader.js';
+import { checkDocument, parseSpecText, readSpecFile, unsupportedType, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
 import type { Issue } from './validate/issue.js';
 
 /** A command job read from YAML: the normalised spec and what deserves a warning. */
@@ -71,7 +62,7 @@ function componentIssues(spec: CommandJobSpec): Issue[] {
   if (!/^azureml:(?!\/\/)[A-Za-z0-9][A-Za-z0-9_.-]*(:[^:@/]+|@[A-Za-z0-9_.-]+)$/.test(spec.component)) {
     issues.push({ severity: 'error', path: ['component'], at: 'value', message: `'${spec.component}' is not a component reference`, expected: 'azureml:<name>:<version> or azureml:<name>@latest' });
   }
-  if (spec.command !== undefined) issues.push(error(['command'], 'a job with a component runs the component\'s command', "either 'command' or 'component', not both"));
+  if (spec.command !== undefined) issues.push(error(['command'], "a job with a component runs the component's command", "either 'command' or 'component', not both"));
   if (spec.code !== undefined) issues.push(error(['code'], "a job with a component runs the component's code", "no 'code' beside 'component'"));
   return issues;
 }

@@ -7,7 +7,17 @@ import { expectInvalidSpec } from './expect-invalid-spec.test-support.js';
 
 describe('curated environments', () => {
   it('covers the names Azure/azureml-examples use, in registry and workspace form', () => {
-    for (const name of ['sklearn-1.5', 'sklearn-1.0', 'sklearn-1.1', 'lightgbm-3.3', 'tensorflow-2.16-cuda12', 'acpt-pytorch-2.8-cuda12.6', 'acpt-pytorch-2.2-cuda12.1', 'responsibleai-tabular', 'minimal-py311-inference']) {
+    for (const name of [
+      'sklearn-1.5',
+      'sklearn-1.0',
+      'sklearn-1.1',
+      'lightgbm-3.3',
+      'tensorflow-2.16-cuda12',
+      'acpt-pytorch-2.8-cuda12.6',
+      'acpt-pytorch-2.2-cuda12.1',
+      'responsibleai-tabular',
+      'minimal-py311-inference',
+    ]) {
       assert.equal(findCuratedEnvironment(name)?.name, name);
     }
     assert.equal(findCuratedEnvironment('AzureML-sklearn-1.5')?.name, 'sklearn-1.5');

@@ -32,14 +32,10 @@ function entry(name: string, python: string, packages: string[], description: st
   return { name, description, image: IMAGE(name), python, packages };
 }
 
-const sklearn = (name: string, python: string, version: string) =>
-  entry(name, python, SKLEARN, `Scikit-learn ${version} for regression, clustering and classification, with pandas and MLflow.`);
-const tensorflow = (name: string, python: string, version: string) =>
-  entry(name, python, TENSORFLOW, `TensorFlow ${version} for deep learning (GPU on Azure; the machine's TensorFlow here).`);
-const pytorch = (name: string, python: string, version: string) =>
-  entry(name, python, PYTORCH, `PyTorch ${version} for deep learning (Azure Container for PyTorch; the machine's torch here).`);
-const minimal = (name: string, python: string, packages: string[]) =>
-  entry(name, python, packages, `Minimal Python ${python} environment for scoring scripts.`);
+const sklearn = (name: string, python: string, version: string) => entry(name, python, SKLEARN, `Scikit-learn ${version} for regression, clustering and classification, with pandas and MLflow.`);
+const tensorflow = (name: string, python: string, version: string) => entry(name, python, TENSORFLOW, `TensorFlow ${version} for deep learning (GPU on Azure; the machine's TensorFlow here).`);
+const pytorch = (name: string, python: string, version: string) => entry(name, python, PYTORCH, `PyTorch ${version} for deep learning (Azure Container for PyTorch; the machine's torch here).`);
+const minimal = (name: string, python: string, packages: string[]) => entry(name, python, packages, `Minimal Python ${python} environment for scoring scripts.`);
 
 /** Every curated environment Lathe knows, by registry name. */
 export const CURATED_ENVIRONMENTS: readonly CuratedEnvironment[] = [

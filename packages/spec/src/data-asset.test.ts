@@ -66,17 +66,11 @@ describe('parseDataAsset with bad input', () => {
   });
 
   it('reports a missing name and path at the document', () => {
-    assert.equal(
-      errorOf('version: 2\ntype: uri_file\n'),
-      "2 problems:\ndata.yml:1:1: name: required field 'name' is missing\ndata.yml:1:1: path: required field 'path' is missing",
-    );
+    assert.equal(errorOf('version: 2\ntype: uri_file\n'), "2 problems:\ndata.yml:1:1: name: required field 'name' is missing\ndata.yml:1:1: path: required field 'path' is missing");
   });
 
   it('reports a name that breaks Azure rules', () => {
-    assert.equal(
-      errorOf('name: -iris\npath: ./data\n'),
-      'data.yml:1:7: name: "-iris" is not valid: expected letters, digits, _, - and ., starting with a letter or digit, at most 255 characters',
-    );
+    assert.equal(errorOf('name: -iris\npath: ./data\n'), 'data.yml:1:7: name: "-iris" is not valid: expected letters, digits, _, - and ., starting with a letter or digit, at most 255 characters');
   });
 
   it('reports an asset reference as a path, naming the accepted forms', () => {
@@ -89,10 +83,7 @@ describe('parseDataAsset with bad input', () => {
 
   it('reports a malformed datastore URI at its value', () => {
     const error = expectInvalidSpec(() => parse('name: iris\ntype: uri_file\npath: azureml://datastores/workspaceblobstore/data/iris.csv\n'));
-    assert.equal(
-      error.message,
-      "data.yml:3:7: path: 'azureml://datastores/workspaceblobstore/data/iris.csv' is not a datastore path: expected azureml://datastores/<datastore>/paths/<path>",
-    );
+    assert.equal(error.message, "data.yml:3:7: path: 'azureml://datastores/workspaceblobstore/data/iris.csv' is not a datastore path: expected azureml://datastores/<datastore>/paths/<path>");
     assert.equal((error.details.errors as { expected: string }[])[0]?.expected.startsWith('a local path, '), true);
   });
 
@@ -105,6 +96,9 @@ describe('parseDataAsset with bad input', () => {
 
   it('names the field path under the source for a REST body', () => {
     const error = expectInvalidSpec(() => validateDataAsset({ name: 'iris', path: 'ftp://host/iris.csv' }, 'spec'));
-    assert.equal(error.message, "spec: path: 'ftp://host/iris.csv': the URI scheme 'ftp:' is not supported: expected a local path, http://, https://, wasb://, wasbs://, abfs://, abfss://, adl:// or azureml:");
+    assert.equal(
+      error.message,
+      "spec: path: 'ftp://host/iris.csv': the URI scheme 'ftp:' is not supported: expected a local path, http://, https://, wasb://, wasbs://, abfs://, abfss://, adl:// or azureml:",
+    );
   });
 });

@@ -52,10 +52,7 @@ describe('parseDatastore with a local datastore', () => {
 
 describe('parseDatastore with bad input', () => {
   it('reports an unknown type listing the accepted ones', () => {
-    assert.equal(
-      errorOf('name: ds\ntype: s3\n'),
-      'datastore.yml:2:7: type: expected one of: local, azure_blob, azure_file, azure_data_lake_gen1, azure_data_lake_gen2, got the string "s3"',
-    );
+    assert.equal(errorOf('name: ds\ntype: s3\n'), 'datastore.yml:2:7: type: expected one of: local, azure_blob, azure_file, azure_data_lake_gen1, azure_data_lake_gen2, got the string "s3"');
   });
 
   it('reports a missing type and a local datastore without a path', () => {
@@ -73,23 +70,18 @@ describe('parseDatastore with bad input', () => {
   it('reports a missing container and both an account key and a SAS token', () => {
     assert.equal(
       errorOf('name: ds\ntype: azure_blob\naccount_name: a\ncredentials:\n  account_key: k\n  sas_token: t\n'),
-      "2 problems:\ndatastore.yml:1:1: container_name: required field 'container_name' is missing\n" +
-        'datastore.yml:4:1: credentials: give account_key or sas_token, not both',
+      "2 problems:\ndatastore.yml:1:1: container_name: required field 'container_name' is missing\n" + 'datastore.yml:4:1: credentials: give account_key or sas_token, not both',
     );
   });
 
   it('reports empty credentials of a file share', () => {
-    assert.equal(
-      errorOf('name: ds\ntype: azure_file\naccount_name: a\nfile_share_name: s\ncredentials: {}\n'),
-      'datastore.yml:5:1: credentials: credentials need account_key or sas_token',
-    );
+    assert.equal(errorOf('name: ds\ntype: azure_file\naccount_name: a\nfile_share_name: s\ncredentials: {}\n'), 'datastore.yml:5:1: credentials: credentials need account_key or sas_token');
   });
 
   it('reports an incomplete service principal', () => {
     assert.equal(
       errorOf('name: ds\ntype: azure_data_lake_gen2\naccount_name: a\nfilesystem: f\ncredentials:\n  tenant_id: t\n'),
-      "2 problems:\ndatastore.yml:6:3: credentials.client_id: required field 'client_id' is missing\n" +
-        "datastore.yml:6:3: credentials.client_secret: required field 'client_secret' is missing",
+      "2 problems:\ndatastore.yml:6:3: credentials.client_id: required field 'client_id' is missing\n" + "datastore.yml:6:3: credentials.client_secret: required field 'client_secret' is missing",
     );
   });
 

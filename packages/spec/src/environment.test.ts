@@ -36,18 +36,9 @@ describe('loadEnvironmentFile with Azure examples (Azure/azureml-examples cli/as
 
 describe('parseEnvironment', () => {
   it('accepts an inline conda file, warning about keys conda does not document', () => {
-    const text = [
-      'name: e',
-      'image: python:3.11',
-      'conda_file:',
-      '  channels: [conda-forge]',
-      '  dependencies:',
-      '    - python=3.11',
-      '    - pip:',
-      '      - numpy',
-      '  build_number: 1',
-      '',
-    ].join('\n');
+    const text = ['name: e', 'image: python:3.11', 'conda_file:', '  channels: [conda-forge]', '  dependencies:', '    - python=3.11', '    - pip:', '      - numpy', '  build_number: 1', ''].join(
+      '\n',
+    );
     const { spec, warnings } = parse(text);
     assert.deepEqual(spec.conda_file, { channels: ['conda-forge'], dependencies: ['python=3.11', { pip: ['numpy'] }] });
     assert.deepEqual(warnings, ["env.yml:9:3: conda_file.build_number: unknown setting 'build_number' is ignored"]);
@@ -67,10 +58,7 @@ describe('parseEnvironment', () => {
 
 describe('parseEnvironment with bad input', () => {
   it('reports an environment with no runtime at the document', () => {
-    assert.equal(
-      errorOf('name: e\ndescription: nothing\n'),
-      'env.yml:1:1: image: an environment needs image (a container image), build (a Docker build context) or conda_file; none is given',
-    );
+    assert.equal(errorOf('name: e\ndescription: nothing\n'), 'env.yml:1:1: image: an environment needs image (a container image), build (a Docker build context) or conda_file; none is given');
   });
 
   it('reports image and conda_file given together with build', () => {

@@ -30,7 +30,5 @@ export function validateModelAsset(value: unknown, source = 'request body'): { s
 
 function notAppliedWarnings(spec: ModelAssetSpec): Issue[] {
   const message = 'recorded but not applied: deployment templates belong to Azure ML registries';
-  return (['default_deployment_template', 'allowed_deployment_templates'] as const)
-    .filter((key) => spec[key] !== undefined)
-    .map((key) => ({ severity: 'warning', path: [key], at: 'key', message }));
+  return (['default_deployment_template', 'allowed_deployment_templates'] as const).filter((key) => spec[key] !== undefined).map((key) => ({ severity: 'warning', path: [key], at: 'key', message }));
 }

@@ -49,7 +49,7 @@ describe('specs the operating system could not run', () => {
 
   it('refuses the same in a REST body, naming the field', () => {
     const error = expectInvalidSpec(() => validateCommandJob({ command: 'echo hi', environment_variables: { K: 'a\0' } }));
-    assert.equal(error.message, "request body: environment_variables.K: contains a NUL byte at character 1");
+    assert.equal(error.message, 'request body: environment_variables.K: contains a NUL byte at character 1');
     assert.equal(error.details.field, 'environment_variables.K');
   });
 

@@ -42,13 +42,9 @@ export interface EnvironmentSource {
  * @example
  * resolveEnvironmentSpec({ conda_file: { dependencies: [{ pip: ['pandas'] }] } }, { reference: 'inline', source: 'inline' }, 'environment');
  */
-export function resolveEnvironmentSpec(
-  spec: EnvironmentSource,
-  origin: Pick<ResolvedEnvironment, 'reference' | 'source' | 'name' | 'version'>,
-  field: string,
-): ResolvedEnvironment {
+export function resolveEnvironmentSpec(spec: EnvironmentSource, origin: Pick<ResolvedEnvironment, 'reference' | 'source' | 'name' | 'version'>, field: string): ResolvedEnvironment {
   if (typeof spec.conda_file === 'string') {
-    const why = hasUriScheme(spec.conda_file) ? 'URLs are not fetched' : 'a local path must be sent as the file\'s content (lathe job create and lathe environment create inline it)';
+    const why = hasUriScheme(spec.conda_file) ? 'URLs are not fetched' : "a local path must be sent as the file's content (lathe job create and lathe environment create inline it)";
     throw new LatheError('LATHE_INVALID_SPEC', `spec: ${field}.conda_file: '${spec.conda_file}' cannot be read by the server: ${why}`, {
       details: { field: `${field}.conda_file` },
     });

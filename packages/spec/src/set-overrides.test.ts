@@ -10,7 +10,6 @@ import { expectInvalidSpec } from './expect-invalid-spec.test-support.js';
 const IRIS = readFileSync(new URL('../test-fixtures/good/lightgbm-iris.yml', import.meta.url), 'utf8');
 const HELLO = readFileSync(new URL('../test-fixtures/good/hello-world.yml', import.meta.url), 'utf8');
 
-
 describe('parseSetOverrides', () => {
   it('splits the path on dots and reads numbers as numbers', () => {
     assert.deepEqual(parseSetOverrides(['inputs.lr=0.5', 'resources.instance_count=2']), [

@@ -70,10 +70,7 @@ describe('invalidSpecError', () => {
 
   it('sorts several findings by line, then column, and counts them', () => {
     const error = invalidSpecError([at(9, 1, 'c'), at(2, 8, 'b'), at(2, 3, 'a'), at(undefined, undefined, 'set')]);
-    assert.equal(
-      error.message,
-      '4 problems:\njob.yml: set: is wrong\njob.yml:2:3: a: is wrong\njob.yml:2:8: b: is wrong\njob.yml:9:1: c: is wrong',
-    );
+    assert.equal(error.message, '4 problems:\njob.yml: set: is wrong\njob.yml:2:3: a: is wrong\njob.yml:2:8: b: is wrong\njob.yml:9:1: c: is wrong');
     assert.deepEqual(
       (error.details.errors as SpecFinding[]).map((f) => f.field),
       ['set', 'a', 'b', 'c'],

@@ -1,13 +1,4 @@
-export type {
-  CreateJobInput,
-  FindJobsFilter,
-  JobPage,
-  JobProgressInput,
-  ListJobsQuery,
-  MetadataStore,
-  TransitionInput,
-  TransitionPatch,
-} from './metadata-store.js';
+export type { CreateJobInput, FindJobsFilter, JobPage, JobProgressInput, ListJobsQuery, MetadataStore, TransitionInput, TransitionPatch } from './metadata-store.js';
 export { KyselyMetadataStore } from './kysely/kysely-metadata-store.js';
 export type { SqlDialect } from './kysely/kysely-metadata-store.js';
 export { openPostgresStore } from './kysely/open-postgres-store.js';

@@ -239,12 +239,7 @@ export interface TrackingStore {
   /** The workspace's experiments of `viewType` with their run counts and last activity, by name. */
   summarizeExperiments(workspace: string, viewType: ViewType): Promise<ExperimentSummary[]>;
   /** Every point of one metric of one run, by step then timestamp, paged. */
-  getMetricHistory(
-    workspace: string,
-    runId: string,
-    key: string,
-    page: { maxResults: number; pageToken?: string },
-  ): Promise<Page<MetricPoint>>;
+  getMetricHistory(workspace: string, runId: string, key: string, page: { maxResults: number; pageToken?: string }): Promise<Page<MetricPoint>>;
   /**
    * Every point of one metric of one run as three JSON arrays, by step then timestamp — what a
    * chart draws, serialised by the database (the fast path for 100,000-point series). Values are
@@ -253,12 +248,7 @@ export interface TrackingStore {
    */
   getMetricSeries(workspace: string, runId: string, key: string, options?: { timestamps?: boolean }): Promise<MetricSeriesJson>;
   /** The metric's points of several runs with step in [startStep, endStep], at most maxResults per run. */
-  getMetricHistoryBulk(
-    workspace: string,
-    runIds: string[],
-    key: string,
-    range: { startStep?: number; endStep?: number; maxResults: number },
-  ): Promise<(MetricPoint & { runId: string })[]>;
+  getMetricHistoryBulk(workspace: string, runIds: string[], key: string, range: { startStep?: number; endStep?: number; maxResults: number }): Promise<(MetricPoint & { runId: string })[]>;
 
   createLoggedModel(workspace: string, input: CreateLoggedModelInput): Promise<LoggedModel>;
   getLoggedModel(workspace: string, modelId: string): Promise<LoggedModel>;
@@ -267,8 +257,5 @@ export interface TrackingStore {
   deleteLoggedModelTag(workspace: string, modelId: string, key: string): Promise<void>;
   logLoggedModelParams(workspace: string, modelId: string, params: KeyValue[]): Promise<void>;
   deleteLoggedModel(workspace: string, modelId: string, at: number): Promise<void>;
-  searchLoggedModels(
-    workspace: string,
-    query: { experimentIds: string[]; maxResults: number; pageToken?: string },
-  ): Promise<Page<LoggedModel>>;
+  searchLoggedModels(workspace: string, query: { experimentIds: string[]; maxResults: number; pageToken?: string }): Promise<Page<LoggedModel>>;
 }

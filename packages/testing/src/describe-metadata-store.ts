@@ -24,11 +24,7 @@ export interface DescribeMetadataStoreOptions {
  * describeMetadataStore('KyselyMetadataStore on SQLite', () => openSqliteStore(':memory:'));
  * ```
  */
-export function describeMetadataStore(
-  name: string,
-  open: () => Promise<MetadataStore>,
-  options: DescribeMetadataStoreOptions = {},
-): void {
+export function describeMetadataStore(name: string, open: () => Promise<MetadataStore>, options: DescribeMetadataStoreOptions = {}): void {
   describe(name, () => {
     let store: MetadataStore | undefined;
     before(async () => {

@@ -1,12 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import type { AssetStore, MetadataStore, ModelRegistryStore } from '@lathe/store';
-import {
-  defineAssetSharingTests,
-  defineModelVersionTests,
-  defineRegisteredModelTests,
-  defineRegistrySearchTests,
-  type ModelRegistrySuite,
-} from './model-registry-store/model-registry-store-tests.js';
+import { defineAssetSharingTests, defineModelVersionTests, defineRegisteredModelTests, defineRegistrySearchTests, type ModelRegistrySuite } from './model-registry-store/model-registry-store-tests.js';
 
 /** The stores {@link describeModelRegistryStore} exercises: they share one database. */
 export type ModelRegistryStores = MetadataStore & { assets: AssetStore; modelRegistry: ModelRegistryStore };

@@ -14,8 +14,17 @@ describe('Scheduler', () => {
 
   const submit = async (name = `job_${++n}`) => {
     await store.createJob({
-      workspace: 'default', name, type: 'command', displayName: null, experimentName: 'e', description: null,
-      compute: 'local', tags: {}, spec: { type: 'command', command: 'true' }, warnings: [], createdAt: Date.now() + n,
+      workspace: 'default',
+      name,
+      type: 'command',
+      displayName: null,
+      experimentName: 'e',
+      description: null,
+      compute: 'local',
+      tags: {},
+      spec: { type: 'command', command: 'true' },
+      warnings: [],
+      createdAt: Date.now() + n,
     });
     scheduler.notify();
     return name;
@@ -49,7 +58,10 @@ describe('Scheduler', () => {
     for (let i = 0; i < 5; i++) names.push(await submit());
     await eventually(() => backend.launched.length === 2, 'two launches');
     await new Promise((r) => setTimeout(r, 50));
-    assert.deepEqual(backend.launched.map((h) => h.job), names.slice(0, 2));
+    assert.deepEqual(
+      backend.launched.map((h) => h.job),
+      names.slice(0, 2),
+    );
     for (const name of names) {
       await eventually(() => backend.running().some((h) => h.job === name), `${name} to start`);
       assert.ok(backend.running().length <= 2);
@@ -199,15 +211,27 @@ describe('Scheduler', () => {
     await scheduler.start();
     const create = async (name: string, compute: string) => {
       await store.createJob({
-        workspace: 'default', name, type: 'command', displayName: null, experimentName: 'e', description: null,
-        compute, tags: {}, spec: { type: 'command', command: 'true' }, warnings: [], createdAt: Date.now() + ++n,
+        workspace: 'default',
+        name,
+        type: 'command',
+        displayName: null,
+        experimentName: 'e',
+        description: null,
+        compute,
+        tags: {},
+        spec: { type: 'command', command: 'true' },
+        warnings: [],
+        createdAt: Date.now() + ++n,
       });
       scheduler.notify();
     };
     for (let i = 0; i < 20; i++) await create(`busy_${i}`, 'busy');
     await create('idle_0', 'idle');
     await eventually(() => idle.launched.some((h) => h.job === 'idle_0'), 'the idle compute to start its job');
-    assert.deepEqual(busy.launched.map((h) => h.job), ['busy_0']);
+    assert.deepEqual(
+      busy.launched.map((h) => h.job),
+      ['busy_0'],
+    );
   });
 
   it('resumes publishing a Completed job at the first step not done, and completes it once every step is', async () => {
@@ -233,7 +257,12 @@ describe('Scheduler', () => {
     const gate = new Promise<void>((r) => (release = r));
     const finalization = async (job: { name: string }) => [
       { name: 'copy', run: () => gate },
-      { name: 'register', run: async () => { if (job.name.endsWith('bad')) throw new Error('the datastore is gone'); } },
+      {
+        name: 'register',
+        run: async () => {
+          if (job.name.endsWith('bad')) throw new Error('the datastore is gone');
+        },
+      },
     ];
     const local = new FakeComputeBackend(2);
     scheduler = new Scheduler({ store, backends: [local], pollIntervalMs: 20, finalization });

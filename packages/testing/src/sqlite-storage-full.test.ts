@@ -5,8 +5,17 @@ import { openSqliteStore, type CreateJobInput, type KyselyMetadataStore } from '
 import { mountSmallDisk, type SmallDisk } from './small-disk.js';
 
 const job = (name: string): CreateJobInput => ({
-  workspace: 'default', name, type: 'command', displayName: null, experimentName: 'e', description: null,
-  compute: 'local', tags: {}, spec: { type: 'command', command: `echo ${'x'.repeat(64 * 1024)}` }, warnings: [], createdAt: Date.now(),
+  workspace: 'default',
+  name,
+  type: 'command',
+  displayName: null,
+  experimentName: 'e',
+  description: null,
+  compute: 'local',
+  tags: {},
+  spec: { type: 'command', command: `echo ${'x'.repeat(64 * 1024)}` },
+  warnings: [],
+  createdAt: Date.now(),
 });
 
 describe('SQLite store on a full disk', () => {

@@ -28,14 +28,7 @@ export { parseModelVersionOrderBy, parseRegisteredModelOrderBy } from './search/
 export type { RegistryOrderKey } from './search/parse-registry-order-by.js';
 export { ACTIVE_MODEL_STAGES, MODEL_STAGES, canonicalStage } from './registry/model-stages.js';
 export type { ModelStage } from './registry/model-stages.js';
-export {
-  MAX_ALIAS_LENGTH,
-  MAX_REGISTRY_TAG_KEY_LENGTH,
-  MAX_REGISTRY_TAG_VALUE_LENGTH,
-  validateAliasName,
-  validateModelVersionNumber,
-  validateRegistryTag,
-} from './registry/validate-registry.js';
+export { MAX_ALIAS_LENGTH, MAX_REGISTRY_TAG_KEY_LENGTH, MAX_REGISTRY_TAG_VALUE_LENGTH, validateAliasName, validateModelVersionNumber, validateRegistryTag } from './registry/validate-registry.js';
 export {
   DATASET_KEYS,
   EXPERIMENT_NUMERIC_ATTRIBUTES,
@@ -74,12 +67,7 @@ export { validateParam } from './validation/validate-param.js';
 export type { KeyValueInput, Param, ValueLengthOptions } from './validation/validate-param.js';
 export { validateExperimentTag, validateTag } from './validation/validate-tag.js';
 export type { Tag } from './validation/validate-tag.js';
-export {
-  validateBatchLimits,
-  validateBatchRequestSize,
-  validateLogBatch,
-  validateParamKeysUnique,
-} from './validation/validate-batch.js';
+export { validateBatchLimits, validateBatchRequestSize, validateLogBatch, validateParamKeysUnique } from './validation/validate-batch.js';
 export type { BatchSizes, LogBatch, LogBatchInput } from './validation/validate-batch.js';
 export { validateExperimentName } from './validation/validate-experiment-name.js';
 export { resolveRunName, validateRunName } from './validation/resolve-run-name.js';

@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JOB_STATUSES, isTerminal, type JobStatus } from '@lathe/core';
-import {
-  RUN_STATUSES,
-  isLifecycleStage,
-  isRunStatus,
-  isTerminatedRunStatus,
-  lifecycleStagesForViewType,
-  runStatusForJob,
-} from './run-status.js';
+import { RUN_STATUSES, isLifecycleStage, isRunStatus, isTerminatedRunStatus, lifecycleStagesForViewType, runStatusForJob } from './run-status.js';
 
 describe('run statuses', () => {
-  it('knows exactly MLflow\'s five statuses, in upper case', () => {
+  it("knows exactly MLflow's five statuses, in upper case", () => {
     assert.deepEqual([...RUN_STATUSES], ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED']);
     for (const s of RUN_STATUSES) assert.equal(isRunStatus(s), true, s);
     for (const s of ['running', 'Finished', 'ACTIVE', '', 1, null, undefined]) assert.equal(isRunStatus(s), false, String(s));

@@ -64,27 +64,31 @@ export function assetCommands(kind: AssetKindName): Command[] {
         return 0;
       },
     },
-    ...(['archive', 'restore'] as const).map(
-      (action): Command => ({
-        name: `${kind} ${action}`,
-        summary: action === 'archive' ? `Hide a ${kind} version (or all versions) from lists and @latest; nothing is deleted` : `Undo ${kind} archive`,
-        options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' } },
-        usage: `lathe ${kind} ${action} --name N [--version V]`,
-        async run(values, positionals, io) {
-          const name = nameOf(values, positionals);
-          const version = values.version as string | undefined;
-          await io.client().setAssetArchived(plural, name, version, action === 'archive');
-          io.out(`${action === 'archive' ? 'Archived' : 'Restored'} ${kind} ${name}${version ? `:${version}` : ' (all versions)'}\n`);
-          return 0;
-        },
-      }),
-    ),
+    ...(['archive', 'restore'] as const).map((action): Command => ({
+      name: `${kind} ${action}`,
+      summary: action === 'archive' ? `Hide a ${kind} version (or all versions) from lists and @latest; nothing is deleted` : `Undo ${kind} archive`,
+      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' } },
+      usage: `lathe ${kind} ${action} --name N [--version V]`,
+      async run(values, positionals, io) {
+        const name = nameOf(values, positionals);
+        const version = values.version as string | undefined;
+        await io.client().setAssetArchived(plural, name, version, action === 'archive');
+        io.out(`${action === 'archive' ? 'Archived' : 'Restored'} ${kind} ${name}${version ? `:${version}` : ' (all versions)'}\n`);
+        return 0;
+      },
+    })),
   ];
   if (kind === 'data' || kind === 'model') {
     commands.push({
       name: `${kind} download`,
       summary: `Download a ${kind} version's files`,
-      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' }, label: { type: 'string', short: 'l' }, 'download-path': { type: 'string', short: 'p' } },
+      options: {
+        ...COMMON_OPTIONS,
+        name: { type: 'string', short: 'n' },
+        version: { type: 'string', short: 'v' },
+        label: { type: 'string', short: 'l' },
+        'download-path': { type: 'string', short: 'p' },
+      },
       usage: `lathe ${kind} download --name N [--version V | --label latest] [--download-path ./out]  (files go to <download-path>/<name>/)`,
       async run(values, positionals, io) {
         const client = io.client();
@@ -133,7 +137,12 @@ export function lineageText(asset: AssetResource, lineage: LineageEdgeResource[]
   const produced = lineage.filter((e) => e.direction === 'output');
   const consumed = lineage.filter((e) => e.direction === 'input');
   if (produced.length > 0) {
-    lines.push(`Produced by:\n${table(produced, [{ header: 'Job', value: (e) => e.job }, { header: 'Output', value: (e) => e.port }])}`.trimEnd());
+    lines.push(
+      `Produced by:\n${table(produced, [
+        { header: 'Job', value: (e) => e.job },
+        { header: 'Output', value: (e) => e.port },
+      ])}`.trimEnd(),
+    );
   }
   if (upstream.length > 0) {
     lines.push(
@@ -147,7 +156,10 @@ export function lineageText(asset: AssetResource, lineage: LineageEdgeResource[]
   lines.push(
     consumed.length === 0
       ? 'Used by: no job yet'
-      : `Used by:\n${table(consumed, [{ header: 'Job', value: (e) => e.job }, { header: 'Input', value: (e) => e.port }])}`.trimEnd(),
+      : `Used by:\n${table(consumed, [
+          { header: 'Job', value: (e) => e.job },
+          { header: 'Input', value: (e) => e.port },
+        ])}`.trimEnd(),
   );
   return `${lines.join('\n')}\n`;
 }

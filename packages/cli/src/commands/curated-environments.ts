@@ -27,9 +27,11 @@ export async function environmentOrCurated(client: LatheClient, name: string, ge
 
 /** What `environment show` prints under a curated environment's table. */
 export function curatedText(env: CuratedEnvironmentResource): string {
-  return [
-    `Curated: Lathe's local equivalent of ${env.image} (not run: jobs run on the host)`,
-    `Packages: ${env.packages.join(', ') || 'none'} (from the machine's Python, checked when a job uses it)`,
-    `Use as: azureml://registries/azureml/environments/${env.name}/labels/latest or azureml:AzureML-${env.name}@latest`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `Curated: Lathe's local equivalent of ${env.image} (not run: jobs run on the host)`,
+      `Packages: ${env.packages.join(', ') || 'none'} (from the machine's Python, checked when a job uses it)`,
+      `Use as: azureml://registries/azureml/environments/${env.name}/labels/latest or azureml:AzureML-${env.name}@latest`,
+    ].join('\n') + '\n'
+  );
 }

@@ -33,5 +33,10 @@ export const experimentList: Command = {
 
 /** Milliseconds since the epoch as `2026-11-28 10:00:00Z`. */
 export function isoTime(ms: number | undefined): string {
-  return ms === undefined ? '' : new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return ms === undefined
+    ? ''
+    : new Date(ms)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, 'Z');
 }

@@ -22,7 +22,13 @@ export const experimentShow: Command = {
     const format = parseFormat(values.output as string | undefined, 'table');
     io.out(render(format, { experiment, runs }, [experiment], EXPERIMENT_COLUMNS));
     if (format !== 'table') return 0;
-    if (experiment.tags.length > 0) io.out(`\nTags:\n${table(experiment.tags, [{ header: 'Key', value: (t) => t.key }, { header: 'Value', value: (t) => t.value }])}`);
+    if (experiment.tags.length > 0)
+      io.out(
+        `\nTags:\n${table(experiment.tags, [
+          { header: 'Key', value: (t) => t.key },
+          { header: 'Value', value: (t) => t.value },
+        ])}`,
+      );
     io.out(runs.length === 0 ? '\nNo runs yet.\n' : `\nLatest runs:\n${table(runs, RUN_COLUMNS)}`);
     return 0;
   },

@@ -34,7 +34,14 @@ export const runMetrics: Command = {
         { header: 'Key', value: (p) => p.key },
         { header: 'Step', value: (p) => String(p.step) },
         { header: 'Value', value: (p) => formatValue(p.value) },
-        { header: 'Time', value: (p) => new Date(p.timestamp).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') },
+        {
+          header: 'Time',
+          value: (p) =>
+            new Date(p.timestamp)
+              .toISOString()
+              .replace('T', ' ')
+              .replace(/\.\d+Z$/, 'Z'),
+        },
       ]),
     );
     return 0;

@@ -45,9 +45,18 @@ describe('assets', () => {
     await cli(t, ['data', 'archive', '--name', 'notes', '--version', '2']);
     assert.equal(await latest(), '1');
     const listed = JSON.parse(await cli(t, ['data', 'list', '--name', 'notes', '-o', 'json'])) as { version: string }[];
-    assert.deepEqual(listed.map((v) => v.version), ['1']);
+    assert.deepEqual(
+      listed.map((v) => v.version),
+      ['1'],
+    );
     const all = JSON.parse(await cli(t, ['data', 'list', '--name', 'notes', '--include-archived', '-o', 'json'])) as { version: string; archived: boolean }[];
-    assert.deepEqual(all.map((v) => [v.version, v.archived]), [['2', true], ['1', false]]);
+    assert.deepEqual(
+      all.map((v) => [v.version, v.archived]),
+      [
+        ['2', true],
+        ['1', false],
+      ],
+    );
     await cli(t, ['data', 'restore', '--name', 'notes', '--version', '2']);
     assert.equal(await latest(), '2');
     await cli(t, ['data', 'download', '--name', 'notes', '--version', '1', '--download-path', join(t.scratch, 'dl')]);
@@ -87,10 +96,7 @@ describe('assets', () => {
     };
     assert.deepEqual(graph.nodes.map((n) => n.id).sort(), [`data:iris-data:1`, `job:${job}`, 'model:iris-model:1']);
     assert.equal(graph.nodes.find((n) => n.id === `job:${job}`)?.status, 'Completed');
-    assert.deepEqual(
-      graph.edges.map((e) => `${e.from} -${e.port}-> ${e.to}`).sort(),
-      [`data:iris-data:1 -iris_csv-> job:${job}`, `job:${job} -model-> model:iris-model:1`],
-    );
+    assert.deepEqual(graph.edges.map((e) => `${e.from} -${e.port}-> ${e.to}`).sort(), [`data:iris-data:1 -iris_csv-> job:${job}`, `job:${job} -model-> model:iris-model:1`]);
 
     await cli(t, ['model', 'download', '--name', 'iris-model', '--download-path', join(t.scratch, 'models')]);
     const metrics = JSON.parse(await readFile(join(t.scratch, 'models', 'iris-model', 'metrics.json'), 'utf8')) as { accuracy: number };

@@ -61,7 +61,10 @@ describe('lathe CLI against a real server', () => {
     const yaml = parse((await runCli(['job', 'show', 'cli_fails', '-o', 'yaml'], t.url)).stdout) as { status: string; exit_code: number };
     assert.deepEqual([yaml.status, yaml.exit_code], ['Failed', 4]);
     const list = JSON.parse((await runCli(['job', 'list', '--status', 'Failed', '-o', 'json'], t.url)).stdout) as { value: { name: string }[] };
-    assert.deepEqual(list.value.map((j) => j.name), ['cli_fails']);
+    assert.deepEqual(
+      list.value.map((j) => j.name),
+      ['cli_fails'],
+    );
   });
 
   it('job cancel and job download work by name', async () => {

@@ -35,7 +35,7 @@ describe('datastores', () => {
       'datastore.yml': 'name: labstore\ntype: local\npath: ./store\ndescription: the lab share\n',
       'data.yml': 'name: measurements\nversion: 1\ntype: uri_folder\npath: azureml://datastores/labstore/paths/raw/\n',
       'job.yml': [
-        'command: python -c "import sys,os; rows=open(os.path.join(sys.argv[1], \'measurements.csv\')).read().split()[1:]; os.makedirs(sys.argv[2], exist_ok=True); open(os.path.join(sys.argv[2], \'sum.txt\'), \'w\').write(str(sum(map(int, rows))))" ${{inputs.raw}} ${{outputs.summary}}',
+        "command: python -c \"import sys,os; rows=open(os.path.join(sys.argv[1], 'measurements.csv')).read().split()[1:]; os.makedirs(sys.argv[2], exist_ok=True); open(os.path.join(sys.argv[2], 'sum.txt'), 'w').write(str(sum(map(int, rows))))\" ${{inputs.raw}} ${{outputs.summary}}",
         'inputs:',
         '  raw:',
         '    type: uri_folder',
@@ -71,7 +71,10 @@ describe('datastores', () => {
     assert.equal(asset.version, '1');
     assert.equal(asset.spec.source_path, `azureml://jobs/${job}/outputs/summary/paths/`);
     const lineage = await t.client.assetLineage('data', 'measurement-summary', '1');
-    assert.deepEqual(lineage.map((e) => [e.job, e.direction, e.port]), [[job, 'output', 'summary']]);
+    assert.deepEqual(
+      lineage.map((e) => [e.job, e.direction, e.port]),
+      [[job, 'output', 'summary']],
+    );
   });
 
   it('the built-in workspaceblobstore is a folder of the workspace; unknown datastores are named in the error', async () => {

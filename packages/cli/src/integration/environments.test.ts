@@ -67,12 +67,19 @@ describe('environments on local compute', () => {
     const key = /\[lathe\] building environment ([0-9a-f]{16})/.exec(first.log)?.[1];
     assert.ok(key, first.log);
     const envDir = join(t.home, 'cache', 'envs', key);
-    assert.match(first.log, new RegExp(`prefix ${envDir}\\n`), 'python is the environment\'s interpreter');
+    assert.match(first.log, new RegExp(`prefix ${envDir}\\n`), "python is the environment's interpreter");
     assert.match(first.log, new RegExp(`virtual env ${envDir}\\n`));
     assert.match(first.log, /scikit-learn: \d+\.\d+/);
-    assert.ok(first.job.warnings.some((w) => /environment image 'mcr\.microsoft\.com\/azureml\/openmpi4\.1\.0-ubuntu20\.04:latest' is not run: Lathe runs jobs on the host/.test(w)), first.job.warnings.join('\n'));
+    assert.ok(
+      first.job.warnings.some((w) => /environment image 'mcr\.microsoft\.com\/azureml\/openmpi4\.1\.0-ubuntu20\.04:latest' is not run: Lathe runs jobs on the host/.test(w)),
+      first.job.warnings.join('\n'),
+    );
     const run = await new TrackingClient(t.url, 'default').getRun(first.job.name);
-    assert.deepEqual(run.data.metrics?.map((m) => [m.key, m.value]), [['ran_in_env', 1]], 'mlflow (installed or Lathe\'s) works inside the environment');
+    assert.deepEqual(
+      run.data.metrics?.map((m) => [m.key, m.value]),
+      [['ran_in_env', 1]],
+      "mlflow (installed or Lathe's) works inside the environment",
+    );
 
     const second = await runJob(t, join(project, 'asset-job.yml'));
     assert.equal(second.job.status, 'Completed', second.log);
@@ -88,7 +95,10 @@ describe('environments on local compute', () => {
     assert.match(changed.log, /environment: sklearn-env:2 \(azureml:sklearn-env@latest\)/);
 
     const shown = await cli(t, ['environment', 'show', '--name', 'sklearn-env', '--version', '1']);
-    assert.match(shown, new RegExp(`Used by:\\n.*\\n.*\\n${first.job.name}\\s+environment\\n${second.job.name}\\s+environment|Used by:\\n.*\\n.*\\n${second.job.name}\\s+environment\\n${first.job.name}\\s+environment`));
+    assert.match(
+      shown,
+      new RegExp(`Used by:\\n.*\\n.*\\n${first.job.name}\\s+environment\\n${second.job.name}\\s+environment|Used by:\\n.*\\n.*\\n${second.job.name}\\s+environment\\n${first.job.name}\\s+environment`),
+    );
   });
 
   it('a requirement the machine cannot meet fails the job before its command runs, naming the package', async () => {
@@ -107,7 +117,10 @@ describe('environments on local compute', () => {
   it('curated names from Azure examples run on their local equivalent, in registry and workspace form', async () => {
     const registry = await runJob(t, join(project, 'curated-job.yml'));
     assert.equal(registry.job.status, 'Completed', registry.log);
-    assert.match(registry.log, /environment: curated sklearn-1\.5 \(azureml:\/\/registries\/azureml\/environments\/sklearn-1\.5\/labels\/latest\), Lathe's local equivalent of mcr\.microsoft\.com\/azureml\/curated\/sklearn-1\.5:latest/);
+    assert.match(
+      registry.log,
+      /environment: curated sklearn-1\.5 \(azureml:\/\/registries\/azureml\/environments\/sklearn-1\.5\/labels\/latest\), Lathe's local equivalent of mcr\.microsoft\.com\/azureml\/curated\/sklearn-1\.5:latest/,
+    );
     assert.deepEqual(registry.job.warnings, []);
     const key = /building environment ([0-9a-f]{16})/.exec(registry.log)?.[1];
     assert.ok(key, registry.log);

@@ -69,16 +69,28 @@ describe('jobs REST API', () => {
       await t.client.createJob({ command: i === 4 ? 'exit 1' : 'true', experiment_name: 'listing', tags: { index: String(i), parity: i % 2 ? 'odd' : 'even' } });
     }
     const all = await t.client.listJobs({ experimentName: 'listing' });
-    assert.deepEqual(all.value.map((j) => j.tags.index), ['4', '3', '2', '1', '0']);
+    assert.deepEqual(
+      all.value.map((j) => j.tags.index),
+      ['4', '3', '2', '1', '0'],
+    );
     for (const j of all.value) await waitForEnd(t.client, j.name);
     const odd = await t.client.listJobs({ experimentName: 'listing', tags: ['parity=odd'] });
-    assert.deepEqual(odd.value.map((j) => j.tags.index), ['3', '1']);
+    assert.deepEqual(
+      odd.value.map((j) => j.tags.index),
+      ['3', '1'],
+    );
     const failed = await t.client.listJobs({ experimentName: 'listing', status: 'Failed' });
-    assert.deepEqual(failed.value.map((j) => j.tags.index), ['4']);
+    assert.deepEqual(
+      failed.value.map((j) => j.tags.index),
+      ['4'],
+    );
     const page1 = await t.client.listJobs({ experimentName: 'listing', maxResults: 2 });
     const page2 = await t.client.listJobs({ experimentName: 'listing', maxResults: 2, pageToken: page1.next_page_token });
     const page3 = await t.client.listJobs({ experimentName: 'listing', maxResults: 2, pageToken: page2.next_page_token });
-    assert.deepEqual([...page1.value, ...page2.value, ...page3.value].map((j) => j.tags.index), ['4', '3', '2', '1', '0']);
+    assert.deepEqual(
+      [...page1.value, ...page2.value, ...page3.value].map((j) => j.tags.index),
+      ['4', '3', '2', '1', '0'],
+    );
     assert.equal(page3.next_page_token, undefined);
     const badStatus = await call('GET', `${jobs}?status=Sleeping`);
     assert.equal(badStatus.status, 400);
@@ -108,7 +120,9 @@ describe('jobs REST API', () => {
     assert.equal(escape.body.error_code, 'LATHE_PATH_ESCAPE');
     const digest = 'b'.repeat(64);
     const put = await fetch(`${t.url}/api/v1/workspaces/default/blobs/${digest}`, {
-      method: 'PUT', body: 'not matching', headers: { 'content-type': 'application/octet-stream' },
+      method: 'PUT',
+      body: 'not matching',
+      headers: { 'content-type': 'application/octet-stream' },
     });
     assert.equal(put.status, 400);
     assert.equal(((await put.json()) as { error_code: string }).error_code, 'LATHE_CHECKSUM_MISMATCH');
@@ -118,7 +132,11 @@ describe('jobs REST API', () => {
   it('runtime writes to a finished job are refused', async () => {
     const [job] = (await t.client.listJobs({ status: 'Completed', maxResults: 1 })).value;
     const token = await jobToken(t.home, job?.name as string);
-    const late = await fetch(`${t.url}${jobs}/${job?.name}/runtime/logs?offset=0`, { method: 'POST', body: 'late text', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` } });
+    const late = await fetch(`${t.url}${jobs}/${job?.name}/runtime/logs?offset=0`, {
+      method: 'POST',
+      body: 'late text',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+    });
     assert.equal(late.status, 409);
     const report = await new LatheClient({ url: t.url, token }).reportRuntime(job?.name as string, { status: 'Running' });
     assert.deepEqual(report, { applied: false, status: 'Completed' });

@@ -88,9 +88,15 @@ describe('job inputs, outputs and code snapshots', () => {
     const { value } = await t.client.listJobs({ experimentName: 'io-roundtrip' });
     const name = value[0]?.name as string;
     const outputs = await t.client.listOutputs(name);
-    assert.deepEqual(outputs.map((o) => o.name), ['default', 'result']);
+    assert.deepEqual(
+      outputs.map((o) => o.name),
+      ['default', 'result'],
+    );
     const files = await t.client.listOutputFiles(name, 'result');
-    assert.deepEqual(files.map((f) => f.path), ['copied/nested/readme.txt', 'copied/table.csv', 'summary.txt']);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['copied/nested/readme.txt', 'copied/table.csv', 'summary.txt'],
+    );
     const chunks: Buffer[] = [];
     for await (const chunk of Readable.fromWeb(await t.client.openOutputFile(name, 'result', 'copied/table.csv'))) chunks.push(chunk as Buffer);
     assert.equal(Buffer.concat(chunks).toString(), 'a,b\n1,2\n3,4\n');
@@ -133,7 +139,7 @@ describe('code and input snapshots keep what the folder allows', () => {
       'src/secret.key': 'key\n',
       'src/private/notes.txt': 'notes\n',
       'data/token': 'token\n',
-      'outside.txt': 'the server user\'s file\n',
+      'outside.txt': "the server user's file\n",
     });
     await chmod(join(project, 'src', 'secret.key'), 0o600);
     await chmod(join(project, 'src', 'private'), 0o700);

@@ -22,7 +22,10 @@ describe('job lifecycle on local compute', () => {
       ['NotStarted', 'Queued', 'Preparing', 'Running', 'Finalizing', 'Completed'],
     );
     const times = job.status_history.map((e) => Date.parse(e.time));
-    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+    );
     assert.ok(job.started_at && job.ended_at && job.duration_seconds !== null);
     assert.match(await t.client.getLogs(job.name), /^hello world$/m);
   });
@@ -78,7 +81,10 @@ describe('job lifecycle on local compute', () => {
     for (const b of busy) await t.client.cancelJob(b.name);
     if (canceled.status === 'Canceled') {
       const job = await t.client.getJob(queued.name);
-      assert.deepEqual(job.status_history.map((e) => e.status), ['NotStarted', 'Queued', 'Canceled']);
+      assert.deepEqual(
+        job.status_history.map((e) => e.status),
+        ['NotStarted', 'Queued', 'Canceled'],
+      );
       assert.equal(await t.client.getLogs(queued.name), '');
     } else {
       assert.equal((await waitForEnd(t.client, queued.name)).status, 'Canceled');

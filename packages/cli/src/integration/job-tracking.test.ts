@@ -99,7 +99,10 @@ describe('jobs are MLflow runs', () => {
   it("the run's artifacts are what the script logged plus the job's outputs and log", async () => {
     const top = (await tracking.listArtifacts(job)).map((f) => `${f.path}${f.is_dir ? '/' : ''}`);
     for (const entry of ['meta/', 'notes.txt', 'outputs/', 'user_logs/']) assert.ok(top.includes(entry), `${entry} in ${top.join(', ')}`);
-    assert.deepEqual((await tracking.listArtifacts(job, 'meta')).map((f) => f.path), ['meta/classes.json']);
+    assert.deepEqual(
+      (await tracking.listArtifacts(job, 'meta')).map((f) => f.path),
+      ['meta/classes.json'],
+    );
     const notes = await fetch(`${t.url}/api/2.0/mlflow-artifacts/artifacts/${(await tracking.getRun(job)).info.experiment_id}/${job}/artifacts/notes.txt`);
     assert.equal(await notes.text(), 'hello artifacts\n');
     const result = await fetch(`${t.url}/api/2.0/mlflow-artifacts/artifacts/${(await tracking.getRun(job)).info.experiment_id}/${job}/artifacts/outputs/result.txt`);
@@ -136,7 +139,10 @@ describe('jobs are MLflow runs', () => {
     const metrics = await runCli(['run', 'metrics', job, '--key', 'loss', '-o', 'json'], t.url);
     assert.equal(metrics.code, 0, metrics.stderr);
     const points = JSON.parse(metrics.stdout) as { key: string; step: number; value: number }[];
-    assert.deepEqual(points.map((p) => [p.key, p.step, p.value]), [0, 1, 2, 3, 4].map((s) => ['loss', s, 1 / (s + 1)]));
+    assert.deepEqual(
+      points.map((p) => [p.key, p.step, p.value]),
+      [0, 1, 2, 3, 4].map((s) => ['loss', s, 1 / (s + 1)]),
+    );
     const table = await runCli(['run', 'metrics', job], t.url);
     assert.match(table.stdout, /accuracy\s+0\s+0\.91/);
     assert.equal(table.stdout.match(/^loss\s/gm)?.length, 5);

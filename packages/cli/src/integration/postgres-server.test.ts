@@ -30,7 +30,10 @@ describe('the server on PostgreSQL', () => {
     const rows = await client.query(`SELECT status FROM ${schema}.jobs WHERE name = $1`, [job.name]);
     await client.end();
     assert.deepEqual(rows.rows, [{ status: 'Completed' }]);
-    assert.deepEqual((await t.client.listJobs({ tags: ['db=postgres'] })).value.map((j) => j.name), [job.name]);
+    assert.deepEqual(
+      (await t.client.listJobs({ tags: ['db=postgres'] })).value.map((j) => j.name),
+      [job.name],
+    );
   });
 
   it('answers text PostgreSQL cannot store (a NUL character) with a 400, never a 500', async () => {

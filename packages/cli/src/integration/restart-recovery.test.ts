@@ -122,9 +122,15 @@ describe('restart recovery', () => {
     assert.equal(log.split('before the restart').length - 1, 1, log);
     assert.equal(log.split('after the restart').length - 1, 1, log);
     const history = (await (await fetch(`${url}/api/2.0/mlflow/metrics/get-history?run_id=${job.name}&metric_key=phase`)).json()) as { metrics: { value: number }[] };
-    assert.deepEqual(history.metrics.map((m) => m.value), [1, 2]);
+    assert.deepEqual(
+      history.metrics.map((m) => m.value),
+      [1, 2],
+    );
     const files = await client.listOutputFiles(job.name, 'model');
-    assert.deepEqual(files.map((f) => f.path), ['model.txt']);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['model.txt'],
+    );
 
     // A re-attached launcher reports with its own token; another job's token is refused.
     const report = (token: string) =>
@@ -165,7 +171,10 @@ describe('restart recovery', () => {
     const command = `echo $LATHE_JOB_NAME >> ${marker}; while [ ! -e ${root}/go-{i} ]; do sleep 0.05; done`;
     let server = await start({ toy: true });
     const kinds = await client.listJobKinds();
-    assert.deepEqual(kinds.value.map((k) => [k.type, k.execution]).sort(), [['command', 'backend'], ['toy_chain', 'controller']]);
+    assert.deepEqual(kinds.value.map((k) => [k.type, k.execution]).sort(), [
+      ['command', 'backend'],
+      ['toy_chain', 'controller'],
+    ]);
     const chain = await client.createJob({ type: 'toy_chain', children: 4, command });
     await writeFile(join(root, 'go-0'), '');
     await until('child 1 to run', async () => (await client.getJob(`${chain.name}-child-1`)).status === 'Running');
@@ -207,13 +216,7 @@ describe('restart recovery', () => {
 
   it('a server killed at any step of publishing outputs resumes it on start: no job is Completed without its outputs', async () => {
     const { home, start, client } = await setup('finalize');
-    const points = [
-      'finalize:outcome-recorded',
-      'finalize:ran:output:out:datastore',
-      'finalize:recorded:output:out:datastore',
-      'finalize:ran:output:out:asset',
-      'finalize:recorded:output:out:asset',
-    ];
+    const points = ['finalize:outcome-recorded', 'finalize:ran:output:out:datastore', 'finalize:recorded:output:out:datastore', 'finalize:ran:output:out:asset', 'finalize:recorded:output:out:asset'];
     for (const [index, point] of points.entries()) {
       const crashing = await start({ env: { LATHE_CRASH_POINT: point } });
       const crashed = new Promise((r) => crashing.once('exit', r));

@@ -81,7 +81,7 @@ describe('the default server refuses what a web page or another caller should no
     assert.equal(preflight.headers['access-control-allow-origin'], undefined);
   });
 
-  it('runtime routes take only the job\'s own token, so nobody can forge a result', async () => {
+  it("runtime routes take only the job's own token, so nobody can forge a result", async () => {
     const job = await t.client.createJob({ command: 'sleep 30' });
     const other = await t.client.createJob({ command: 'true' });
     await waitForEnd(t.client, other.name);
@@ -146,7 +146,7 @@ describe('listening beyond loopback', () => {
   });
   after(async () => t.close());
 
-  it('makes an access token, kept where only the server\'s user can read it', async () => {
+  it("makes an access token, kept where only the server's user can read it", async () => {
     assert.equal(t.server.accessToken?.created, true);
     assert.match(token, /^[\w-]{40,}$/);
     assert.equal((await stat(t.server.accessToken?.file as string)).mode & 0o777, 0o600);
@@ -172,13 +172,16 @@ describe('listening beyond loopback', () => {
     assert.equal((await fetch(`${t.url}${JOBS}`, { headers: { cookie: session } })).status, 200);
   });
 
-  it('runs a job whose launcher and MLflow client use the job\'s own token, valid only while it runs', async () => {
+  it("runs a job whose launcher and MLflow client use the job's own token, valid only while it runs", async () => {
     const client = new LatheClient({ url: t.url, token });
     const job = await client.createJob({ command: `python -c "import mlflow; mlflow.log_metric('reached', 1.0)"` });
     const ended = await waitForEnd(client, job.name);
     assert.equal(ended.status, 'Completed', JSON.stringify(ended.error));
-    const run = await (await fetch(`${t.url}${MLFLOW}/runs/get?run_id=${job.name}`, { headers: { authorization: `Bearer ${token}` } })).json() as { run: { data: { metrics: { key: string }[] } } };
-    assert.deepEqual(run.run.data.metrics.map((m) => m.key), ['reached']);
+    const run = (await (await fetch(`${t.url}${MLFLOW}/runs/get?run_id=${job.name}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { run: { data: { metrics: { key: string }[] } } };
+    assert.deepEqual(
+      run.run.data.metrics.map((m) => m.key),
+      ['reached'],
+    );
     const own = await jobToken(t.home, job.name);
     assert.equal((await fetch(`${t.url}${JOBS}`, { headers: { authorization: `Bearer ${own}` } })).status, 401);
   });

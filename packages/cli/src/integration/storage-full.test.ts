@@ -47,9 +47,15 @@ describe('a full disk under LATHE_HOME', () => {
     const logFile = join(home, 'artifacts', 'workspaces', 'default', 'jobs', running.name, 'user_logs', 'std_log.txt');
     const logSize = (await stat(logFile).catch(() => undefined))?.size ?? 0;
     const authorization = `Bearer ${await jobToken(home, running.name)}`;
-    await refused(await fetch(`${api}/jobs/${running.name}/runtime/logs?offset=${logSize}`, { method: 'POST', body: content, headers: { 'content-type': 'application/octet-stream', authorization } }), 'LATHE_STORAGE_FULL');
+    await refused(
+      await fetch(`${api}/jobs/${running.name}/runtime/logs?offset=${logSize}`, { method: 'POST', body: content, headers: { 'content-type': 'application/octet-stream', authorization } }),
+      'LATHE_STORAGE_FULL',
+    );
     assert.equal((await stat(logFile).catch(() => undefined))?.size ?? 0, logSize, 'no part of the refused chunk is in the log');
-    await refused(await fetch(`${api}/jobs/${running.name}/runtime/outputs/model`, { method: 'PUT', body: await tarOf(content), headers: { 'content-type': 'application/x-tar', authorization } }), 'LATHE_STORAGE_FULL');
+    await refused(
+      await fetch(`${api}/jobs/${running.name}/runtime/outputs/model`, { method: 'PUT', body: await tarOf(content), headers: { 'content-type': 'application/x-tar', authorization } }),
+      'LATHE_STORAGE_FULL',
+    );
     assert.deepEqual(await readdir(join(home, 'artifacts', 'tmp')), [], 'no temporary file is left');
 
     // Job creation writes to SQLite: once its log cannot grow either, it is refused with SQLITE_FULL.

@@ -21,11 +21,15 @@ describe('withLock', () => {
     const events: string[] = [];
     let waited = 0;
     const holder = (name: string) =>
-      withLock(lock, async () => {
-        events.push(`${name} in`);
-        await new Promise((r) => setTimeout(r, 150));
-        events.push(`${name} out`);
-      }, { onWait: () => waited++, pollMs: 20 });
+      withLock(
+        lock,
+        async () => {
+          events.push(`${name} in`);
+          await new Promise((r) => setTimeout(r, 150));
+          events.push(`${name} out`);
+        },
+        { onWait: () => waited++, pollMs: 20 },
+      );
     await Promise.all([holder('a'), holder('b')]);
     assert.deepEqual(events, ['a in', 'a out', 'b in', 'b out']);
     assert.equal(waited, 1);
@@ -37,7 +41,10 @@ describe('withLock', () => {
     await mkdir(lock);
     // A pid far above pid_max-like values in use here: no such process.
     await writeFile(join(lock, 'owner.json'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: Date.now() }));
-    await assert.rejects(withLock(lock, async () => Promise.reject(new Error('build failed')), { pollMs: 20 }), /build failed/);
+    await assert.rejects(
+      withLock(lock, async () => Promise.reject(new Error('build failed')), { pollMs: 20 }),
+      /build failed/,
+    );
     await assert.rejects(stat(lock), /ENOENT/);
   });
 });

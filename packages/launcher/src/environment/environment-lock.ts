@@ -30,7 +30,13 @@ export async function withLock<T>(lockDir: string, work: () => Promise<T>, optio
     if (await isStale(lockDir, options.staleMs ?? 30 * 60_000)) {
       // Renamed first, so that of two launchers finding it stale only one removes it.
       const aside = `${lockDir}.stale-${randomBytes(4).toString('hex')}`;
-      if (await rename(lockDir, aside).then(() => true, () => false)) await rm(aside, { recursive: true, force: true });
+      if (
+        await rename(lockDir, aside).then(
+          () => true,
+          () => false,
+        )
+      )
+        await rm(aside, { recursive: true, force: true });
       continue;
     }
     if (!waiting) options.onWait?.();
@@ -60,7 +66,10 @@ async function isStale(lockDir: string, staleMs: number): Promise<boolean> {
   const text = await readFile(join(lockDir, 'owner.json'), 'utf8').catch(() => undefined);
   if (text === undefined) {
     // Between mkdir and writing the owner, or its owner died right there.
-    const made = await stat(lockDir).then((s) => s.mtimeMs, () => undefined);
+    const made = await stat(lockDir).then(
+      (s) => s.mtimeMs,
+      () => undefined,
+    );
     return made !== undefined && Date.now() - made > 10_000;
   }
   let owner: Owner;

@@ -49,7 +49,10 @@ describe('preparePythonEnvironment (real venvs)', () => {
     lines.length = 0;
     const again = await preparePythonEnvironment(environment(['pandas', 'scikit-learn', 'mlflow']), options);
     assert.equal(again.virtualEnv, first.virtualEnv, 'the same requirements in another order are the same environment');
-    assert.deepEqual(lines.filter((l) => /building|using cached/.test(l)), [`[lathe] using cached environment ${key} (${first.virtualEnv})`]);
+    assert.deepEqual(
+      lines.filter((l) => /building|using cached/.test(l)),
+      [`[lathe] using cached environment ${key} (${first.virtualEnv})`],
+    );
 
     lines.length = 0;
     const changed = await preparePythonEnvironment(environment(['scikit-learn', 'pandas']), options);

@@ -88,7 +88,13 @@ function describeFuzz(store: string, env: Record<string, string>): void {
 
     it('reads every route from the app', () => {
       const urls = routes.map((r) => r.url);
-      for (const url of ['/api/v1/workspaces/:workspace/blobs/:sha256', '/api/2.0/mlflow/runs/log-batch', '/ajax-api/2.0/mlflow/experiments/search', '/api/2.0/mlflow-artifacts/artifacts/*', '/api/v1/workspaces/:workspace/jobs/:name/runtime/outputs/:output']) {
+      for (const url of [
+        '/api/v1/workspaces/:workspace/blobs/:sha256',
+        '/api/2.0/mlflow/runs/log-batch',
+        '/ajax-api/2.0/mlflow/experiments/search',
+        '/api/2.0/mlflow-artifacts/artifacts/*',
+        '/api/v1/workspaces/:workspace/jobs/:name/runtime/outputs/:output',
+      ]) {
         assert.ok(urls.includes(url), `${url} missing from ${urls.length} routes`);
       }
       assert.ok(routes.length > 100, `${routes.length} routes`);
@@ -118,7 +124,9 @@ function describeFuzz(store: string, env: Record<string, string>): void {
       };
       await Promise.all(Array.from({ length: PARALLEL }, worker));
       const seconds = (Date.now() - started) / 1000;
-      console.log(`fuzz (${store}): ${sent} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; connections closed early ${dropped.length}`);
+      console.log(
+        `fuzz (${store}): ${sent} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; connections closed early ${dropped.length}`,
+      );
       const health = await sendRaw(target, { method: 'GET', path: '/api/v1/health', headers: {} });
       // Every stream a request opened (live events, followed logs) ended with its client.
       const events = srv.server.context.scheduler.events;

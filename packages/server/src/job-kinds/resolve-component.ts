@@ -63,7 +63,8 @@ function checkInput(name: string, declaration: ComponentInput, value: JobInput):
   if (typeof value === 'object' && value !== null) throw invalid(field, `expected a ${type} value, got an object`);
   if (type === 'integer' || type === 'number') {
     const n = Number(value);
-    if (typeof value === 'boolean' || !Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n))) throw invalid(field, `expected ${type === 'integer' ? 'an integer' : 'a number'}, got ${JSON.stringify(value)}`);
+    if (typeof value === 'boolean' || !Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
+      throw invalid(field, `expected ${type === 'integer' ? 'an integer' : 'a number'}, got ${JSON.stringify(value)}`);
     if (declaration.min !== undefined && n < Number(declaration.min)) throw invalid(field, `${n} is below the component's min ${declaration.min}`);
     if (declaration.max !== undefined && n > Number(declaration.max)) throw invalid(field, `${n} is above the component's max ${declaration.max}`);
     return n;

@@ -72,10 +72,7 @@ function curated(reference: string, name: string): ResolvedEnvironment {
  */
 export function environmentWarnings(env: ResolvedEnvironment | undefined, python: string): string[] {
   if (env === undefined || env.source === 'curated') return [];
-  const runs =
-    env.requirements.length > 0
-      ? `the job runs on the host in a virtual environment over ${python} built from its conda file`
-      : `the job runs on the host with ${python}`;
+  const runs = env.requirements.length > 0 ? `the job runs on the host in a virtual environment over ${python} built from its conda file` : `the job runs on the host with ${python}`;
   if (env.image !== undefined) return [`environment image '${env.image}' is not run: Lathe runs jobs on the host, not in containers; ${runs}`];
   if (env.build !== undefined) return [`environment build context is not built: Lathe runs jobs on the host, not in containers; ${runs}`];
   return [];

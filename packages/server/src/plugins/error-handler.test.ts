@@ -14,12 +14,15 @@ async function appThrowing(error: Error) {
   app.get('/boom', async () => {
     throw error;
   });
-  await app.register(async (mlflow) => {
-    installMlflowErrorHandler(mlflow);
-    mlflow.get('/boom', async () => {
-      throw error;
-    });
-  }, { prefix: '/mlflow' });
+  await app.register(
+    async (mlflow) => {
+      installMlflowErrorHandler(mlflow);
+      mlflow.get('/boom', async () => {
+        throw error;
+      });
+    },
+    { prefix: '/mlflow' },
+  );
   return app;
 }
 

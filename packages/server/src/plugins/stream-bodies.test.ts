@@ -24,7 +24,11 @@ describe('upload routes read any content type as bytes', () => {
   });
 
   it('a blob sent as text/plain or JSON is stored as its bytes', async () => {
-    for (const [type, text] of [['text/plain', 'plain text blob'], ['application/json', '{"a": 1}'], ['application/json', '{not json']] as const) {
+    for (const [type, text] of [
+      ['text/plain', 'plain text blob'],
+      ['application/json', '{"a": 1}'],
+      ['application/json', '{not json'],
+    ] as const) {
       const res = await srv.send('PUT', `${WS}/blobs/${sha256(text)}`, text, { 'content-type': type });
       assert.equal(res.status, 201, `${type}: ${JSON.stringify(res.body)}`);
       const back = await srv.bytes(`${WS}/blobs/${sha256(text)}`);
@@ -50,7 +54,12 @@ describe('upload routes read any content type as bytes', () => {
   });
 
   it('an output body that is not a tar archive is a 400, whatever its content type', async () => {
-    for (const [type, body] of [['application/x-tar', 'not a tar archive at all'], ['text/plain', 'hello'], ['application/json', '{"a":1}'], ['application/gzip', '\x1f\x8bbroken']] as const) {
+    for (const [type, body] of [
+      ['application/x-tar', 'not a tar archive at all'],
+      ['text/plain', 'hello'],
+      ['application/json', '{"a":1}'],
+      ['application/gzip', '\x1f\x8bbroken'],
+    ] as const) {
       const res = await srv.send('PUT', `${WS}/jobs/${job}/runtime/outputs/model`, body.repeat(40), { 'content-type': type, ...(await auth()) });
       assert.equal(res.status, 400, `${type}: ${JSON.stringify(res.body)}`);
       assert.equal(res.body.error_code, 'LATHE_BAD_REQUEST');

@@ -52,7 +52,7 @@ describe('Studio at /: the built app, its client-side routes and assets', () => 
     }
   });
 
-  it('leaves API paths to the APIs: unknown ones are JSON 404s, in MLflow\'s shape under MLflow', async () => {
+  it("leaves API paths to the APIs: unknown ones are JSON 404s, in MLflow's shape under MLflow", async () => {
     const lathe = await fetch(`${srv.url}/api/v1/no/such/route`, { headers: { accept: 'text/html' } });
     assert.equal(lathe.status, 404);
     assert.equal(((await lathe.json()) as { error_code: string }).error_code, 'LATHE_NOT_FOUND');

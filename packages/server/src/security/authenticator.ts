@@ -48,9 +48,13 @@ export class Authenticator {
     if (this.isAccessToken(token)) return;
     const claim = this.options.jobTokens.verify(token);
     if (claim !== undefined && (await this.options.isActiveJob(claim))) return;
-    throw new LatheError('LATHE_UNAUTHORIZED', token === undefined
-      ? 'this server asks for its access token: send Authorization: Bearer <token> (LATHE_TOKEN for the CLI, MLFLOW_TRACKING_TOKEN for MLflow clients) or open the login URL it printed'
-      : 'the token sent is not this server\'s access token', { details: { auth: 'token' } });
+    throw new LatheError(
+      'LATHE_UNAUTHORIZED',
+      token === undefined
+        ? 'this server asks for its access token: send Authorization: Bearer <token> (LATHE_TOKEN for the CLI, MLFLOW_TRACKING_TOKEN for MLflow clients) or open the login URL it printed'
+        : "the token sent is not this server's access token",
+      { details: { auth: 'token' } },
+    );
   }
 
   private checkRuntime(request: FastifyRequest, token: string | undefined): void {

@@ -32,9 +32,8 @@ export async function buildSecurity(settings: SecuritySettings, store: Pick<Meta
   const beyondLoopback = !isLoopbackHost(settings.host);
   const required = settings.auth === 'token' || (settings.auth === 'auto' && beyondLoopback);
   const accessToken = required ? await loadOrCreateSecret(settings.home, 'access-token') : undefined;
-  const warnings = beyondLoopback && !required
-    ? [`WARNING: listening on ${settings.host} without authentication (--insecure-no-auth): anyone who can reach this port can run commands as this user.`]
-    : [];
+  const warnings =
+    beyondLoopback && !required ? [`WARNING: listening on ${settings.host} without authentication (--insecure-no-auth): anyone who can reach this port can run commands as this user.`] : [];
   const auth = new Authenticator({
     accessToken: accessToken?.value,
     jobTokens,

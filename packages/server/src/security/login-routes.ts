@@ -15,7 +15,7 @@ export async function loginRoutes(app: FastifyInstance, auth: Authenticator): Pr
     async (request, reply) => {
       if (!auth.required) return reply.redirect('/', 302);
       if (!auth.isAccessToken(request.query.token)) {
-        throw new LatheError('LATHE_UNAUTHORIZED', 'this login URL does not carry the server\'s access token; use the one the server printed, or the token in its secrets folder');
+        throw new LatheError('LATHE_UNAUTHORIZED', "this login URL does not carry the server's access token; use the one the server printed, or the token in its secrets folder");
       }
       void reply.header('set-cookie', `${SESSION_COOKIE}=${request.query.token}; HttpOnly; SameSite=Strict; Path=/`).header('cache-control', 'no-store');
       return reply.redirect('/', 302);

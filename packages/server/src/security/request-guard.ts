@@ -32,9 +32,14 @@ export function installRequestGuard(app: FastifyInstance, options: RequestGuardO
     const origin = request.headers.origin;
     if (request.method === 'OPTIONS') {
       if (!options.origins.allowsCors(origin)) throw new LatheError('LATHE_FORBIDDEN', 'cross-origin requests are allowed only from the origins in LATHE_CORS_ORIGINS');
-      void reply.header('access-control-allow-origin', origin).header('vary', 'Origin')
-        .header('access-control-allow-methods', CORS_METHODS).header('access-control-allow-headers', CORS_HEADERS)
-        .header('access-control-max-age', '600').status(204).send();
+      void reply
+        .header('access-control-allow-origin', origin)
+        .header('vary', 'Origin')
+        .header('access-control-allow-methods', CORS_METHODS)
+        .header('access-control-allow-headers', CORS_HEADERS)
+        .header('access-control-max-age', '600')
+        .status(204)
+        .send();
       return reply;
     }
     const decision = options.origins.check(request.method, origin, host ?? '', header(request.headers['sec-fetch-site']));

@@ -48,12 +48,7 @@ export async function materializeAssetSpec(
  * logged model when the run has no such artifacts). `mlflowModel` says the content has an
  * `MLmodel` file, where that is known.
  */
-export async function snapshotOf(
-  ctx: ServerContext,
-  workspace: string,
-  path: string,
-  field: string,
-): Promise<{ blob: string; produced?: ProducedBy; mlflowModel?: boolean }> {
+export async function snapshotOf(ctx: ServerContext, workspace: string, path: string, field: string): Promise<{ blob: string; produced?: ProducedBy; mlflowModel?: boolean }> {
   const ref = readAssetRef(path);
   if (ref.ok && ref.ref.kind === 'blob') {
     if (!(await ctx.artifacts.statBlob(ref.ref.sha256))) {

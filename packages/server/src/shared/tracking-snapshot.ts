@@ -45,7 +45,7 @@ async function runContent(ctx: ServerContext, workspace: string, run: string, su
 async function loggedModelContent(ctx: ServerContext, workspace: string, model: LoggedModel, field: string): Promise<TrackingContent> {
   const root = TrackingArtifacts.proxyPath(model.artifactLocation);
   if (root === undefined) throw new LatheError('LATHE_INVALID_SPEC', `${field}: logged model ${model.modelId} keeps its artifacts elsewhere (${model.artifactLocation})`, { details: { field } });
-  const job = model.sourceRunId === null ? null : (await ctx.tracking.getRunInfo(workspace, model.sourceRunId).catch(() => undefined))?.job ?? null;
+  const job = model.sourceRunId === null ? null : ((await ctx.tracking.getRunInfo(workspace, model.sourceRunId).catch(() => undefined))?.job ?? null);
   const content: TrackingContent = { at: { trackingPath: root }, mlflowModel: await hasMlmodel(ctx, workspace, root) };
   return job !== null ? { ...content, produced: { job, port: `models:/${model.modelId}` } } : content;
 }

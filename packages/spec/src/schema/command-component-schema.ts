@@ -63,10 +63,7 @@ export const CommandComponentSchema = Type.Object(
     inputs: Type.Optional(Type.Record(Type.String({ pattern: PORT_NAME }), ComponentInputSchema)),
     outputs: Type.Optional(Type.Record(Type.String({ pattern: PORT_NAME }), ComponentOutputSchema)),
     code: Type.Optional(Type.String({ minLength: 1 })),
-    environment: Type.Union([
-      Reference(ENVIRONMENT_REFERENCES, { description: 'azureml:<name>:<version>, azureml:<name>@latest or azureml://registries/...' }),
-      InlineEnvironmentSchema,
-    ]),
+    environment: Type.Union([Reference(ENVIRONMENT_REFERENCES, { description: 'azureml:<name>:<version>, azureml:<name>@latest or azureml://registries/...' }), InlineEnvironmentSchema]),
     command: Type.String({ minLength: 1 }),
     resources: Type.Optional(ResourcesSchema),
     distribution: Type.Optional(DistributionSchema),

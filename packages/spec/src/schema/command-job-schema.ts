@@ -104,12 +104,7 @@ const ServiceSchema = Lenient(
   ),
 );
 
-const IdentitySchema = Lenient(
-  Type.Object(
-    { type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) },
-    { additionalProperties: false },
-  ),
-);
+const IdentitySchema = Lenient(Type.Object({ type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) }, { additionalProperties: false }));
 
 /** The command job document. */
 export const CommandJobSchema = Type.Object(
@@ -137,9 +132,7 @@ export const CommandJobSchema = Type.Object(
     limits: Type.Optional(Type.Object({ timeout: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false })),
     services: Type.Optional(Type.Record(Type.String(), ServiceSchema)),
     identity: Type.Optional(IdentitySchema),
-    queue_settings: Type.Optional(
-      Lenient(Type.Object({ job_tier: Type.Optional(Type.String()), priority: Type.Optional(Type.String()) }, { additionalProperties: false })),
-    ),
+    queue_settings: Type.Optional(Lenient(Type.Object({ job_tier: Type.Optional(Type.String()), priority: Type.Optional(Type.String()) }, { additionalProperties: false }))),
   },
   {
     additionalProperties: false,

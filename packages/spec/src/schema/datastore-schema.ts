@@ -94,10 +94,10 @@ export const DATASTORE_SCHEMAS: Readonly<Record<DatastoreType, TObject>> = {
 };
 
 /** The datastore document: one branch per `type`. */
-export const DatastoreSchema = Type.Union(
-  [LocalDatastoreSchema, AzureBlobDatastoreSchema, AzureFileDatastoreSchema, AzureDataLakeGen1DatastoreSchema, AzureDataLakeGen2DatastoreSchema],
-  { $id: schemaId('datastore.schema.json'), title: 'Lathe datastore (local, or Azure ML v2 azureBlob / azureFile / azureDataLakeGen1 / azureDataLakeGen2)' },
-);
+export const DatastoreSchema = Type.Union([LocalDatastoreSchema, AzureBlobDatastoreSchema, AzureFileDatastoreSchema, AzureDataLakeGen1DatastoreSchema, AzureDataLakeGen2DatastoreSchema], {
+  $id: schemaId('datastore.schema.json'),
+  title: 'Lathe datastore (local, or Azure ML v2 azureBlob / azureFile / azureDataLakeGen1 / azureDataLakeGen2)',
+});
 
 /** A datastore type. */
 export type DatastoreType = (typeof DATASTORE_TYPES)[number];

@@ -14,9 +14,7 @@ export const CondaFileSchema = Lenient(
     {
       name: Type.Optional(Type.String()),
       channels: Type.Optional(Type.Array(Type.String())),
-      dependencies: Type.Optional(
-        Type.Array(Type.Union([Type.String(), Type.Object({ pip: Type.Array(Type.String()) }, { additionalProperties: false })])),
-      ),
+      dependencies: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Object({ pip: Type.Array(Type.String()) }, { additionalProperties: false })]))),
       variables: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
       prefix: Type.Optional(Type.String()),
     },
@@ -33,10 +31,7 @@ export const BuildContextSchema = Type.Object(
   { additionalProperties: false, title: 'BuildContext' },
 );
 
-const Route = Type.Object(
-  { path: Type.String({ minLength: 1 }), port: Type.Integer({ minimum: 1, maximum: 65535 }) },
-  { additionalProperties: false, title: 'Route' },
-);
+const Route = Type.Object({ path: Type.String({ minLength: 1 }), port: Type.Integer({ minimum: 1, maximum: 65535 }) }, { additionalProperties: false, title: 'Route' });
 
 /** Routes of a serving container, for environments used by online deployments. */
 export const InferenceConfigSchema = Type.Object(

@@ -13,9 +13,7 @@ export const MODEL_TYPES = ['custom_model', 'mlflow_model', 'triton_model'] as c
 /** What a model's `path` may name. */
 export const MODEL_PATH_REFERENCES = ['local', 'url', 'blob', 'datastore', 'job-output', 'run'] as const;
 
-const DeploymentTemplateSchema = Lenient(
-  Type.Object({ asset_id: Type.String({ minLength: 1 }) }, { additionalProperties: false, title: 'DeploymentTemplate' }),
-);
+const DeploymentTemplateSchema = Lenient(Type.Object({ asset_id: Type.String({ minLength: 1 }) }, { additionalProperties: false, title: 'DeploymentTemplate' }));
 
 /** The model document. */
 export const ModelAssetSchema = Type.Object(

@@ -29,9 +29,7 @@ describe('checkValue on objects', () => {
   });
 
   it('reports a missing required property at the container, saying what was expected', () => {
-    assert.deepEqual(checkValue(Job, {}).issues, [
-      { severity: 'error', path: ['name'], at: 'container', expected: 'a string', message: "required field 'name' is missing" },
-    ]);
+    assert.deepEqual(checkValue(Job, {}).issues, [{ severity: 'error', path: ['name'], at: 'container', expected: 'a string', message: "required field 'name' is missing" }]);
   });
 
   it('reports unknown keys as errors at the key, listing the allowed fields', () => {
@@ -73,9 +71,7 @@ describe('checkValue on objects', () => {
       ['x', 'the string "x"'],
       [null, 'nothing'],
     ] as const) {
-      assert.deepEqual(checkValue(Job, value).issues, [
-        { severity: 'error', path: [], at: 'value', expected: 'a mapping', message: `expected a mapping, got ${got}` },
-      ]);
+      assert.deepEqual(checkValue(Job, value).issues, [{ severity: 'error', path: [], at: 'value', expected: 'a mapping', message: `expected a mapping, got ${got}` }]);
     }
   });
 
@@ -104,9 +100,7 @@ describe('checkValue on records', () => {
   const Named = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.Integer());
 
   it('checks each value under its key', () => {
-    assert.deepEqual(checkValue(Named, { a: 1, b: 'two' }).issues, [
-      { severity: 'error', path: ['b'], at: 'value', expected: 'an integer', message: 'expected an integer, got the string "two"' },
-    ]);
+    assert.deepEqual(checkValue(Named, { a: 1, b: 'two' }).issues, [{ severity: 'error', path: ['b'], at: 'value', expected: 'an integer', message: 'expected an integer, got the string "two"' }]);
   });
 
   it('reports a key that does not match the key pattern at the key', () => {
@@ -159,22 +153,16 @@ describe('checkValue on scalars', () => {
   it('coerces numbers and booleans only for a LooseString', () => {
     assert.deepEqual(checkValue(LooseString(), 3), { value: '3', issues: [] });
     assert.deepEqual(checkValue(LooseString(), true), { value: 'true', issues: [] });
-    assert.deepEqual(checkValue(Type.String(), 3).issues, [
-      { severity: 'error', path: [], at: 'value', expected: 'a string', message: 'expected a string, got number 3' },
-    ]);
+    assert.deepEqual(checkValue(Type.String(), 3).issues, [{ severity: 'error', path: [], at: 'value', expected: 'a string', message: 'expected a string, got number 3' }]);
   });
 
   it('reports an empty string where one is required to be non-empty', () => {
-    assert.deepEqual(checkValue(Type.String({ minLength: 1 }), '').issues, [
-      { severity: 'error', path: [], at: 'value', expected: 'a non-empty string', message: 'must not be empty' },
-    ]);
+    assert.deepEqual(checkValue(Type.String({ minLength: 1 }), '').issues, [{ severity: 'error', path: [], at: 'value', expected: 'a non-empty string', message: 'must not be empty' }]);
   });
 
   it('reports a pattern mismatch with the description as what was expected', () => {
     const Name = Type.String({ pattern: '^[a-z]+$', description: 'lower-case letters' });
-    assert.deepEqual(checkValue(Name, 'Bad!').issues, [
-      { severity: 'error', path: [], at: 'value', expected: 'lower-case letters', message: '"Bad!" is not valid: expected lower-case letters' },
-    ]);
+    assert.deepEqual(checkValue(Name, 'Bad!').issues, [{ severity: 'error', path: [], at: 'value', expected: 'lower-case letters', message: '"Bad!" is not valid: expected lower-case letters' }]);
     assert.equal(checkValue(Type.String({ pattern: '^a$' }), 'b').issues[0]?.expected, 'text matching ^a$');
   });
 
@@ -265,9 +253,6 @@ describe('checkValue on unions', () => {
 
 describe('kindOf', () => {
   it('describes values in words', () => {
-    assert.deepEqual(
-      [null, undefined, [], {}, 'x', 1.5, true].map(kindOf),
-      ['nothing', 'nothing', 'a list', 'a mapping', 'the string "x"', 'number 1.5', 'boolean true'],
-    );
+    assert.deepEqual([null, undefined, [], {}, 'x', 1.5, true].map(kindOf), ['nothing', 'nothing', 'a list', 'a mapping', 'the string "x"', 'number 1.5', 'boolean true']);
   });
 });

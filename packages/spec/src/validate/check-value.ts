@@ -123,8 +123,7 @@ function walkString(schema: TSchema, value: unknown, path: FieldPath, issues: Is
 
 function walkNumber(schema: TSchema, value: unknown, path: FieldPath, issues: Issue[]): unknown {
   const ok = typeof value === 'number' && Number.isFinite(value) && (schema.type !== 'integer' || Number.isInteger(value));
-  const inRange =
-    ok && !(typeof schema.minimum === 'number' && value < schema.minimum) && !(typeof schema.maximum === 'number' && value > schema.maximum);
+  const inRange = ok && !(typeof schema.minimum === 'number' && value < schema.minimum) && !(typeof schema.maximum === 'number' && value > schema.maximum);
   if (!inRange) mismatch(schema, value, path, issues);
   return value;
 }
@@ -169,13 +168,7 @@ function checkRequired(schema: TSchema, out: Record<string, unknown>, path: Fiel
   }
 }
 
-function checkExtraKeys(
-  schema: TSchema,
-  input: Record<string, unknown>,
-  out: Record<string, unknown>,
-  path: FieldPath,
-  issues: Issue[],
-): void {
+function checkExtraKeys(schema: TSchema, input: Record<string, unknown>, out: Record<string, unknown>, path: FieldPath, issues: Issue[]): void {
   const properties = (schema.properties ?? {}) as Record<string, TSchema>;
   const patterns = Object.entries((schema.patternProperties ?? {}) as Record<string, TSchema>);
   const allowed = Object.keys(properties);
@@ -201,14 +194,7 @@ function checkExtraKeys(
   }
 }
 
-function checkPatternKey(
-  patterns: [string, TSchema][],
-  key: string,
-  item: unknown,
-  keyPath: FieldPath,
-  out: Record<string, unknown>,
-  issues: Issue[],
-): void {
+function checkPatternKey(patterns: [string, TSchema][], key: string, item: unknown, keyPath: FieldPath, out: Record<string, unknown>, issues: Issue[]): void {
   const match = patterns.find(([pattern]) => new RegExp(pattern).test(key));
   if (match) {
     out[key] = walk(match[1], item, keyPath, issues);

@@ -6,10 +6,14 @@ import { describeSchema } from './describe-schema.js';
 
 describe('describeSchema', () => {
   it('names scalar types in words', () => {
-    assert.deepEqual(
-      [Type.String(), LooseString(), Type.Boolean(), Type.Array(Type.String()), Type.Object({}), Type.Unknown()].map(describeSchema),
-      ['a string', 'a string (or number)', 'true or false', 'a list', 'a mapping', 'any value'],
-    );
+    assert.deepEqual([Type.String(), LooseString(), Type.Boolean(), Type.Array(Type.String()), Type.Object({}), Type.Unknown()].map(describeSchema), [
+      'a string',
+      'a string (or number)',
+      'true or false',
+      'a list',
+      'a mapping',
+      'any value',
+    ]);
   });
 
   it('lists the values of an enum and quotes a const', () => {

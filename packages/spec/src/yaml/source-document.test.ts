@@ -67,7 +67,15 @@ describe('SourceDocument bounds', () => {
 
   it('an alias bomb is LATHE_INVALID_SPEC at the first alias, not a crash', () => {
     const rows = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g']]) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+      ['h', 'g'],
+    ]) {
       rows.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     const text = `command: echo\nenvironment_variables:\n${rows.map((r) => `  ${r}`).join('\n')}\n`;
@@ -123,18 +131,24 @@ describe('SourceDocument.positionOf inside a string', () => {
 
   it('maps each occurrence of a repeated binding to its own place', () => {
     const text = 'command: echo ${{inputs.x}} ${{inputs.x}}\n';
-    assert.deepEqual([bindingPosition(text, 0), bindingPosition(text, 1)], [
-      { line: 1, column: 15 },
-      { line: 1, column: 29 },
-    ]);
+    assert.deepEqual(
+      [bindingPosition(text, 0), bindingPosition(text, 1)],
+      [
+        { line: 1, column: 15 },
+        { line: 1, column: 29 },
+      ],
+    );
   });
 
   it('maps offsets in a double-quoted scalar with escapes', () => {
     const text = 'command: "echo \\"${{inputs.x}}\\" ${{inputs.x}}"\n';
-    assert.deepEqual([bindingPosition(text, 0), bindingPosition(text, 1)], [
-      { line: 1, column: 18 },
-      { line: 1, column: 34 },
-    ]);
+    assert.deepEqual(
+      [bindingPosition(text, 0), bindingPosition(text, 1)],
+      [
+        { line: 1, column: 18 },
+        { line: 1, column: 34 },
+      ],
+    );
   });
 
   it("maps an offset in a single-quoted scalar with ''", () => {
@@ -152,10 +166,13 @@ describe('SourceDocument.positionOf inside a string', () => {
 
   it('maps offsets in a literal block whose lines repeat', () => {
     const text = 'command: |\n  echo ${{inputs.a}}\n  echo ${{inputs.a}}\n';
-    assert.deepEqual([bindingPosition(text, 0), bindingPosition(text, 1)], [
-      { line: 2, column: 8 },
-      { line: 3, column: 8 },
-    ]);
+    assert.deepEqual(
+      [bindingPosition(text, 0), bindingPosition(text, 1)],
+      [
+        { line: 2, column: 8 },
+        { line: 3, column: 8 },
+      ],
+    );
   });
 
   it('maps an offset in a literal block with more-indented lines', () => {
@@ -193,12 +210,15 @@ describe('SourceDocument.setIn', () => {
 
   it('throws LATHE_INVALID_SPEC when a value on the way is not a mapping', () => {
     const doc = SourceDocument.parse('command: x\nresources:\n  locations: [a]\n', 'job.yml');
-    assert.throws(() => doc.setIn(['command', 'x'], 1, 'command.x=1'), (error: unknown) => {
-      assert.ok(error instanceof LatheError);
-      assert.equal(error.code, 'LATHE_INVALID_SPEC');
-      assert.equal(error.message, '--set command.x=1: cannot set command.x, because command is not a mapping');
-      return true;
-    });
+    assert.throws(
+      () => doc.setIn(['command', 'x'], 1, 'command.x=1'),
+      (error: unknown) => {
+        assert.ok(error instanceof LatheError);
+        assert.equal(error.code, 'LATHE_INVALID_SPEC');
+        assert.equal(error.message, '--set command.x=1: cannot set command.x, because command is not a mapping');
+        return true;
+      },
+    );
     assert.throws(() => doc.setIn(['resources', 'locations', 'x'], 1, 'resources.locations.x=1'), /because resources\.locations is not a mapping$/);
     assert.throws(() => doc.setIn(['resources', 'locations', '1'], 'b', 'resources.locations.1=b'), /because resources\.locations has no item 1$/);
     assert.equal(doc.overrideOf(['command', 'x']), undefined);

@@ -45,7 +45,13 @@ export class SourceDocument {
     const [first] = doc.errors;
     if (first) {
       const message = first.message.split('\n')[0] ?? 'invalid YAML';
-      throw specError(file, lines, first.pos[0], `invalid YAML: ${message}`, doc.errors.map((e) => e.message.split('\n')[0]));
+      throw specError(
+        file,
+        lines,
+        first.pos[0],
+        `invalid YAML: ${message}`,
+        doc.errors.map((e) => e.message.split('\n')[0]),
+      );
     }
     checkNodes(doc, file, lines);
     return new SourceDocument(file, doc, lines, text);

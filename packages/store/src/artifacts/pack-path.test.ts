@@ -17,7 +17,10 @@ describe('packPath', () => {
 
   it('refuses a FIFO or a device without opening it', async () => {
     for (const path of [join(folder, 'pipe'), '/dev/zero']) {
-      await assert.rejects(packPath(path, `azureml://datastores/d/paths/${path}`), (e: unknown) => e instanceof LatheError && e.code === 'LATHE_BAD_REQUEST' && /is neither a regular file nor a folder/.test(e.message));
+      await assert.rejects(
+        packPath(path, `azureml://datastores/d/paths/${path}`),
+        (e: unknown) => e instanceof LatheError && e.code === 'LATHE_BAD_REQUEST' && /is neither a regular file nor a folder/.test(e.message),
+      );
     }
   });
 });

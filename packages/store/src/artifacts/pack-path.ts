@@ -18,8 +18,7 @@ export async function packPath(full: string, label: string): Promise<PackedPath>
     throw new LatheError('LATHE_BAD_REQUEST', `${label} is neither a regular file nor a folder`, { details: { path: label } });
   }
   // node-tar packs into its own stream type; Readable.from makes it a Node stream.
-  const pack = (cwd: string, entries: string[]) =>
-    Readable.from(tar.create({ gzip: true, cwd, portable: true }, entries) as unknown as AsyncIterable<Buffer>);
+  const pack = (cwd: string, entries: string[]) => Readable.from(tar.create({ gzip: true, cwd, portable: true }, entries) as unknown as AsyncIterable<Buffer>);
   if (info.isDirectory()) return { archive: pack(full, ['.']) };
   return { archive: pack(dirname(full), [basename(full)]), file: basename(full) };
 }

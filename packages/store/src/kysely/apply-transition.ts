@@ -15,13 +15,7 @@ type JobUpdate = UpdateObject<Database, 'jobs'>;
  */
 export async function applyTransition(trx: Transaction<Database>, input: TransitionInput): Promise<boolean> {
   if (input.from.length === 0) return false;
-  const result = await trx
-    .updateTable('jobs')
-    .set(jobUpdate(input))
-    .where('workspace', '=', input.workspace)
-    .where('name', '=', input.name)
-    .where('status', 'in', input.from)
-    .executeTakeFirst();
+  const result = await trx.updateTable('jobs').set(jobUpdate(input)).where('workspace', '=', input.workspace).where('name', '=', input.name).where('status', 'in', input.from).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
   await appendEvent(trx, input);
   await mirrorToRun(trx, input);

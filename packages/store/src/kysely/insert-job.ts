@@ -24,7 +24,12 @@ export async function insertJob(trx: Transaction<Database>, input: CreateJobInpu
     .execute();
   await insertJobRun(trx, input);
   const lineage = (input.lineage ?? []).map((edge) => ({ ...edge, workspace: input.workspace, job: input.name }));
-  if (lineage.length > 0) await trx.insertInto('asset_lineage').values(lineage).onConflict((oc) => oc.doNothing()).execute();
+  if (lineage.length > 0)
+    await trx
+      .insertInto('asset_lineage')
+      .values(lineage)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
 /**
@@ -34,10 +39,7 @@ export async function insertJob(trx: Transaction<Database>, input: CreateJobInpu
  */
 async function insertJobRun(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {
   const experiment = await findExperimentRow(trx, input.workspace, input.experimentName);
-  const experimentId =
-    experiment === undefined
-      ? await insertExperiment(trx, input.workspace, { name: input.experimentName, at: input.createdAt })
-      : String(experiment.experiment_id);
+  const experimentId = experiment === undefined ? await insertExperiment(trx, input.workspace, { name: input.experimentName, at: input.createdAt }) : String(experiment.experiment_id);
   const tags = [
     ...Object.entries(input.tags).map(([key, value]) => ({ key, value })),
     { key: 'mlflow.source.type', value: 'JOB' },
@@ -61,23 +63,13 @@ async function checkCanInsert(trx: Transaction<Database>, input: CreateJobInput)
   const workspace = await trx.selectFrom('workspaces').select('name').where('name', '=', input.workspace).executeTakeFirst();
   if (workspace === undefined) throw notFound('workspace', input.workspace);
   if (input.parent) {
-    const parent = await trx
-      .selectFrom('jobs')
-      .select(['name', 'root'])
-      .where('workspace', '=', input.workspace)
-      .where('name', '=', input.parent.name)
-      .executeTakeFirst();
+    const parent = await trx.selectFrom('jobs').select(['name', 'root']).where('workspace', '=', input.workspace).where('name', '=', input.parent.name).executeTakeFirst();
     if (parent === undefined) throw notFound('job', input.parent.name);
     if ((parent.root ?? null) !== (input.parent.root ?? null)) {
       throw new LatheError('LATHE_BAD_REQUEST', `job '${input.parent.name}' has root '${parent.root}', not '${input.parent.root}'`, { details: { field: 'parent' } });
     }
   }
-  const job = await trx
-    .selectFrom('jobs')
-    .select('name')
-    .where('workspace', '=', input.workspace)
-    .where('name', '=', input.name)
-    .executeTakeFirst();
+  const job = await trx.selectFrom('jobs').select('name').where('workspace', '=', input.workspace).where('name', '=', input.name).executeTakeFirst();
   if (job !== undefined) throw jobConflict(input);
 }
 

@@ -99,7 +99,12 @@ export class KyselyMetadataStore implements MetadataStore {
 
   async getJobs(workspace: string, names: readonly string[]): Promise<JobRecord[]> {
     if (names.length === 0) return [];
-    const rows = await this.db.selectFrom('jobs').selectAll().where('workspace', '=', workspace).where('name', 'in', [...names]).execute();
+    const rows = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('workspace', '=', workspace)
+      .where('name', 'in', [...names])
+      .execute();
     return loadJobRecords(this.db, rows);
   }
 
@@ -130,13 +135,7 @@ export class KyselyMetadataStore implements MetadataStore {
     if (input.controllerState !== undefined) update.controller_json = toNullableJson(input.controllerState);
     if (input.finalization !== undefined) update.finalization_json = toNullableJson(input.finalization);
     return this.db.transaction().execute(async (trx) => {
-      const result = await trx
-        .updateTable('jobs')
-        .set(update)
-        .where('workspace', '=', input.workspace)
-        .where('name', '=', input.name)
-        .where('status', 'in', input.from)
-        .executeTakeFirst();
+      const result = await trx.updateTable('jobs').set(update).where('workspace', '=', input.workspace).where('name', '=', input.name).where('status', 'in', input.from).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return undefined;
       return loadJob(trx, input.workspace, input.name);
     });
@@ -149,12 +148,7 @@ export class KyselyMetadataStore implements MetadataStore {
     if (filter.types !== undefined) query = query.where('type', 'in', filter.types);
     if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) query = query.where('type', 'not in', filter.excludeTypes);
     if (filter.compute !== undefined) query = query.where('compute', '=', filter.compute);
-    const rows = await query
-      .orderBy('created_at', 'asc')
-      .orderBy('workspace', 'asc')
-      .orderBy('name', 'asc')
-      .limit(limit)
-      .execute();
+    const rows = await query.orderBy('created_at', 'asc').orderBy('workspace', 'asc').orderBy('name', 'asc').limit(limit).execute();
     return loadJobRecords(this.db, rows);
   }
 
@@ -170,12 +164,7 @@ export class KyselyMetadataStore implements MetadataStore {
 }
 
 async function loadJob(db: Kysely<Database>, workspace: string, name: string): Promise<JobRecord | undefined> {
-  const row = await db
-    .selectFrom('jobs')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('name', '=', name)
-    .executeTakeFirst();
+  const row = await db.selectFrom('jobs').selectAll().where('workspace', '=', workspace).where('name', '=', name).executeTakeFirst();
   return row === undefined ? undefined : (await loadJobRecords(db, [row]))[0];
 }
 

@@ -45,19 +45,11 @@ function conditions(eb: JobsExpressionBuilder, query: ListJobsQuery, cursor?: Pa
 }
 
 function hasTag(eb: JobsExpressionBuilder, key: string, value: string | null): Expression<SqlBool> {
-  let tags = eb
-    .selectFrom('job_tags')
-    .select('job_tags.key')
-    .whereRef('job_tags.workspace', '=', 'jobs.workspace')
-    .whereRef('job_tags.job', '=', 'jobs.name')
-    .where('job_tags.key', '=', key);
+  let tags = eb.selectFrom('job_tags').select('job_tags.key').whereRef('job_tags.workspace', '=', 'jobs.workspace').whereRef('job_tags.job', '=', 'jobs.name').where('job_tags.key', '=', key);
   if (value !== null) tags = tags.where('job_tags.value', '=', value);
   return eb.exists(tags);
 }
 
 function isAfter(eb: JobsExpressionBuilder, cursor: PageCursor): Expression<SqlBool> {
-  return eb.or([
-    eb('jobs.created_at', '<', cursor.createdAt),
-    eb.and([eb('jobs.created_at', '=', cursor.createdAt), eb('jobs.name', '<', cursor.name)]),
-  ]);
+  return eb.or([eb('jobs.created_at', '<', cursor.createdAt), eb.and([eb('jobs.created_at', '=', cursor.createdAt), eb('jobs.name', '<', cursor.name)])]);
 }

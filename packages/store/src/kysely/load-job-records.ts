@@ -69,7 +69,5 @@ function belongsToJobs(eb: ExpressionBuilder<Database, 'job_tags' | 'job_events'
     names.push(row.name);
     namesByWorkspace.set(row.workspace, names);
   }
-  return eb.or(
-    [...namesByWorkspace].map(([workspace, names]) => eb.and([eb('workspace', '=', workspace), eb('job', 'in', names)])),
-  );
+  return eb.or([...namesByWorkspace].map(([workspace, names]) => eb.and([eb('workspace', '=', workspace), eb('job', 'in', names)])));
 }

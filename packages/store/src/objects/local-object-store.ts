@@ -155,7 +155,13 @@ export class LocalObjectStore implements ObjectStore {
   private async pruneEmptyFolders(dir: string): Promise<void> {
     for (let d = dir; relative(this.root, d) !== '' && !relative(this.root, d).startsWith('..'); d = dirname(d)) {
       // Fails, and stops, at the first folder that is not empty.
-      if (!(await rmdir(d).then(() => true, () => false))) return;
+      if (
+        !(await rmdir(d).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
     }
   }
 }

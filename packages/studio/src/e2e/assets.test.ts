@@ -104,7 +104,9 @@ describe('Studio assets and experiments', () => {
     const file = join(h.scratch, 'model-copy.yml');
     await writeFile(file, yaml.replace(/^name: iris-model$/m, 'name: iris-model-copy'));
     assert.match(await cli(['model', 'create', '--file', file]), /Created model iris-model-copy:2/);
-    const [original, copy] = await Promise.all(['iris-model', 'iris-model-copy'].map(async (name) => JSON.parse(await cli(['model', 'show', '--name', name, '--version', '2', '-o', 'json'])) as { spec: { path: string } }));
+    const [original, copy] = await Promise.all(
+      ['iris-model', 'iris-model-copy'].map(async (name) => JSON.parse(await cli(['model', 'show', '--name', name, '--version', '2', '-o', 'json'])) as { spec: { path: string } }),
+    );
     assert.equal(copy?.spec.path, original?.spec.path);
     await h.screenshot('model-page', '[data-testid=lineage][data-state=ready] [data-node]');
 

@@ -58,8 +58,8 @@ describe('a web page the user visits cannot act through Lathe (Chromium)', () =>
     const job = await client.createJob({ command: 'sleep 60' });
     await until(async () => (await client.getJob(job.name)).status === 'Running');
     const tracking = new TrackingClient(server.url, 'default');
-    const experiment = await mlflow('experiments/create', { name: 'victim' }) as { experiment_id: string };
-    const run = await mlflow('runs/create', { experiment_id: experiment.experiment_id }) as { run: { info: { run_id: string } } };
+    const experiment = (await mlflow('experiments/create', { name: 'victim' })) as { experiment_id: string };
+    const run = (await mlflow('runs/create', { experiment_id: experiment.experiment_id })) as { run: { info: { run_id: string } } };
     const runId = run.run.info.run_id;
     await mkdir(join(root, 'home', 'datastores', 'default', 'workspaceblobstore', 'victim'), { recursive: true });
     const data = { type: 'uri_folder', path: 'azureml://datastores/workspaceblobstore/paths/victim/' };
@@ -86,8 +86,14 @@ describe('a web page the user visits cannot act through Lathe (Chromium)', () =>
     assert.equal((await tracking.getRun(job.name)).info.status, 'RUNNING');
     const victim = await tracking.getRun(runId);
     assert.equal(victim.info.lifecycle_stage, 'active');
-    assert.equal((victim.data.tags ?? []).some((tag) => tag.key === 'forged'), false);
-    assert.equal((await client.listExperiments()).some((e) => e.name === 'forged'), false);
+    assert.equal(
+      (victim.data.tags ?? []).some((tag) => tag.key === 'forged'),
+      false,
+    );
+    assert.equal(
+      (await client.listExperiments()).some((e) => e.name === 'forged'),
+      false,
+    );
     assert.equal((await client.getAsset('data', 'kept', '1')).archived, false);
     assert.equal((await client.getAsset('data', 'retired', '1')).archived, true);
     await client.cancelJob(job.name);
@@ -99,16 +105,21 @@ describe('a web page the user visits cannot act through Lathe (Chromium)', () =>
     const direct = await page.goto(`${origin}/jobs`);
     assert.equal(direct?.status(), 403);
     // The attacker's page, at the rebound name and Lathe's port, posts a job to its own origin.
-    await page.route(`${origin}/attack`, (route) => route.fulfill({
-      contentType: 'text/html',
-      body: `<script>fetch('/api/v1/workspaces/default/jobs', { method: 'POST', headers: { 'content-type': 'application/json' },
+    await page.route(`${origin}/attack`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<script>fetch('/api/v1/workspaces/default/jobs', { method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ spec: { command: 'echo rebound' } }) }).then((r) => { window.outcome = r.status; }, (e) => { window.outcome = String(e); });</script>`,
-    }));
+      }),
+    );
     await page.goto(`${origin}/attack`);
     const status = await (await page.waitForFunction(() => (globalThis as unknown as { outcome?: unknown }).outcome, undefined, { timeout: 30_000 })).jsonValue();
     assert.equal(status, 403);
     const jobs = (await client.listJobs({ maxResults: 100 })).value;
-    assert.equal(jobs.some((j) => JSON.stringify(j).includes('rebound')), false);
+    assert.equal(
+      jobs.some((j) => JSON.stringify(j).includes('rebound')),
+      false,
+    );
   });
 
   async function mlflow(endpoint: string, body: unknown): Promise<unknown> {

@@ -106,7 +106,10 @@ describe('Studio compare', () => {
     await pc.scrollIntoViewIfNeeded();
     // By default: the params that differ and every metric.
     assert.equal(await pc.getAttribute('data-axes'), 'params.lr,metrics.acc,metrics.loss');
-    assert.deepEqual(await marks('[data-testid=parallel-coordinates] g.pc-run'), jobs.map((j) => j.name));
+    assert.deepEqual(
+      await marks('[data-testid=parallel-coordinates] g.pc-run'),
+      jobs.map((j) => j.name),
+    );
     assert.equal(await pc.locator('g.pc-run circle').count(), 9, 'each run crosses the three axes');
 
     const scatter = h.page.getByTestId('scatter');
@@ -114,7 +117,10 @@ describe('Studio compare', () => {
     // By default X is the first param that differs, Y the first metric.
     assert.equal(await scatter.getAttribute('data-x'), 'params.lr');
     assert.equal(await scatter.getAttribute('data-y'), 'metrics.acc');
-    assert.deepEqual(await marks('[data-testid=scatter] circle[data-run]'), jobs.map((j) => j.name));
+    assert.deepEqual(
+      await marks('[data-testid=scatter] circle[data-run]'),
+      jobs.map((j) => j.name),
+    );
     // acc = 0.5 + lr: the points rise left to right (SVG y grows downwards).
     const at = await scatter.locator('circle[data-run]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))] as const));
     for (let i = 1; i < at.length; i++) {

@@ -138,7 +138,7 @@ describe('Studio job page', () => {
     await chart.waitFor();
     assert.equal(await chart.getAttribute('data-points'), String(STEPS));
     assert.equal(await chart.getAttribute('data-series'), '1');
-    assert.equal(await chart.locator('canvas').count() > 0, true, 'uPlot drew on a canvas');
+    assert.equal((await chart.locator('canvas').count()) > 0, true, 'uPlot drew on a canvas');
     // The parent run logged one metric; the nested run's eval_acc is the child's, not its own.
     assert.equal(await h.page.locator('[data-testid=metric-chart]').count(), 1);
     await h.screenshot('job-metrics', '[data-testid=metric-chart][data-key=loss][data-state=ready]');
@@ -150,7 +150,10 @@ describe('Studio job page', () => {
     assert.match(await h.page.getByTestId('job-command').innerText(), /^python train\.py --steps \$\{\{inputs\.steps\}\} --lr 0\.01$/);
     assert.match(await h.page.getByTestId('inputs-table').innerText(), /steps[\s\S]*\b50\b/);
     const params = h.page.locator('[data-testid=params-table] tr');
-    assert.deepEqual((await params.allInnerTexts()).map((t) => t.split(/\s+/).join(' ')), ['lr 0.01', 'optimizer adam']);
+    assert.deepEqual(
+      (await params.allInnerTexts()).map((t) => t.split(/\s+/).join(' ')),
+      ['lr 0.01', 'optimizer adam'],
+    );
     // The latest loss is the last step's: 1/50.
     assert.match(await h.page.getByTestId('latest-metrics').innerText(), /loss\s+0\.02\s+step 49/);
     const timeline = await h.page.getByTestId('status-timeline').innerText();

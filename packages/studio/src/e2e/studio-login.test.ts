@@ -16,7 +16,10 @@ describe('Studio on a server that asks for its access token', () => {
     const row = h.page.locator(`[data-testid=job-row][data-run-id="${job.name}"]`);
 
     await h.open('/jobs');
-    await h.page.getByText(/access token/).first().waitFor();
+    await h.page
+      .getByText(/access token/)
+      .first()
+      .waitFor();
     assert.equal(await row.count(), 0);
 
     const login = await h.page.goto(`${h.url}/login?token=${token}`);

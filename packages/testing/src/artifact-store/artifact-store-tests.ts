@@ -80,12 +80,22 @@ export function defineOutputTests(s: ArtifactStoreSuite): void {
   s.test('an archive becomes an output: files listed by path, read one by one, browsed by folder', async () => {
     const ref = job();
     const files = await s.store.writeOutputArchive(ref, 'model', bytes(tarOf({ 'b.txt': 'bb', 'dir/a.txt': 'a', 'dir/sub/c.txt': 'ccc' })));
-    assert.deepEqual(files, [{ path: 'b.txt', size: 2 }, { path: 'dir/a.txt', size: 1 }, { path: 'dir/sub/c.txt', size: 3 }]);
+    assert.deepEqual(files, [
+      { path: 'b.txt', size: 2 },
+      { path: 'dir/a.txt', size: 1 },
+      { path: 'dir/sub/c.txt', size: 3 },
+    ]);
     assert.deepEqual(await s.store.listOutputFiles(ref, 'model'), files);
     assert.deepEqual(await s.store.listOutputs(ref), ['model']);
     assert.equal(await read(await s.store.openOutputFile(ref, 'model', 'dir/sub/c.txt')), 'ccc');
-    assert.deepEqual(await s.store.listOutputFolder(ref, 'model', ''), [{ name: 'b.txt', isDir: false, size: 2 }, { name: 'dir', isDir: true }]);
-    assert.deepEqual(await s.store.listOutputFolder(ref, 'model', 'dir'), [{ name: 'a.txt', isDir: false, size: 1 }, { name: 'sub', isDir: true }]);
+    assert.deepEqual(await s.store.listOutputFolder(ref, 'model', ''), [
+      { name: 'b.txt', isDir: false, size: 2 },
+      { name: 'dir', isDir: true },
+    ]);
+    assert.deepEqual(await s.store.listOutputFolder(ref, 'model', 'dir'), [
+      { name: 'a.txt', isDir: false, size: 1 },
+      { name: 'sub', isDir: true },
+    ]);
     assert.deepEqual(await s.store.statOutputPath(ref, 'model', 'dir'), { name: 'dir', isDir: true });
     assert.deepEqual(await s.store.statOutputPath(ref, 'model', 'b.txt'), { name: 'b.txt', isDir: false, size: 2 });
     assert.equal(await s.store.statOutputPath(ref, 'model', 'nope'), undefined);
@@ -136,7 +146,10 @@ export function defineTrackingTests(s: ArtifactStoreSuite): void {
     await s.store.putTrackingFile(ws, '1/run/artifacts/model/data/w.bin', bytes('0123'));
     await s.store.putTrackingFile(ws, '1/run/artifacts/model/MLmodel', bytes('v2'));
     assert.equal(await read(await s.store.openTrackingFile(ws, '1/run/artifacts/model/MLmodel')), 'v2');
-    assert.deepEqual(await s.store.listTrackingFolder(ws, '1/run/artifacts/model'), [{ name: 'MLmodel', isDir: false, size: 2 }, { name: 'data', isDir: true }]);
+    assert.deepEqual(await s.store.listTrackingFolder(ws, '1/run/artifacts/model'), [
+      { name: 'MLmodel', isDir: false, size: 2 },
+      { name: 'data', isDir: true },
+    ]);
     assert.deepEqual(await s.store.statTrackingPath(ws, '1/run/artifacts'), { name: 'artifacts', isDir: true });
     assert.deepEqual(await s.store.listTrackingFolder(ws, 'nothing/here'), []);
     await s.store.deleteTrackingPath(ws, '1/run/artifacts/model/data');
@@ -158,10 +171,13 @@ export function defineTrackingTests(s: ArtifactStoreSuite): void {
 
   s.test('a blob unpacks into a tracking folder once', async () => {
     const ws = name('ws');
-    const archive = tarOf({ 'MLmodel': `id ${randomBytes(4).toString('hex')}`, 'data/x': 'x' });
+    const archive = tarOf({ MLmodel: `id ${randomBytes(4).toString('hex')}`, 'data/x': 'x' });
     const { sha256 } = await s.store.putBlob(bytes(archive));
     await Promise.all([s.store.unpackBlobToTracking(ws, 'models/m1', sha256), s.store.unpackBlobToTracking(ws, 'models/m1', sha256)]);
-    assert.deepEqual((await s.store.listTrackingFolder(ws, 'models/m1')).map((e) => e.name), ['MLmodel', 'data']);
+    assert.deepEqual(
+      (await s.store.listTrackingFolder(ws, 'models/m1')).map((e) => e.name),
+      ['MLmodel', 'data'],
+    );
     await s.store.unpackBlobToTracking(ws, 'models/m1', sha256);
     assert.equal(await read(await s.store.openTrackingFile(ws, 'models/m1/data/x')), 'x');
     await rejectsWith(s.store.unpackBlobToTracking(ws, 'models/m2', 'e'.repeat(64)), 'LATHE_NOT_FOUND');

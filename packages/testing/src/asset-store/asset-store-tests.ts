@@ -39,7 +39,15 @@ export function defineAssetVersionTests(s: AssetStoreSuite): void {
   s.test('a version is stored with its spec, name, version, content hash and time', async () => {
     const ws = await newWorkspace(s.metadata);
     const { asset, created } = await s.assets.createAssetVersion(ws, data('iris', { version: '3', spec: { type: 'uri_folder', path: 'blob://x', description: 'flowers' } }));
-    const expected = { kind: 'data', name: 'iris', version: '3', spec: { type: 'uri_folder', path: 'blob://x', description: 'flowers', name: 'iris', version: '3' }, contentHash: 'h1', createdAt: T0, archived: false };
+    const expected = {
+      kind: 'data',
+      name: 'iris',
+      version: '3',
+      spec: { type: 'uri_folder', path: 'blob://x', description: 'flowers', name: 'iris', version: '3' },
+      contentHash: 'h1',
+      createdAt: T0,
+      archived: false,
+    };
     assert.equal(created, true);
     assert.deepEqual(asset, expected);
     assert.deepEqual(await s.assets.getAssetVersion(ws, 'data', 'iris', '3'), expected);
@@ -85,7 +93,10 @@ export function defineAssetVersionTests(s: AssetStoreSuite): void {
     assert.equal((await s.assets.getAssetVersion(ws, 'environment', 'same', '1')).contentHash, 'env');
     assert.equal((await s.assets.createAssetVersion(other, data('same', { contentHash: 'x' }))).created, true);
     await rejectsWith(s.assets.getAssetVersion(ws, 'component', 'same', '1'), 'LATHE_NOT_FOUND');
-    assert.deepEqual((await s.assets.listAssets(ws, 'environment')).map((a) => a.name), ['same']);
+    assert.deepEqual(
+      (await s.assets.listAssets(ws, 'environment')).map((a) => a.name),
+      ['same'],
+    );
   });
 }
 
@@ -104,10 +115,18 @@ export function defineAssetListTests(s: AssetStoreSuite): void {
 
   s.test('versions are listed newest first; names with their latest version and count, by name', async () => {
     const ws = await newWorkspace(s.metadata);
-    for (const [name, version, at] of [['b', '1', 1], ['a', '1', 2], ['b', '2', 3], ['b', '3', 4]] as const) {
+    for (const [name, version, at] of [
+      ['b', '1', 1],
+      ['a', '1', 2],
+      ['b', '2', 3],
+      ['b', '3', 4],
+    ] as const) {
       await s.assets.createAssetVersion(ws, data(name, { version, contentHash: `${name}${version}`, createdAt: T0 + at }));
     }
-    assert.deepEqual((await s.assets.listAssetVersions(ws, 'data', 'b')).map((v) => v.version), ['3', '2', '1']);
+    assert.deepEqual(
+      (await s.assets.listAssetVersions(ws, 'data', 'b')).map((v) => v.version),
+      ['3', '2', '1'],
+    );
     assert.deepEqual(await s.assets.listAssets(ws, 'data'), [
       { kind: 'data', name: 'a', latestVersion: '1', versionCount: 1, createdAt: T0 + 2 },
       { kind: 'data', name: 'b', latestVersion: '3', versionCount: 3, createdAt: T0 + 4 },
@@ -129,11 +148,20 @@ export function defineAssetListTests(s: AssetStoreSuite): void {
     for (const v of ['1', '2']) await s.assets.createAssetVersion(ws, data('d', { version: v, contentHash: v, createdAt: T0 + Number(v) }));
     await s.assets.setAssetArchived(ws, 'data', 'd', '2', true);
     assert.equal((await s.assets.getAssetVersion(ws, 'data', 'd', '2')).archived, true);
-    assert.deepEqual((await s.assets.listAssetVersions(ws, 'data', 'd')).map((v) => v.version), ['1']);
-    assert.deepEqual((await s.assets.listAssetVersions(ws, 'data', 'd', { includeArchived: true })).map((v) => v.version), ['2', '1']);
+    assert.deepEqual(
+      (await s.assets.listAssetVersions(ws, 'data', 'd')).map((v) => v.version),
+      ['1'],
+    );
+    assert.deepEqual(
+      (await s.assets.listAssetVersions(ws, 'data', 'd', { includeArchived: true })).map((v) => v.version),
+      ['2', '1'],
+    );
     await s.assets.setAssetArchived(ws, 'data', 'd', undefined, true);
     assert.deepEqual(await s.assets.listAssets(ws, 'data'), []);
-    assert.deepEqual((await s.assets.listAssets(ws, 'data', { includeArchived: true })).map((a) => [a.name, a.versionCount]), [['d', 2]]);
+    assert.deepEqual(
+      (await s.assets.listAssets(ws, 'data', { includeArchived: true })).map((a) => [a.name, a.versionCount]),
+      [['d', 2]],
+    );
     await s.assets.setAssetArchived(ws, 'data', 'd', undefined, false);
     assert.equal((await s.assets.getLatestAssetVersion(ws, 'data', 'd')).version, '2');
     // An archived version still counts when numbering the next.
@@ -155,7 +183,12 @@ export function defineLineageTests(s: AssetStoreSuite): void {
 
   s.test('lineage is queried by asset and by job; recording an edge again is harmless', async () => {
     const ws = await newWorkspace(s.metadata);
-    const edges = [edge('train', 'input', 'training_data', 'iris'), edge('train', 'output', 'model', 'clf', '1', 'model'), edge('score', 'input', 'data', 'iris'), edge('score', 'input', 'model', 'clf', '1', 'model')];
+    const edges = [
+      edge('train', 'input', 'training_data', 'iris'),
+      edge('train', 'output', 'model', 'clf', '1', 'model'),
+      edge('score', 'input', 'data', 'iris'),
+      edge('score', 'input', 'model', 'clf', '1', 'model'),
+    ];
     await s.assets.recordLineage(ws, edges);
     await s.assets.recordLineage(ws, edges.slice(0, 2));
     await s.assets.recordLineage(ws, []);
@@ -170,6 +203,9 @@ export function defineLineageTests(s: AssetStoreSuite): void {
   s.test('a job reading one version through two inputs keeps both edges', async () => {
     const ws = await newWorkspace(s.metadata);
     await s.assets.recordLineage(ws, [edge('j', 'input', 'a', 'd'), edge('j', 'input', 'b', 'd')]);
-    assert.deepEqual((await s.assets.lineageOfJob(ws, 'j')).map((e) => e.port), ['a', 'b']);
+    assert.deepEqual(
+      (await s.assets.lineageOfJob(ws, 'j')).map((e) => e.port),
+      ['a', 'b'],
+    );
   });
 }

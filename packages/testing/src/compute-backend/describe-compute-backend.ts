@@ -27,10 +27,29 @@ let counter = 0;
 export function fakeJob(command: string): JobRecord {
   const name = `contract_${process.pid}_${++counter}`;
   return {
-    workspace: 'default', name, type: 'command', status: 'Preparing', displayName: null, experimentName: 'contract',
-    description: null, compute: 'local', tags: {}, spec: { type: 'command', command }, warnings: [], history: [],
-    createdAt: Date.now(), updatedAt: Date.now(), startedAt: null, endedAt: null, handle: null, failure: null, exitCode: null,
-    parent: null, root: null, controllerState: null, finalization: null,
+    workspace: 'default',
+    name,
+    type: 'command',
+    status: 'Preparing',
+    displayName: null,
+    experimentName: 'contract',
+    description: null,
+    compute: 'local',
+    tags: {},
+    spec: { type: 'command', command },
+    warnings: [],
+    history: [],
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+    startedAt: null,
+    endedAt: null,
+    handle: null,
+    failure: null,
+    exitCode: null,
+    parent: null,
+    root: null,
+    controllerState: null,
+    finalization: null,
   };
 }
 

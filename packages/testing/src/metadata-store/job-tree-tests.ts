@@ -12,16 +12,22 @@ export function defineJobTreeTests(suite: StoreSuite): void {
     assert.deepEqual([middle.parent, middle.root, leaf.parent, leaf.root], ['top', 'top', 'middle', 'top']);
     await suite.store.createJob(jobInput(workspace, 'other', { createdAt: 4 }));
     const children = await suite.store.listJobs({ workspace, parent: 'top', limit: 10 });
-    assert.deepEqual(children.jobs.map((j) => j.name), ['middle']);
+    assert.deepEqual(
+      children.jobs.map((j) => j.name),
+      ['middle'],
+    );
     assert.deepEqual((await suite.store.listJobs({ workspace, parent: 'leaf', limit: 10 })).jobs, []);
   });
 
-  suite.test('createJob refuses a parent that does not exist or a root that is not the parent\'s, writing nothing', async () => {
+  suite.test("createJob refuses a parent that does not exist or a root that is not the parent's, writing nothing", async () => {
     const workspace = await newWorkspace(suite.store);
     await assert.rejects(suite.store.createJob(jobInput(workspace, 'orphan', { parent: { name: 'missing', root: null } })), { code: 'LATHE_NOT_FOUND' });
     await suite.store.createJob(jobInput(workspace, 'top'));
     await assert.rejects(suite.store.createJob(jobInput(workspace, 'liar', { parent: { name: 'top', root: 'elsewhere' } })), { code: 'LATHE_BAD_REQUEST' });
-    assert.deepEqual((await suite.store.listJobs({ workspace, limit: 10 })).jobs.map((j) => j.name), ['top']);
+    assert.deepEqual(
+      (await suite.store.listJobs({ workspace, limit: 10 })).jobs.map((j) => j.name),
+      ['top'],
+    );
   });
 
   suite.test('findJobsByStatus filters by compute and by type', async () => {

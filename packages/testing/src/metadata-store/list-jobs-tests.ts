@@ -7,11 +7,7 @@ import { jobInput, moveThrough, newWorkspace, T0, type StoreSuite } from './stor
 export function defineListJobsTests(suite: StoreSuite): void {
   suite.test('listJobs returns jobs newest first, breaking ties by name descending', async () => {
     const workspace = await newWorkspace(suite.store);
-    await createAll(suite.store, [
-      jobInput(workspace, 'b', { createdAt: T0 + 10 }),
-      jobInput(workspace, 'a', { createdAt: T0 }),
-      jobInput(workspace, 'c', { createdAt: T0 + 10 }),
-    ]);
+    await createAll(suite.store, [jobInput(workspace, 'b', { createdAt: T0 + 10 }), jobInput(workspace, 'a', { createdAt: T0 }), jobInput(workspace, 'c', { createdAt: T0 + 10 })]);
     const page = await suite.store.listJobs({ workspace, limit: 10 });
     assert.deepEqual(names(page.jobs), ['c', 'b', 'a']);
     assert.equal(page.nextPageToken, undefined);
@@ -20,12 +16,13 @@ export function defineListJobsTests(suite: StoreSuite): void {
   suite.test('listJobs pages through 25 jobs ten at a time without duplicates', async () => {
     const workspace = await newWorkspace(suite.store);
     // Three jobs share each creation time, so the pages must also split ties by name.
-    const inputs = Array.from({ length: 25 }, (_, i) =>
-      jobInput(workspace, `job-${String(i).padStart(2, '0')}`, { createdAt: T0 + Math.floor(i / 3) }),
-    );
+    const inputs = Array.from({ length: 25 }, (_, i) => jobInput(workspace, `job-${String(i).padStart(2, '0')}`, { createdAt: T0 + Math.floor(i / 3) }));
     await createAll(suite.store, inputs);
     const pages = await allPages(suite.store, workspace, 10);
-    assert.deepEqual(pages.map((page) => page.length), [10, 10, 5]);
+    assert.deepEqual(
+      pages.map((page) => page.length),
+      [10, 10, 5],
+    );
     const seen = pages.flat().map((job) => job.name);
     assert.equal(new Set(seen).size, 25);
     assert.deepEqual(seen, inputs.map((input) => input.name).reverse());

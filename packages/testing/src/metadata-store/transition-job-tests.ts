@@ -74,15 +74,27 @@ export function defineTransitionJobTests(suite: StoreSuite): void {
   suite.test('transition patches set, keep and clear handle, failure and exitCode', async () => {
     const job = await createJob();
     const set = await suite.store.transitionJob({
-      ...key(job), from: ['Queued'], to: 'Preparing', at: T0 + 1, patch: { handle: HANDLE, failure: FAILURE, exitCode: 7 },
+      ...key(job),
+      from: ['Queued'],
+      to: 'Preparing',
+      at: T0 + 1,
+      patch: { handle: HANDLE, failure: FAILURE, exitCode: 7 },
     });
     assert.deepEqual([set?.handle, set?.failure, set?.exitCode], [HANDLE, FAILURE, 7]);
     const cleared = await suite.store.transitionJob({
-      ...key(job), from: ['Preparing'], to: 'Running', at: T0 + 2, patch: { handle: null, failure: null },
+      ...key(job),
+      from: ['Preparing'],
+      to: 'Running',
+      at: T0 + 2,
+      patch: { handle: null, failure: null },
     });
     assert.deepEqual([cleared?.handle, cleared?.failure, cleared?.exitCode], [null, null, 7]);
     const ended = await suite.store.transitionJob({
-      ...key(job), from: ['Running'], to: 'Failed', at: T0 + 3, patch: { failure: FAILURE, exitCode: null },
+      ...key(job),
+      from: ['Running'],
+      to: 'Failed',
+      at: T0 + 3,
+      patch: { failure: FAILURE, exitCode: null },
     });
     assert.deepEqual([ended?.handle, ended?.failure, ended?.exitCode], [null, FAILURE, null]);
     assert.deepEqual(await suite.store.getJob(job.workspace, job.name), ended);
@@ -98,16 +110,16 @@ export function defineTransitionJobTests(suite: StoreSuite): void {
 
   suite.test('concurrent transitions from the same status let exactly one succeed', async () => {
     const job = await createJob();
-    const attempts = Array.from({ length: 10 }, (_, i) =>
-      suite.store.transitionJob({ ...key(job), from: ['Queued'], to: 'Preparing', at: T0 + 100 + i }),
-    );
+    const attempts = Array.from({ length: 10 }, (_, i) => suite.store.transitionJob({ ...key(job), from: ['Queued'], to: 'Preparing', at: T0 + 100 + i }));
     const winners = (await Promise.all(attempts)).filter((result) => result !== undefined);
     assert.equal(winners.length, 1);
     const stored = await suite.store.getJob(job.workspace, job.name);
-    assert.deepEqual(stored?.history.map((event) => event.status), ['NotStarted', 'Queued', 'Preparing']);
+    assert.deepEqual(
+      stored?.history.map((event) => event.status),
+      ['NotStarted', 'Queued', 'Preparing'],
+    );
     assert.deepEqual(stored, winners[0]);
   });
-
 }
 
 function key(job: { workspace: string; name: string }): { workspace: string; name: string } {

@@ -45,7 +45,15 @@ function versionsQuery(filter?: string, orderBy: string[] = [], extra: Partial<S
 export function defineRegisteredModelTests(s: ModelRegistrySuite): void {
   s.test('creates a registered model with a description and tags; a name is taken once', async () => {
     const ws = await newWorkspace(s.metadata);
-    const created = await s.registry.createRegisteredModel(ws, { name: 'iris', description: 'flowers', tags: [{ key: 'team', value: 'a' }, { key: 'team', value: 'b' }], at: T0 });
+    const created = await s.registry.createRegisteredModel(ws, {
+      name: 'iris',
+      description: 'flowers',
+      tags: [
+        { key: 'team', value: 'a' },
+        { key: 'team', value: 'b' },
+      ],
+      at: T0,
+    });
     assert.deepEqual(created, { name: 'iris', description: 'flowers', createdAt: T0, updatedAt: T0, tags: [{ key: 'team', value: 'b' }], aliases: [], latestVersions: [] });
     assert.deepEqual(await s.registry.getRegisteredModel(ws, 'iris'), created);
     await rejectsWith(s.registry.createRegisteredModel(ws, { name: 'iris', at: T0 }), 'LATHE_CONFLICT', /Registered Model \(name=iris\) already exists/);
@@ -112,12 +120,34 @@ export function defineModelVersionTests(s: ModelRegistrySuite): void {
     await rejectsWith(s.registry.createModelVersion(ws, { name: 'none', spec: spec(), contentHash: 'h', source: 's', at: T0 }), 'LATHE_NOT_FOUND', /name=none/);
     await s.registry.createRegisteredModel(ws, { name: 'm', at: T0 });
     const v1 = await s.registry.createModelVersion(ws, {
-      name: 'm', spec: spec(), contentHash: 'h', source: 'models:/m-1', runId: 'r1', runLink: 'http://x', modelId: 'm-1', description: 'first',
-      tags: [{ key: 'a', value: '1' }], at: T0 + 1,
+      name: 'm',
+      spec: spec(),
+      contentHash: 'h',
+      source: 'models:/m-1',
+      runId: 'r1',
+      runLink: 'http://x',
+      modelId: 'm-1',
+      description: 'first',
+      tags: [{ key: 'a', value: '1' }],
+      at: T0 + 1,
     });
     assert.deepEqual(
       { ...v1, asset: undefined },
-      { name: 'm', version: '1', createdAt: T0 + 1, updatedAt: T0 + 1, description: 'first', stage: 'None', source: 'models:/m-1', runId: 'r1', runLink: 'http://x', modelId: 'm-1', tags: [{ key: 'a', value: '1' }], aliases: [], asset: undefined },
+      {
+        name: 'm',
+        version: '1',
+        createdAt: T0 + 1,
+        updatedAt: T0 + 1,
+        description: 'first',
+        stage: 'None',
+        source: 'models:/m-1',
+        runId: 'r1',
+        runLink: 'http://x',
+        modelId: 'm-1',
+        tags: [{ key: 'a', value: '1' }],
+        aliases: [],
+        asset: undefined,
+      },
     );
     assert.deepEqual([v1.asset.kind, v1.asset.name, v1.asset.version, v1.asset.spec.path, v1.asset.archived], ['model', 'm', '1', `blob://${SHA}`, false]);
     const v2 = await s.registry.createModelVersion(ws, { name: 'm', spec: spec(), contentHash: 'h', source: 's', at: T0 + 2 });
@@ -137,7 +167,14 @@ export function defineModelVersionTests(s: ModelRegistrySuite): void {
     const stages = await Promise.all(['1', '2', '4'].map(async (v) => (await s.registry.getModelVersion(ws, 'm', { version: v })).stage));
     assert.deepEqual(stages, ['Archived', 'Archived', 'None']);
     const model = await s.registry.getRegisteredModel(ws, 'm');
-    assert.deepEqual(model.latestVersions.map((v) => [v.version, v.stage]), [['4', 'None'], ['3', 'Production'], ['2', 'Archived']]);
+    assert.deepEqual(
+      model.latestVersions.map((v) => [v.version, v.stage]),
+      [
+        ['4', 'None'],
+        ['3', 'Production'],
+        ['2', 'Archived'],
+      ],
+    );
     assert.equal(model.updatedAt, T0 + 12);
     const described = await s.registry.updateModelVersion(ws, 'm', '4', { description: 'd', at: T0 + 13 });
     assert.deepEqual([described.description, described.stage, described.updatedAt], ['d', 'None', T0 + 13]);
@@ -152,7 +189,10 @@ export function defineModelVersionTests(s: ModelRegistrySuite): void {
     await s.registry.setAlias(ws, 'm', 'backup', '2');
     const champion = await s.registry.getModelVersion(ws, 'm', { alias: 'champion' });
     assert.deepEqual([champion.version, champion.aliases], ['2', ['backup', 'champion']]);
-    assert.deepEqual((await s.registry.getRegisteredModel(ws, 'm')).aliases, [{ alias: 'backup', version: '2' }, { alias: 'champion', version: '2' }]);
+    assert.deepEqual((await s.registry.getRegisteredModel(ws, 'm')).aliases, [
+      { alias: 'backup', version: '2' },
+      { alias: 'champion', version: '2' },
+    ]);
     assert.equal((await s.registry.getModelVersion(ws, 'm', { alias: 'latest' })).version, '3');
     await s.registry.setAlias(ws, 'm', 'backup', null);
     await s.registry.setAlias(ws, 'm', 'never-set', null);
@@ -189,7 +229,11 @@ export function defineAssetSharingTests(s: ModelRegistrySuite): void {
   s.test('a model asset version created through the asset store is a registered model version', async () => {
     const ws = await newWorkspace(s.metadata);
     await s.assets.createAssetVersion(ws, {
-      kind: 'model', name: 'cli', version: '1', contentHash: 'c1', createdAt: T0,
+      kind: 'model',
+      name: 'cli',
+      version: '1',
+      contentHash: 'c1',
+      createdAt: T0,
       spec: { type: 'custom_model', path: `blob://${SHA}`, source_path: 'runs:/abc123/model', description: 'from the CLI', stage: 'production' },
     });
     await s.assets.createAssetVersion(ws, { kind: 'model', name: 'cli', version: 'v2-beta', contentHash: 'c2', createdAt: T0 + 1, spec: spec() });
@@ -214,7 +258,10 @@ export function defineAssetSharingTests(s: ModelRegistrySuite): void {
     await s.registry.deleteRegisteredModel(ws, 'm');
     await s.assets.setAssetArchived(ws, 'model', 'm', undefined, false);
     const model = await s.registry.getRegisteredModel(ws, 'm');
-    assert.deepEqual(model.latestVersions.map((v) => v.version), ['2']);
+    assert.deepEqual(
+      model.latestVersions.map((v) => v.version),
+      ['2'],
+    );
     assert.equal((await s.registry.getModelVersion(ws, 'm', { version: '1' })).version, '1');
   });
 }

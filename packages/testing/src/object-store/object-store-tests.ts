@@ -173,12 +173,27 @@ export function defineObjectListTests(s: ObjectStoreSuite): void {
     const prefix = fresh();
     for (const k of ['b/2', 'a', 'b/1', 'a-b', 'c/d/e']) await s.store.put(`${prefix}${k}`, text(k));
     const page = await s.store.list(prefix);
-    assert.deepEqual(page.objects.map((o) => [o.key.slice(prefix.length), o.size]), [['a', 1], ['a-b', 3], ['b/1', 3], ['b/2', 3], ['c/d/e', 5]]);
+    assert.deepEqual(
+      page.objects.map((o) => [o.key.slice(prefix.length), o.size]),
+      [
+        ['a', 1],
+        ['a-b', 3],
+        ['b/1', 3],
+        ['b/2', 3],
+        ['c/d/e', 5],
+      ],
+    );
     assert.deepEqual(page.prefixes, []);
     assert.equal(page.next, undefined);
     // A prefix is a plain string prefix, not only a folder.
-    assert.deepEqual((await s.store.list(`${prefix}a`)).objects.map((o) => o.key.slice(prefix.length)), ['a', 'a-b']);
-    assert.deepEqual((await s.store.list(`${prefix}b/`)).objects.map((o) => o.key.slice(prefix.length)), ['b/1', 'b/2']);
+    assert.deepEqual(
+      (await s.store.list(`${prefix}a`)).objects.map((o) => o.key.slice(prefix.length)),
+      ['a', 'a-b'],
+    );
+    assert.deepEqual(
+      (await s.store.list(`${prefix}b/`)).objects.map((o) => o.key.slice(prefix.length)),
+      ['b/1', 'b/2'],
+    );
   });
 
   s.test('a prefix with nothing under it lists nothing', async () => {
@@ -208,14 +223,20 @@ export function defineObjectListTests(s: ObjectStoreSuite): void {
     const prefix = fresh();
     for (const k of ['top', 'dir/a', 'dir/sub/b', 'dir2/c', 'do']) await s.store.put(`${prefix}${k}`, text('x'));
     const page = await s.store.list(prefix, { delimiter: '/' });
-    assert.deepEqual(page.objects.map((o) => o.key), [`${prefix}do`, `${prefix}top`]);
+    assert.deepEqual(
+      page.objects.map((o) => o.key),
+      [`${prefix}do`, `${prefix}top`],
+    );
     assert.deepEqual(page.prefixes, [`${prefix}dir/`, `${prefix}dir2/`]);
     const inner = await s.store.list(`${prefix}dir/`, { delimiter: '/' });
     assert.deepEqual([inner.objects.map((o) => o.key), inner.prefixes], [[`${prefix}dir/a`], [`${prefix}dir/sub/`]]);
     const paged = await s.store.list(prefix, { delimiter: '/', limit: 2 });
     assert.deepEqual([...paged.prefixes, ...paged.objects.map((o) => o.key)], [`${prefix}dir/`, `${prefix}dir2/`]);
     const rest = await s.store.list(prefix, { delimiter: '/', after: paged.next! });
-    assert.deepEqual(rest.objects.map((o) => o.key), [`${prefix}do`, `${prefix}top`]);
+    assert.deepEqual(
+      rest.objects.map((o) => o.key),
+      [`${prefix}do`, `${prefix}top`],
+    );
   });
 
   s.test('deleting the last object under a prefix removes the prefix from listings', async () => {

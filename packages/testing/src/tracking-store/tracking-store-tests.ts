@@ -116,12 +116,11 @@ export function defineRunTests(s: TrackingSuite): void {
     assert.equal(run.data.tags.find((t) => t.key === 'a')?.value, '2');
     // Same value again is fine; another value is refused and the whole batch is not written.
     await s.tracking.logBatch(ws, id, { params: [{ key: 'lr', value: '0.1' }] });
-    await rejectsWith(
-      s.tracking.logBatch(ws, id, { params: [{ key: 'lr', value: '0.2' }], metrics: [metric('new', 1)] }),
-      'LATHE_BAD_REQUEST',
-      /Changing param values is not allowed/,
+    await rejectsWith(s.tracking.logBatch(ws, id, { params: [{ key: 'lr', value: '0.2' }], metrics: [metric('new', 1)] }), 'LATHE_BAD_REQUEST', /Changing param values is not allowed/);
+    assert.equal(
+      (await s.tracking.getRun(ws, id)).data.metrics.some((m) => m.key === 'new'),
+      false,
     );
-    assert.equal((await s.tracking.getRun(ws, id)).data.metrics.some((m) => m.key === 'new'), false);
     await rejectsWith(s.tracking.getRun(ws, 'no-such-run'), 'LATHE_NOT_FOUND', /Run with id=no-such-run not found/);
   });
 
@@ -153,7 +152,10 @@ export function defineRunTests(s: TrackingSuite): void {
       pages++;
     } while (pageToken);
     assert.equal(pages, 3);
-    assert.deepEqual(seen, Array.from({ length: 2700 }, (_, i) => i));
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 2700 }, (_, i) => i),
+    );
     await rejectsWith(s.tracking.getMetricHistory(ws, id, 'h', { maxResults: 10, pageToken: 'garbage!' }), 'LATHE_BAD_REQUEST');
   });
 
@@ -203,7 +205,10 @@ export function defineRunTests(s: TrackingSuite): void {
     );
     for (const [w, id] of ids.entries()) {
       const { items } = await s.tracking.getMetricHistory(ws, id, 'm', { maxResults: 5000 });
-      assert.deepEqual(items.map((m) => m.value), Array.from({ length: 2000 }, (_, i) => w * 10_000 + i));
+      assert.deepEqual(
+        items.map((m) => m.value),
+        Array.from({ length: 2000 }, (_, i) => w * 10_000 + i),
+      );
     }
   });
 }
@@ -225,8 +230,7 @@ export function defineSearchTests(s: TrackingSuite): void {
       });
       if (i < 3) await s.tracking.updateRun(ws, run.info.runId, { status: 'FINISHED', endTime: T0 + 100 });
     }
-    const found = async (filter: string, orderBy: string[] = []) =>
-      (await s.tracking.searchRuns(ws, query([e.experimentId], { filter, orderBy }))).items.map((r) => r.info.runName);
+    const found = async (filter: string, orderBy: string[] = []) => (await s.tracking.searchRuns(ws, query([e.experimentId], { filter, orderBy }))).items.map((r) => r.info.runName);
     assert.deepEqual(await found('metrics.acc > 0.25'), ['run29', 'run28', 'run27', 'run26']);
     assert.deepEqual(await found("metrics.acc >= 0.2 and params.opt = 'Adam'"), ['run28', 'run26', 'run24', 'run22']);
     assert.deepEqual(await found("params.opt LIKE 'adam'"), [], 'LIKE is case-sensitive');
@@ -248,7 +252,11 @@ export function defineSearchTests(s: TrackingSuite): void {
     for (const orderBy of [[], ['metrics.acc DESC'], ['params.opt', 'metrics.loss DESC'], ['attributes.run_name ASC']]) {
       const all = await allPages(s.tracking, ws, query([e.experimentId], { orderBy, maxResults: 7 }));
       const once = await s.tracking.searchRuns(ws, query([e.experimentId], { orderBy }));
-      assert.deepEqual(all.map((r) => r.info.runName), once.items.map((r) => r.info.runName), `pages of ${orderBy.join(',')}`);
+      assert.deepEqual(
+        all.map((r) => r.info.runName),
+        once.items.map((r) => r.info.runName),
+        `pages of ${orderBy.join(',')}`,
+      );
       assert.equal(new Set(all.map((r) => r.info.runId)).size, 30);
     }
     await rejectsWith(s.tracking.searchRuns(ws, { ...query([e.experimentId]), pageToken: 'bm90IGEgdG9rZW4' }), 'LATHE_BAD_REQUEST');
@@ -263,8 +271,7 @@ export function defineSearchTests(s: TrackingSuite): void {
     const keep = await s.tracking.createRun(ws, { experimentId: e.experimentId, runName: 'keep' });
     const gone = await s.tracking.createRun(ws, { experimentId: e.experimentId, runName: 'gone' });
     await s.tracking.setRunLifecycle(ws, gone.info.runId, 'deleted', T0);
-    const names = async (viewType: SearchRunsQuery['viewType']) =>
-      (await s.tracking.searchRuns(ws, query([e.experimentId], { viewType }))).items.map((r) => r.info.runName).sort();
+    const names = async (viewType: SearchRunsQuery['viewType']) => (await s.tracking.searchRuns(ws, query([e.experimentId], { viewType }))).items.map((r) => r.info.runName).sort();
     assert.deepEqual(await names('ACTIVE_ONLY'), [keep.info.runName]);
     assert.deepEqual(await names('DELETED_ONLY'), [gone.info.runName]);
     assert.deepEqual(await names('ALL'), ['gone', 'keep']);
@@ -310,7 +317,7 @@ export function defineJobRunTests(s: TrackingSuite): void {
     assert.equal((await s.tracking.findExperimentByName(ws, 'jobs-exp'))?.experimentId, experiment?.experimentId);
   });
 
-  s.test("searches narrow by the job behind a run; counts and experiment summaries agree", async () => {
+  s.test('searches narrow by the job behind a run; counts and experiment summaries agree', async () => {
     const ws = await newWorkspace(s.metadata);
     const [a, b, c] = [uniqueName('job'), uniqueName('job'), uniqueName('job')];
     await s.metadata.createJob(jobInput(ws, a, { experimentName: 'mixed' }));
@@ -346,12 +353,21 @@ export function defineJobRunTests(s: TrackingSuite): void {
     const summaries = await s.tracking.summarizeExperiments(ws, 'ACTIVE_ONLY');
     assert.deepEqual(
       summaries.map((x) => [x.experiment.name, x.runCount]),
-      [['Default', 0], ['mixed', 4]],
+      [
+        ['Default', 0],
+        ['mixed', 4],
+      ],
     );
     assert.equal(summaries[1]?.lastActivity, T0 + 20);
 
     const jobs = await s.metadata.getJobs(ws, [a, c, 'missing']);
-    assert.deepEqual(jobs.map((j) => [j.name, j.status]).sort(), [[a, 'Queued'], [c, 'Running']].sort());
+    assert.deepEqual(
+      jobs.map((j) => [j.name, j.status]).sort(),
+      [
+        [a, 'Queued'],
+        [c, 'Running'],
+      ].sort(),
+    );
     assert.deepEqual(await s.metadata.getJobs(ws, []), []);
   });
 }

@@ -12,7 +12,11 @@ const RUN_FILTERS: Array<[string, Array<[string, string, string, unknown]>]> = [
   ['metrics.accuracy > 0.92', [['metric', 'accuracy', '>', 0.92]]],
   [
     'params.model = "LogisticRegression" and params.lambda = "0.001" and metrics.error <= 0.05',
-    [['param', 'model', '=', 'LogisticRegression'], ['param', 'lambda', '=', '0.001'], ['metric', 'error', '<=', 0.05]],
+    [
+      ['param', 'model', '=', 'LogisticRegression'],
+      ['param', 'lambda', '=', '0.001'],
+      ['metric', 'error', '<=', 0.05],
+    ],
   ],
   ['attributes.status = "FAILED"', [['attribute', 'status', '=', 'FAILED']]],
   ['metrics.loss > 0.8', [['metric', 'loss', '>', 0.8]]],
@@ -37,10 +41,22 @@ const RUN_FILTERS: Array<[string, Array<[string, string, string, unknown]>]> = [
   ['metrics."accuracy" > 0.72', [['metric', 'accuracy', '>', 0.72]]],
   ['metrics.`log-scale-loss` <= 0', [['metric', 'log-scale-loss', '<=', 0]]],
   ['metrics.`f1 score` >= 0.5', [['metric', 'f1 score', '>=', 0.5]]],
-  ['metrics.accuracy > 0.72 AND metrics.loss <= 0.15', [['metric', 'accuracy', '>', 0.72], ['metric', 'loss', '<=', 0.15]]],
+  [
+    'metrics.accuracy > 0.72 AND metrics.loss <= 0.15',
+    [
+      ['metric', 'accuracy', '>', 0.72],
+      ['metric', 'loss', '<=', 0.15],
+    ],
+  ],
   ['params.batch_size = "2"', [['param', 'batch_size', '=', '2']]],
   ['params.model ILIKE "gPt%"', [['param', 'model', 'ILIKE', 'gPt%']]],
-  ['params.model LIKE "GPT%" AND params.batch_size = "2"', [['param', 'model', 'LIKE', 'GPT%'], ['param', 'batch_size', '=', '2']]],
+  [
+    'params.model LIKE "GPT%" AND params.batch_size = "2"',
+    [
+      ['param', 'model', 'LIKE', 'GPT%'],
+      ['param', 'batch_size', '=', '2'],
+    ],
+  ],
   ['tags."environment" = "notebook"', [['tag', 'environment', '=', 'notebook']]],
   ['tags.environment = "notebook"', [['tag', 'environment', '=', 'notebook']]],
   ['tags.task = "Classification"', [['tag', 'task', '=', 'Classification']]],
@@ -56,12 +72,28 @@ const RUN_FILTERS: Array<[string, Array<[string, string, string, unknown]>]> = [
   ['attributes.end_time < 1664067852747', [['attribute', 'end_time', '<', 1664067852747]]],
   ['attributes.created > 1664067852747', [['attribute', 'start_time', '>', 1664067852747]]],
   ["datasets.name IN ('custom', 'also custom')", [['dataset', 'name', 'IN', ['custom', 'also custom']]]],
-  ['metrics.accuracy > 0.72 AND metrics.batch_size != 0', [['metric', 'accuracy', '>', 0.72], ['metric', 'batch_size', '!=', 0]]],
+  [
+    'metrics.accuracy > 0.72 AND metrics.batch_size != 0',
+    [
+      ['metric', 'accuracy', '>', 0.72],
+      ['metric', 'batch_size', '!=', 0],
+    ],
+  ],
   [
     "metrics.accuracy > 0.72 AND metrics.batch_size != 0 AND attributes.run_id IN ('a1b2c3d4', 'e5f6g7h8')",
-    [['metric', 'accuracy', '>', 0.72], ['metric', 'batch_size', '!=', 0], ['attribute', 'run_id', 'IN', ['a1b2c3d4', 'e5f6g7h8']]],
+    [
+      ['metric', 'accuracy', '>', 0.72],
+      ['metric', 'batch_size', '!=', 0],
+      ['attribute', 'run_id', 'IN', ['a1b2c3d4', 'e5f6g7h8']],
+    ],
   ],
-  ['metrics.loss <= 0.15 AND metrics.loss >= 0.1', [['metric', 'loss', '<=', 0.15], ['metric', 'loss', '>=', 0.1]]],
+  [
+    'metrics.loss <= 0.15 AND metrics.loss >= 0.1',
+    [
+      ['metric', 'loss', '<=', 0.15],
+      ['metric', 'loss', '>=', 0.1],
+    ],
+  ],
   ['params.batch_size != "None"', [['param', 'batch_size', '!=', 'None']]],
   [
     `
@@ -78,7 +110,13 @@ attributes.run_id IN ('22db81f070f6413588641c8c343cdd72','c3680e37d0fa44eb9c9fb7
     ],
   ],
   ["params.model = 'GPT-4'", [['param', 'model', '=', 'GPT-4']]],
-  ["metrics.rmse < 0.9 and tags.production = 'true'", [['metric', 'rmse', '<', 0.9], ['tag', 'production', '=', 'true']]],
+  [
+    "metrics.rmse < 0.9 and tags.production = 'true'",
+    [
+      ['metric', 'rmse', '<', 0.9],
+      ['tag', 'production', '=', 'true'],
+    ],
+  ],
 ];
 
 /** Filters the same page shows as wrong; MLflow refuses them and so does Lathe. */
@@ -91,11 +129,16 @@ const EXPERIMENT_FILTERS: Array<[string, Array<[string, string, string, unknown]
   ["attributes.name LIKE 'x%'", [['attribute', 'name', 'LIKE', 'x%']]],
   ["tags.group != 'x'", [['tag', 'group', '!=', 'x']]],
   ["tags.group ILIKE '%x%'", [['tag', 'group', 'ILIKE', '%x%']]],
-  ["attributes.name LIKE 'x%' AND tags.group = 'y'", [['attribute', 'name', 'LIKE', 'x%'], ['tag', 'group', '=', 'y']]],
+  [
+    "attributes.name LIKE 'x%' AND tags.group = 'y'",
+    [
+      ['attribute', 'name', 'LIKE', 'x%'],
+      ['tag', 'group', '=', 'y'],
+    ],
+  ],
 ];
 
-const asTuples = (clauses: Array<{ type: string; key: string; comparator: string; value: unknown }>) =>
-  clauses.map((c) => [c.type, c.key, c.comparator, c.value]);
+const asTuples = (clauses: Array<{ type: string; key: string; comparator: string; value: unknown }>) => clauses.map((c) => [c.type, c.key, c.comparator, c.value]);
 
 describe("MLflow's documented search examples", () => {
   for (const [filter, expected] of RUN_FILTERS) {

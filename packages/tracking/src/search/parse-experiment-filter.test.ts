@@ -29,10 +29,7 @@ describe('parseExperimentFilter', () => {
   });
 
   it('refuses attributes other than name, creation_time and last_update_time', () => {
-    assertBadRequest(
-      () => parseExperimentFilter("experiment_id = '1'"),
-      "Invalid attribute key 'experiment_id' specified. Valid keys are '{'name', 'creation_time', 'last_update_time'}'",
-    );
+    assertBadRequest(() => parseExperimentFilter("experiment_id = '1'"), "Invalid attribute key 'experiment_id' specified. Valid keys are '{'name', 'creation_time', 'last_update_time'}'");
     assertBadRequest(() => parseExperimentFilter("lifecycle_stage = 'active'"), /Invalid attribute key 'lifecycle_stage'/);
   });
 

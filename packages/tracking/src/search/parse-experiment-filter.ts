@@ -2,13 +2,7 @@ import { badRequest } from '../bad-request.js';
 import { quotedString } from './quoted-string.js';
 import { checkFilterArgument, readClauses, type ListValue, type RawClause } from './read-clauses.js';
 import { checkAttributeKey, readIdentifier } from './read-identifier.js';
-import {
-  EXPERIMENT_ENTITY_PREFIXES,
-  EXPERIMENT_NUMERIC_ATTRIBUTES,
-  EXPERIMENT_SEARCH_ATTRIBUTES,
-  NUMERIC_COMPARATORS,
-  STRING_COMPARATORS,
-} from './search-keys.js';
+import { EXPERIMENT_ENTITY_PREFIXES, EXPERIMENT_NUMERIC_ATTRIBUTES, EXPERIMENT_SEARCH_ATTRIBUTES, NUMERIC_COMPARATORS, STRING_COMPARATORS } from './search-keys.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -70,8 +64,6 @@ function experimentValue(type: 'attribute' | 'tag', key: string, numeric: boolea
     // MLflow's own message: only runs' run_id takes a list.
     throw badRequest("Only the 'run_id' attribute supports comparison with a list of quoted string values.");
   }
-  const otherwise = type === 'tag'
-    ? `Expected a quoted string value for tag (e.g. 'my-value'). Got value ${token.text}`
-    : `Expected a quoted string value for attributes. Got value ${token.text}`;
+  const otherwise = type === 'tag' ? `Expected a quoted string value for tag (e.g. 'my-value'). Got value ${token.text}` : `Expected a quoted string value for attributes. Got value ${token.text}`;
   return quotedString(token, otherwise);
 }

@@ -3,13 +3,7 @@ import { pyList } from '../python-format.js';
 import { invalidValue } from '../validation/messages.js';
 import type { RawClause } from './read-clauses.js';
 import { checkAttributeKey, readIdentifier } from './read-identifier.js';
-import {
-  EXPERIMENT_ENTITY_PREFIXES,
-  EXPERIMENT_ORDER_BY_ATTRIBUTES,
-  RUN_ENTITY_PREFIXES,
-  RUN_ORDER_BY_ATTRIBUTES,
-  canonicalRunAttribute,
-} from './search-keys.js';
+import { EXPERIMENT_ENTITY_PREFIXES, EXPERIMENT_ORDER_BY_ATTRIBUTES, RUN_ENTITY_PREFIXES, RUN_ORDER_BY_ATTRIBUTES, canonicalRunAttribute } from './search-keys.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /** A runs/search sort key. Attribute keys are canonical (`created` → `start_time`). */

@@ -23,9 +23,15 @@ describe('parseRunFilter: accepted filters', () => {
 
   it('joins clauses with AND in any case', () => {
     const clauses = parseRunFilter("metrics.a >= 1 and metrics.b < 2 AND params.c LIKE 'x%' And tags.d ILIKE '%Y'");
-    assert.deepEqual(clauses.map((c) => [c.type, c.key, c.comparator]), [
-      ['metric', 'a', '>='], ['metric', 'b', '<'], ['param', 'c', 'LIKE'], ['tag', 'd', 'ILIKE'],
-    ]);
+    assert.deepEqual(
+      clauses.map((c) => [c.type, c.key, c.comparator]),
+      [
+        ['metric', 'a', '>='],
+        ['metric', 'b', '<'],
+        ['param', 'c', 'LIKE'],
+        ['tag', 'd', 'ILIKE'],
+      ],
+    );
   });
 
   it('accepts every alias of every entity prefix', () => {
@@ -33,10 +39,14 @@ describe('parseRunFilter: accepted filters', () => {
     assert.deepEqual(types(['metric', 'metrics'], '> 1'), ['metric', 'metric']);
     assert.deepEqual(types(['param', 'params', 'parameter', 'parameters'], "= 'v'"), ['param', 'param', 'param', 'param']);
     assert.deepEqual(types(['tag', 'tags'], "= 'v'"), ['tag', 'tag']);
-    assert.deepEqual(['attribute', 'attributes', 'attr', 'run'].map((p) => parseRunFilter(`${p}.status = 'v'`)[0]?.type), [
-      'attribute', 'attribute', 'attribute', 'attribute',
-    ]);
-    assert.deepEqual(['dataset', 'datasets'].map((p) => parseRunFilter(`${p}.name = 'v'`)[0]?.type), ['dataset', 'dataset']);
+    assert.deepEqual(
+      ['attribute', 'attributes', 'attr', 'run'].map((p) => parseRunFilter(`${p}.status = 'v'`)[0]?.type),
+      ['attribute', 'attribute', 'attribute', 'attribute'],
+    );
+    assert.deepEqual(
+      ['dataset', 'datasets'].map((p) => parseRunFilter(`${p}.name = 'v'`)[0]?.type),
+      ['dataset', 'dataset'],
+    );
     assert.equal(parseRunFilter('`metrics`.k > 1')[0]?.type, 'metric');
   });
 
@@ -60,9 +70,7 @@ describe('parseRunFilter: accepted filters', () => {
   });
 
   it('a lone name is an attribute', () => {
-    assert.deepEqual(parseRunFilter('start_time >= 1664067852747'), [
-      { type: 'attribute', key: 'start_time', comparator: '>=', value: 1664067852747 },
-    ]);
+    assert.deepEqual(parseRunFilter('start_time >= 1664067852747'), [{ type: 'attribute', key: 'start_time', comparator: '>=', value: 1664067852747 }]);
     assert.deepEqual(parseRunFilter("user_id LIKE 'user1'")[0]?.type, 'attribute');
   });
 
@@ -74,9 +82,7 @@ describe('parseRunFilter: accepted filters', () => {
   });
 
   it('takes run_id and dataset fields IN or NOT IN a list of quoted strings', () => {
-    assert.deepEqual(parseRunFilter("attributes.run_id IN ('a1', \"b2\",)"), [
-      { type: 'attribute', key: 'run_id', comparator: 'IN', value: ['a1', 'b2'] },
-    ]);
+    assert.deepEqual(parseRunFilter('attributes.run_id IN (\'a1\', "b2",)'), [{ type: 'attribute', key: 'run_id', comparator: 'IN', value: ['a1', 'b2'] }]);
     assert.deepEqual(parseRunFilter("run_id NOT IN ('a')")[0]?.value, ['a']);
     for (const key of ['name', 'digest', 'context']) {
       assert.deepEqual(parseRunFilter(`datasets.${key} IN ('x', 'y')`)[0]?.value, ['x', 'y'], key);
@@ -135,10 +141,7 @@ describe('parseRunFilter: refused filters', () => {
   });
 
   it('refuses an unknown entity prefix, naming it', () => {
-    assertBadRequest(
-      () => parseRunFilter("foo.bar = 'x'"),
-      "Invalid entity type 'foo'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']",
-    );
+    assertBadRequest(() => parseRunFilter("foo.bar = 'x'"), "Invalid entity type 'foo'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']");
     assertBadRequest(() => parseRunFilter('Metrics.a > 1'), /Invalid entity type 'Metrics'/);
     assertBadRequest(() => parseRunFilter('constructor.a > 1'), /Invalid entity type 'constructor'/);
   });
@@ -147,14 +150,11 @@ describe('parseRunFilter: refused filters', () => {
     assertBadRequest(() => parseRunFilter("attributes.foo = 'x'"), /^Invalid attribute key 'foo' specified. Valid keys are '\{'run_id', /);
     assertBadRequest(() => parseRunFilter("foo = 'x'"), /^Invalid attribute key 'foo' specified/);
     assertBadRequest(() => parseRunFilter("attributes.experiment_id = '1'"), /^Invalid attribute key 'experiment_id'/);
-    assertBadRequest(
-      () => parseRunFilter("datasets.schema = 'x'"),
-      "Invalid dataset key 'schema' specified. Valid keys are '{'name', 'digest', 'context'}'",
-    );
+    assertBadRequest(() => parseRunFilter("datasets.schema = 'x'"), "Invalid dataset key 'schema' specified. Valid keys are '{'name', 'digest', 'context'}'");
   });
 
   it('refuses malformed identifiers', () => {
-    assertBadRequest(() => parseRunFilter("tags.\"a\".b = 'x'"), /^Invalid identifier 'tags."a".b'/);
+    assertBadRequest(() => parseRunFilter('tags."a".b = \'x\''), /^Invalid identifier 'tags."a".b'/);
     assertBadRequest(() => parseRunFilter('metrics.`` > 1'), /^Invalid identifier 'metrics.``'/);
     assertBadRequest(() => parseRunFilter("`` = 'x'"), /^Invalid identifier '``'/);
   });
@@ -174,10 +174,7 @@ describe('parseRunFilter: refused filters', () => {
     assertBadRequest(() => parseRunFilter("tags.a = ('x')"), "Expected a quoted string value for tag (e.g. 'my-value'). Got value ('x')");
     assertBadRequest(() => parseRunFilter('attributes.status = 5'), 'Expected a quoted string value for attributes. Got value 5');
     assertBadRequest(() => parseRunFilter('datasets.name = 5'), 'Expected a quoted string value for dataset attributes. Got value 5');
-    assertBadRequest(
-      () => parseRunFilter('params.a = abc'),
-      'Parameter value is either not quoted or unidentified quote types used for string value abc. Use either single or double quotes.',
-    );
+    assertBadRequest(() => parseRunFilter('params.a = abc'), 'Parameter value is either not quoted or unidentified quote types used for string value abc. Use either single or double quotes.');
     assertBadRequest(() => parseRunFilter('tags.`test` = `abc`'), /not quoted or unidentified quote types used for string value `abc`/);
   });
 
@@ -208,12 +205,9 @@ describe('parseRunFilter: refused filters', () => {
     assertBadRequest(() => parseRunFilter("run_id IN ('a'"), "Invalid clause(s) in filter string: 'run_id IN ('a''");
   });
 
-  it('refuses empty, non-string and ill-formed lists with MLflow\'s messages', () => {
+  it("refuses empty, non-string and ill-formed lists with MLflow's messages", () => {
     assertBadRequest(() => parseRunFilter('run_id IN ()'), 'While parsing a list in the query, expected a non-empty list of string values, but got empty list');
-    assertBadRequest(
-      () => parseRunFilter('run_id IN (1, 2)'),
-      'While parsing a list in the query, expected string value, punctuation, or whitespace, but got different type in list: (1, 2)',
-    );
+    assertBadRequest(() => parseRunFilter('run_id IN (1, 2)'), 'While parsing a list in the query, expected string value, punctuation, or whitespace, but got different type in list: (1, 2)');
     const illFormed = 'While parsing a list in the query, expected a non-empty list of string values, but got ill-formed list.';
     assertBadRequest(() => parseRunFilter("run_id IN ('a' 'b')"), illFormed);
     assertBadRequest(() => parseRunFilter("run_id IN ('a',,'b')"), illFormed);

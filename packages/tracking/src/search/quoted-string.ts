@@ -10,9 +10,7 @@ import type { Token } from './tokenize.js';
 export function quotedString(token: Token | ListValue, otherwise: string): string {
   if (token.kind === 'string') return token.value;
   if (token.kind === 'ident') {
-    throw badRequest(
-      `Parameter value is either not quoted or unidentified quote types used for string value ${token.text}. Use either single or double quotes.`,
-    );
+    throw badRequest(`Parameter value is either not quoted or unidentified quote types used for string value ${token.text}. Use either single or double quotes.`);
   }
   throw badRequest(otherwise);
 }

@@ -38,7 +38,7 @@ export function readClauses(filter: string): RawClause[] {
     if (token !== undefined && !(token.kind === 'keyword' && token.value === 'AND')) continue;
     if (i === from) {
       // Nothing between two ANDs, or an AND at either end.
-      if (tokens.length > 0) throw invalidClause(filter, (token ?? tokens[i - 1] as Token).text);
+      if (tokens.length > 0) throw invalidClause(filter, (token ?? (tokens[i - 1] as Token)).text);
     } else {
       clauses.push(readClause(filter, tokens.slice(from, i)));
     }

@@ -34,9 +34,7 @@ function nonEmpty(id: RawIdentifier, text: string): RawIdentifier {
 
 /** MLflow's message for a left side that is not `<type>.<key>`. */
 export function invalidIdentifier(text: string): LatheError {
-  return badRequest(
-    `Invalid identifier '${text}'. Columns should be specified as 'attribute.<key>', 'metric.<key>', 'tag.<key>', 'dataset.<key>', or 'param.'.`,
-  );
+  return badRequest(`Invalid identifier '${text}'. Columns should be specified as 'attribute.<key>', 'metric.<key>', 'tag.<key>', 'dataset.<key>', or 'param.'.`);
 }
 
 /** Throws MLflow's message when `key` is not one of the `valid` attribute keys. */

@@ -40,15 +40,10 @@ export const EXPERIMENT_ENTITY_PREFIXES: Readonly<Record<string, 'attribute' | '
 export const RUN_NUMERIC_ATTRIBUTES: readonly string[] = ['start_time', 'end_time', 'created', 'Created'];
 
 /** Run attributes a filter may name (RunInfo's searchable attributes plus MLflow's aliases). */
-export const RUN_SEARCH_ATTRIBUTES: readonly string[] = [
-  'run_id', 'run_name', 'status', 'user_id', 'artifact_uri', 'start_time', 'end_time',
-  'created', 'Created', 'run name', 'Run name', 'Run Name',
-];
+export const RUN_SEARCH_ATTRIBUTES: readonly string[] = ['run_id', 'run_name', 'status', 'user_id', 'artifact_uri', 'start_time', 'end_time', 'created', 'Created', 'run name', 'Run name', 'Run Name'];
 
 /** Run attributes an order_by may name (the `run name` aliases are not among them, as in MLflow). */
-export const RUN_ORDER_BY_ATTRIBUTES: readonly string[] = [
-  'run_id', 'run_name', 'status', 'user_id', 'artifact_uri', 'start_time', 'end_time', 'created', 'Created',
-];
+export const RUN_ORDER_BY_ATTRIBUTES: readonly string[] = ['run_id', 'run_name', 'status', 'user_id', 'artifact_uri', 'start_time', 'end_time', 'created', 'Created'];
 
 /** Keys of `datasets.<key>`. */
 export const DATASET_KEYS: readonly string[] = ['name', 'digest', 'context'];

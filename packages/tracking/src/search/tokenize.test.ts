@@ -9,21 +9,33 @@ const kinds = (source: string): string[] => tokenize(source, fail).map((t) => `$
 
 describe('filter tokenizer', () => {
   it('reads identifiers, operators, strings and numbers', () => {
-    assert.deepEqual(kinds("metrics.acc>=0.5 and tags.t != 'x'"), [
-      'ident:metrics.acc', 'op:>=', 'number:0.5', 'keyword:and', 'ident:tags.t', 'op:!=', "string:'x'",
-    ]);
+    assert.deepEqual(kinds("metrics.acc>=0.5 and tags.t != 'x'"), ['ident:metrics.acc', 'op:>=', 'number:0.5', 'keyword:and', 'ident:tags.t', 'op:!=', "string:'x'"]);
   });
 
   it('keeps quoted identifier segments whole, dots included', () => {
     const [tok] = tokenize('tags.`mlflow.runName`', fail) as [Token];
     assert.equal(tok.kind, 'ident');
-    assert.deepEqual(tok.kind === 'ident' && tok.segments, [{ text: 'tags', quote: '' }, { text: 'mlflow.runName', quote: '`' }]);
+    assert.deepEqual(tok.kind === 'ident' && tok.segments, [
+      { text: 'tags', quote: '' },
+      { text: 'mlflow.runName', quote: '`' },
+    ]);
     const [dq] = tokenize('metrics."f1 score"', fail) as [Token];
-    assert.deepEqual(dq.kind === 'ident' && dq.segments, [{ text: 'metrics', quote: '' }, { text: 'f1 score', quote: '"' }]);
+    assert.deepEqual(dq.kind === 'ident' && dq.segments, [
+      { text: 'metrics', quote: '' },
+      { text: 'f1 score', quote: '"' },
+    ]);
   });
 
   it('reads the number forms sqlparse reads', () => {
-    for (const [text, value] of [['1', 1], ['-1', -1], ['0.5', 0.5], ['.5', 0.5], ['5.', 5], ['1e3', 1000], ['-1.5E-3', -0.0015]] as const) {
+    for (const [text, value] of [
+      ['1', 1],
+      ['-1', -1],
+      ['0.5', 0.5],
+      ['.5', 0.5],
+      ['5.', 5],
+      ['1e3', 1000],
+      ['-1.5E-3', -0.0015],
+    ] as const) {
       const [tok] = tokenize(text, fail) as [Token];
       assert.equal(tok.kind, 'number', text);
       assert.equal(tok.kind === 'number' && tok.value, value, text);
@@ -31,9 +43,7 @@ describe('filter tokenizer', () => {
   });
 
   it('keywords are case-insensitive and only stand alone', () => {
-    assert.deepEqual(kinds('AND and And NOT in IS null'), [
-      'keyword:AND', 'keyword:and', 'keyword:And', 'keyword:NOT', 'keyword:in', 'keyword:IS', 'keyword:null',
-    ]);
+    assert.deepEqual(kinds('AND and And NOT in IS null'), ['keyword:AND', 'keyword:and', 'keyword:And', 'keyword:NOT', 'keyword:in', 'keyword:IS', 'keyword:null']);
     assert.deepEqual(kinds('params.and'), ['ident:params.and']);
   });
 

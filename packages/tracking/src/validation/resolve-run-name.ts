@@ -22,9 +22,7 @@ export function resolveRunName(runName: unknown, tags: readonly { key: string; v
   const name = validateRunName(runName);
   const tag = tags.find((t) => t.key === MLFLOW_RUN_NAME_TAG)?.value || undefined;
   if (name !== undefined && tag !== undefined && name !== tag) {
-    throw badRequest(
-      `Both 'run_name' argument and '${MLFLOW_RUN_NAME_TAG}' tag are specified, but with different values (run_name='${name}', ${MLFLOW_RUN_NAME_TAG}='${tag}').`,
-    );
+    throw badRequest(`Both 'run_name' argument and '${MLFLOW_RUN_NAME_TAG}' tag are specified, but with different values (run_name='${name}', ${MLFLOW_RUN_NAME_TAG}='${tag}').`);
   }
   return name ?? tag;
 }

@@ -1,11 +1,6 @@
 import { badRequest } from '../bad-request.js';
 import { pyList } from '../python-format.js';
-import {
-  MAX_BATCH_LOG_REQUEST_SIZE,
-  MAX_ENTITIES_PER_BATCH,
-  MAX_METRICS_PER_BATCH,
-  MAX_PARAMS_TAGS_PER_BATCH,
-} from './limits.js';
+import { MAX_BATCH_LOG_REQUEST_SIZE, MAX_ENTITIES_PER_BATCH, MAX_METRICS_PER_BATCH, MAX_PARAMS_TAGS_PER_BATCH } from './limits.js';
 import { invalidValue } from './messages.js';
 import { validateMetric, type Metric, type MetricInput } from './validate-metric.js';
 import { validateParam, type KeyValueInput, type Param, type ValueLengthOptions } from './validate-param.js';
@@ -63,9 +58,7 @@ export function validateParamKeysUnique(params: readonly { key: string }[]): voi
     seen.add(key);
   }
   if (dupes.length > 0) {
-    throw badRequest(
-      `Duplicate parameter keys have been submitted: ${pyList(dupes)}. Please ensure the request contains only one param value per param key.`,
-    );
+    throw badRequest(`Duplicate parameter keys have been submitted: ${pyList(dupes)}. Please ensure the request contains only one param value per param key.`);
   }
 }
 
@@ -94,9 +87,7 @@ function count(size: number | readonly unknown[] | undefined): number {
 
 function checkLimit(entity: string, limit: number, length: number): void {
   if (length > limit) {
-    throw badRequest(
-      `A batch logging request can contain at most ${limit} ${entity}. Got ${length} ${entity}. Please split up ${entity} across multiple requests and try again.`,
-    );
+    throw badRequest(`A batch logging request can contain at most ${limit} ${entity}. Got ${length} ${entity}. Please split up ${entity} across multiple requests and try again.`);
   }
 }
 

@@ -23,8 +23,18 @@ describe('key names', () => {
 
   it("normpath behaves as Python's posixpath.normpath", () => {
     const cases: Array<[string, string]> = [
-      ['', '.'], ['.', '.'], ['a/', 'a'], ['a//b', 'a/b'], ['a/./b', 'a/b'], ['a/../b', 'b'], ['../a', '../a'],
-      ['/../a', '/a'], ['//a', '//a'], ['///a', '/a'], ['a/b/../../..', '..'], ['/', '/'],
+      ['', '.'],
+      ['.', '.'],
+      ['a/', 'a'],
+      ['a//b', 'a/b'],
+      ['a/./b', 'a/b'],
+      ['a/../b', 'b'],
+      ['../a', '../a'],
+      ['/../a', '/a'],
+      ['//a', '//a'],
+      ['///a', '/a'],
+      ['a/b/../../..', '..'],
+      ['/', '/'],
     ];
     for (const [input, output] of cases) assert.equal(normpath(input), output, input);
   });

@@ -9,8 +9,7 @@ import { invalidValue } from './messages.js';
  */
 export const KEY_NAME_PATTERN = /^[/\p{L}\p{N}_.\- :]*$/u;
 
-const BAD_CHARACTERS =
-  'Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).';
+const BAD_CHARACTERS = 'Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).';
 
 /** True when `name` is a usable metric, param or tag key. */
 export function isValidKeyName(name: string): boolean {

@@ -36,10 +36,7 @@ describe('validateMetric', () => {
   });
 
   it('refuses a missing or invalid key, naming the metric name field', () => {
-    assertBadRequest(
-      () => validateMetric({ value: 1, timestamp: 1 }),
-      "Invalid value null for parameter 'name' supplied: Metric name cannot be None. A key name must be provided.",
-    );
+    assertBadRequest(() => validateMetric({ value: 1, timestamp: 1 }), "Invalid value null for parameter 'name' supplied: Metric name cannot be None. A key name must be provided.");
     assertBadRequest(
       () => validateMetric({ key: 'a!b', value: 1, timestamp: 1 }),
       `Invalid value "a!b" for parameter 'name' supplied: Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).`,

@@ -86,7 +86,10 @@ export async function assetRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     return resource(workspace, await registry.getLatestAssetVersion(workspace, kindOfPlural(plural), name));
   });
 
-  for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
+  for (const [action, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
     app.post<{ Params: Params; Querystring: { version?: string } }>(`/:plural/:name/${action}`, { schema: { querystring: ArchiveQuery } }, async (request) => {
       const { workspace, plural, name } = request.params;
       await registry.setAssetArchived(workspace, kindOfPlural(plural), name, request.query.version, archived);

@@ -64,9 +64,7 @@ export async function lineageRoutes(app: FastifyInstance, ctx: ServerContext): P
       for (const id of frontier) {
         if (seen.has(id)) continue;
         seen.add(id);
-        const found = id.startsWith('job:')
-          ? await ctx.registry.lineageOfJob(workspace, id.slice(4))
-          : await ctx.registry.lineageOfAsset(workspace, ...(id.split(':') as [AssetKind, string, string]));
+        const found = id.startsWith('job:') ? await ctx.registry.lineageOfJob(workspace, id.slice(4)) : await ctx.registry.lineageOfAsset(workspace, ...(id.split(':') as [AssetKind, string, string]));
         if (hop === depth) continue;
         for (const edge of found) {
           const a = assetId(edge.kind, edge.name, edge.version);

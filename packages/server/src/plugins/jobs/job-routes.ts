@@ -40,31 +40,24 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     return toJobResource(await requireJob(ctx, request.params));
   });
 
-  app.get<{ Params: JobParams; Querystring: { max_results?: number; page_token?: string } }>(
-    '/jobs/:name/children',
-    { schema: { querystring: ChildrenQuery } },
-    async (request) => {
-      const parent = await requireJob(ctx, request.params);
-      const page = await ctx.store.listJobs({
-        workspace: request.params.workspace,
-        parent: parent.name,
-        limit: request.query.max_results ?? 50,
-        ...(request.query.page_token ? { pageToken: request.query.page_token } : {}),
-      });
-      const now = Date.now();
-      return { value: page.jobs.map((j) => toJobResource(j, now)), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
-    },
-  );
+  app.get<{ Params: JobParams; Querystring: { max_results?: number; page_token?: string } }>('/jobs/:name/children', { schema: { querystring: ChildrenQuery } }, async (request) => {
+    const parent = await requireJob(ctx, request.params);
+    const page = await ctx.store.listJobs({
+      workspace: request.params.workspace,
+      parent: parent.name,
+      limit: request.query.max_results ?? 50,
+      ...(request.query.page_token ? { pageToken: request.query.page_token } : {}),
+    });
+    const now = Date.now();
+    return { value: page.jobs.map((j) => toJobResource(j, now)), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
+  });
 
   app.post<{ Params: JobParams }>('/jobs/:name/cancel', async (request) => {
     return toJobResource(await ctx.scheduler.requestCancel(request.params.workspace, request.params.name));
   });
 }
 
-const ChildrenQuery = Type.Object(
-  { max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })), page_token: Type.Optional(Type.String()) },
-  { additionalProperties: false },
-);
+const ChildrenQuery = Type.Object({ max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })), page_token: Type.Optional(Type.String()) }, { additionalProperties: false });
 
 function parseTags(value: string | string[] | undefined): Record<string, string | null> {
   const tags: Record<string, string | null> = {};

@@ -5,10 +5,7 @@ import { isTerminal } from '@lathe/core';
 import type { ServerContext } from '../../server-context.js';
 import { requireJob, type JobParams } from './require-job.js';
 
-const LogQuery = Type.Object(
-  { offset: Type.Optional(Type.Integer({ minimum: 0 })), follow: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
+const LogQuery = Type.Object({ offset: Type.Optional(Type.Integer({ minimum: 0 })), follow: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 type LogQuery = Static<typeof LogQuery>;
 
 /**

@@ -7,8 +7,14 @@ import { attachmentDisposition } from '../content-disposition.js';
 type OutputParams = JobParams & { output: string };
 
 const TEXT_TYPES: Record<string, string> = {
-  '.txt': 'text/plain', '.log': 'text/plain', '.csv': 'text/csv', '.json': 'application/json',
-  '.yaml': 'text/yaml', '.yml': 'text/yaml', '.md': 'text/markdown', '.py': 'text/x-python',
+  '.txt': 'text/plain',
+  '.log': 'text/plain',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.yaml': 'text/yaml',
+  '.yml': 'text/yaml',
+  '.md': 'text/markdown',
+  '.py': 'text/x-python',
 };
 
 /** A job's stored outputs: list them, list an output's files, download a file or the whole output. */
@@ -39,9 +45,7 @@ export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Pr
 
   app.get<{ Params: OutputParams }>('/jobs/:name/outputs/:output/archive', async (request, reply) => {
     const stream = await ctx.artifacts.packOutput(await jobRef(request.params), request.params.output);
-    void reply
-      .type('application/gzip')
-      .header('content-disposition', attachmentDisposition(`${request.params.name}-${request.params.output}.tar.gz`));
+    void reply.type('application/gzip').header('content-disposition', attachmentDisposition(`${request.params.name}-${request.params.output}.tar.gz`));
     return stream;
   });
 }

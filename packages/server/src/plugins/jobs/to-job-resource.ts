@@ -20,9 +20,7 @@ export function toJobResource(job: JobRecord, now = Date.now()): JobResource {
     duration_seconds: job.startedAt === null ? null : ((job.endedAt ?? now) - job.startedAt) / 1000,
     status_history: job.history.map((e) => ({ status: e.status, time: iso(e.time) as string, ...(e.reason ? { reason: e.reason } : {}) })),
     exit_code: job.exitCode,
-    error: job.failure
-      ? { type: job.failure.type, message: job.failure.message, non_retryable: job.failure.nonRetryable, details: job.failure.details }
-      : null,
+    error: job.failure ? { type: job.failure.type, message: job.failure.message, non_retryable: job.failure.nonRetryable, details: job.failure.details } : null,
     warnings: job.warnings,
     spec: job.spec,
     parent: job.parent,

@@ -48,7 +48,12 @@ describeOnEachStore((store) => {
     });
 
     it('treats an empty body as no fields', async () => {
-      assertMlflowError(await srv.post('experiments/create', ''), 400, 'INVALID_PARAMETER_VALUE', "Missing value for required parameter 'name'. See the API docs for more information about request parameters.");
+      assertMlflowError(
+        await srv.post('experiments/create', ''),
+        400,
+        'INVALID_PARAMETER_VALUE',
+        "Missing value for required parameter 'name'. See the API docs for more information about request parameters.",
+      );
       assertMlflowError(await srv.post('experiments/create', 'null'), 400, 'INVALID_PARAMETER_VALUE', /'name'/);
     });
 
@@ -76,7 +81,10 @@ describeOnEachStore((store) => {
       const runId = run.body.run.info.run_id;
       await srv.ok('runs/log-metric', { run_id: runId, key: 'm', value: 2, timestamp: 1, step: 0 });
       const search = await srv.post('/ajax-api/2.0/mlflow/runs/search', { experiment_ids: [id] });
-      assert.deepEqual(search.body.runs.map((r: { info: { run_id: string } }) => r.info.run_id), [runId]);
+      assert.deepEqual(
+        search.body.runs.map((r: { info: { run_id: string } }) => r.info.run_id),
+        [runId],
+      );
       const history = await srv.get(`/ajax-api/2.0/mlflow/metrics/get-history?run_id=${runId}&metric_key=m`);
       assert.deepEqual(history.body.metrics, [{ key: 'm', value: 2, timestamp: 1, step: 0 }]);
       assertMlflowError(await srv.get('/ajax-api/2.0/mlflow/experiments/get?experiment_id=313131'), 404, 'RESOURCE_DOES_NOT_EXIST');
@@ -113,7 +121,10 @@ describeOnEachStore((store) => {
       assertMlflowError(await srv.get('runs/get', { run_id: runId }), 404, 'RESOURCE_DOES_NOT_EXIST');
       assertMlflowError(await srv.post('runs/log-metric', { run_id: runId, key: 'm', value: 1, timestamp: 1 }), 404, 'RESOURCE_DOES_NOT_EXIST');
       const found = await srv.post(`${base}/runs/search`, { experiment_ids: [wsId], filter: "params.p = '1'" });
-      assert.deepEqual(found.body.runs.map((r: { info: { run_name: string } }) => r.info.run_name), ['ws-run']);
+      assert.deepEqual(
+        found.body.runs.map((r: { info: { run_name: string } }) => r.info.run_name),
+        ['ws-run'],
+      );
       // A default-workspace search naming the other workspace's experiment finds nothing.
       assert.deepEqual((await srv.ok('runs/search', { experiment_ids: [wsId] })).runs ?? [], []);
 

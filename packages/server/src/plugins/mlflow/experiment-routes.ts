@@ -107,11 +107,7 @@ export function viewType(f: RequestFields, name: string): ViewType {
 export function maxResults(f: RequestFields, fallback: number, max: number): number {
   const value = f.optionalInteger('max_results') ?? fallback;
   if (value < 1 || value > max) {
-    throw new LatheError(
-      'LATHE_BAD_REQUEST',
-      `Invalid value ${value} for parameter 'max_results' supplied. It must be at most ${max}, and at least 1.`,
-      { details: { field: 'max_results' } },
-    );
+    throw new LatheError('LATHE_BAD_REQUEST', `Invalid value ${value} for parameter 'max_results' supplied. It must be at most ${max}, and at least 1.`, { details: { field: 'max_results' } });
   }
   return value;
 }

@@ -13,10 +13,8 @@ describeOnEachStore((store) => {
 
   type Metric = { key: string; value: number | string; timestamp: number; step: number };
   const getRun = async (runId: string) => (await srv.getOk('runs/get', { run_id: runId })).run;
-  const latest = async (runId: string, key: string): Promise<Metric | undefined> =>
-    (await getRun(runId)).data.metrics.find((m: Metric) => m.key === key);
-  const history = async (runId: string, key: string): Promise<Metric[]> =>
-    (await srv.getOk('metrics/get-history', { run_id: runId, metric_key: key })).metrics ?? [];
+  const latest = async (runId: string, key: string): Promise<Metric | undefined> => (await getRun(runId)).data.metrics.find((m: Metric) => m.key === key);
+  const history = async (runId: string, key: string): Promise<Metric[]> => (await srv.getOk('metrics/get-history', { run_id: runId, metric_key: key })).metrics ?? [];
   const metrics = (n: number, key = 'm') => Array.from({ length: n }, (_, i) => ({ key, value: i, timestamp: 1000 + i, step: i }));
   const keyValues = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i}`, value: String(i) }));
 
@@ -30,18 +28,30 @@ describeOnEachStore((store) => {
           { key: 'loss', value: 0.4, timestamp: 20, step: 1 },
           { key: 'acc', value: 0.7, timestamp: 20, step: 1 },
         ],
-        params: [{ key: 'lr', value: '0.1' }, { key: 'opt', value: 'adam' }],
-        tags: [{ key: 'stage', value: 'a' }, { key: 'stage', value: 'b' }],
+        params: [
+          { key: 'lr', value: '0.1' },
+          { key: 'opt', value: 'adam' },
+        ],
+        tags: [
+          { key: 'stage', value: 'a' },
+          { key: 'stage', value: 'b' },
+        ],
       });
       const run = await getRun(runId);
       assert.deepEqual(run.data.metrics, [
         { key: 'acc', value: 0.7, timestamp: 20, step: 1 },
         { key: 'loss', value: 0.4, timestamp: 20, step: 1 },
       ]);
-      assert.deepEqual(run.data.params, [{ key: 'lr', value: '0.1' }, { key: 'opt', value: 'adam' }]);
+      assert.deepEqual(run.data.params, [
+        { key: 'lr', value: '0.1' },
+        { key: 'opt', value: 'adam' },
+      ]);
       // The last value of a repeated tag key wins.
       assert.equal(run.data.tags.find((t: { key: string }) => t.key === 'stage').value, 'b');
-      assert.deepEqual((await history(runId, 'loss')).map((m) => m.value), [0.9, 0.4]);
+      assert.deepEqual(
+        (await history(runId, 'loss')).map((m) => m.value),
+        [0.9, 0.4],
+      );
     });
 
     it('accepts an empty batch and exactly 1000 metrics, 100 params and 100 tags', async () => {
@@ -67,7 +77,10 @@ describeOnEachStore((store) => {
       assertMlflowError(await srv.post('runs/log-batch', all), 400, 'INVALID_PARAMETER_VALUE', message(1001, 1000, 'metrics, params, and tags'));
       const run = await getRun(runId);
       assert.deepEqual([run.data.metrics, run.data.params], [[], []]);
-      assert.equal(run.data.tags.some((t: { key: string }) => t.key.startsWith('t')), false);
+      assert.equal(
+        run.data.tags.some((t: { key: string }) => t.key.startsWith('t')),
+        false,
+      );
     });
 
     it('refuses a request body over 1 MB, as MLflow does', async () => {
@@ -79,7 +92,13 @@ describeOnEachStore((store) => {
 
     it('refuses duplicate param keys in one batch, even with equal values', async () => {
       const runId = await srv.createRun(exp);
-      const res = await srv.post('runs/log-batch', { run_id: runId, params: [{ key: 'a', value: '1' }, { key: 'a', value: '1' }] });
+      const res = await srv.post('runs/log-batch', {
+        run_id: runId,
+        params: [
+          { key: 'a', value: '1' },
+          { key: 'a', value: '1' },
+        ],
+      });
       assertMlflowError(res, 400, 'INVALID_PARAMETER_VALUE', "Duplicate parameter keys have been submitted: ['a']. Please ensure the request contains only one param value per param key.");
     });
 
@@ -96,15 +115,17 @@ describeOnEachStore((store) => {
       const run = await getRun(runId);
       assert.deepEqual(run.data.metrics, []);
       assert.deepEqual(run.data.params, [{ key: 'lr', value: '0.1' }]);
-      assert.equal(run.data.tags.some((t: { key: string }) => t.key === 'after'), false);
+      assert.equal(
+        run.data.tags.some((t: { key: string }) => t.key === 'after'),
+        false,
+      );
       // Re-logging the same value is fine.
       await srv.ok('runs/log-batch', { run_id: runId, params: [{ key: 'lr', value: '0.1' }] });
     });
 
     it('refuses malformed items, missing run_id and unknown runs', async () => {
       const runId = await srv.createRun(exp);
-      const bad = async (body: Record<string, unknown>, message?: RegExp) =>
-        assertMlflowError(await srv.post('runs/log-batch', { run_id: runId, ...body }), 400, 'INVALID_PARAMETER_VALUE', message);
+      const bad = async (body: Record<string, unknown>, message?: RegExp) => assertMlflowError(await srv.post('runs/log-batch', { run_id: runId, ...body }), 400, 'INVALID_PARAMETER_VALUE', message);
       await bad({ metrics: { key: 'm', value: 1 } }, /'metrics'/);
       await bad({ metrics: ['m'] }, /'metrics'/);
       await bad({ metrics: [{ value: 1, timestamp: 1 }] }, /'key'/);
@@ -147,14 +168,23 @@ describeOnEachStore((store) => {
         { key: 'neg', value: '-Infinity', timestamp: 1, step: 0 },
         { key: 'pos', value: 'Infinity', timestamp: 1, step: 0 },
       ]);
-      assert.deepEqual((await history(runId, 'nan')).map((m) => m.value), ['NaN', 'NaN']);
+      assert.deepEqual(
+        (await history(runId, 'nan')).map((m) => m.value),
+        ['NaN', 'NaN'],
+      );
       assert.deepEqual(await history(runId, 'pos'), [{ key: 'pos', value: 'Infinity', timestamp: 1, step: 0 }]);
       assert.deepEqual(await history(runId, 'neg'), [{ key: 'neg', value: '-Infinity', timestamp: 1, step: 0 }]);
     });
 
     it('keeps a NaN point and a numeric point at the same step and time apart', async () => {
       const runId = await srv.createRun(exp);
-      await srv.ok('runs/log-batch', { run_id: runId, metrics: [{ key: 'x', value: 0, timestamp: 5, step: 1 }, { key: 'x', value: 'NaN', timestamp: 5, step: 1 }] });
+      await srv.ok('runs/log-batch', {
+        run_id: runId,
+        metrics: [
+          { key: 'x', value: 0, timestamp: 5, step: 1 },
+          { key: 'x', value: 'NaN', timestamp: 5, step: 1 },
+        ],
+      });
       assert.deepEqual((await history(runId, 'x')).map((m) => m.value).sort(), [0, 'NaN']);
     });
   });

@@ -30,10 +30,7 @@ describeOnEachStore((store) => {
       });
       const { info } = model;
       assert.match(info.model_id, /^m-[0-9a-f]{32}$/);
-      assert.deepEqual(
-        [info.experiment_id, info.name, info.model_type, info.source_run_id, info.status],
-        [exp, 'clf', 'sklearn', runId, 'LOGGED_MODEL_PENDING'],
-      );
+      assert.deepEqual([info.experiment_id, info.name, info.model_type, info.source_run_id, info.status], [exp, 'clf', 'sklearn', runId, 'LOGGED_MODEL_PENDING']);
       assert.equal(info.artifact_uri, `mlflow-artifacts:/${exp}/models/${info.model_id}/artifacts`);
       assert.equal(typeof info.creation_timestamp_ms, 'number');
       assert.deepEqual(info.tags, [{ key: 'owner', value: 'ada' }]);
@@ -81,9 +78,17 @@ describeOnEachStore((store) => {
 
     it('sets, overwrites and deletes tags', async () => {
       const { info } = await createModel({ tags: [{ key: 'a', value: '1' }] });
-      const res = await srv.patch(`logged-models/${info.model_id}/tags`, { tags: [{ key: 'a', value: '2' }, { key: 'b', value: '3' }] });
+      const res = await srv.patch(`logged-models/${info.model_id}/tags`, {
+        tags: [
+          { key: 'a', value: '2' },
+          { key: 'b', value: '3' },
+        ],
+      });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.deepEqual((await getModel(info.model_id)).body.model.info.tags, [{ key: 'a', value: '2' }, { key: 'b', value: '3' }]);
+      assert.deepEqual((await getModel(info.model_id)).body.model.info.tags, [
+        { key: 'a', value: '2' },
+        { key: 'b', value: '3' },
+      ]);
       const del = await srv.delete(`logged-models/${info.model_id}/tags/a`);
       assert.equal(del.status, 200, JSON.stringify(del.body));
       assert.deepEqual((await getModel(info.model_id)).body.model.info.tags, [{ key: 'b', value: '3' }]);
@@ -95,7 +100,10 @@ describeOnEachStore((store) => {
       const { info } = await createModel({ params: [{ key: 'a', value: '1' }] });
       const res = await srv.post(`logged-models/${info.model_id}/params`, { params: [{ key: 'b', value: '2' }] });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.deepEqual((await getModel(info.model_id)).body.model.data.params, [{ key: 'a', value: '1' }, { key: 'b', value: '2' }]);
+      assert.deepEqual((await getModel(info.model_id)).body.model.data.params, [
+        { key: 'a', value: '1' },
+        { key: 'b', value: '2' },
+      ]);
       assertMlflowError(await srv.post(`logged-models/${info.model_id}/params`, { params: [{ value: '2' }] }), 400, 'INVALID_PARAMETER_VALUE', /'key'/);
     });
 
@@ -105,10 +113,13 @@ describeOnEachStore((store) => {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assertMlflowError(await getModel(info.model_id), 404, 'RESOURCE_DOES_NOT_EXIST');
       const found = await srv.ok('logged-models/search', { experiment_ids: [exp], max_results: 50 });
-      assert.equal(found.models.some((m: { info: { model_id: string } }) => m.info.model_id === info.model_id), false);
+      assert.equal(
+        found.models.some((m: { info: { model_id: string } }) => m.info.model_id === info.model_id),
+        false,
+      );
     });
 
-    it('lists a model\'s artifact directories', async () => {
+    it("lists a model's artifact directories", async () => {
       const { info } = await createModel();
       const root = info.artifact_uri.replace('mlflow-artifacts:/', '');
       const up = await srv.send('PUT', `/api/2.0/mlflow-artifacts/artifacts/${root}/MLmodel`, 'flavors: {}\n', { 'content-type': 'text/plain' });
@@ -142,7 +153,10 @@ describeOnEachStore((store) => {
       const fullIds = full.models.map((m: { info: { model_id: string } }) => m.info.model_id);
       assert.deepEqual([...fullIds].sort(), [...ids].sort());
       const created = full.models.map((m: { info: { creation_timestamp_ms: number } }) => m.info.creation_timestamp_ms);
-      assert.deepEqual(created, [...created].sort((a: number, b: number) => b - a));
+      assert.deepEqual(
+        created,
+        [...created].sort((a: number, b: number) => b - a),
+      );
       for (const max_results of [1, 2, 3]) {
         const seen: string[] = [];
         let token: string | undefined;
@@ -172,7 +186,10 @@ describeOnEachStore((store) => {
         filter: "params.i = '3'",
         order_by: [{ field_name: 'name', ascending: true }],
       });
-      assert.deepEqual(res.models.map((m: { info: { name: string } }) => m.info.name), ['m3']);
+      assert.deepEqual(
+        res.models.map((m: { info: { name: string } }) => m.info.name),
+        ['m3'],
+      );
     });
   });
 });

@@ -104,8 +104,7 @@ describeOnEachStore((store) => {
   describe('metrics/get-history-bulk-interval', () => {
     let a: string;
     let b: string;
-    const series = (steps: number, offset: number): Point[] =>
-      Array.from({ length: steps }, (_, step) => ({ key: 'acc', value: offset + step, timestamp: 5000 + step, step }));
+    const series = (steps: number, offset: number): Point[] => Array.from({ length: steps }, (_, step) => ({ key: 'acc', value: offset + step, timestamp: 5000 + step, step }));
     before(async () => {
       a = await srv.createRun(exp);
       b = await srv.createRun(exp);
@@ -124,7 +123,10 @@ describeOnEachStore((store) => {
     it('keeps to [start_step, end_step]', async () => {
       const res = await bulk({ run_ids: [a, b], start_step: 2, end_step: 5 });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.deepEqual(res.body.metrics.map((m: Point & { run_id: string }) => `${m.run_id === a ? 'a' : 'b'}${m.step}`), ['a2', 'a3', 'a4', 'a5', 'b2', 'b3', 'b4']);
+      assert.deepEqual(
+        res.body.metrics.map((m: Point & { run_id: string }) => `${m.run_id === a ? 'a' : 'b'}${m.step}`),
+        ['a2', 'a3', 'a4', 'a5', 'b2', 'b3', 'b4'],
+      );
     });
 
     it('samples at most about max_results steps, keeping the first and last', async () => {
@@ -133,7 +135,10 @@ describeOnEachStore((store) => {
       const steps: number[] = res.body.metrics.map((m: Point) => m.step);
       assert.equal(steps[0], 0);
       assert.equal(steps[steps.length - 1], 9);
-      assert.deepEqual(steps, [...new Set(steps)].sort((x, y) => x - y));
+      assert.deepEqual(
+        steps,
+        [...new Set(steps)].sort((x, y) => x - y),
+      );
       assert.ok(steps.length >= 4 && steps.length <= 6, `steps ${steps.join(',')}`);
     });
 

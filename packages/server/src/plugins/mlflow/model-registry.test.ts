@@ -104,9 +104,18 @@ describeOnEachStore((store) => {
       await srv.ok('model-versions/create', { name, source: `runs:/${runId}/model` });
       await srv.ok('model-versions/transition-stage', { name, version: '1', stage: 'production', archive_existing_versions: false });
       const all = await srv.ok('registered-models/get-latest-versions', { name });
-      assert.deepEqual(all.model_versions.map((v: any) => [v.version, v.current_stage]), [['2', 'None'], ['1', 'Production']]);
+      assert.deepEqual(
+        all.model_versions.map((v: any) => [v.version, v.current_stage]),
+        [
+          ['2', 'None'],
+          ['1', 'Production'],
+        ],
+      );
       const prod = await srv.getOk('registered-models/get-latest-versions', { name, stages: ['Production'] });
-      assert.deepEqual(prod.model_versions.map((v: any) => v.version), ['1']);
+      assert.deepEqual(
+        prod.model_versions.map((v: any) => v.version),
+        ['1'],
+      );
       assertMlflowError(await srv.post('registered-models/get-latest-versions', { name, stages: ['Live'] }), 400, 'INVALID_PARAMETER_VALUE', /Invalid Model Version stage: Live/);
       assertMlflowError(await srv.post('registered-models/get-latest-versions', { name: 'nope' }), 404, 'RESOURCE_DOES_NOT_EXIST');
     });
@@ -218,7 +227,12 @@ describeOnEachStore((store) => {
       assert.equal((await srv.getOk('model-versions/get', { name, version: '1' })).model_version.current_stage, 'Archived');
       assert.equal((await srv.getOk(`${ASSETS}/${name}/versions/2`)).stage, 'Staging');
       assertMlflowError(await srv.post('model-versions/transition-stage', { name, version: '1', stage: 'Live' }), 400, 'INVALID_PARAMETER_VALUE', /Invalid Model Version stage/);
-      assertMlflowError(await srv.post('model-versions/transition-stage', { name, version: '1', stage: 'Archived', archive_existing_versions: true }), 400, 'INVALID_PARAMETER_VALUE', /not an Active stage/);
+      assertMlflowError(
+        await srv.post('model-versions/transition-stage', { name, version: '1', stage: 'Archived', archive_existing_versions: true }),
+        400,
+        'INVALID_PARAMETER_VALUE',
+        /not an Active stage/,
+      );
       assertMlflowError(await srv.post('model-versions/transition-stage', { name, version: '1' }), 400, 'INVALID_PARAMETER_VALUE', /'stage'/);
     });
 
@@ -268,7 +282,12 @@ describeOnEachStore((store) => {
     it('a version created through the asset routes is an MLflow version, and aliases show in the asset resource', async () => {
       const runId = await runWithModel();
       const name = uniqueName('cli');
-      const put = await srv.send('PUT', `${ASSETS}/${name}/versions/1`, { spec: { path: `runs:/${runId}/model`, type: 'mlflow_model', description: 'by hand' } }, { 'content-type': 'application/json' });
+      const put = await srv.send(
+        'PUT',
+        `${ASSETS}/${name}/versions/1`,
+        { spec: { path: `runs:/${runId}/model`, type: 'mlflow_model', description: 'by hand' } },
+        { 'content-type': 'application/json' },
+      );
       assert.equal(put.status, 201, JSON.stringify(put.body));
       const { model_version } = await srv.getOk('model-versions/get', { name, version: '1' });
       assert.deepEqual([model_version.run_id, model_version.source, model_version.description], [runId, `runs:/${runId}/model`, 'by hand']);

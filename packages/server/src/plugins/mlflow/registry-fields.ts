@@ -1,14 +1,7 @@
 import { LatheError } from '@lathe/core';
 import { ASSET_NAME_PATTERN } from '@lathe/spec';
 import type { SearchRegistryQuery } from '@lathe/store';
-import {
-  parseModelVersionFilter,
-  parseModelVersionOrderBy,
-  parseRegisteredModelFilter,
-  parseRegisteredModelOrderBy,
-  validateModelVersionNumber,
-  validateRegistryTag,
-} from '@lathe/tracking';
+import { parseModelVersionFilter, parseModelVersionOrderBy, parseRegisteredModelFilter, parseRegisteredModelOrderBy, validateModelVersionNumber, validateRegistryTag } from '@lathe/tracking';
 import type { RequestFields } from './request-fields.js';
 
 const NAME = new RegExp(ASSET_NAME_PATTERN);

@@ -125,7 +125,12 @@ describeOnEachStore((store) => {
       await srv.ok('runs/log-parameter', { run_id: runId, key: 'batch', value: '32' });
       await srv.ok('runs/log-parameter', { run_id: runId, key: 'batch', value: '32' });
       const res = await srv.post('runs/log-parameter', { run_id: runId, key: 'batch', value: '64' });
-      assertMlflowError(res, 400, 'INVALID_PARAMETER_VALUE', `Changing param values is not allowed. Param with key='batch' was already logged with value='32' for run ID='${runId}'. Attempted logging new value '64'.`);
+      assertMlflowError(
+        res,
+        400,
+        'INVALID_PARAMETER_VALUE',
+        `Changing param values is not allowed. Param with key='batch' was already logged with value='32' for run ID='${runId}'. Attempted logging new value '64'.`,
+      );
       assert.deepEqual((await getRun(runId)).data.params, [{ key: 'batch', value: '32' }]);
       assertMlflowError(await srv.post('runs/log-parameter', { run_id: runId, value: 'x' }), 400, 'INVALID_PARAMETER_VALUE', /'key'/);
     });
@@ -211,11 +216,15 @@ describeOnEachStore((store) => {
       ]);
     });
 
-    it('shows model inputs in runs/get', { todo: 'the store accepts model inputs of runs/log-inputs but does not keep them (no table yet); MLflow 3 returns them in run.inputs.model_inputs' }, async () => {
-      const runId = await srv.createRun(exp);
-      await srv.ok('runs/log-inputs', { run_id: runId, models: [{ model_id: 'm-abc' }] });
-      assert.deepEqual((await getRun(runId)).inputs.model_inputs, [{ model_id: 'm-abc' }]);
-    });
+    it(
+      'shows model inputs in runs/get',
+      { todo: 'the store accepts model inputs of runs/log-inputs but does not keep them (no table yet); MLflow 3 returns them in run.inputs.model_inputs' },
+      async () => {
+        const runId = await srv.createRun(exp);
+        await srv.ok('runs/log-inputs', { run_id: runId, models: [{ model_id: 'm-abc' }] });
+        assert.deepEqual((await getRun(runId)).inputs.model_inputs, [{ model_id: 'm-abc' }]);
+      },
+    );
 
     it('refuses a dataset input with a missing field, and an unknown run', async () => {
       const runId = await srv.createRun(exp);
@@ -231,7 +240,13 @@ describeOnEachStore((store) => {
 
     it('shows model outputs in runs/get, a re-logged model keeping its latest step', async () => {
       const runId = await srv.createRun(exp);
-      await srv.ok('runs/outputs', { run_id: runId, models: [{ model_id: 'm-one', step: 5 }, { model_id: 'm-two', step: 1 }] });
+      await srv.ok('runs/outputs', {
+        run_id: runId,
+        models: [
+          { model_id: 'm-one', step: 5 },
+          { model_id: 'm-two', step: 1 },
+        ],
+      });
       await srv.ok('runs/outputs', { run_id: runId, models: [{ model_id: 'm-one', step: 9 }] });
       assert.deepEqual((await getRun(runId)).outputs.model_outputs, [
         { model_id: 'm-two', step: 1 },

@@ -302,8 +302,8 @@ describeOnEachStore((store) => {
       await bad({ filter: 'metrics.acc > 0.5 OR metrics.acc < 0.1' }, /Invalid clause/);
       await bad({ filter: "attributes.status IN ('FINISHED')" }, /Only the 'run_id' attribute supports comparison with a list/);
       await bad({ filter: 'attributes.run_id IN ()' }, /empty list/);
-      await bad({ filter: "tags.env LIKE" });
-      await bad({ filter: "metrics.acc > 0.5 AND" }, /Invalid clause/);
+      await bad({ filter: 'tags.env LIKE' });
+      await bad({ filter: 'metrics.acc > 0.5 AND' }, /Invalid clause/);
       await bad({ filter: "attributes.start_time > 'now'" }, /Expected numeric value type for numeric attribute/);
       await bad({ filter: "params.lr = 'unterminated" });
     });

@@ -60,14 +60,20 @@ describe('GET /events: live job and metric events', () => {
     assert.equal(last.run_id, name);
   });
 
-  it('coalesces a run\'s metric writes into events naming the keys', async () => {
+  it("coalesces a run's metric writes into events naming the keys", async () => {
     const experiment = await srv.createExperiment('metrics-live');
     const run = await srv.createRun(experiment);
     const seen = await collect(
       client,
       async () => {
         await srv.ok('runs/log-metric', { run_id: run, key: 'loss', value: 1, timestamp: 1, step: 0 });
-        await srv.ok('runs/log-batch', { run_id: run, metrics: [{ key: 'acc', value: 1, timestamp: 1, step: 0 }, { key: 'loss', value: 0.5, timestamp: 2, step: 1 }] });
+        await srv.ok('runs/log-batch', {
+          run_id: run,
+          metrics: [
+            { key: 'acc', value: 1, timestamp: 1, step: 0 },
+            { key: 'loss', value: 0.5, timestamp: 2, step: 1 },
+          ],
+        });
       },
       (events) => new Set(events.flatMap((e) => (e.type === 'metrics' ? e.keys : []))).size === 2,
     );

@@ -33,10 +33,7 @@ export async function runQueryRoutes(app: FastifyInstance, ctx: ServerContext): 
       ...(q.page_token ? { pageToken: q.page_token } : {}),
       jobs: { ...(types.length ? { types } : {}), ...(statuses.length ? { statuses } : {}) },
     };
-    const [page, total] = await Promise.all([
-      ctx.tracking.searchRuns(workspace, query),
-      q.count ? ctx.tracking.countRuns(workspace, query) : Promise.resolve(undefined),
-    ]);
+    const [page, total] = await Promise.all([ctx.tracking.searchRuns(workspace, query), q.count ? ctx.tracking.countRuns(workspace, query) : Promise.resolve(undefined)]);
     for (const id of new Set(page.items.map((run) => run.info.experimentId))) {
       if (!experiments.has(id)) experiments.set(id, (await ctx.tracking.getExperiment(workspace, id)).name);
     }

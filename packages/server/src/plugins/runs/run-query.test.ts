@@ -30,7 +30,10 @@ describe('GET /runs and /experiments: the run list Studio pages through', () => 
   it('returns rows with metrics, params, tags and the experiment, newest first, with a total', async () => {
     const page = await srv.getOk<RunPageResource>(RUNS, { experiment: 'listing', count: 'true' });
     assert.equal(page.total, 5);
-    assert.deepEqual(page.value.map((r) => r.run_name), ['r4', 'r3', 'r2', 'r1', 'r0']);
+    assert.deepEqual(
+      page.value.map((r) => r.run_name),
+      ['r4', 'r3', 'r2', 'r1', 'r0'],
+    );
     const r1 = page.value[3]!;
     assert.equal(r1.experiment_name, 'listing');
     assert.equal(r1.user_id, 'ada');
@@ -45,11 +48,17 @@ describe('GET /runs and /experiments: the run list Studio pages through', () => 
 
   it('filters with MLflow grammar, sorts, pages with tokens, and counts every page', async () => {
     const filtered = await srv.getOk<RunPageResource>(RUNS, { experiment: 'listing', filter: 'metrics.acc >= 0.2 and tags.team = "a"', count: 'true' });
-    assert.deepEqual(filtered.value.map((r) => r.run_name), ['r2']);
+    assert.deepEqual(
+      filtered.value.map((r) => r.run_name),
+      ['r2'],
+    );
     assert.equal(filtered.total, 1);
 
     const sorted = await srv.getOk<RunPageResource>(RUNS, { experiment: 'listing', order_by: 'metrics.acc ASC' });
-    assert.deepEqual(sorted.value.map((r) => r.run_name), ['r0', 'r1', 'r2', 'r3', 'r4']);
+    assert.deepEqual(
+      sorted.value.map((r) => r.run_name),
+      ['r0', 'r1', 'r2', 'r3', 'r4'],
+    );
 
     const seen: string[] = [];
     let token: string | undefined;
@@ -61,9 +70,15 @@ describe('GET /runs and /experiments: the run list Studio pages through', () => 
     assert.deepEqual(seen, ['r4', 'r3', 'r2', 'r1', 'r0']);
 
     const failed = await srv.getOk<RunPageResource>(RUNS, { status: 'Failed,Canceled' });
-    assert.deepEqual(failed.value.map((r) => r.run_name), ['r4']);
+    assert.deepEqual(
+      failed.value.map((r) => r.run_name),
+      ['r4'],
+    );
     const byUser = await srv.getOk<RunPageResource>(RUNS, { filter: "attributes.user_id = 'bob'" });
-    assert.deepEqual(byUser.value.map((r) => r.run_name), ['r4', 'r2', 'r0']);
+    assert.deepEqual(
+      byUser.value.map((r) => r.run_name),
+      ['r4', 'r2', 'r0'],
+    );
   });
 
   it('without an experiment, lists every experiment; an unknown one lists nothing', async () => {

@@ -20,7 +20,8 @@ export class KyselyAssetStore implements AssetStore {
       try {
         const outcome = await this.createOnce(workspace, input);
         if (outcome !== undefined) return outcome;
-        if (attempt >= MAX_NUMBERING_ATTEMPTS) throw new LatheError('LATHE_CONFLICT', `could not number a new version of ${input.kind} ${input.name}; try again`, { details: { kind: input.kind, name: input.name } });
+        if (attempt >= MAX_NUMBERING_ATTEMPTS)
+          throw new LatheError('LATHE_CONFLICT', `could not number a new version of ${input.kind} ${input.name}; try again`, { details: { kind: input.kind, name: input.name } });
       } catch (error) {
         if (!this.isUniqueViolation(error)) throw error;
         // A concurrent create numbered the same version first (PostgreSQL reads committed rows
@@ -97,7 +98,12 @@ export class KyselyAssetStore implements AssetStore {
   }
 
   async setAssetArchived(workspace: string, kind: AssetKind, name: string, version: string | undefined, archived: boolean): Promise<void> {
-    let query = this.db.updateTable('asset_versions').set({ archived: archived ? 1 : 0 }).where('workspace', '=', workspace).where('kind', '=', kind).where('name', '=', name);
+    let query = this.db
+      .updateTable('asset_versions')
+      .set({ archived: archived ? 1 : 0 })
+      .where('workspace', '=', workspace)
+      .where('kind', '=', kind)
+      .where('name', '=', name);
     if (version !== undefined) query = query.where('version', '=', version);
     const result = await query.executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound(kind, version === undefined ? name : `${name}:${version}`, { name });
@@ -145,14 +151,7 @@ type Db = Kysely<Database>;
 const MAX_NUMBERING_ATTEMPTS = 20;
 
 function findRow(db: Db, workspace: string, kind: AssetKind, name: string, version: string): Promise<AssetVersionRow | undefined> {
-  return db
-    .selectFrom('asset_versions')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('kind', '=', kind)
-    .where('name', '=', name)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  return db.selectFrom('asset_versions').selectAll().where('workspace', '=', workspace).where('kind', '=', kind).where('name', '=', name).where('version', '=', version).executeTakeFirst();
 }
 
 /** Inserts one asset version row and returns it. @internal */
@@ -174,7 +173,10 @@ export async function insertAssetVersion(db: Db, workspace: string, input: Creat
 /** Azure ML's rule when a version is omitted: one more than the greatest numeric version. @internal */
 export async function nextVersion(db: Db, workspace: string, kind: AssetKind, name: string): Promise<string> {
   const rows = await db.selectFrom('asset_versions').select('version').where('workspace', '=', workspace).where('kind', '=', kind).where('name', '=', name).execute();
-  const numbers = rows.map((r) => r.version).filter((v) => /^\d+$/.test(v)).map(Number);
+  const numbers = rows
+    .map((r) => r.version)
+    .filter((v) => /^\d+$/.test(v))
+    .map(Number);
   return String(numbers.length === 0 ? 1 : Math.max(...numbers) + 1);
 }
 

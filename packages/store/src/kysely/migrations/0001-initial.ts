@@ -64,9 +64,7 @@ async function createJobTags(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (col) => col.notNull())
     .addColumn('value', 'text', (col) => col.notNull())
     .addPrimaryKeyConstraint('job_tags_pk', ['workspace', 'job', 'key'])
-    .addForeignKeyConstraint('job_tags_job_fk', ['workspace', 'job'], 'jobs', ['workspace', 'name'], (fk) =>
-      fk.onDelete('cascade'),
-    )
+    .addForeignKeyConstraint('job_tags_job_fk', ['workspace', 'job'], 'jobs', ['workspace', 'name'], (fk) => fk.onDelete('cascade'))
     .execute();
   await createIndex(db, 'job_tags_workspace_key_value', 'job_tags', ['workspace', 'key', 'value']);
 }
@@ -81,9 +79,7 @@ async function createJobEvents(db: Kysely<any>): Promise<void> {
     .addColumn('time', 'bigint', (col) => col.notNull())
     .addColumn('reason', 'text')
     .addPrimaryKeyConstraint('job_events_pk', ['workspace', 'job', 'seq'])
-    .addForeignKeyConstraint('job_events_job_fk', ['workspace', 'job'], 'jobs', ['workspace', 'name'], (fk) =>
-      fk.onDelete('cascade'),
-    )
+    .addForeignKeyConstraint('job_events_job_fk', ['workspace', 'job'], 'jobs', ['workspace', 'name'], (fk) => fk.onDelete('cascade'))
     .execute();
 }
 

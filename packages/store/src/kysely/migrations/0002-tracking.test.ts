@@ -16,13 +16,36 @@ test('a database from before tracking gets a run for every job, and keeps workin
   const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file) }) });
   const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => ({ '0001-initial': initialMigration }) } }).migrateToLatest();
   assert.equal(error, undefined);
-  await old.insertInto('workspaces').values([{ name: 'default', created_at: 1 }, { name: 'team', created_at: 2 }]).execute();
+  await old
+    .insertInto('workspaces')
+    .values([
+      { name: 'default', created_at: 1 },
+      { name: 'team', created_at: 2 },
+    ])
+    .execute();
   const job = (workspace: string, name: string, status: string, experiment: string) => ({
-    workspace, name, type: 'command', status, display_name: null, experiment_name: experiment, description: 'old job', compute: 'local',
-    spec_json: '{}', warnings_json: '[]', created_at: 10, updated_at: 30, started_at: status === 'Queued' ? null : 20, ended_at: status === 'Completed' ? 30 : null,
-    handle_json: null, failure_json: null, exit_code: null,
+    workspace,
+    name,
+    type: 'command',
+    status,
+    display_name: null,
+    experiment_name: experiment,
+    description: 'old job',
+    compute: 'local',
+    spec_json: '{}',
+    warnings_json: '[]',
+    created_at: 10,
+    updated_at: 30,
+    started_at: status === 'Queued' ? null : 20,
+    ended_at: status === 'Completed' ? 30 : null,
+    handle_json: null,
+    failure_json: null,
+    exit_code: null,
   });
-  await old.insertInto('jobs').values([job('default', 'done_job', 'Completed', 'exp-a'), job('team', 'queued_job', 'Queued', 'exp-a')]).execute();
+  await old
+    .insertInto('jobs')
+    .values([job('default', 'done_job', 'Completed', 'exp-a'), job('team', 'queued_job', 'Queued', 'exp-a')])
+    .execute();
   await old.insertInto('job_tags').values({ workspace: 'default', job: 'done_job', key: 'team', value: 'vision' }).execute();
   await old.destroy();
 

@@ -25,10 +25,13 @@ export const trackingMigration: Migration = {
       .addColumn('name', 'text', (col) => col.primaryKey())
       .addColumn('value', 'bigint', (col) => col.notNull())
       .execute();
-    await db.insertInto('sequences').values([
-      { name: 'experiment', value: 0 },
-      { name: 'run', value: 0 },
-    ]).execute();
+    await db
+      .insertInto('sequences')
+      .values([
+        { name: 'experiment', value: 0 },
+        { name: 'run', value: 0 },
+      ])
+      .execute();
 
     await db.schema
       .createTable('experiments')
@@ -158,8 +161,19 @@ export const trackingMigration: Migration = {
   },
   async down(db: Kysely<any>): Promise<void> {
     for (const table of [
-      'run_outputs', 'logged_model_tags', 'logged_model_params', 'logged_models', 'run_inputs',
-      'latest_metrics', 'metrics', 'run_tags', 'run_params', 'runs', 'experiment_tags', 'experiments', 'sequences',
+      'run_outputs',
+      'logged_model_tags',
+      'logged_model_params',
+      'logged_models',
+      'run_inputs',
+      'latest_metrics',
+      'metrics',
+      'run_tags',
+      'run_params',
+      'runs',
+      'experiment_tags',
+      'experiments',
+      'sequences',
     ]) {
       await db.schema.dropTable(table).execute();
     }
@@ -188,8 +202,16 @@ async function backfillJobRuns(db: Kysely<any>): Promise<void> {
   };
   for (const ws of workspaces) await experimentFor(ws.name, 'Default', Number(ws.created_at));
   const jobs = (await db.selectFrom('jobs').selectAll().orderBy('created_at').orderBy('name').execute()) as {
-    workspace: string; name: string; type: string; status: JobStatus; display_name: string | null; experiment_name: string;
-    description: string | null; created_at: number; started_at: number | null; ended_at: number | null;
+    workspace: string;
+    name: string;
+    type: string;
+    status: JobStatus;
+    display_name: string | null;
+    experiment_name: string;
+    description: string | null;
+    created_at: number;
+    started_at: number | null;
+    ended_at: number | null;
   }[];
   let runKey = 0;
   for (const job of jobs) {
@@ -199,10 +221,19 @@ async function backfillJobRuns(db: Kysely<any>): Promise<void> {
     await db
       .insertInto('runs')
       .values({
-        run_key: runKey, workspace: job.workspace, run_uuid: job.name, experiment_id: experimentId, name: runName, user_id: '',
-        status: runStatusForJob(job.status), start_time: Number(job.started_at ?? job.created_at),
-        end_time: job.ended_at === null ? null : Number(job.ended_at), lifecycle_stage: 'active', deleted_time: null,
-        artifact_uri: `mlflow-artifacts:/${experimentId}/${job.name}/artifacts`, job: job.name,
+        run_key: runKey,
+        workspace: job.workspace,
+        run_uuid: job.name,
+        experiment_id: experimentId,
+        name: runName,
+        user_id: '',
+        status: runStatusForJob(job.status),
+        start_time: Number(job.started_at ?? job.created_at),
+        end_time: job.ended_at === null ? null : Number(job.ended_at),
+        lifecycle_stage: 'active',
+        deleted_time: null,
+        artifact_uri: `mlflow-artifacts:/${experimentId}/${job.name}/artifacts`,
+        job: job.name,
       })
       .execute();
     const jobTags = (await db.selectFrom('job_tags').select(['key', 'value']).where('workspace', '=', job.workspace).where('job', '=', job.name).execute()) as { key: string; value: string }[];
@@ -212,7 +243,10 @@ async function backfillJobRuns(db: Kysely<any>): Promise<void> {
     tags.set('mlflow.source.name', job.name);
     tags.set('lathe.job.type', job.type);
     if (job.description) tags.set('mlflow.note.content', job.description);
-    await db.insertInto('run_tags').values([...tags].map(([key, value]) => ({ run_key: runKey, key, value }))).execute();
+    await db
+      .insertInto('run_tags')
+      .values([...tags].map(([key, value]) => ({ run_key: runKey, key, value })))
+      .execute();
   }
   await db.updateTable('sequences').set({ value: nextExperiment }).where('name', '=', 'experiment').execute();
   await db.updateTable('sequences').set({ value: runKey }).where('name', '=', 'run').execute();

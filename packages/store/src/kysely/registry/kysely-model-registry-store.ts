@@ -85,7 +85,14 @@ export class KyselyModelRegistryStore implements ModelRegistryStore {
           await findModel(trx, workspace, input.name);
           const version = await nextVersion(trx, workspace, 'model', input.name);
           const asset = await insertAssetVersion(trx, workspace, { kind: 'model', name: input.name, version, spec: input.spec, contentHash: input.contentHash, createdAt: input.at });
-          const meta = { description: input.description ?? null, stage: 'None' as const, source: input.source, runId: input.runId ?? null, runLink: input.runLink ?? null, modelId: input.modelId ?? null };
+          const meta = {
+            description: input.description ?? null,
+            stage: 'None' as const,
+            source: input.source,
+            runId: input.runId ?? null,
+            runLink: input.runLink ?? null,
+            modelId: input.modelId ?? null,
+          };
           await insertModelVersionMeta(trx, workspace, asset, meta);
           await insertTags(trx, 'model_version_tags', { workspace, name: input.name, version }, input.tags ?? []);
           return findVersion(trx, workspace, input.name, version);
@@ -103,13 +110,7 @@ export class KyselyModelRegistryStore implements ModelRegistryStore {
       if (newest === undefined) throw new LatheError('LATHE_NOT_FOUND', `Latest version not found for model ${name}.`, { details: { kind: 'model version', name } });
       return (await loadModelVersions(this.db, workspace, [newest]))[0] as ModelVersion;
     }
-    const alias = await this.db
-      .selectFrom('registered_model_aliases')
-      .select('version')
-      .where('workspace', '=', workspace)
-      .where('name', '=', name)
-      .where('alias', '=', ref.alias)
-      .executeTakeFirst();
+    const alias = await this.db.selectFrom('registered_model_aliases').select('version').where('workspace', '=', workspace).where('name', '=', name).where('alias', '=', ref.alias).executeTakeFirst();
     if (alias === undefined) throw new LatheError('LATHE_NOT_FOUND', `Registered model alias ${ref.alias} not found.`, { details: { kind: 'alias', name, alias: ref.alias } });
     return findVersion(this.db, workspace, name, alias.version);
   }
@@ -188,15 +189,13 @@ async function findVersion(db: Db, workspace: string, name: string, version: str
 }
 
 // Later duplicates of a key win, as in MLflow.
-async function insertTags(
-  db: Db,
-  table: 'registered_model_tags' | 'model_version_tags',
-  owner: { workspace: string; name: string; version?: string },
-  tags: KeyValue[],
-): Promise<void> {
+async function insertTags(db: Db, table: 'registered_model_tags' | 'model_version_tags', owner: { workspace: string; name: string; version?: string }, tags: KeyValue[]): Promise<void> {
   const byKey = new Map(tags.map((t) => [t.key, t.value]));
   if (byKey.size === 0) return;
   const rows = [...byKey].map(([key, value]) => ({ ...owner, key, value }));
   // Both tables take these rows; Kysely cannot type an insert into "one of two tables".
-  await db.insertInto(table).values(rows as never).execute();
+  await db
+    .insertInto(table)
+    .values(rows as never)
+    .execute();
 }

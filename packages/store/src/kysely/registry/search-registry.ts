@@ -130,4 +130,3 @@ function versionClause(clause: RegistryFilterClause): RawBuilder<unknown> {
 function tagProbe(probe: RawBuilder<unknown>, clause: RegistryFilterClause): RawBuilder<unknown> {
   return sql`exists (${probe} and t.key = ${clause.key} and ${comparisonSql(sql.ref('t.value'), clause.comparator, clause.value)})`;
 }
-

@@ -302,12 +302,7 @@ export class KyselyTrackingStore implements TrackingStore {
     });
   }
 
-  async getMetricHistory(
-    workspace: string,
-    runId: string,
-    key: string,
-    page: { maxResults: number; pageToken?: string },
-  ): Promise<Page<MetricPoint>> {
+  async getMetricHistory(workspace: string, runId: string, key: string, page: { maxResults: number; pageToken?: string }): Promise<Page<MetricPoint>> {
     const row = await runRow(this.db, workspace, runId);
     const keys: SortKey[] = [
       { expr: sql.ref('step'), ascending: true, nullable: false },
@@ -315,11 +310,7 @@ export class KyselyTrackingStore implements TrackingStore {
       { expr: sql.ref('is_nan'), ascending: true, nullable: false },
     ];
     const tiebreak = sql.ref('value');
-    let query = this.db
-      .selectFrom('metrics')
-      .select(['key', 'value', 'is_nan', 'timestamp', 'step'])
-      .where('run_key', '=', Number(row.run_key))
-      .where('key', '=', key);
+    let query = this.db.selectFrom('metrics').select(['key', 'value', 'is_nan', 'timestamp', 'step']).where('run_key', '=', Number(row.run_key)).where('key', '=', key);
     if (page.pageToken !== undefined) {
       const cursor = decodeCursor('history', page.pageToken, 4);
       query = query.where(afterCursorSql(keys, tiebreak, cursor) as never);
@@ -345,13 +336,14 @@ export class KyselyTrackingStore implements TrackingStore {
     // The database builds the arrays itself: handing 100,000 rows to JavaScript one by one costs
     // five times what aggregating them in SQL does. Both render doubles exactly (shortest
     // round-trip or 17 digits) and non-finite values as the strings MLflow's JSON uses.
-    const { rows } = await (this.dialect === 'postgres'
-      ? sql<SeriesRow>`
+    const { rows } = await (
+      this.dialect === 'postgres'
+        ? sql<SeriesRow>`
           select coalesce(json_agg(step order by step, timestamp, value, is_nan), '[]')::text as steps,
                  ${withTimes ? sql`coalesce(json_agg(timestamp order by step, timestamp, value, is_nan), '[]')::text` : sql`null`} as timestamps,
                  coalesce(json_agg(case when is_nan = 1 then to_json('NaN'::text) else to_json(value) end order by step, timestamp, value, is_nan), '[]')::text as "values"
           from metrics where run_key = ${runKey} and key = ${key}`
-      : sql<SeriesRow>`
+        : sql<SeriesRow>`
           select json_group_array(step) as steps, ${withTimes ? sql`json_group_array(timestamp)` : sql`null`} as timestamps,
                  json_group_array(case when is_nan = 1 then 'NaN' when value = 9e999 then 'Infinity' when value = -9e999 then '-Infinity' else value end) as "values"
           from (select step, timestamp, value, is_nan from metrics where run_key = ${runKey} and key = ${key} order by step, timestamp, value, is_nan)`
@@ -362,20 +354,11 @@ export class KyselyTrackingStore implements TrackingStore {
     return series;
   }
 
-  async getMetricHistoryBulk(
-    workspace: string,
-    runIds: string[],
-    key: string,
-    range: { startStep?: number; endStep?: number; maxResults: number },
-  ): Promise<(MetricPoint & { runId: string })[]> {
+  async getMetricHistoryBulk(workspace: string, runIds: string[], key: string, range: { startStep?: number; endStep?: number; maxResults: number }): Promise<(MetricPoint & { runId: string })[]> {
     const out: (MetricPoint & { runId: string })[] = [];
     for (const runId of runIds) {
       const row = await runRow(this.db, workspace, runId);
-      let query = this.db
-        .selectFrom('metrics')
-        .select(['key', 'value', 'is_nan', 'timestamp', 'step'])
-        .where('run_key', '=', Number(row.run_key))
-        .where('key', '=', key);
+      let query = this.db.selectFrom('metrics').select(['key', 'value', 'is_nan', 'timestamp', 'step']).where('run_key', '=', Number(row.run_key)).where('key', '=', key);
       if (range.startStep !== undefined) query = query.where('step', '>=', range.startStep);
       if (range.endStep !== undefined) query = query.where('step', '<=', range.endStep);
       const points = (await query.orderBy('step').orderBy('timestamp').execute()).map(toMetricPoint);
@@ -449,29 +432,21 @@ export class KyselyTrackingStore implements TrackingStore {
 
   async deleteLoggedModel(workspace: string, modelId: string, at: number): Promise<void> {
     await loggedModelRow(this.db, workspace, modelId);
-    await this.db
-      .updateTable('logged_models')
-      .set({ lifecycle_stage: 'deleted', last_updated_timestamp: at })
-      .where('model_id', '=', modelId)
-      .execute();
+    await this.db.updateTable('logged_models').set({ lifecycle_stage: 'deleted', last_updated_timestamp: at }).where('model_id', '=', modelId).execute();
   }
 
-  async searchLoggedModels(
-    workspace: string,
-    query: { experimentIds: string[]; maxResults: number; pageToken?: string },
-  ): Promise<Page<LoggedModel>> {
+  async searchLoggedModels(workspace: string, query: { experimentIds: string[]; maxResults: number; pageToken?: string }): Promise<Page<LoggedModel>> {
     const ids = query.experimentIds.filter((id) => /^\d+$/.test(id)).map(Number);
     if (ids.length === 0) return { items: [] };
     const keys: SortKey[] = [{ expr: sql.ref('creation_timestamp'), ascending: false, nullable: false }];
     const tiebreak = sql.ref('model_id');
-    let q = this.db
-      .selectFrom('logged_models')
-      .selectAll()
-      .where('workspace', '=', workspace)
-      .where('experiment_id', 'in', ids)
-      .where('lifecycle_stage', '=', 'active');
+    let q = this.db.selectFrom('logged_models').selectAll().where('workspace', '=', workspace).where('experiment_id', 'in', ids).where('lifecycle_stage', '=', 'active');
     if (query.pageToken !== undefined) q = q.where(afterCursorSql(keys, tiebreak, decodeCursor('models', query.pageToken, 2)) as never);
-    const rows = await q.orderBy('creation_timestamp', 'desc').orderBy('model_id').limit(query.maxResults + 1).execute();
+    const rows = await q
+      .orderBy('creation_timestamp', 'desc')
+      .orderBy('model_id')
+      .limit(query.maxResults + 1)
+      .execute();
     const more = rows.length > query.maxResults;
     const pageRows = more ? rows.slice(0, query.maxResults) : rows;
     const items = await loadLoggedModels(this.db, pageRows);
@@ -511,7 +486,10 @@ export async function insertExperiment(trx: Db, workspace: string, input: Create
     .execute();
   const tags = dedupe(input.tags ?? []);
   if (tags.length > 0) {
-    await trx.insertInto('experiment_tags').values(tags.map((t) => ({ experiment_id: experimentId, key: t.key, value: t.value }))).execute();
+    await trx
+      .insertInto('experiment_tags')
+      .values(tags.map((t) => ({ experiment_id: experimentId, key: t.key, value: t.value })))
+      .execute();
   }
   return String(experimentId);
 }
@@ -577,13 +555,7 @@ export async function runRow(db: Db, workspace: string, runId: string): Promise<
 
 // As in MLflow, a deleted logged model is not found, for reads and writes alike.
 async function loggedModelRow(db: Db, workspace: string, modelId: string): Promise<LoggedModelRow> {
-  const row = await db
-    .selectFrom('logged_models')
-    .selectAll()
-    .where('workspace', '=', workspace)
-    .where('model_id', '=', modelId)
-    .where('lifecycle_stage', '=', 'active')
-    .executeTakeFirst();
+  const row = await db.selectFrom('logged_models').selectAll().where('workspace', '=', workspace).where('model_id', '=', modelId).where('lifecycle_stage', '=', 'active').executeTakeFirst();
   if (row === undefined) throw loggedModelNotFound(modelId);
   return row;
 }
@@ -631,12 +603,7 @@ async function loadLoggedModels(db: Db, rows: LoggedModelRow[]): Promise<LoggedM
   }));
 }
 
-async function upsertModelKeyValues(
-  trx: Db,
-  table: 'logged_model_params' | 'logged_model_tags',
-  modelId: string,
-  entries: KeyValue[],
-): Promise<void> {
+async function upsertModelKeyValues(trx: Db, table: 'logged_model_params' | 'logged_model_tags', modelId: string, entries: KeyValue[]): Promise<void> {
   const values = dedupe(entries).map((e) => ({ model_id: modelId, key: e.key, value: e.value }));
   if (values.length === 0) return;
   await trx

@@ -76,15 +76,7 @@ function byKey(a: { key: string }, b: { key: string }): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-function toDatasetInput(row: {
-  name: string;
-  digest: string;
-  source_type: string;
-  source: string;
-  schema: string | null;
-  profile: string | null;
-  tags_json: string;
-}): DatasetInput {
+function toDatasetInput(row: { name: string; digest: string; source_type: string; source: string; schema: string | null; profile: string | null; tags_json: string }): DatasetInput {
   return {
     dataset: {
       name: row.name,

@@ -18,11 +18,7 @@ const COLUMNS: Record<string, { column: string; numeric: boolean }> = {
  * creation_time DESC, then experiment_id.
  * @internal
  */
-export async function searchExperiments(
-  db: Kysely<Database>,
-  workspace: string,
-  query: SearchExperimentsQuery,
-): Promise<{ rows: ExperimentRow[]; nextPageToken?: string }> {
+export async function searchExperiments(db: Kysely<Database>, workspace: string, query: SearchExperimentsQuery): Promise<{ rows: ExperimentRow[]; nextPageToken?: string }> {
   const keys: SortKey[] = query.orderBy.map((k) => ({ expr: sql.ref(`e.${column(k.key).column}`), ascending: k.ascending, nullable: false, numeric: column(k.key).numeric }));
   if (keys.length === 0) keys.push({ expr: sql.ref('e.creation_time'), ascending: false, nullable: false, numeric: true });
   const tiebreak = sql.ref('e.experiment_id');

@@ -31,16 +31,35 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
   if (asset.kind === 'model') {
     items.push(
       ['Stage', asset.stage && asset.stage !== 'None' ? <span className={`tag tag-stage stage-${asset.stage.toLowerCase()}`}>{asset.stage}</span> : asset.stage],
-      ['Aliases', asset.aliases?.length ? asset.aliases.map((a) => <span key={a} className="tag tag-alias">@{a}</span>) : undefined],
+      [
+        'Aliases',
+        asset.aliases?.length
+          ? asset.aliases.map((a) => (
+              <span key={a} className="tag tag-alias">
+                @{a}
+              </span>
+            ))
+          : undefined,
+      ],
       ['Flavors', spec.flavors && typeof spec.flavors === 'object' ? Object.keys(spec.flavors).join(', ') : undefined],
       ['Registry tags', tagList(Object.fromEntries((registry?.version?.tags ?? []).map((t) => [t.key, t.value])))],
       ['Model description', registry?.model?.description],
       ['Model tags', tagList(Object.fromEntries((registry?.model?.tags ?? []).map((t) => [t.key, t.value])))],
-      ['MLflow run', registry?.version?.run_id ? <Link to={`/jobs/${encodeURIComponent(registry.version.run_id)}`} className="mono">{registry.version.run_id}</Link> : undefined],
+      [
+        'MLflow run',
+        registry?.version?.run_id ? (
+          <Link to={`/jobs/${encodeURIComponent(registry.version.run_id)}`} className="mono">
+            {registry.version.run_id}
+          </Link>
+        ) : undefined,
+      ],
     );
   }
   if (asset.kind === 'model' || asset.kind === 'data') {
-    items.push(['Path', spec.path === undefined ? undefined : <ContentPath value={spec.path} />], ['Source', typeof spec.source_path === 'string' ? <SourceLink source={spec.source_path} /> : undefined]);
+    items.push(
+      ['Path', spec.path === undefined ? undefined : <ContentPath value={spec.path} />],
+      ['Source', typeof spec.source_path === 'string' ? <SourceLink source={spec.source_path} /> : undefined],
+    );
   }
   if (asset.kind === 'environment') {
     const build = spec.build as { path?: string; dockerfile_path?: string } | undefined;
@@ -52,7 +71,14 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
     );
     if ('curated' in asset) {
       items.push(
-        ['Packages', asset.packages.map((p) => <span key={p} className="tag">{p}</span>)],
+        [
+          'Packages',
+          asset.packages.map((p) => (
+            <span key={p} className="tag">
+              {p}
+            </span>
+          )),
+        ],
         ['Use as', <span className="mono">{`azureml://registries/azureml/environments/${asset.name}/labels/latest`}</span>],
         ['Runs on', 'the machine’s Python (the image is not pulled); jobs check the packages are installed'],
       );
@@ -62,7 +88,14 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
     const env = spec.environment;
     items.push(
       ['Command', text('command') && <pre className="inline-code wrap">{text('command')}</pre>],
-      ['Environment', typeof env === 'string' ? <AssetRefLink kind="environment" value={env} /> : env && typeof env === 'object' ? <span className="mono">inline{'image' in env ? `: ${String((env as { image: unknown }).image)}` : ''}</span> : undefined],
+      [
+        'Environment',
+        typeof env === 'string' ? (
+          <AssetRefLink kind="environment" value={env} />
+        ) : env && typeof env === 'object' ? (
+          <span className="mono">inline{'image' in env ? `: ${String((env as { image: unknown }).image)}` : ''}</span>
+        ) : undefined,
+      ],
       ['Code', spec.code === undefined ? undefined : <ContentPath value={spec.code} />],
       ['Deterministic', typeof spec.is_deterministic === 'boolean' ? (spec.is_deterministic ? 'yes' : 'no') : undefined],
     );
@@ -70,7 +103,12 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
   if (!('curated' in asset)) {
     items.push(
       ['Created', asset.created_at ? <span title={absoluteTime(asset.created_at)}>{`${relativeTime(asset.created_at)} · ${absoluteTime(asset.created_at)}`}</span> : undefined],
-      ['Content hash', <span className="mono hash" title={`sha256 of the spec it was created from: ${asset.content_hash}`}>{asset.content_hash.slice(0, 16)}…</span>],
+      [
+        'Content hash',
+        <span className="mono hash" title={`sha256 of the spec it was created from: ${asset.content_hash}`}>
+          {asset.content_hash.slice(0, 16)}…
+        </span>,
+      ],
       ['Archived', asset.archived ? <span className="tag tag-archived">archived: hidden from lists and @latest</span> : undefined],
     );
   }

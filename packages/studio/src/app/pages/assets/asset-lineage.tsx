@@ -32,9 +32,22 @@ export function AssetLineage({ plural, kind, name, version }: { plural: string; 
       const all = [...new Set([...producers, ...edges.filter((e) => e.direction === 'input').map((e) => e.job)])];
       const expanded = all.slice(0, MAX_JOBS);
       const jobs = new Map<string, LineageEdgeResource[]>(await Promise.all(expanded.map(async (job) => [job, await lathe.jobLineage(job)] as const)));
-      const jobNames = [...new Set([...jobs.values()].flat().map((e) => e.job).concat(all))];
+      const jobNames = [
+        ...new Set(
+          [...jobs.values()]
+            .flat()
+            .map((e) => e.job)
+            .concat(all),
+        ),
+      ];
       const runs = jobNames.length ? (await lathe.queryRuns({ filter: runIdFilter(jobNames), maxResults: jobNames.length, viewType: 'ALL', signal })).value : [];
-      return { of: `${plural}/${name}/${version}`, edges: edges.filter((e) => e.direction === 'output' || expanded.includes(e.job)), jobs, runs: new Map(runs.map((r) => [r.run_id, r])), hidden: all.length - expanded.length };
+      return {
+        of: `${plural}/${name}/${version}`,
+        edges: edges.filter((e) => e.direction === 'output' || expanded.includes(e.job)),
+        jobs,
+        runs: new Map(runs.map((r) => [r.run_id, r])),
+        hidden: all.length - expanded.length,
+      };
     },
     [plural, name, version],
   );
@@ -88,9 +101,7 @@ export function AssetLineage({ plural, kind, name, version }: { plural: string; 
                 return (
                   <g key={`${l.from}>${l.to}>${l.port}`} data-link={`${l.from}>${l.to}`}>
                     <path d={`M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`} markerEnd="url(#lineage-arrow)" />
-                    <text {...portLabelAt(fanOut(l.from), fanIn(l.to), { x1, y1, x2, y2 })}>
-                      {l.port}
-                    </text>
+                    <text {...portLabelAt(fanOut(l.from), fanIn(l.to), { x1, y1, x2, y2 })}>{l.port}</text>
                   </g>
                 );
               })}

@@ -90,7 +90,11 @@ export function AssetListPage({ kind }: { kind: string }) {
               ))}
             </tbody>
           </table>
-          {assets.data && all.length > 0 && rows.length === 0 ? <div className="table-note muted">No {info.noun} matches “{filter}”.</div> : null}
+          {assets.data && all.length > 0 && rows.length === 0 ? (
+            <div className="table-note muted">
+              No {info.noun} matches “{filter}”.
+            </div>
+          ) : null}
         </div>
       )}
       {info.kind === 'environment' ? <CuratedEnvironments filter={needle} hide={all.map((a) => a.name)} /> : null}

@@ -28,10 +28,7 @@ export function AssetPage({ kind, name, version }: { kind: string; name: string;
   const curated = data?.curated;
   const latest = versions.find((v) => !v.archived) ?? versions[0];
   const selected = version === undefined ? latest : versions.find((v) => v.version === version);
-  const registry = useAsync(
-    async () => (info.kind === 'model' && selected ? loadRegistry(name, selected.version) : undefined),
-    [info.kind, name, selected?.version],
-  );
+  const registry = useAsync(async () => (info.kind === 'model' && selected ? loadRegistry(name, selected.version) : undefined), [info.kind, name, selected?.version]);
   const registryInfo = registry.data?.of === `${name}/${selected?.version}` ? registry.data : undefined;
   const snapshot = info.kind === 'data' || info.kind === 'model' ? snapshotOf(selected?.spec.path) : undefined;
   const crumbs: [string, string][] = [[info.title, `/${info.plural}`]];
@@ -95,7 +92,11 @@ export function AssetPage({ kind, name, version }: { kind: string; name: string;
               {curated ? 'what Lathe runs for this name; use it from a job as shown above' : 'save it and run the command to create this version again, elsewhere or under another name'}
             </span>
           </div>
-          {curated ? <YamlBlock value={selected.spec} command={`environment: azureml://registries/azureml/environments/${name}/labels/latest`} /> : <YamlBlock value={recreateSpec(selected)} command={createCommand(info)} />}
+          {curated ? (
+            <YamlBlock value={selected.spec} command={`environment: azureml://registries/azureml/environments/${name}/labels/latest`} />
+          ) : (
+            <YamlBlock value={recreateSpec(selected)} command={createCommand(info)} />
+          )}
         </section>
       ) : null}
     </div>

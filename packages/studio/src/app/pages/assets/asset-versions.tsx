@@ -24,7 +24,14 @@ export function AssetVersions({ versions, selected }: { versions: AssetResource[
           </thead>
           <tbody>
             {versions.map((v) => (
-              <tr key={v.version} className={v.version === selected ? 'current' : undefined} data-testid="version-row" data-version={v.version} data-archived={v.archived ? 'true' : undefined} aria-current={v.version === selected ? 'true' : undefined}>
+              <tr
+                key={v.version}
+                className={v.version === selected ? 'current' : undefined}
+                data-testid="version-row"
+                data-version={v.version}
+                data-archived={v.archived ? 'true' : undefined}
+                aria-current={v.version === selected ? 'true' : undefined}
+              >
                 <td>
                   <Link to={assetPath(v.kind, v.name, v.version)} className="version-link">
                     {v.version}

@@ -18,8 +18,7 @@ export function CuratedEnvironments({ filter, hide }: { filter: string; hide: st
     <section className="curated" data-testid="curated-environments">
       <h2>Curated environments</h2>
       <p className="muted section-note">
-        Azure ML's curated environments, run on this machine's Python (the image is not pulled). Use one as{' '}
-        <code>azureml://registries/azureml/environments/&lt;name&gt;/labels/latest</code>.
+        Azure ML's curated environments, run on this machine's Python (the image is not pulled). Use one as <code>azureml://registries/azureml/environments/&lt;name&gt;/labels/latest</code>.
       </p>
       <ErrorBanner error={curated.error} what="curated environments" />
       <div className="panel table-wrap">

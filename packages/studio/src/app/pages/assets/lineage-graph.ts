@@ -33,7 +33,11 @@ export function assetNodeId(kind: string, name: string, version: string): string
  * version (beside what those jobs also wrote) → the jobs that read it → what they wrote.
  * A node sits in the first column that claims it; empty columns are dropped.
  */
-export function buildLineageGraph(current: { kind: AssetKindName; name: string; version: string }, asset: readonly LineageEdgeResource[], jobs: ReadonlyMap<string, readonly LineageEdgeResource[]>): LineageGraph {
+export function buildLineageGraph(
+  current: { kind: AssetKindName; name: string; version: string },
+  asset: readonly LineageEdgeResource[],
+  jobs: ReadonlyMap<string, readonly LineageEdgeResource[]>,
+): LineageGraph {
   const currentId = assetNodeId(current.kind, current.name, current.version);
   const placed = new Map<string, number>();
   const columns: LineageNode[][] = [[], [], [], [], []];
@@ -75,7 +79,11 @@ export function buildLineageGraph(current: { kind: AssetKindName; name: string; 
     }
   }
   const all = [...links.values()].filter((l) => placed.has(l.from) && placed.has(l.to));
-  const byKindAndName = (a: LineageNode, b: LineageNode) => Number(Boolean(b.current)) - Number(Boolean(a.current)) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || (a.version ?? '').localeCompare(b.version ?? '', undefined, { numeric: true });
+  const byKindAndName = (a: LineageNode, b: LineageNode) =>
+    Number(Boolean(b.current)) - Number(Boolean(a.current)) ||
+    a.kind.localeCompare(b.kind) ||
+    a.name.localeCompare(b.name) ||
+    (a.version ?? '').localeCompare(b.version ?? '', undefined, { numeric: true });
   for (const column of columns) column.sort(byKindAndName);
   // Assets beside a job column line up with the jobs they link to, so links cross less.
   const alignTo = (column: LineageNode[], jobs: LineageNode[]) => {

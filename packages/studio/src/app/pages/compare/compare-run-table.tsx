@@ -43,7 +43,14 @@ export function CompareRunTable({ runs, missing, onRemove }: { runs: CompareRun[
                 <td title={absoluteTime(created)}>{relativeTime(created)}</td>
                 <td className="num">{duration(seconds)}</td>
                 <td className="remove-cell">
-                  <button type="button" className="button ghost small" onClick={() => onRemove(row.run_id)} aria-label={`Remove ${label} from the comparison`} title="Remove from the comparison" data-testid="remove-run">
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    onClick={() => onRemove(row.run_id)}
+                    aria-label={`Remove ${label} from the comparison`}
+                    title="Remove from the comparison"
+                    data-testid="remove-run"
+                  >
                     ×
                   </button>
                 </td>

@@ -28,7 +28,14 @@ export function assignSlots(runIds: readonly string[]): Map<string, number> {
 
 /** The run ids of `?runs=a,b,c`, in order, without repeats. */
 export function readRunIds(param: string | null): string[] {
-  return [...new Set((param ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (param ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A run's name as people know it; runs sharing a name get a piece of their id to tell them apart. */

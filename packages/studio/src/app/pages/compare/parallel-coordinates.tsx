@@ -32,7 +32,9 @@ export function ParallelCoordinates({ runs, fields }: { runs: CompareRun[]; fiel
   }, [chosen, fields, runs]);
   const scales = useMemo(() => axes.map((f) => scaleFor(runs.map((r) => plotValue(r.row, f)))), [axes, runs]);
   const toggle = (field: CompareField) => {
-    const ids = axes.some((a) => a.id === field.id) ? axes.filter((a) => a.id !== field.id).map((a) => a.id) : fields.filter((f) => f.id === field.id || axes.some((a) => a.id === f.id)).map((f) => f.id);
+    const ids = axes.some((a) => a.id === field.id)
+      ? axes.filter((a) => a.id !== field.id).map((a) => a.id)
+      : fields.filter((f) => f.id === field.id || axes.some((a) => a.id === f.id)).map((f) => f.id);
     setQuery({ axes: ids.join(',') });
   };
 
@@ -56,7 +58,16 @@ export function ParallelCoordinates({ runs, fields }: { runs: CompareRun[]; fiel
           {fields.map((f) => {
             const on = axes.some((a) => a.id === f.id);
             return (
-              <span key={f.id} role="checkbox" aria-checked={on} tabIndex={0} className={on ? 'chip on' : 'chip'} data-field={f.id} onClick={() => toggle(f)} onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && (e.preventDefault(), toggle(f))}>
+              <span
+                key={f.id}
+                role="checkbox"
+                aria-checked={on}
+                tabIndex={0}
+                className={on ? 'chip on' : 'chip'}
+                data-field={f.id}
+                onClick={() => toggle(f)}
+                onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && (e.preventDefault(), toggle(f))}
+              >
                 <span className="chip-group">{f.group === 'params' ? 'param' : 'metric'}</span>
                 {f.key}
               </span>

@@ -28,8 +28,14 @@ export function ScatterPlot({ runs, fields }: { runs: CompareRun[]; fields: Comp
   const y = fieldById(fields, query.get('sy')) ?? metrics.find((f) => f.id !== x?.id) ?? fields.find((f) => f.id !== x?.id) ?? x;
   if (!x || !y) return null;
 
-  const xs = scaleFor(runs.map((r) => plotValue(r.row, x)), { inset: true });
-  const ys = scaleFor(runs.map((r) => plotValue(r.row, y)), { inset: true });
+  const xs = scaleFor(
+    runs.map((r) => plotValue(r.row, x)),
+    { inset: true },
+  );
+  const ys = scaleFor(
+    runs.map((r) => plotValue(r.row, y)),
+    { inset: true },
+  );
   const plotW = Math.max(40, width - LEFT - RIGHT);
   const plotH = HEIGHT - TOP - BOTTOM;
   const px = (at: number) => LEFT + at * plotW;
@@ -108,7 +114,11 @@ export function ScatterPlot({ runs, fields }: { runs: CompareRun[]; fields: Comp
             )}
           </svg>
           {hovered && hovered.ax !== undefined && hovered.ay !== undefined ? (
-            <div className="point-label" data-testid="scatter-label" style={{ left: px(hovered.ax), top: py(hovered.ay), ...(hovered.ax > 0.7 ? { transform: 'translate(calc(-100% - 12px), -50%)' } : {}) }}>
+            <div
+              className="point-label"
+              data-testid="scatter-label"
+              style={{ left: px(hovered.ax), top: py(hovered.ay), ...(hovered.ax > 0.7 ? { transform: 'translate(calc(-100% - 12px), -50%)' } : {}) }}
+            >
               <strong>{hovered.run.label}</strong>
               <span>
                 {x.key} <b>{shownValue(hovered.run.row, x)}</b>

@@ -101,8 +101,8 @@ export function ExperimentsPage() {
 function HowToCreate() {
   return (
     <EmptyState title="No runs in any experiment yet" command={'# job.yml:  experiment_name: my-experiment\nlathe job create --file job.yml'}>
-      An experiment groups the runs of one question. A job names its experiment with <code>experiment_name:</code> in its YAML (jobs without one go to{' '}
-      <code>Default</code>); MLflow's <code>mlflow.set_experiment()</code> creates one too.
+      An experiment groups the runs of one question. A job names its experiment with <code>experiment_name:</code> in its YAML (jobs without one go to <code>Default</code>); MLflow's{' '}
+      <code>mlflow.set_experiment()</code> creates one too.
     </EmptyState>
   );
 }

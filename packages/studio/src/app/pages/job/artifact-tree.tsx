@@ -33,7 +33,12 @@ export function ArtifactTree(props: TreeProps) {
 function ArtifactFolder(props: TreeProps & { path: string; depth: number }) {
   const list = useAsync(() => tracking.listArtifacts(props.runId, props.path), [props.runId, props.path, props.version]);
   if (list.error) return <ErrorBanner error={list.error} what="artifacts" />;
-  if (!list.data) return <div className="tree-note muted small" style={{ paddingLeft: indent(props.depth) }}>Loading…</div>;
+  if (!list.data)
+    return (
+      <div className="tree-note muted small" style={{ paddingLeft: indent(props.depth) }}>
+        Loading…
+      </div>
+    );
   if (list.data.length === 0) {
     return (
       <div className="tree-note muted small" style={{ paddingLeft: indent(props.depth) }}>
@@ -42,11 +47,7 @@ function ArtifactFolder(props: TreeProps & { path: string; depth: number }) {
     );
   }
   const entries = [...list.data].sort((a, b) => Number(b.is_dir) - Number(a.is_dir) || a.path.localeCompare(b.path));
-  return (
-    <>
-      {entries.map((entry) => (entry.is_dir ? <ArtifactDir key={entry.path} {...props} entry={entry} /> : <ArtifactFile key={entry.path} {...props} entry={entry} />))}
-    </>
-  );
+  return <>{entries.map((entry) => (entry.is_dir ? <ArtifactDir key={entry.path} {...props} entry={entry} /> : <ArtifactFile key={entry.path} {...props} entry={entry} />))}</>;
 }
 
 function ArtifactDir(props: TreeProps & { depth: number; entry: MlflowFileInfo }) {
@@ -73,7 +74,19 @@ function ArtifactDir(props: TreeProps & { depth: number; entry: MlflowFileInfo }
   );
 }
 
-function ArtifactFile({ entry, depth, selected, onSelect, urlOf }: { entry: MlflowFileInfo; depth: number; selected: string | undefined; onSelect: Select; urlOf: (path: string) => string | undefined }) {
+function ArtifactFile({
+  entry,
+  depth,
+  selected,
+  onSelect,
+  urlOf,
+}: {
+  entry: MlflowFileInfo;
+  depth: number;
+  selected: string | undefined;
+  onSelect: Select;
+  urlOf: (path: string) => string | undefined;
+}) {
   const url = urlOf(entry.path);
   return (
     <div

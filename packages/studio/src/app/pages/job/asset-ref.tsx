@@ -2,7 +2,15 @@ import { parseBlobRef } from '@lathe/core';
 import { Link } from '../../router.js';
 
 /** Studio's page of each asset kind, by the kind names of lineage and specs. */
-const PLURAL: Record<string, string> = { data: 'data', model: 'models', environment: 'environments', component: 'components', models: 'models', environments: 'environments', components: 'components' };
+const PLURAL: Record<string, string> = {
+  data: 'data',
+  model: 'models',
+  environment: 'environments',
+  component: 'components',
+  models: 'models',
+  environments: 'environments',
+  components: 'components',
+};
 
 /** The Studio path of an asset version, or of the asset when no version is given. */
 export function assetPath(kind: string, name: string, version?: string): string {

@@ -101,7 +101,12 @@ function TextPreview({ name, head, size }: { name: string; head: Head; size: num
   return (
     <>
       <pre className="preview-text">{head.complete && /\.json$/i.test(name) ? indentJson(head.text) : head.text}</pre>
-      {head.complete ? null : <div className="muted small preview-note">First {bytes(TEXT_LIMIT)}{size === undefined ? '' : ` of ${bytes(size)}`}.</div>}
+      {head.complete ? null : (
+        <div className="muted small preview-note">
+          First {bytes(TEXT_LIMIT)}
+          {size === undefined ? '' : ` of ${bytes(size)}`}.
+        </div>
+      )}
     </>
   );
 }

@@ -38,7 +38,10 @@ export function JobChildren({ runId, experimentName }: { runId: string; experime
   }
   return (
     <div data-testid="job-children">
-      <div className="muted small children-count">{count(rows.length, 'child run')}{children.data.next_page_token ? ' (first 1,000)' : ''}</div>
+      <div className="muted small children-count">
+        {count(rows.length, 'child run')}
+        {children.data.next_page_token ? ' (first 1,000)' : ''}
+      </div>
       <table className="table">
         <thead>
           <tr>

@@ -59,7 +59,14 @@ export function JobHeader({ name, view, onChanged }: { name: string; view: JobVi
             {view ? <StatusBadge status={view.status} /> : null}
           </>
         }
-        crumbs={experiment ? [['Jobs', '/jobs'], [experiment, experimentLink]] : [['Jobs', '/jobs']]}
+        crumbs={
+          experiment
+            ? [
+                ['Jobs', '/jobs'],
+                [experiment, experimentLink],
+              ]
+            : [['Jobs', '/jobs']]
+        }
         actions={actions}
       >
         {view ? (

@@ -26,7 +26,10 @@ function LineageColumn({ title, edges }: { title: string; edges: LineageEdgeReso
           <Link to={assetPath(e.kind, e.name, e.version)} className="mono">
             {e.name}:{e.version}
           </Link>
-          <span className="muted small"> {e.direction === 'input' ? 'as' : 'from'} {e.port}</span>
+          <span className="muted small">
+            {' '}
+            {e.direction === 'input' ? 'as' : 'from'} {e.port}
+          </span>
         </div>
       ))}
     </div>

@@ -47,11 +47,7 @@ function JobPageContent({ name }: { name: string }) {
     { id: 'overview', label: 'Overview' },
     {
       id: 'metrics',
-      label: (
-        <>
-          Metrics{metricKeys.length ? <span className="tab-count">{metricKeys.length}</span> : null}
-        </>
-      ),
+      label: <>Metrics{metricKeys.length ? <span className="tab-count">{metricKeys.length}</span> : null}</>,
     },
     { id: 'logs', label: 'Logs' },
     { id: 'outputs', label: 'Outputs + artifacts' },
@@ -75,9 +71,7 @@ function JobPageContent({ name }: { name: string }) {
             view.job ? (
               <JobLogs name={name} />
             ) : (
-              <EmptyState title="No job logs">
-                This run was logged by an MLflow client outside Lathe, so no job ran it and there is no job log. Its files are under Outputs + artifacts.
-              </EmptyState>
+              <EmptyState title="No job logs">This run was logged by an MLflow client outside Lathe, so no job ran it and there is no job log. Its files are under Outputs + artifacts.</EmptyState>
             )
           ) : null}
           {tab === 'outputs' ? <JobOutputs view={view} /> : null}

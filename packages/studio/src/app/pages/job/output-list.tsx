@@ -26,7 +26,19 @@ export function OutputList(props: { name: string; version: string; selected: str
   );
 }
 
-function OutputEntry({ name, version, output, selected, onSelect }: { name: string; version: string; output: OutputResource; selected: string | undefined; onSelect: (output: string, path: string, size: number) => void }) {
+function OutputEntry({
+  name,
+  version,
+  output,
+  selected,
+  onSelect,
+}: {
+  name: string;
+  version: string;
+  output: OutputResource;
+  selected: string | undefined;
+  onSelect: (output: string, path: string, size: number) => void;
+}) {
   const [open, setOpen] = useState(() => selected?.startsWith(`${output.name}/`) ?? false);
   const files = useAsync(async () => (open ? lathe.listOutputFiles(name, output.name) : undefined), [name, output.name, open, version]);
   return (
@@ -39,7 +51,13 @@ function OutputEntry({ name, version, output, selected, onSelect }: { name: stri
         <span className="tree-size muted">
           {count(output.files, 'file')} · {bytes(output.size)}
         </span>
-        <a className="button small" href={lathe.href(paths.outputArchive(WORKSPACE, name, output.name))} download={`${name}-${output.name}.tar.gz`} data-testid="output-download" title="Download the whole output as .tar.gz">
+        <a
+          className="button small"
+          href={lathe.href(paths.outputArchive(WORKSPACE, name, output.name))}
+          download={`${name}-${output.name}.tar.gz`}
+          data-testid="output-download"
+          title="Download the whole output as .tar.gz"
+        >
           .tar.gz
         </a>
       </div>

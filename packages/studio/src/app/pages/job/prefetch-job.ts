@@ -10,11 +10,17 @@ export function prefetchJob(name: string, query: URLSearchParams): void {
   void prefetch(`job:${name}`, () => lathe.getJob(name));
   const run = prefetch(`run:${name}`, () => tracking.getRun(name));
   if (query.get('tab') !== 'metrics') return;
-  void run.then((r) => {
-    const keys = shownMetricKeys(r.data.metrics.map((m) => m.key), query.get('metric') ?? '').slice(0, EAGER_CHARTS);
-    const timestamps = (query.get('x') ?? 'step') !== 'step';
-    for (const key of keys) void prefetch(seriesKey(name, key, timestamps), () => lathe.getMetricSeries(name, key, { timestamps }));
-  }, () => undefined);
+  void run.then(
+    (r) => {
+      const keys = shownMetricKeys(
+        r.data.metrics.map((m) => m.key),
+        query.get('metric') ?? '',
+      ).slice(0, EAGER_CHARTS);
+      const timestamps = (query.get('x') ?? 'step') !== 'step';
+      for (const key of keys) void prefetch(seriesKey(name, key, timestamps), () => lathe.getMetricSeries(name, key, { timestamps }));
+    },
+    () => undefined,
+  );
 }
 
 /** The prefetch key of a metric series, as fetched with or without timestamps. */

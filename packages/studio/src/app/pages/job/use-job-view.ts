@@ -78,4 +78,3 @@ export function useJobView(name: string): JobViewState {
   }
   return { view, missing, error, reloadJob: job.reload, reloadRun: run.reload };
 }
-

@@ -70,13 +70,16 @@ export function JobsPage() {
         setData(next);
         setCursor(-1);
         if (page.next_page_token) {
-          void lathe.queryRuns({ ...runQuery, maxResults: 1, count: true, signal: controller.signal }).then((counted) => {
-            const current = listCache.get(key);
-            if (mine !== generation.current || !current) return;
-            const withTotal = { ...current, total: counted.total };
-            listCache.set(key, withTotal);
-            setData(withTotal);
-          }, () => undefined);
+          void lathe.queryRuns({ ...runQuery, maxResults: 1, count: true, signal: controller.signal }).then(
+            (counted) => {
+              const current = listCache.get(key);
+              if (mine !== generation.current || !current) return;
+              const withTotal = { ...current, total: counted.total };
+              listCache.set(key, withTotal);
+              setData(withTotal);
+            },
+            () => undefined,
+          );
         }
       })
       .catch((e: Error) => mine === generation.current && e.name !== 'AbortError' && setError(e))
@@ -176,7 +179,14 @@ export function JobsPage() {
         actions={
           <>
             {selected.size > 0 ? (
-              <button type="button" className="button ghost small" onClick={() => { selection.clear(); setSelected(new Set()); }}>
+              <button
+                type="button"
+                className="button ghost small"
+                onClick={() => {
+                  selection.clear();
+                  setSelected(new Set());
+                }}
+              >
                 Clear {selected.size}
               </button>
             ) : null}

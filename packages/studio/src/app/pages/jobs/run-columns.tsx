@@ -36,7 +36,13 @@ export const FIXED_COLUMNS: RunColumn[] = [
   { id: 'status', label: 'Status', width: '118px', sortKey: 'attributes.status', cell: (row) => <StatusBadge status={row.status} /> },
   { id: 'experiment', label: 'Experiment', width: 'minmax(120px, 1fr)', sortKey: 'attributes.experiment_id', cell: (row) => row.experiment_name },
   { id: 'type', label: 'Type', width: '84px', cell: (row) => row.job?.type ?? <span className="muted">run</span> },
-  { id: 'created', label: 'Created', width: '100px', sortKey: 'attributes.start_time', cell: (row) => <span title={row.job?.created_at ?? String(row.start_time)}>{relativeTime(row.job?.created_at ?? row.start_time)}</span> },
+  {
+    id: 'created',
+    label: 'Created',
+    width: '100px',
+    sortKey: 'attributes.start_time',
+    cell: (row) => <span title={row.job?.created_at ?? String(row.start_time)}>{relativeTime(row.job?.created_at ?? row.start_time)}</span>,
+  },
   { id: 'duration', label: 'Duration', width: '86px', numeric: true, cell: (row) => duration(runDuration(row)) },
   { id: 'user', label: 'Created by', width: '96px', sortKey: 'attributes.user_id', cell: (row) => row.user_id || '—' },
 ];

@@ -26,7 +26,11 @@ export interface ListState {
 }
 
 export function readListState(query: URLSearchParams): ListState {
-  const list = (key: string) => (query.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (key: string) =>
+    (query.get(key) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     experiment: query.get('experiment') ?? '',
     statuses: list('status').filter((s) => s in STATUS_GROUPS),
