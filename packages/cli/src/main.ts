@@ -8,6 +8,7 @@ import { UsageError, type Command, type CommandIo, type OptionValues } from './c
 import { jobCancel } from './commands/job-cancel.js';
 import { jobCreate } from './commands/job-create.js';
 import { jobDownload } from './commands/job-download.js';
+import { jobKinds } from './commands/job-kinds.js';
 import { jobList } from './commands/job-list.js';
 import { jobShow } from './commands/job-show.js';
 import { jobStream } from './commands/job-stream.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   jobCreate,
   jobShow,
   jobList,
+  jobKinds,
   jobStream,
   jobCancel,
   jobDownload,

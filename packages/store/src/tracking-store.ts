@@ -230,6 +230,12 @@ export interface TrackingStore {
    * with another value is `LATHE_BAD_REQUEST`, as in MLflow) and sets tags, in one transaction.
    */
   logBatch(workspace: string, runId: string, batch: LogBatchInput): Promise<void>;
+  /**
+   * MLflow 2's record of a logged model: appends `model` to the JSON list in the run's
+   * `mlflow.log-model.history` tag, reading and writing it in one transaction so that concurrent
+   * appends all land.
+   */
+  appendLoggedModel(workspace: string, runId: string, model: unknown): Promise<void>;
   deleteRunTag(workspace: string, runId: string, key: string): Promise<void>;
   logInputs(workspace: string, runId: string, datasets: DatasetInput[], models?: { modelId: string }[]): Promise<void>;
   logOutputs(workspace: string, runId: string, models: { modelId: string; step: number }[]): Promise<void>;

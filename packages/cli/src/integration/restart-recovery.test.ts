@@ -175,6 +175,8 @@ describe('restart recovery', () => {
       ['command', 'backend'],
       ['toy_chain', 'controller'],
     ]);
+    const kindsTable = await runCli(['job', 'kinds'], url);
+    assert.match(kindsTable.stdout, /toy_chain\s+controller \(creates child jobs\)/);
     const chain = await client.createJob({ type: 'toy_chain', children: 4, command });
     await writeFile(join(root, 'go-0'), '');
     await until('child 1 to run', async () => (await client.getJob(`${chain.name}-child-1`)).status === 'Running');

@@ -91,6 +91,19 @@ export function defineExperimentTests(s: TrackingSuite): void {
 
 /** Runs and what they log. */
 export function defineRunTests(s: TrackingSuite): void {
+  s.test("appendLoggedModel keeps every model of concurrent appends in the run's log-model history", async () => {
+    const ws = await newWorkspace(s.metadata);
+    const e = await s.tracking.createExperiment(ws, { name: 'log-model', at: T0 });
+    const { runId } = (await s.tracking.createRun(ws, { experimentId: e.experimentId, runName: 'r', startTime: T0, tags: [] })).info;
+    await Promise.all(Array.from({ length: 8 }, (_, i) => s.tracking.appendLoggedModel(ws, runId, { artifact_path: `model-${i}` })));
+    const tag = (await s.tracking.getRun(ws, runId)).data.tags.find((t) => t.key === 'mlflow.log-model.history');
+    const paths = (JSON.parse(tag?.value ?? '[]') as { artifact_path: string }[]).map((m) => m.artifact_path).sort();
+    assert.deepEqual(
+      paths,
+      Array.from({ length: 8 }, (_, i) => `model-${i}`),
+    );
+  });
+
   s.test('a run logs params, tags and metrics; the latest point is the greatest (step, timestamp, value)', async () => {
     const ws = await newWorkspace(s.metadata);
     const e = await s.tracking.createExperiment(ws, { name: 'runs', at: T0 });

@@ -175,12 +175,7 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
     } catch {
       throw new LatheError('LATHE_BAD_REQUEST', "Invalid value for parameter 'model_json': not JSON");
     }
-    const workspace = ws(request);
-    const run = await tracking.getRun(workspace, runId);
-    const previous = run.data.tags.find((t) => t.key === 'mlflow.log-model.history')?.value;
-    const history = previous ? (JSON.parse(previous) as unknown[]) : [];
-    history.push(model);
-    await tracking.logBatch(workspace, runId, { tags: [{ key: 'mlflow.log-model.history', value: JSON.stringify(history) }] });
+    await tracking.appendLoggedModel(ws(request), runId, model);
     return {};
   });
 }

@@ -219,6 +219,22 @@ export class KyselyTrackingStore implements TrackingStore {
     });
   }
 
+  async appendLoggedModel(workspace: string, runId: string, model: unknown): Promise<void> {
+    const key = 'mlflow.log-model.history';
+    await this.db.transaction().execute(async (trx) => {
+      const row = await runRow(trx, workspace, runId);
+      checkActiveRun(row);
+      const runKey = Number(row.run_key);
+      // SQLite's write transactions are exclusive already; PostgreSQL's need the run's row lock.
+      if (this.dialect === 'postgres') await trx.selectFrom('runs').select('run_key').where('run_key', '=', runKey).forUpdate().execute();
+      const previous = await trx.selectFrom('run_tags').select('value').where('run_key', '=', runKey).where('key', '=', key).executeTakeFirst();
+      const parsed: unknown = previous ? JSON.parse(previous.value) : [];
+      const history = Array.isArray(parsed) ? parsed : [parsed];
+      history.push(model);
+      await writeBatch(trx, runKey, runId, { tags: [{ key, value: JSON.stringify(history) }] });
+    });
+  }
+
   async deleteRunTag(workspace: string, runId: string, key: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const row = await runRow(trx, workspace, runId);
