@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Failure, LaunchManifest } from '@lathe/core';
 import type { LatheClient } from '@lathe/sdk/client';
-import type { CommandJobSpec, ResolvedEnvironment } from '@lathe/spec';
 import { renderCommand } from '@lathe/spec/bindings';
+import { asCommandJob, type CommandJob } from '@lathe/spec/job-spec';
 import { BlobSource } from './blob-source.js';
 import { preparePythonEnvironment } from './environment/python-environment.js';
 import { UnmetRequirementsError } from './environment/unmet-requirements-error.js';
@@ -18,7 +18,7 @@ const LOG_TAIL_LINES = 20;
 
 /** One job's run, from staging to the final report. */
 export class JobRun {
-  private readonly spec: CommandJobSpec;
+  private readonly spec: CommandJob;
   private readonly log: LogShipper;
   private readonly link: Reconnecting;
 
@@ -28,7 +28,7 @@ export class JobRun {
     private readonly client: LatheClient,
     private readonly cancel: AbortController,
   ) {
-    this.spec = manifest.spec as unknown as CommandJobSpec;
+    this.spec = asCommandJob(manifest.spec, 'job.json: spec');
     const launcherLog = (what: string, error: Error) => process.stderr.write(`lathe-launch: ${what}: ${error.message}; trying again while the server is away\n`);
     this.link = new Reconnecting(manifest.reconnectMs ?? DEFAULT_RECONNECT_MS, launcherLog);
     this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'), this.link);
@@ -42,7 +42,7 @@ export class JobRun {
       for (const warning of this.manifest.warnings) this.log.write(`[lathe] warning: ${warning}\n`);
       // Looked up while the job stages, so it adds no time to the launch.
       const trackingLookup = TrackingEnvironment.resolve(this.manifest, (message) => this.log.write(`[lathe] warning: ${message}\n`));
-      const runtime = await preparePythonEnvironment(this.manifest.spec.resolved_environment as ResolvedEnvironment | undefined, {
+      const runtime = await preparePythonEnvironment(this.spec.resolved_environment, {
         python: this.manifest.python,
         cacheDir: this.manifest.cacheDir,
         log: (line) => this.log.write(`${line}\n`),
