@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Failure, LaunchManifest } from '@lathe/core';
+import type { Failure, LaunchManifest, RuntimeReport } from '@lathe/core';
 import type { LatheClient } from '@lathe/sdk/client';
 import { renderCommand } from '@lathe/spec/bindings';
 import { asCommandJob, type CommandJob } from '@lathe/spec/job-spec';
@@ -103,7 +103,7 @@ export class JobRun {
     }
   }
 
-  private result(outcome: CommandOutcome): Record<string, unknown> & { status: string } {
+  private result(outcome: CommandOutcome): RuntimeReport {
     const { exitCode } = outcome;
     if (outcome.canceled) return { status: 'Canceled', exitCode };
     if (outcome.timedOut) {
@@ -118,14 +118,13 @@ export class JobRun {
     return { status: 'Failed', exitCode, failure: failure('UserError', message, false, { exit_code: exitCode, signal: outcome.signal, log_tail: tail }) };
   }
 
-  private async finish(report: Record<string, unknown> & { status: string }): Promise<void> {
-    const fail = report.failure as Failure | undefined;
-    if (fail) this.log.write(`[lathe] ${fail.type}: ${fail.message.split('\n')[0]}\n`);
+  private async finish(report: RuntimeReport): Promise<void> {
+    if (report.status === 'Failed') this.log.write(`[lathe] ${report.failure.type}: ${report.failure.message.split('\n')[0]}\n`);
     await this.log.close();
     await this.report(report);
   }
 
-  private report(report: Parameters<LatheClient['reportRuntime']>[1]): ReturnType<LatheClient['reportRuntime']> {
+  private report(report: RuntimeReport): ReturnType<LatheClient['reportRuntime']> {
     return this.link.call(`reporting ${report.status}`, () => this.client.reportRuntime(this.manifest.job, report));
   }
 }
