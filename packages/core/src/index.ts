@@ -2,6 +2,8 @@ export { ERROR_CODES, LatheError, isErrorCode, notFound } from './errors.js';
 export type { ErrorBody, ErrorCode, LatheErrorOptions } from './errors.js';
 export { ACTIVE_STATUSES, JOB_STATUSES, TERMINAL_STATUSES, canTransition, isJobStatus, isTerminal, statusesLeadingTo } from './job-status.js';
 export type { JobStatus } from './job-status.js';
+export { ASSET_KINDS, ASSET_PLURALS } from './asset-kinds.js';
+export type { AssetKind, AssetPlural } from './asset-kinds.js';
 export { FAILURE_TYPES } from './failure.js';
 export type { Failure, FailureType } from './failure.js';
 export type { RuntimeReport } from './runtime-report.js';
