@@ -1,13 +1,10 @@
-/** The asset kinds and the path segment of each (Azure ML's REST names). */
-export const ASSET_PLURALS = {
-  data: 'data',
-  model: 'models',
-  environment: 'environments',
-  component: 'components',
-  datastore: 'datastores',
-} as const;
+import type { AssetKind } from '@lathe/core';
 
-export type AssetKindName = keyof typeof ASSET_PLURALS;
+/** The asset kinds and the path segment of each (Azure ML's REST names); defined in `@lathe/core`. */
+export { ASSET_PLURALS } from '@lathe/core';
+
+/** An asset kind as the REST API names it. */
+export type AssetKindName = AssetKind;
 
 /** One asset version as the REST API returns it. */
 export interface AssetResource {

@@ -1,3 +1,4 @@
+import { FAILURE_TYPES, type RuntimeReport } from '@lathe/core';
 import { Type, type Static } from '@sinclair/typebox';
 
 /** POST /workspaces/{ws}/jobs. The spec is validated by `@lathe/spec`, which names each field. */
@@ -60,7 +61,7 @@ export const RuntimeReportRequest = Type.Union([
       exitCode: Type.Union([Type.Integer(), Type.Null()]),
       failure: Type.Object(
         {
-          type: Type.Union(['UserError', 'Timeout', 'LauncherLost', 'ServerRestarted', 'SystemError'].map((t) => Type.Literal(t))),
+          type: Type.Union(FAILURE_TYPES.map((t) => Type.Literal(t))),
           message: Type.String({ maxLength: 65536 }),
           nonRetryable: Type.Boolean(),
           details: Type.Record(Type.String(), Type.Unknown()),
@@ -72,3 +73,10 @@ export const RuntimeReportRequest = Type.Union([
   ),
   Type.Object({ status: Type.Literal('Canceled'), exitCode: Type.Union([Type.Integer(), Type.Null()]) }, { additionalProperties: false }),
 ]);
+/** The body {@link RuntimeReportRequest} accepts: core's `RuntimeReport`, checked below. */
+export type RuntimeReportRequest = Static<typeof RuntimeReportRequest>;
+
+/** True only when `A` and `B` accept the same values; the build fails when the schema drifts from the type. */
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const reportSchemaMatchesType: SameShape<RuntimeReportRequest, RuntimeReport> = true;
+void reportSchemaMatchesType;

@@ -6,26 +6,60 @@ export const API_PREFIX = '/api/v1';
 
 const enc = encodeURIComponent;
 
+/** The prefix of every route that belongs to one workspace, as the server mounts them. */
+export const WORKSPACE_PREFIX = `${API_PREFIX}/workspaces/:workspace`;
+
+/**
+ * Route patterns under {@link WORKSPACE_PREFIX}, in the server's syntax (`:param`, and `*` for
+ * the rest of the path). The server registers these; {@link paths} builds URLs from them, so
+ * the two cannot drift.
+ */
+export const workspaceRoutes = {
+  jobs: '/jobs',
+  job: '/jobs/:name',
+  cancel: '/jobs/:name/cancel',
+  jobChildren: '/jobs/:name/children',
+  logs: '/jobs/:name/logs',
+  outputs: '/jobs/:name/outputs',
+  outputFiles: '/jobs/:name/outputs/:output/files',
+  outputFile: '/jobs/:name/outputs/:output/files/*',
+  outputArchive: '/jobs/:name/outputs/:output/archive',
+  runtimeReport: '/jobs/:name/runtime/report',
+  runtimeLogs: '/jobs/:name/runtime/logs',
+  runtimeOutput: '/jobs/:name/runtime/outputs/:output',
+} as const;
+
+/**
+ * The URL of a workspace route: each `:param` filled with its encoded value, and `*` with a
+ * relative file path whose segments are encoded one by one.
+ */
+export function workspacePath(ws: string, pattern: string, params: Record<string, string> = {}, rest = ''): string {
+  const path = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => enc(params[name] ?? '')).replace('*', () => rest.split('/').map(enc).join('/'));
+  return `${API_PREFIX}/workspaces/${enc(ws)}${path}`;
+}
+
+const r = workspaceRoutes;
+
 /** Path builders used by clients. */
 export const paths = {
   health: () => `${API_PREFIX}/health`,
   schema: (file: string) => `${API_PREFIX}/schemas/${enc(file)}`,
   blob: (ws: string, sha256: string) => `${API_PREFIX}/workspaces/${enc(ws)}/blobs/${sha256}`,
-  jobs: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/jobs`,
-  job: (ws: string, name: string) => `${API_PREFIX}/workspaces/${enc(ws)}/jobs/${enc(name)}`,
-  cancel: (ws: string, name: string) => `${paths.job(ws, name)}/cancel`,
+  jobs: (ws: string) => workspacePath(ws, r.jobs),
+  job: (ws: string, name: string) => workspacePath(ws, r.job, { name }),
+  cancel: (ws: string, name: string) => workspacePath(ws, r.cancel, { name }),
   /** The jobs a job created (a sweep's trials, a pipeline's steps), oldest first. */
-  jobChildren: (ws: string, name: string) => `${paths.job(ws, name)}/children`,
+  jobChildren: (ws: string, name: string) => workspacePath(ws, r.jobChildren, { name }),
   /** The job kinds this server runs. */
   jobKinds: () => `${API_PREFIX}/job-kinds`,
-  logs: (ws: string, name: string) => `${paths.job(ws, name)}/logs`,
-  outputs: (ws: string, name: string) => `${paths.job(ws, name)}/outputs`,
-  outputFiles: (ws: string, name: string, output: string) => `${paths.outputs(ws, name)}/${enc(output)}/files`,
-  outputFile: (ws: string, name: string, output: string, file: string) => `${paths.outputFiles(ws, name, output)}/${file.split('/').map(enc).join('/')}`,
-  outputArchive: (ws: string, name: string, output: string) => `${paths.outputs(ws, name)}/${enc(output)}/archive`,
-  runtimeReport: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/report`,
-  runtimeLogs: (ws: string, name: string) => `${paths.job(ws, name)}/runtime/logs`,
-  runtimeOutput: (ws: string, name: string, output: string) => `${paths.job(ws, name)}/runtime/outputs/${enc(output)}`,
+  logs: (ws: string, name: string) => workspacePath(ws, r.logs, { name }),
+  outputs: (ws: string, name: string) => workspacePath(ws, r.outputs, { name }),
+  outputFiles: (ws: string, name: string, output: string) => workspacePath(ws, r.outputFiles, { name, output }),
+  outputFile: (ws: string, name: string, output: string, file: string) => workspacePath(ws, r.outputFile, { name, output }, file),
+  outputArchive: (ws: string, name: string, output: string) => workspacePath(ws, r.outputArchive, { name, output }),
+  runtimeReport: (ws: string, name: string) => workspacePath(ws, r.runtimeReport, { name }),
+  runtimeLogs: (ws: string, name: string) => workspacePath(ws, r.runtimeLogs, { name }),
+  runtimeOutput: (ws: string, name: string, output: string) => workspacePath(ws, r.runtimeOutput, { name, output }),
   /** Runs (every job is one) with their jobs, metrics, params and tags; see `RunQuery`. */
   runs: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/runs`,
   metricSeries: (ws: string, run: string, key: string) => `${API_PREFIX}/workspaces/${enc(ws)}/runs/${enc(run)}/metrics/${enc(key)}`,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatBlobRef, hasUriScheme, parseBlobRef } from './blob-ref.js';
+import { BLOB_FOLDER, blobPath, formatBlobRef, hasUriScheme, parseBlobRef } from './blob-ref.js';
 
 const SHA = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
 
@@ -46,5 +46,12 @@ describe('blob references', () => {
     for (const path of ['./data', 'data/x.csv', '../data/iris.csv', '/abs/path', 'src', '']) {
       assert.equal(hasUriScheme(path), false, path);
     }
+  });
+});
+
+describe('blob layout', () => {
+  it('a blob lies under sha256/, in a folder named by its first two hex digits', () => {
+    assert.equal(blobPath(SHA), `sha256/aa/${SHA}`);
+    assert.equal(BLOB_FOLDER, 'blobs');
   });
 });

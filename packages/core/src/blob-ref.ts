@@ -29,3 +29,15 @@ export function parseBlobRef(text: string): BlobRef | undefined {
 export function hasUriScheme(path: string): boolean {
   return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(path);
 }
+
+/** The folder, under an artifact store's root, that holds uploaded blobs. */
+export const BLOB_FOLDER = 'blobs';
+
+/**
+ * Where a blob lies inside {@link BLOB_FOLDER}: `sha256/<first two hex digits>/<sha256>`, with `/`
+ * between the parts. The artifact store writes this layout and a launcher on the same file system
+ * reads it, so it is defined here alone.
+ */
+export function blobPath(sha256: string): string {
+  return `sha256/${sha256.slice(0, 2)}/${sha256}`;
+}

@@ -13,5 +13,8 @@ export interface Failure {
   details: Record<string, unknown>;
 }
 
+/** Kinds of job failure, the one list that the type, the REST schema and the docs derive from. */
+export const FAILURE_TYPES = ['UserError', 'Timeout', 'LauncherLost', 'ServerRestarted', 'SystemError'] as const;
+
 /** Kinds of job failure. */
-export type FailureType = 'UserError' | 'Timeout' | 'LauncherLost' | 'ServerRestarted' | 'SystemError';
+export type FailureType = (typeof FAILURE_TYPES)[number];

@@ -3,6 +3,7 @@ import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { blobPath } from '@lathe/core';
 import { extractPlainFiles } from '@lathe/sdk/archive';
 import type { LatheClient } from '@lathe/sdk/client';
 
@@ -19,7 +20,7 @@ export class BlobSource {
   /** A stream of the blob's bytes. */
   async open(sha256: string): Promise<Readable> {
     if (this.blobDir) {
-      const file = join(this.blobDir, 'sha256', sha256.slice(0, 2), sha256);
+      const file = join(this.blobDir, ...blobPath(sha256).split('/'));
       if (await stat(file).catch(() => undefined)) return createReadStream(file);
     }
     return Readable.fromWeb(await this.client.openBlob(sha256));

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Failure, LaunchManifest } from '@lathe/core';
+import type { Failure, LaunchManifest, RuntimeReport } from '@lathe/core';
 import type { LatheClient } from '@lathe/sdk/client';
-import type { CommandJobSpec, ResolvedEnvironment } from '@lathe/spec';
 import { renderCommand } from '@lathe/spec/bindings';
+import { asCommandJob, type CommandJob } from '@lathe/spec/job-spec';
 import { BlobSource } from './blob-source.js';
 import { preparePythonEnvironment } from './environment/python-environment.js';
 import { UnmetRequirementsError } from './environment/unmet-requirements-error.js';
@@ -18,7 +18,7 @@ const LOG_TAIL_LINES = 20;
 
 /** One job's run, from staging to the final report. */
 export class JobRun {
-  private readonly spec: CommandJobSpec;
+  private readonly spec: CommandJob;
   private readonly log: LogShipper;
   private readonly link: Reconnecting;
 
@@ -28,7 +28,7 @@ export class JobRun {
     private readonly client: LatheClient,
     private readonly cancel: AbortController,
   ) {
-    this.spec = manifest.spec as unknown as CommandJobSpec;
+    this.spec = asCommandJob(manifest.spec, 'job.json: spec');
     const launcherLog = (what: string, error: Error) => process.stderr.write(`lathe-launch: ${what}: ${error.message}; trying again while the server is away\n`);
     this.link = new Reconnecting(manifest.reconnectMs ?? DEFAULT_RECONNECT_MS, launcherLog);
     this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'), this.link);
@@ -42,7 +42,7 @@ export class JobRun {
       for (const warning of this.manifest.warnings) this.log.write(`[lathe] warning: ${warning}\n`);
       // Looked up while the job stages, so it adds no time to the launch.
       const trackingLookup = TrackingEnvironment.resolve(this.manifest, (message) => this.log.write(`[lathe] warning: ${message}\n`));
-      const runtime = await preparePythonEnvironment(this.manifest.spec.resolved_environment as ResolvedEnvironment | undefined, {
+      const runtime = await preparePythonEnvironment(this.spec.resolved_environment, {
         python: this.manifest.python,
         cacheDir: this.manifest.cacheDir,
         log: (line) => this.log.write(`${line}\n`),
@@ -103,7 +103,7 @@ export class JobRun {
     }
   }
 
-  private result(outcome: CommandOutcome): Record<string, unknown> & { status: string } {
+  private result(outcome: CommandOutcome): RuntimeReport {
     const { exitCode } = outcome;
     if (outcome.canceled) return { status: 'Canceled', exitCode };
     if (outcome.timedOut) {
@@ -118,14 +118,13 @@ export class JobRun {
     return { status: 'Failed', exitCode, failure: failure('UserError', message, false, { exit_code: exitCode, signal: outcome.signal, log_tail: tail }) };
   }
 
-  private async finish(report: Record<string, unknown> & { status: string }): Promise<void> {
-    const fail = report.failure as Failure | undefined;
-    if (fail) this.log.write(`[lathe] ${fail.type}: ${fail.message.split('\n')[0]}\n`);
+  private async finish(report: RuntimeReport): Promise<void> {
+    if (report.status === 'Failed') this.log.write(`[lathe] ${report.failure.type}: ${report.failure.message.split('\n')[0]}\n`);
     await this.log.close();
     await this.report(report);
   }
 
-  private report(report: Parameters<LatheClient['reportRuntime']>[1]): ReturnType<LatheClient['reportRuntime']> {
+  private report(report: RuntimeReport): ReturnType<LatheClient['reportRuntime']> {
     return this.link.call(`reporting ${report.status}`, () => this.client.reportRuntime(this.manifest.job, report));
   }
 }

@@ -2,6 +2,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LatheError, parseBlobRef } from '@lathe/core';
 import type { CommandJobSpec, DataInput } from '@lathe/spec';
+import { dataInputs } from '@lathe/spec/job-spec';
 import type { BlobSource } from './blob-source.js';
 import type { PythonRuntime } from './environment/python-environment.js';
 import { findExecutable } from './find-executable.js';
@@ -36,9 +37,8 @@ export async function stageJob(folder: string, spec: CommandJobSpec, blobs: Blob
   await mkdir(workingDir, { recursive: true });
   if (spec.code) await blobs.extract(blobRef(spec.code, 'code').sha256, workingDir);
   const inputs: StagedJob['inputs'] = {};
-  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
-    inputs[name] = typeof input === 'object' ? await stageInput(folder, name, input, blobs, cacheDir) : input;
-  }
+  for (const [name, input] of Object.entries(spec.inputs ?? {})) if (typeof input !== 'object') inputs[name] = input;
+  for (const { name, input } of dataInputs(spec)) inputs[name] = await stageInput(folder, name, input, blobs, cacheDir);
   const outputs: StagedJob['outputs'] = {};
   const outputDirs: StagedJob['outputDirs'] = {};
   for (const [name, output] of Object.entries(spec.outputs ?? {})) {

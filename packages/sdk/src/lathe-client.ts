@@ -1,4 +1,4 @@
-import type { JobStatus } from '@lathe/core';
+import type { JobStatus, RuntimeReport } from '@lathe/core';
 import type {
   AssetResource,
   AssetSummaryResource,
@@ -54,8 +54,8 @@ export interface QueryRunsOptions {
   signal?: AbortSignal;
 }
 
-/** What a launcher reports; see `RuntimeReport` in `@lathe/scheduler`. */
-export type RuntimeReportBody = Record<string, unknown> & { status: string };
+/** What a launcher reports: core's `RuntimeReport`, the body `RuntimeReportRequest` accepts. */
+export type RuntimeReportBody = RuntimeReport;
 
 /** The default server URL. */
 export const DEFAULT_URL = 'http://127.0.0.1:5252';

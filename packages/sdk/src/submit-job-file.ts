@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { hasUriScheme } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
-import { loadCommandJobFile, type CommandJobSpec } from '@lathe/spec';
+import { dataInputs, loadCommandJobFile, type CommandJobSpec } from '@lathe/spec';
 import { inlineCondaFile } from './inline-conda-file.js';
 import type { LatheClient } from './lathe-client.js';
 import { snapshotLimits } from './snapshot-limits.js';
@@ -43,7 +43,7 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   }
   await inlineCondaFile(spec.environment, loaded.baseDir, file, 'environment');
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
-  const job = await client.createJob(spec as unknown as Record<string, unknown>, {
+  const job = await client.createJob(spec, {
     ...(options.name ? { name: options.name } : {}),
     clientWarnings: [...loaded.warnings, ...packed.flatMap((p) => p.packed.packed.warnings)],
   });
@@ -67,8 +67,8 @@ async function packLocalPaths(spec: CommandJobSpec, baseDir: string, file: strin
       const packed = await packPath(local(spec.code), file, 'code', { asFolder: true, limits: snapshotLimits() });
       out.push({ packed, assign: (ref) => (spec.code = ref) });
     }
-    for (const [name, input] of Object.entries(spec.inputs ?? {})) {
-      if (typeof input !== 'object' || hasUriScheme(input.path)) continue;
+    for (const { name, input } of dataInputs(spec)) {
+      if (hasUriScheme(input.path)) continue;
       out.push({ packed: await packPath(local(input.path), file, `inputs.${name}.path`), assign: (ref) => (input.path = ref) });
     }
     return out;

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { notFound } from '@lathe/core';
-import { API_PREFIX } from '@lathe/api';
+import { WORKSPACE_PREFIX } from '@lathe/api';
 import { assetRoutes } from './plugins/assets/asset-routes.js';
 import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-routes.js';
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
@@ -95,7 +95,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await metricSeriesRoutes(scope, ctx);
       await liveEventRoutes(scope, ctx);
     },
-    { prefix: `${API_PREFIX}/workspaces/:workspace` },
+    { prefix: WORKSPACE_PREFIX },
   );
   return app;
 }

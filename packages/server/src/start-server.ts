@@ -66,7 +66,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const backend = new LocalProcessBackend({
     runsDir: join(config.home, 'runs'),
     cacheDir: join(config.home, 'cache'),
-    blobDir: join(config.home, 'artifacts', 'blobs'),
+    blobDir: artifacts.blobDir,
     serverUrl: () => url,
     python: config.python,
     capacity: config.concurrency,

@@ -1,4 +1,4 @@
-import { LatheError, hasUriScheme, parseBlobRef } from '@lathe/core';
+import { ASSET_PLURALS, LatheError, hasUriScheme, parseBlobRef } from '@lathe/core';
 
 /**
  * References to assets and stored content, in every form Azure ML v2 YAML writes them
@@ -7,7 +7,7 @@ import { LatheError, hasUriScheme, parseBlobRef } from '@lathe/core';
  */
 
 /** Asset collections as they appear in `azureml://` URIs. */
-export const ASSET_TYPE_PLURALS = ['data', 'models', 'environments', 'components'] as const;
+export const ASSET_TYPE_PLURALS = [ASSET_PLURALS.data, ASSET_PLURALS.model, ASSET_PLURALS.environment, ASSET_PLURALS.component] as const;
 /** An asset collection in a URI: `models` in `azureml://registries/r/models/m/versions/1`. */
 export type AssetTypePlural = (typeof ASSET_TYPE_PLURALS)[number];
 

@@ -1,3 +1,4 @@
+import type { AssetKind as CoreAssetKind } from '@lathe/core';
 import { parseCommandComponent, validateCommandComponent } from './command-component.js';
 import { parseDataAsset, validateDataAsset } from './data-asset.js';
 import { parseDatastore, validateDatastore } from './datastore.js';
@@ -10,8 +11,8 @@ import type { EnvironmentSpec } from './schema/environment-schema.js';
 import type { ModelAssetSpec } from './schema/model-asset-schema.js';
 import { readSpecFile, type LoadedSpec, type ParseSpecOptions } from './spec-loader.js';
 
-/** The spec of each asset kind, as the REST API names the kinds (`component` is a command component). */
-export interface AssetSpecs {
+/** The spec of each asset kind (`ASSET_KINDS` in `@lathe/core`; `component` is a command component). */
+export interface AssetSpecs extends Record<CoreAssetKind, unknown> {
   data: DataAssetSpec;
   model: ModelAssetSpec;
   environment: EnvironmentSpec;
@@ -20,10 +21,10 @@ export interface AssetSpecs {
 }
 
 /** An asset kind: `data`, `model`, `environment`, `component` or `datastore`. */
-export type AssetKind = keyof AssetSpecs;
+export type AssetKind = CoreAssetKind;
 
-/** Every asset kind. */
-export const ASSET_KINDS: readonly AssetKind[] = ['data', 'model', 'environment', 'component', 'datastore'];
+/** Every asset kind; defined in `@lathe/core`. */
+export { ASSET_KINDS } from '@lathe/core';
 
 interface KindFunctions<T> {
   parse(text: string, options: ParseSpecOptions): LoadedSpec<T>;

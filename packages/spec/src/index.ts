@@ -15,6 +15,8 @@ export {
 export type { CommandJobSpec, DataInput, JobInput, JobOutput } from './schema/command-job-schema.js';
 export { loadCommandJobFile, parseCommandJob, validateCommandJob } from './command-job.js';
 export type { LoadedCommandJob, ParseCommandJobOptions } from './command-job.js';
+export { asCommandJob, dataInputs, isCommandJob } from './job-spec.js';
+export type { CommandJob, JobSpec, NamedDataInput } from './job-spec.js';
 export type { LoadedSpec, ParseSpecOptions } from './spec-loader.js';
 export { ASSET_NAME_PATTERN, AssetName, AssetVersion } from './schema/asset-fields.js';
 export { DATA_ASSET_TYPES, DATA_PATH_REFERENCES, DataAssetSchema } from './schema/data-asset-schema.js';

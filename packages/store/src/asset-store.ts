@@ -1,6 +1,8 @@
-/** The asset kinds Lathe versions, with Azure ML's names. */
-export const ASSET_KINDS = ['data', 'model', 'environment', 'component', 'datastore'] as const;
-export type AssetKind = (typeof ASSET_KINDS)[number];
+import type { AssetKind } from '@lathe/core';
+
+/** The asset kinds Lathe versions; defined in `@lathe/core`. */
+export { ASSET_KINDS } from '@lathe/core';
+export type { AssetKind } from '@lathe/core';
 
 /** One immutable version of an asset. */
 export interface AssetVersion {

@@ -1,3 +1,4 @@
+import { ASSET_PLURALS } from '@lathe/core';
 import type { RouteEntry } from './route-table.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -229,7 +230,7 @@ export class FuzzRequests {
       workspace: () => s.workspace,
       name: () => r.pick([...s.jobs, s.assetName, s.registeredModel]),
       sha256: () => s.blobSha256,
-      plural: () => r.pick(['data', 'models', 'environments', 'components', 'datastores']),
+      plural: () => r.pick(Object.values(ASSET_PLURALS)),
       version: () => r.pick(['1', 'latest', '2']),
       output: () => r.pick(['default', 'model', 'out']),
       model_id: () => s.loggedModelId,

@@ -1,5 +1,5 @@
-import { LatheError, hasUriScheme, parseBlobRef, type JobSpecDocument } from '@lathe/core';
-import { validateCommandJob, type CommandJobSpec } from '@lathe/spec';
+import { LatheError, hasUriScheme, parseBlobRef } from '@lathe/core';
+import { asCommandJob, dataInputs, validateCommandJob, type CommandJob, type CommandJobSpec } from '@lathe/spec';
 import type { ServerContext } from '../server-context.js';
 import { resolveComponent } from './resolve-component.js';
 import { environmentWarnings, resolveEnvironment } from './resolve-environment.js';
@@ -12,27 +12,25 @@ export const commandKind: JobKind = {
   description: 'a command (with code, inputs, outputs and an environment) run as one process on a compute',
   validate(document, field) {
     const { spec, warnings } = validateCommandJob(document, field);
-    return { spec: spec as unknown as JobSpecDocument, warnings };
+    return { spec: { ...spec, type: 'command' }, warnings };
   },
   async resolve(ctx, workspace, document): Promise<ResolvedJob> {
-    const spec = document as unknown as CommandJobSpec;
+    const spec: CommandJobSpec = asCommandJob(document, 'spec');
     const consumed = [...(await resolveComponent(ctx, workspace, spec)), ...(await resolveInputs(ctx, workspace, spec))];
     // After the component, which may bring the environment.
     const environment = await resolveEnvironment(ctx, workspace, spec);
     consumed.push(...environment.consumed);
     await checkSnapshots(ctx, spec);
     const warnings = [...environmentWarnings(environment.environment, ctx.python), ...runtimeWarnings(spec)];
-    const resolved = { ...spec, type: 'command', ...(environment.environment ? { resolved_environment: environment.environment } : {}) };
-    return { spec: resolved as unknown as JobSpecDocument, consumed, warnings };
+    const resolved: CommandJob = { ...spec, type: 'command', ...(environment.environment ? { resolved_environment: environment.environment } : {}) };
+    return { spec: resolved, consumed, warnings };
   },
 };
 
 async function checkSnapshots(ctx: ServerContext, spec: CommandJobSpec): Promise<void> {
   const refs: [string, string][] = [];
   if (spec.code !== undefined) refs.push(['code', spec.code]);
-  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
-    if (typeof input === 'object') refs.push([`inputs.${name}.path`, input.path]);
-  }
+  for (const { name, input } of dataInputs(spec)) refs.push([`inputs.${name}.path`, input.path]);
   for (const [field, path] of refs) {
     const ref = parseBlobRef(path);
     if (!ref) throw unsupportedPath(field, path);

@@ -1,7 +1,6 @@
 import { formatBlobRef, type JobRecord } from '@lathe/core';
 import type { FinalizationStep } from '@lathe/scheduler';
-import type { CommandJobSpec } from '@lathe/spec';
-import { readAssetRef } from '@lathe/spec';
+import { isCommandJob, readAssetRef } from '@lathe/spec';
 import type { ServerContext } from '../server-context.js';
 import { openDatastore } from '../shared/datastores.js';
 
@@ -14,8 +13,8 @@ import { openDatastore } from '../shared/datastores.js';
  * copy overwrites itself, a registration of the same content returns the version it made).
  */
 export async function outputPublishingSteps(ctx: ServerContext, job: JobRecord): Promise<FinalizationStep[]> {
-  if (job.type !== 'command') return [];
-  const spec = job.spec as unknown as CommandJobSpec;
+  const spec = job.spec;
+  if (job.type !== 'command' || !isCommandJob(spec)) return [];
   const ref = { workspace: job.workspace, job: job.name };
   const stored = new Set(await ctx.artifacts.listOutputs(ref));
   const steps: FinalizationStep[] = [];

@@ -1,6 +1,6 @@
 import { LatheError } from '@lathe/core';
 import type { AssetKind, LineageEdge } from '@lathe/store';
-import { parseAssetRef, type CommandJobSpec } from '@lathe/spec';
+import { dataInputs, parseAssetRef, type CommandJobSpec } from '@lathe/spec';
 import type { ServerContext } from '../server-context.js';
 import { snapshotOf } from '../shared/materialize-asset.js';
 
@@ -15,8 +15,7 @@ const MODEL_TYPES = new Set(['custom_model', 'mlflow_model', 'triton_model']);
  */
 export async function resolveInputs(ctx: ServerContext, workspace: string, spec: CommandJobSpec): Promise<Omit<LineageEdge, 'job'>[]> {
   const consumed: Omit<LineageEdge, 'job'>[] = [];
-  for (const [port, input] of Object.entries(spec.inputs ?? {})) {
-    if (typeof input !== 'object') continue;
+  for (const { name: port, input } of dataInputs(spec)) {
     const field = `spec: inputs.${port}.path`;
     const ref = parseAssetRef(input.path);
     if (ref.kind === 'job-output' || ref.kind === 'run' || ref.kind === 'datastore') {

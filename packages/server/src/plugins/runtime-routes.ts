@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { LatheError, isTerminal } from '@lathe/core';
-import { RuntimeReportRequest } from '@lathe/api';
+import { RuntimeReportRequest, workspaceRoutes } from '@lathe/api';
 import type { RuntimeReport } from '@lathe/scheduler';
 import type { ServerContext } from '../server-context.js';
 import { requireJob, type JobParams } from './jobs/require-job.js';
@@ -25,7 +25,7 @@ export async function runtimeRoutes(app: FastifyInstance, ctx: ServerContext): P
     return { workspace: p.workspace, job: p.name };
   };
 
-  app.post<{ Params: JobParams; Body: RuntimeReport }>('/jobs/:name/runtime/report', { schema: { body: RuntimeReportRequest } }, async (request) => {
+  app.post<{ Params: JobParams; Body: RuntimeReport }>(workspaceRoutes.runtimeReport, { schema: { body: RuntimeReportRequest } }, async (request) => {
     const { job, applied } = await ctx.scheduler.report(request.params.workspace, request.params.name, request.body);
     return { applied, status: job.status };
   });
@@ -33,7 +33,7 @@ export async function runtimeRoutes(app: FastifyInstance, ctx: ServerContext): P
   await app.register(async (uploads) => {
     acceptStreamBodies(uploads);
     uploads.post<{ Params: JobParams; Querystring: { offset: number } }>(
-      '/jobs/:name/runtime/logs',
+      workspaceRoutes.runtimeLogs,
       { schema: { querystring: Type.Object({ offset: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }) } },
       async (request) => {
         const ref = await activeJob(request.params);
@@ -44,7 +44,7 @@ export async function runtimeRoutes(app: FastifyInstance, ctx: ServerContext): P
       },
     );
 
-    uploads.put<{ Params: JobParams & { output: string } }>('/jobs/:name/runtime/outputs/:output', async (request) => {
+    uploads.put<{ Params: JobParams & { output: string } }>(workspaceRoutes.runtimeOutput, async (request) => {
       const ref = await activeJob(request.params);
       const files = await ctx.artifacts.writeOutputArchive(ref, request.params.output, bodyStream(request.body));
       return { files: files.length };

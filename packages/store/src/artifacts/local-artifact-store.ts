@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
-import { LatheError, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
+import { BLOB_FOLDER, LatheError, blobPath, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
 import { LocalObjectStore } from '../objects/local-object-store.js';
 import { deleteObjects, listAllObjects, moveObject } from '../objects/object-helpers.js';
 import type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile, PackedPath } from './artifact-store.js';
@@ -15,7 +15,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * {@link ArtifactStore} on the local file system, under one root folder:
- * `blobs/sha256/<2>/<64>`, `workspaces/<ws>/jobs/<job>/{user_logs/std_log.txt,outputs/<name>/}`,
+ * `blobs/sha256/<2>/<64>` (`blobPath` in `@lathe/core`), `workspaces/<ws>/jobs/<job>/{user_logs/std_log.txt,outputs/<name>/}`,
  * `workspaces/<ws>/mlflow-artifacts/`, and `tmp/` for writes in flight (renamed into place when
  * complete, so readers never see a partial file).
  *
@@ -34,6 +34,11 @@ export class LocalArtifactStore implements ArtifactStore {
 
   constructor(readonly root: string) {
     this.objects = new LocalObjectStore(root, { tempDir: join(root, 'tmp') });
+  }
+
+  /** The folder of blobs, laid out by `blobPath`, for a launcher on this file system to read. */
+  get blobDir(): string {
+    return join(this.root, BLOB_FOLDER);
   }
 
   async putBlob(content: Readable, expectedSha256?: string): Promise<BlobInfo & { existed: boolean }> {
@@ -317,11 +322,11 @@ export function extractPlainFiles(cwd: string): NodeJS.WritableStream {
 }
 
 /** Where blobs are staged while their digest is computed. */
-const UPLOADS = 'blobs/uploads/';
+const UPLOADS = `${BLOB_FOLDER}/uploads/`;
 
 function blobKey(sha256: string): string {
   checkSha(sha256);
-  return `blobs/sha256/${sha256.slice(0, 2)}/${sha256}`;
+  return `${BLOB_FOLDER}/${blobPath(sha256)}`;
 }
 
 function checkSha(sha256: string): void {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { LatheError } from '@lathe/core';
-import { CreateJobRequest, ListJobsQuery } from '@lathe/api';
+import { CreateJobRequest, ListJobsQuery, workspaceRoutes } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { statusParam } from '../query-lists.js';
 import { submitJob } from '../../job-kinds/submit-job.js';
@@ -12,7 +12,7 @@ type WorkspaceParams = { workspace: string };
 
 /** Jobs: create, get, list (a job's children too), cancel. Mounted under `/api/v1/workspaces/:workspace`. */
 export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  app.post<{ Params: WorkspaceParams; Body: CreateJobRequest }>('/jobs', { schema: { body: CreateJobRequest } }, async (request, reply) => {
+  app.post<{ Params: WorkspaceParams; Body: CreateJobRequest }>(workspaceRoutes.jobs, { schema: { body: CreateJobRequest } }, async (request, reply) => {
     const { spec, name, client_warnings: clientWarnings } = request.body;
     const job = await submitJob(ctx, request.params.workspace, { spec, name, clientWarnings });
     ctx.scheduler.events.emitStatus(job);
@@ -21,7 +21,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     return toJobResource(job);
   });
 
-  app.get<{ Params: WorkspaceParams; Querystring: ListJobsQuery }>('/jobs', { schema: { querystring: ListJobsQuery } }, async (request) => {
+  app.get<{ Params: WorkspaceParams; Querystring: ListJobsQuery }>(workspaceRoutes.jobs, { schema: { querystring: ListJobsQuery } }, async (request) => {
     const q = request.query;
     const page = await ctx.store.listJobs({
       workspace: request.params.workspace,
@@ -36,11 +36,11 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     return { value: page.jobs.map((j) => toJobResource(j, now)), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
   });
 
-  app.get<{ Params: JobParams }>('/jobs/:name', async (request) => {
+  app.get<{ Params: JobParams }>(workspaceRoutes.job, async (request) => {
     return toJobResource(await requireJob(ctx, request.params));
   });
 
-  app.get<{ Params: JobParams; Querystring: { max_results?: number; page_token?: string } }>('/jobs/:name/children', { schema: { querystring: ChildrenQuery } }, async (request) => {
+  app.get<{ Params: JobParams; Querystring: { max_results?: number; page_token?: string } }>(workspaceRoutes.jobChildren, { schema: { querystring: ChildrenQuery } }, async (request) => {
     const parent = await requireJob(ctx, request.params);
     const page = await ctx.store.listJobs({
       workspace: request.params.workspace,
@@ -52,7 +52,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     return { value: page.jobs.map((j) => toJobResource(j, now)), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
   });
 
-  app.post<{ Params: JobParams }>('/jobs/:name/cancel', async (request) => {
+  app.post<{ Params: JobParams }>(workspaceRoutes.cancel, async (request) => {
     return toJobResource(await ctx.scheduler.requestCancel(request.params.workspace, request.params.name));
   });
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { isTerminal } from '@lathe/core';
+import { workspaceRoutes } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { requireJob, type JobParams } from './require-job.js';
 
@@ -14,7 +15,7 @@ type LogQuery = Static<typeof LogQuery>;
  * every byte was sent.
  */
 export async function logRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  app.get<{ Params: JobParams; Querystring: LogQuery }>('/jobs/:name/logs', { schema: { querystring: LogQuery } }, async (request, reply) => {
+  app.get<{ Params: JobParams; Querystring: LogQuery }>(workspaceRoutes.logs, { schema: { querystring: LogQuery } }, async (request, reply) => {
     const { workspace, name } = request.params;
     await requireJob(ctx, request.params);
     const ref = { workspace, job: name };

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { workspaceRoutes } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { requireJob, type JobParams } from './require-job.js';
 import { attachmentDisposition } from '../content-disposition.js';
@@ -21,7 +22,7 @@ const TEXT_TYPES: Record<string, string> = {
 export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const jobRef = async (p: JobParams) => ({ workspace: p.workspace, job: (await requireJob(ctx, p)).name });
 
-  app.get<{ Params: JobParams }>('/jobs/:name/outputs', async (request) => {
+  app.get<{ Params: JobParams }>(workspaceRoutes.outputs, async (request) => {
     const ref = await jobRef(request.params);
     const value = [];
     for (const name of await ctx.artifacts.listOutputs(ref)) {
@@ -31,11 +32,11 @@ export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     return { value };
   });
 
-  app.get<{ Params: OutputParams }>('/jobs/:name/outputs/:output/files', async (request) => {
+  app.get<{ Params: OutputParams }>(workspaceRoutes.outputFiles, async (request) => {
     return { value: await ctx.artifacts.listOutputFiles(await jobRef(request.params), request.params.output) };
   });
 
-  app.get<{ Params: OutputParams & { '*': string } }>('/jobs/:name/outputs/:output/files/*', async (request, reply) => {
+  app.get<{ Params: OutputParams & { '*': string } }>(workspaceRoutes.outputFile, async (request, reply) => {
     const path = request.params['*'];
     const stream = await ctx.artifacts.openOutputFile(await jobRef(request.params), request.params.output, path);
     const type = TEXT_TYPES[extname(path).toLowerCase()];
@@ -43,7 +44,7 @@ export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     return stream;
   });
 
-  app.get<{ Params: OutputParams }>('/jobs/:name/outputs/:output/archive', async (request, reply) => {
+  app.get<{ Params: OutputParams }>(workspaceRoutes.outputArchive, async (request, reply) => {
     const stream = await ctx.artifacts.packOutput(await jobRef(request.params), request.params.output);
     void reply.type('application/gzip').header('content-disposition', attachmentDisposition(`${request.params.name}-${request.params.output}.tar.gz`));
     return stream;

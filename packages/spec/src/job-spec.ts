@@ -1,0 +1,54 @@
+import { LatheError, type JobSpecDocument } from '@lathe/core';
+import type { ResolvedEnvironment } from './resolved-environment.js';
+import type { CommandJobSpec, DataInput } from './schema/command-job-schema.js';
+
+/**
+ * A command job as it is stored and launched: validated, `type` set, and the environment the
+ * server resolved (when it resolved one) beside the one the job names.
+ */
+export type CommandJob = CommandJobSpec & { type: 'command'; resolved_environment?: ResolvedEnvironment };
+
+/**
+ * Every job kind's typed spec, told apart by `type`. The store keeps a spec as a
+ * `JobSpecDocument` from `@lathe/core`; {@link asJobSpec} and the kind guards narrow it back.
+ * Sweep and pipeline jobs join the union as their kinds are added.
+ */
+export type JobSpec = CommandJob;
+
+/** A data input of a spec, with the name it has under `inputs:`. */
+export interface NamedDataInput {
+  name: string;
+  input: DataInput;
+}
+
+/**
+ * Whether a stored spec is a command job. Only a spec the command kind validated is stored
+ * with `type: command`, so the type is enough to tell.
+ */
+export function isCommandJob(spec: JobSpecDocument): spec is JobSpecDocument & CommandJob {
+  return spec.type === 'command';
+}
+
+/**
+ * The stored spec as a command job; throws `LATHE_INVALID_SPEC` naming `what` when it is some
+ * other kind.
+ */
+export function asCommandJob(spec: JobSpecDocument, what = 'job'): CommandJob {
+  if (isCommandJob(spec)) return spec;
+  throw new LatheError('LATHE_INVALID_SPEC', `${what}: expected a command job, got type '${spec.type}'`, { details: { field: 'type', expected: 'command' } });
+}
+
+/**
+ * The data inputs of a spec (those with a `path`, not literal values), in declaration order.
+ * Each `input` is the spec's own object, so a caller may rewrite its `path` in place.
+ *
+ * @example
+ * for (const { name, input } of dataInputs(spec)) console.log(name, input.path);
+ */
+export function dataInputs(spec: { inputs?: CommandJobSpec['inputs'] }): NamedDataInput[] {
+  const out: NamedDataInput[] = [];
+  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
+    if (typeof input === 'object') out.push({ name, input });
+  }
+  return out;
+}
