@@ -41,6 +41,8 @@ export interface LocalProcessBackendOptions {
    * launcher's process, so a secret of the server never reaches a job.
    */
   envAllow?: readonly string[];
+  /** How long a launcher keeps retrying a server it cannot reach (its default: one hour). */
+  reconnectMs?: number;
 }
 
 /** What the backend knows of a job it launched. */
@@ -85,8 +87,12 @@ export class LocalProcessBackend implements ComputeBackend {
     this.launcherScript = options.launcherScript ?? defaultLauncherScript();
   }
 
+  handleFor(job: JobRecord): JobHandle {
+    return { backend: this.name, workspace: job.workspace, job: job.name, id: '', folder: join(this.options.runsDir, job.workspace, job.name) };
+  }
+
   async prepare(job: JobRecord): Promise<JobHandle> {
-    const folder = join(this.options.runsDir, job.workspace, job.name);
+    const { folder } = this.handleFor(job);
     await rm(folder, { recursive: true, force: true });
     // The manifest holds the job's token: readable by the server's user only.
     try {
@@ -97,7 +103,7 @@ export class LocalProcessBackend implements ComputeBackend {
       await rm(folder, { recursive: true, force: true }).catch(() => undefined);
       throw error;
     }
-    return { backend: this.name, workspace: job.workspace, job: job.name, id: '', folder };
+    return this.handleFor(job);
   }
 
   private manifest(job: JobRecord): LaunchManifest {
@@ -115,6 +121,7 @@ export class LocalProcessBackend implements ComputeBackend {
       warnings: job.warnings,
       ...(this.options.jobToken ? { token: this.options.jobToken(job.workspace, job.name) } : {}),
       ...(this.options.envAllow?.length ? { envAllow: [...this.options.envAllow] } : {}),
+      ...(this.options.reconnectMs !== undefined ? { reconnectMs: this.options.reconnectMs } : {}),
     };
   }
 

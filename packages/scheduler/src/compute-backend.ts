@@ -38,6 +38,12 @@ export interface ComputeBackend {
   /** How many jobs it runs at once. */
   readonly capacity: number;
   readonly capabilities: BackendCapabilities;
+  /**
+   * The handle `prepare` will return, known without doing anything (the job's folder), so the
+   * scheduler can store it with the claim in one write. Optional: without it the prepared handle
+   * is stored in a write of its own.
+   */
+  handleFor?(job: JobRecord): JobHandle;
   /** Writes the job folder (manifest, working dirs) and returns the handle to launch with. */
   prepare(job: JobRecord): Promise<JobHandle>;
   /** Starts the launcher for a prepared job; the returned handle identifies the process. */

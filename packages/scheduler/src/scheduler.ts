@@ -209,7 +209,11 @@ export class Scheduler {
 
   private async launch(queued: JobRecord, backend: ComputeBackend): Promise<void> {
     const key = keyOf(queued.workspace, queued.name);
-    const job = await this.claim(queued);
+    // The handle is stored before the launch (with the claim, when the backend can name it up
+    // front), so a restarted server knows where to look for this job even if it stopped between
+    // the launch and any record of its process.
+    const planned = backend.handleFor?.(queued);
+    const job = await this.claim(queued, planned);
     if (!job) {
       this.active.delete(key);
       return;
@@ -217,9 +221,7 @@ export class Scheduler {
     let handle: JobHandle | undefined;
     try {
       const prepared = await backend.prepare(job);
-      // Stored before the launch, so a restarted server knows where to look for this job even if
-      // it stopped between the launch and the record of its process.
-      await this.store.setJobHandle(job.workspace, job.name, prepared);
+      if (!planned || prepared.folder !== planned.folder) await this.store.setJobHandle(job.workspace, job.name, prepared);
       handle = await backend.launch(job, prepared);
       this.active.set(key, { backend: backend.name, handle });
       // The stored handle is enough for a restarted server: the backend finds the process from
@@ -238,9 +240,9 @@ export class Scheduler {
 
   // Queued → Preparing; a store that refuses the write (a full disk) leaves the job Queued for a
   // later round instead of holding its slot.
-  private async claim(queued: JobRecord): Promise<JobRecord | undefined> {
+  private async claim(queued: JobRecord, handle?: JobHandle): Promise<JobRecord | undefined> {
     try {
-      return await this.move(queued, ['Queued'], 'Preparing');
+      return await this.move(queued, ['Queued'], 'Preparing', handle ? { handle } : undefined);
     } catch (error) {
       this.logger.error({ err: error, job: queued.name }, 'could not claim a queued job; trying again');
       this.claimFailed = true;

@@ -16,6 +16,8 @@ export interface ServerConfig {
   concurrency: number;
   /** Between SIGTERM and SIGKILL on cancel and timeout. */
   cancelGraceMs: number;
+  /** How long a job's launcher keeps retrying a server it cannot reach before giving up (`LATHE_JOB_RECONNECT_S`). */
+  jobReconnectMs: number;
   /** A `postgres://` URL to keep metadata in PostgreSQL instead of `<home>/lathe.db`. */
   databaseUrl?: string;
   /** The PostgreSQL schema to use (created if missing); default: the connection's own. */
@@ -60,7 +62,7 @@ export type AuthMode = 'auto' | 'token' | 'none';
 /**
  * Reads `LATHE_HOME` (default `./.lathe`), `LATHE_HOST` (127.0.0.1), `LATHE_PORT` (5252),
  * `LATHE_PYTHON` (see {@link defaultPython}), `LATHE_CONCURRENCY` (the number of cores), `LATHE_CANCEL_GRACE_MS`
- * (10000), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
+ * (10000), `LATHE_JOB_RECONNECT_S` (3600), `LATHE_LOG_LEVEL` (warn), and `LATHE_DATABASE_URL` / `LATHE_DATABASE_SCHEMA` for
  * PostgreSQL (default: SQLite in the data directory), `LATHE_STUDIO_DIR` for another built Studio,
  * `LATHE_AUTH`, `LATHE_ALLOWED_HOSTS` and `LATHE_CORS_ORIGINS` (see docs/reference/security.md), and `LATHE_JOB_ENV_ALLOW` (comma-separated names or
  * `PREFIX*`) for variables jobs may inherit beyond the defaults, `LATHE_DATASTORE_ROOTS` (folders
@@ -79,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     python: interpreter(env.LATHE_PYTHON),
     concurrency: integer(env, 'LATHE_CONCURRENCY', availableParallelism(), 1, 4096),
     cancelGraceMs: integer(env, 'LATHE_CANCEL_GRACE_MS', 10_000, 0, 3_600_000),
+    jobReconnectMs: integer(env, 'LATHE_JOB_RECONNECT_S', 3600, 1, 7 * 86_400) * 1000,
     logLevel: env.LATHE_LOG_LEVEL ?? 'warn',
     jobEnvAllow: envNames(env, 'LATHE_JOB_ENV_ALLOW'),
     datastoreRoots: env.LATHE_DATASTORE_ROOTS ? folders(env.LATHE_DATASTORE_ROOTS) : defaultDatastoreRoots(home),

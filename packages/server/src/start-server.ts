@@ -72,6 +72,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     capacity: config.concurrency,
     cancelGraceMs: config.cancelGraceMs,
     envAllow: config.jobEnvAllow,
+    reconnectMs: config.jobReconnectMs,
     standby: true,
     jobToken: (workspace, job) => security.jobTokens.issue(workspace, job),
   });

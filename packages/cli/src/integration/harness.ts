@@ -29,7 +29,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const scratch = join(root, 'scratch');
   await mkdir(scratch, { recursive: true });
   // Local datastores may lie anywhere in the test's own folder (its scratch, beside the home).
-  const config = configFromEnv({ LATHE_HOME: home, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_CANCEL_GRACE_MS: '500', LATHE_DATASTORE_ROOTS: root, ...pythonEnv(), ...env });
+  // A job still running when a test stops its server gives up on it after 10 s, not an hour.
+  const config = configFromEnv({
+    LATHE_HOME: home,
+    LATHE_PORT: '0',
+    LATHE_LOG_LEVEL: 'silent',
+    LATHE_CANCEL_GRACE_MS: '500',
+    LATHE_JOB_RECONNECT_S: '10',
+    LATHE_DATASTORE_ROOTS: root,
+    ...pythonEnv(),
+    ...env,
+  });
   const server = await startServer(config);
   return {
     server,

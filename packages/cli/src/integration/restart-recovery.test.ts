@@ -21,7 +21,15 @@ async function freePort(): Promise<number> {
 
 /** A server process on `port` over `home`: `lathe server start`, or the one with the test-only `toy_chain` kind. */
 function startServerProcess(home: string, port: number, options: { toy?: boolean; env?: Record<string, string> } = {}): Promise<ChildProcess> {
-  const env = { ...process.env, LATHE_HOME: home, LATHE_PORT: String(port), LATHE_CANCEL_GRACE_MS: '500', LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3', ...options.env };
+  const env = {
+    ...process.env,
+    LATHE_HOME: home,
+    LATHE_PORT: String(port),
+    LATHE_CANCEL_GRACE_MS: '500',
+    LATHE_JOB_RECONNECT_S: '60',
+    LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3',
+    ...options.env,
+  };
   const args = options.toy ? [TOY_SERVER] : [CLI, 'server', 'start'];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {

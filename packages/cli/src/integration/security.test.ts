@@ -209,7 +209,10 @@ describe('lathe server start beyond loopback', () => {
 // Starts `lathe server start` in a temp home (or `home`), reads its output until `pattern`, stops it.
 async function startAndRead(args: string[], pattern: RegExp, home?: string): Promise<{ match: RegExpMatchArray; output: string; home: string }> {
   const folder = home ?? (await mkdtemp(join(tmpdir(), 'lathe-start-')));
-  const child = spawn(process.execPath, [CLI, 'server', 'start', '--home', folder, ...args], { env: { ...process.env, LATHE_LOG_LEVEL: 'silent', LATHE_AUTH: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'server', 'start', '--home', folder, ...args], {
+    env: { ...process.env, LATHE_LOG_LEVEL: 'silent', LATHE_AUTH: '', LATHE_JOB_RECONNECT_S: '10' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   try {
     const match = await new Promise<RegExpMatchArray>((resolve, reject) => {

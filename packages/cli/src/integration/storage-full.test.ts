@@ -24,7 +24,14 @@ describe('a full disk under LATHE_HOME', () => {
     cleanup.push(() => disk.unmount());
     const home = join(disk.dir, 'home');
     const server: RunningServer = await startServer(
-      configFromEnv({ LATHE_HOME: home, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_CONCURRENCY: '1', LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3' }),
+      configFromEnv({
+        LATHE_HOME: home,
+        LATHE_PORT: '0',
+        LATHE_LOG_LEVEL: 'silent',
+        LATHE_CONCURRENCY: '1',
+        LATHE_JOB_RECONNECT_S: '10',
+        LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3',
+      }),
     );
     cleanup.push(() => server.close());
     const client = new LatheClient({ url: server.url });

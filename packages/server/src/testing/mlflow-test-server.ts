@@ -54,7 +54,7 @@ export class MlflowTestServer {
     const root = await mkdtemp(join(tmpdir(), 'lathe-mlflow-'));
     const schema = store === 'PostgreSQL' ? `lathe_mlflow_${randomBytes(6).toString('hex')}` : undefined;
     const database = schema === undefined ? {} : { LATHE_DATABASE_URL: POSTGRES_URL, LATHE_DATABASE_SCHEMA: schema };
-    const config = configFromEnv({ LATHE_HOME: root, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_PYTHON: '/usr/bin/python3', ...database, ...env });
+    const config = configFromEnv({ LATHE_HOME: root, LATHE_PORT: '0', LATHE_LOG_LEVEL: 'silent', LATHE_JOB_RECONNECT_S: '10', LATHE_PYTHON: '/usr/bin/python3', ...database, ...env });
     return new MlflowTestServer(await startServer(config), root, schema);
   }
 

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 import { KyselyMetadataStore } from './kysely-metadata-store.js';
+import { cacheStatements } from './statement-cache.js';
 import type { Database } from './schema.js';
 
 const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
@@ -41,6 +42,7 @@ export async function openSqliteStore(file: string): Promise<KyselyMetadataStore
     }
   }, OPTIMIZE_EVERY_MS);
   upkeep.unref();
+  cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   try {
     await KyselyMetadataStore.migrate(db, 'sqlite');

@@ -23,7 +23,7 @@ const START_TIMEOUT_MS = 60_000;
  */
 export async function startLatheServerProcess(home: string, env: Record<string, string> = {}): Promise<LatheServerProcess> {
   const child = spawn(process.execPath, [latheBin(), 'server', 'start', '--port', '0', '--home', home], {
-    env: { ...process.env, LATHE_LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, LATHE_LOG_LEVEL: 'silent', LATHE_JOB_RECONNECT_S: '10', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
