@@ -263,7 +263,8 @@ export class LocalProcessBackend implements ComputeBackend {
     if (pid > 1 && isAlive(pid) && (await isLauncherFor(pid, handle.folder))) return { state: 'running', handle: { ...handle, id: String(pid) } };
     const group = await readChildGroup(handle.folder, handle.job);
     if (group) signalGroup(group, 'SIGKILL');
-    const detail = pid > 1 ? `its launcher, process ${pid}, is no longer running` : 'no launcher had started';
+    if (!(pid > 1)) return { state: 'gone', detail: 'no launcher had started', neverStarted: true };
+    const detail = `its launcher, process ${pid}, is no longer running`;
     return { state: 'gone', detail: group ? `${detail}; what was left of its command was stopped` : detail };
   }
 

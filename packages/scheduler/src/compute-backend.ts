@@ -24,8 +24,11 @@ export interface BackendCapabilities {
 export type ReattachResult =
   /** It still runs; the backend watches it again through the returned handle. */
   | { state: 'running'; handle: JobHandle }
-  /** Nothing of it runs any more (whatever was left has been stopped); `detail` says what was found. */
-  | { state: 'gone'; detail: string };
+  /**
+   * Nothing of it runs any more (whatever was left has been stopped); `detail` says what was
+   * found. `neverStarted`: no process was ever started for it, so it did not run at all.
+   */
+  | { state: 'gone'; detail: string; neverStarted?: boolean };
 
 /**
  * Where jobs run. A backend only runs jobs and reports; the scheduler owns every state change.

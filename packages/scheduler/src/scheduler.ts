@@ -1,6 +1,6 @@
 import { ACTIVE_STATUSES, LatheError, asStorageFull, isTerminal, notFound, statusesLeadingTo, type Failure, type JobHandle, type JobRecord, type JobStatus } from '@lathe/core';
 import type { MetadataStore, TransitionPatch } from '@lathe/store';
-import type { ComputeBackend } from './compute-backend.js';
+import type { ComputeBackend, ReattachResult } from './compute-backend.js';
 import type { ControllerContext, FinalizationPlan, JobController, SubmitChildJob } from './job-controller.js';
 import { JobEvents } from './job-events.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -355,17 +355,22 @@ export class Scheduler {
   }
 
   private async reattach(job: JobRecord): Promise<void> {
+    const neverLaunched: Failure = {
+      type: 'ServerRestarted',
+      message: `the server stopped while this job was ${job.status}, before it was launched; the job did not run and can be submitted again`,
+      nonRetryable: false,
+      details: { status_at_restart: job.status },
+    };
     const backend = job.handle ? this.backends.get(job.handle.backend) : undefined;
     if (!job.handle || !backend) {
-      await this.endLost(job, {
-        type: 'ServerRestarted',
-        message: `the server stopped while this job was ${job.status}, before it was launched; the job did not run and can be submitted again`,
-        nonRetryable: false,
-        details: { status_at_restart: job.status },
-      });
+      await this.endLost(job, neverLaunched);
       return;
     }
-    const found = await backend.reattach(job.handle).catch((error: unknown): { state: 'gone'; detail: string } => ({ state: 'gone', detail: (error as Error).message }));
+    const found = await backend.reattach(job.handle).catch((error: unknown): ReattachResult => ({ state: 'gone', detail: (error as Error).message }));
+    if (found.state === 'gone' && found.neverStarted) {
+      await this.endLost(job, neverLaunched);
+      return;
+    }
     if (found.state === 'running') {
       this.active.set(keyOf(job.workspace, job.name), { backend: backend.name, handle: found.handle });
       if (found.handle.id !== job.handle.id) await this.store.setJobHandle(job.workspace, job.name, found.handle);

@@ -12,7 +12,7 @@ describe('Scheduler', () => {
   let n = 0;
   const stores: KyselyMetadataStore[] = [];
 
-  const submit = async (name = `job_${++n}`) => {
+  const submit = async (name = `job_${++n}`, compute = 'local') => {
     await store.createJob({
       workspace: 'default',
       name,
@@ -20,7 +20,7 @@ describe('Scheduler', () => {
       displayName: null,
       experimentName: 'e',
       description: null,
-      compute: 'local',
+      compute,
       tags: {},
       spec: { type: 'command', command: 'true' },
       warnings: [],
@@ -209,24 +209,8 @@ describe('Scheduler', () => {
     const idle = new FakeComputeBackend(1, 'idle');
     scheduler = new Scheduler({ store, backends: [busy, idle], pollIntervalMs: 20 });
     await scheduler.start();
-    const create = async (name: string, compute: string) => {
-      await store.createJob({
-        workspace: 'default',
-        name,
-        type: 'command',
-        displayName: null,
-        experimentName: 'e',
-        description: null,
-        compute,
-        tags: {},
-        spec: { type: 'command', command: 'true' },
-        warnings: [],
-        createdAt: Date.now() + ++n,
-      });
-      scheduler.notify();
-    };
-    for (let i = 0; i < 20; i++) await create(`busy_${i}`, 'busy');
-    await create('idle_0', 'idle');
+    for (let i = 0; i < 20; i++) await submit(`busy_${i}`, 'busy');
+    await submit('idle_0', 'idle');
     await eventually(() => idle.launched.some((h) => h.job === 'idle_0'), 'the idle compute to start its job');
     assert.deepEqual(
       busy.launched.map((h) => h.job),

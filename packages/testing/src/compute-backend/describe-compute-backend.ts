@@ -151,6 +151,12 @@ export function describeComputeBackend(name: string, setup: () => Promise<Comput
       assert.equal(unrelated.state, 'gone');
     });
 
+    test('after a restart a job that was prepared but never launched is gone, and never started', async () => {
+      const prepared = await f.backend.prepare(fakeJob('run:100'));
+      const found = await f.restarted().reattach(prepared);
+      assert.deepEqual([found.state, found.state === 'gone' && found.neverStarted], ['gone', true]);
+    });
+
     test('after a restart a job whose process has ended is gone', async () => {
       const handle = await start('exit:0');
       await until(f.backend, handle, 'exited');
