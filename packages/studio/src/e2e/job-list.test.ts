@@ -107,6 +107,14 @@ describe('Studio job list', () => {
       await h.screenshot('job-list', ROWS_READY);
     });
 
+    it("the type filter offers the server's job kinds", async () => {
+      await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      const kinds = (await h.client.listJobKinds()).value.map((k) => k.type);
+      const select = h.page.getByLabel('Type');
+      await eventually(async () => assert.deepEqual(await select.locator('option').allTextContents(), ['Any type', ...kinds]));
+    });
+
     it('status chips narrow the list to those statuses', async () => {
       await h.open('/jobs');
       await listShows(['alpha', 'bravo', 'charlie']);

@@ -46,6 +46,8 @@ export function JobsPage() {
   // costs more than a page, and the server would answer it first.
   const listed = data !== undefined;
   const experiments = useAsync<ExperimentSummaryResource[] | undefined>(async () => (listed ? lathe.listExperiments() : undefined), [listed]);
+  // The job types this server runs, from its registry of job kinds.
+  const kinds = useAsync(async () => (await lathe.listJobKinds()).value.map((k) => k.type), []);
 
   // The first page of a new query (or the cached list for one seen before).
   useEffect(() => {
@@ -226,7 +228,8 @@ export function JobsPage() {
         </select>
         <select value={state.type} onChange={(e) => setQuery({ type: e.target.value || undefined })} aria-label="Type">
           <option value="">Any type</option>
-          {['command', 'sweep', 'pipeline'].map((t) => (
+          {state.type && !(kinds.data ?? []).includes(state.type) ? <option value={state.type}>{state.type}</option> : null}
+          {(kinds.data ?? []).map((t) => (
             <option key={t}>{t}</option>
           ))}
         </select>
