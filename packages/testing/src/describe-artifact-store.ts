@@ -1,6 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ArtifactStore } from '@lathe/store';
 import { defineBlobTests, defineLogTests, defineOutputTests, defineTrackingTests, type ArtifactStoreSuite } from './artifact-store/artifact-store-tests.js';
+import { openedOnce } from './opened-once.js';
 
 /** What {@link describeArtifactStore} gets from `open`: the store and a way to clean up after it. */
 export interface ArtifactStoreFixture {
@@ -20,17 +21,10 @@ export interface ArtifactStoreFixture {
  */
 export function describeArtifactStore(name: string, open: () => Promise<ArtifactStoreFixture>, options: { skip?: Record<string, string> } = {}): void {
   describe(name, () => {
-    let fixture: ArtifactStoreFixture | undefined;
-    before(async () => {
-      fixture = await open();
-    });
-    after(async () => {
-      await fixture?.cleanup?.();
-    });
+    const fixture = openedOnce(open, async (opened) => opened.cleanup?.());
     const suite: ArtifactStoreSuite = {
       get store(): ArtifactStore {
-        if (fixture === undefined) throw new Error('the store under test is not open');
-        return fixture.store;
+        return fixture().store;
       },
       test(testName, body) {
         const reason = options.skip?.[testName];

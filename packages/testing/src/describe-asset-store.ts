@@ -1,6 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AssetStore, MetadataStore } from '@lathe/store';
 import { defineAssetListTests, defineAssetVersionTests, defineLineageTests, type AssetStoreSuite } from './asset-store/asset-store-tests.js';
+import { openedOnce } from './opened-once.js';
 
 /**
  * The contract suite every {@link AssetStore} must pass, with the {@link MetadataStore} that owns
@@ -14,17 +15,7 @@ import { defineAssetListTests, defineAssetVersionTests, defineLineageTests, type
  */
 export function describeAssetStore(name: string, open: () => Promise<MetadataStore & { assets: AssetStore }>): void {
   describe(name, () => {
-    let store: (MetadataStore & { assets: AssetStore }) | undefined;
-    before(async () => {
-      store = await open();
-    });
-    after(async () => {
-      await store?.close();
-    });
-    const opened = () => {
-      if (store === undefined) throw new Error('the store under test is not open');
-      return store;
-    };
+    const opened = openedOnce(open, (store) => store.close());
     const suite: AssetStoreSuite = {
       get metadata() {
         return opened();

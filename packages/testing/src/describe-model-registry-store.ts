@@ -1,6 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AssetStore, MetadataStore, ModelRegistryStore } from '@lathe/store';
 import { defineAssetSharingTests, defineModelVersionTests, defineRegisteredModelTests, defineRegistrySearchTests, type ModelRegistrySuite } from './model-registry-store/model-registry-store-tests.js';
+import { openedOnce } from './opened-once.js';
 
 /** The stores {@link describeModelRegistryStore} exercises: they share one database. */
 export type ModelRegistryStores = MetadataStore & { assets: AssetStore; modelRegistry: ModelRegistryStore };
@@ -18,17 +19,7 @@ export type ModelRegistryStores = MetadataStore & { assets: AssetStore; modelReg
  */
 export function describeModelRegistryStore(name: string, open: () => Promise<ModelRegistryStores>): void {
   describe(name, () => {
-    let stores: ModelRegistryStores | undefined;
-    before(async () => {
-      stores = await open();
-    });
-    after(async () => {
-      await stores?.close();
-    });
-    const opened = () => {
-      if (stores === undefined) throw new Error('the store under test is not open');
-      return stores;
-    };
+    const opened = openedOnce(open, (stores) => stores.close());
     const suite: ModelRegistrySuite = {
       get metadata() {
         return opened();

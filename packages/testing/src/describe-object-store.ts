@@ -1,6 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ObjectStore } from '@lathe/store';
 import { defineObjectKeyTests, defineObjectListTests, defineObjectReadWriteTests, type ObjectStoreSuite } from './object-store/object-store-tests.js';
+import { openedOnce } from './opened-once.js';
 
 /** What {@link describeObjectStore} gets from `open`: the store and a way to clean up after it. */
 export interface ObjectStoreFixture {
@@ -20,17 +21,10 @@ export interface ObjectStoreFixture {
  */
 export function describeObjectStore(name: string, open: () => Promise<ObjectStoreFixture>, options: { skip?: Record<string, string> } = {}): void {
   describe(name, () => {
-    let fixture: ObjectStoreFixture | undefined;
-    before(async () => {
-      fixture = await open();
-    });
-    after(async () => {
-      await fixture?.cleanup?.();
-    });
+    const fixture = openedOnce(open, async (opened) => opened.cleanup?.());
     const suite: ObjectStoreSuite = {
       get store(): ObjectStore {
-        if (fixture === undefined) throw new Error('the store under test is not open');
-        return fixture.store;
+        return fixture().store;
       },
       test(testName, body) {
         const reason = options.skip?.[testName];

@@ -1,6 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { MetadataStore, TrackingStore } from '@lathe/store';
 import { defineExperimentTests, defineJobRunTests, defineRunTests, defineSearchTests, type TrackingSuite } from './tracking-store/tracking-store-tests.js';
+import { openedOnce } from './opened-once.js';
 
 /**
  * The contract suite every {@link TrackingStore} must pass, with the {@link MetadataStore} that
@@ -9,17 +10,7 @@ import { defineExperimentTests, defineJobRunTests, defineRunTests, defineSearchT
  */
 export function describeTrackingStore(name: string, open: () => Promise<MetadataStore & { tracking: TrackingStore }>): void {
   describe(name, () => {
-    let store: (MetadataStore & { tracking: TrackingStore }) | undefined;
-    before(async () => {
-      store = await open();
-    });
-    after(async () => {
-      await store?.close();
-    });
-    const opened = () => {
-      if (store === undefined) throw new Error('the store under test is not open');
-      return store;
-    };
+    const opened = openedOnce(open, (store) => store.close());
     const suite: TrackingSuite = {
       get metadata() {
         return opened();
