@@ -6,7 +6,7 @@ import type { AssetVersion } from '@lathe/store';
 import { validateAsset } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
 import { kindOfPlural } from './asset-kinds.js';
-import { materializeAssetSpec } from '../../shared/materialize-asset.js';
+import { materializeAssetSpec } from '@lathe/jobs';
 import { toAssetResource, toAssetSummaryResource, toLineageResource } from './to-asset-resource.js';
 import { hashSpec } from '../../shared/hash-spec.js';
 

@@ -4,7 +4,7 @@ import { LatheError } from '@lathe/core';
 import { CreateJobRequest, ListJobsQuery, workspaceRoutes } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { statusParam } from '../query-lists.js';
-import { submitJob } from '../../job-kinds/submit-job.js';
+import { submitJob } from '@lathe/jobs';
 import { requireJob, type JobParams } from './require-job.js';
 import { toJobResource } from './to-job-resource.js';
 

@@ -4,10 +4,9 @@ import { LatheError } from '@lathe/core';
 import { pageToken } from './experiment-routes.js';
 import { isRegistryArtifactPath } from './registry-artifacts.js';
 import { fieldsOf, type TrackingScope } from './tracking-scope.js';
-import { fileInfos, TrackingArtifacts } from '../../shared/tracking-artifacts.js';
+import { fileInfos, safeRelativePath, TrackingArtifacts } from '@lathe/jobs';
 import { attachmentDisposition } from '../content-disposition.js';
 import { bodyStream } from '../stream-bodies.js';
-import { safeRelativePath } from '../../shared/safe-relative-path.js';
 
 /** `artifacts/list` of the MLflow API: one level of a run's artifacts. */
 export async function artifactListRoutes(app: FastifyInstance, scope: TrackingScope, artifacts: TrackingArtifacts): Promise<void> {

@@ -3,7 +3,7 @@ import { validateAsset } from '@lathe/spec';
 import type { KeyValue, ModelVersion } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
 import { hashSpec } from '../../shared/hash-spec.js';
-import { snapshotOf } from '../../shared/materialize-asset.js';
+import { snapshotOf } from '@lathe/jobs';
 
 /** What model-versions/create asks for. */
 export interface RegisterVersionInput {

@@ -10,7 +10,7 @@ import { modelVersionRoutes } from './model-version-routes.js';
 import { registeredModelRoutes } from './registered-model-routes.js';
 import { installMlflowErrorHandler } from './mlflow-error.js';
 import { runRoutes } from './run-routes.js';
-import { TrackingArtifacts } from '../../shared/tracking-artifacts.js';
+import { TrackingArtifacts } from '@lathe/jobs';
 import { checkJsonDepth } from '../json-depth.js';
 import type { TrackingScope } from './tracking-scope.js';
 

@@ -1,5 +1,5 @@
 import { LatheError, generateJobName, isValidName, type JobRecord } from '@lathe/core';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from './jobs-context.js';
 
 /** A job to create: the spec as a client (or a controller) sent it. */
 export interface SubmitJobRequest {
@@ -18,7 +18,7 @@ export interface SubmitJobRequest {
  * compute, then stores the job Queued with its lineage and its run in one transaction. Nothing
  * is written when any check fails. The caller announces the job and wakes the scheduler.
  */
-export async function submitJob(ctx: ServerContext, workspace: string, request: SubmitJobRequest): Promise<JobRecord> {
+export async function submitJob(ctx: JobsContext, workspace: string, request: SubmitJobRequest): Promise<JobRecord> {
   const kind = ctx.kinds.require(request.spec.type, 'spec');
   const { spec: validated, warnings: specWarnings } = kind.validate(request.spec, 'spec');
   const name = request.name ?? (typeof validated.name === 'string' ? validated.name : undefined) ?? generateJobName();
@@ -48,7 +48,7 @@ export async function submitJob(ctx: ServerContext, workspace: string, request: 
   });
 }
 
-function resolveCompute(ctx: ServerContext, requested: unknown, warnings: string[]): string {
+function resolveCompute(ctx: JobsContext, requested: unknown, warnings: string[]): string {
   if (typeof requested !== 'string') return ctx.defaultCompute;
   const name = requested.replace(/^azureml:/, '');
   if (ctx.scheduler.computeNames.includes(name)) return name;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { LatheError } from '@lathe/core';
 import { LocalDatastore, type Datastore } from '@lathe/store';
 import { checkDatastoreRoot } from './datastore-root.js';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from '../jobs-context.js';
 
 /** Azure ML's built-in datastores, which every workspace has: folders under the data directory here. */
 export const BUILTIN_DATASTORES = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactstore', 'workspaceworkingdirectory'] as const;
@@ -13,7 +13,7 @@ export const BUILTIN_DATASTORES = ['workspaceblobstore', 'workspacefilestore', '
  * storage datastores are recorded but cannot be reached from here: `LATHE_BAD_REQUEST` says so.
  * A local datastore whose folder is no longer in `LATHE_DATASTORE_ROOTS` is `LATHE_PATH_ESCAPE`.
  */
-export async function openDatastore(ctx: ServerContext, workspace: string, name: string): Promise<Datastore> {
+export async function openDatastore(ctx: JobsContext, workspace: string, name: string): Promise<Datastore> {
   if ((BUILTIN_DATASTORES as readonly string[]).includes(name)) {
     const store = new LocalDatastore(name, join(ctx.datastoreRoot, workspace, name));
     await store.ensureRoot();

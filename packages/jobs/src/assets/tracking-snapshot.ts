@@ -1,6 +1,6 @@
 import { LatheError } from '@lathe/core';
 import type { LoggedModel } from '@lathe/store';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from '../jobs-context.js';
 import { safeRelativePath } from './safe-relative-path.js';
 import { TrackingArtifacts } from './tracking-artifacts.js';
 
@@ -19,7 +19,7 @@ export interface TrackingContent {
  * `<p>`), `mlflow-artifacts:/<p>`, `models:/m-<id>` (a logged model) and `models:/<name>/<version>`
  * or `models:/<name>@<alias>` (a registered version). A job's run names the job as producer.
  */
-export async function findTrackingContent(ctx: ServerContext, workspace: string, path: string, field: string): Promise<TrackingContent | undefined> {
+export async function findTrackingContent(ctx: JobsContext, workspace: string, path: string, field: string): Promise<TrackingContent | undefined> {
   if (path.startsWith('mlflow-artifacts:')) return proxyContent(ctx, workspace, proxyPathOf(path, field));
   if (path.startsWith('models:/m-')) return loggedModelContent(ctx, workspace, await ctx.tracking.getLoggedModel(workspace, path.slice('models:/'.length).replace(/\/+$/, '')), field);
   if (path.startsWith('models:/')) return registeredContent(ctx, workspace, path, field);
@@ -28,7 +28,7 @@ export async function findTrackingContent(ctx: ServerContext, workspace: string,
   return undefined;
 }
 
-async function runContent(ctx: ServerContext, workspace: string, run: string, sub: string, field: string): Promise<TrackingContent> {
+async function runContent(ctx: JobsContext, workspace: string, run: string, sub: string, field: string): Promise<TrackingContent> {
   const info = await ctx.tracking.getRunInfo(workspace, run);
   const root = TrackingArtifacts.proxyPath(info.artifactUri, sub);
   if (root === undefined) throw new LatheError('LATHE_INVALID_SPEC', `${field}: run ${run} keeps its artifacts elsewhere (${info.artifactUri})`, { details: { field } });
@@ -42,7 +42,7 @@ async function runContent(ctx: ServerContext, workspace: string, run: string, su
   return loggedModelContent(ctx, workspace, model, field);
 }
 
-async function loggedModelContent(ctx: ServerContext, workspace: string, model: LoggedModel, field: string): Promise<TrackingContent> {
+async function loggedModelContent(ctx: JobsContext, workspace: string, model: LoggedModel, field: string): Promise<TrackingContent> {
   const root = TrackingArtifacts.proxyPath(model.artifactLocation);
   if (root === undefined) throw new LatheError('LATHE_INVALID_SPEC', `${field}: logged model ${model.modelId} keeps its artifacts elsewhere (${model.artifactLocation})`, { details: { field } });
   const job = model.sourceRunId === null ? null : ((await ctx.tracking.getRunInfo(workspace, model.sourceRunId).catch(() => undefined))?.job ?? null);
@@ -50,7 +50,7 @@ async function loggedModelContent(ctx: ServerContext, workspace: string, model: 
   return job !== null ? { ...content, produced: { job, port: `models:/${model.modelId}` } } : content;
 }
 
-async function registeredContent(ctx: ServerContext, workspace: string, path: string, field: string): Promise<TrackingContent> {
+async function registeredContent(ctx: JobsContext, workspace: string, path: string, field: string): Promise<TrackingContent> {
   const match = /^models:\/([^/@]+)(?:\/([^/]+)|@([^/]+))\/?$/.exec(path);
   if (match === null) throw new LatheError('LATHE_INVALID_SPEC', `${field}: '${path}' is not models:/<name>/<version>, models:/<name>@<alias> or models:/m-<id>`, { details: { field } });
   const [, name = '', version, alias] = match;
@@ -59,7 +59,7 @@ async function registeredContent(ctx: ServerContext, workspace: string, path: st
   return { at: { blob }, mlflowModel: found.asset.spec.type === 'mlflow_model' };
 }
 
-async function proxyContent(ctx: ServerContext, workspace: string, path: string): Promise<TrackingContent> {
+async function proxyContent(ctx: JobsContext, workspace: string, path: string): Promise<TrackingContent> {
   const parts = path.split('/');
   // `<experiment>/<run>/artifacts/…` is a run's: its job, if any, produced it.
   const info = parts.length >= 3 && parts[2] === 'artifacts' ? await ctx.tracking.getRunInfo(workspace, parts[1] as string).catch(() => undefined) : undefined;
@@ -68,7 +68,7 @@ async function proxyContent(ctx: ServerContext, workspace: string, path: string)
   return ownRun && info.job !== null ? { ...content, produced: { job: info.job, port: `runs:/${parts.slice(3).join('/')}` } } : content;
 }
 
-async function loggedModelOfRun(ctx: ServerContext, workspace: string, experimentId: string, run: string, name: string): Promise<LoggedModel | undefined> {
+async function loggedModelOfRun(ctx: JobsContext, workspace: string, experimentId: string, run: string, name: string): Promise<LoggedModel | undefined> {
   let found: LoggedModel | undefined;
   let pageToken: string | undefined;
   do {
@@ -81,7 +81,7 @@ async function loggedModelOfRun(ctx: ServerContext, workspace: string, experimen
   return found;
 }
 
-async function hasMlmodel(ctx: ServerContext, workspace: string, root: string): Promise<boolean> {
+async function hasMlmodel(ctx: JobsContext, workspace: string, root: string): Promise<boolean> {
   const entry = await ctx.artifacts.statTrackingPath(workspace, root === '' ? 'MLmodel' : `${root}/MLmodel`);
   return entry !== undefined && !entry.isDir;
 }

@@ -1,7 +1,7 @@
 import type { JobSpecDocument } from '@lathe/core';
 import type { JobController } from '@lathe/scheduler';
 import type { LineageEdge } from '@lathe/store';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from './jobs-context.js';
 
 /** What a kind's `resolve` found: the spec to store, and what it consumed and warns about. */
 export interface ResolvedJob {
@@ -31,7 +31,7 @@ export interface JobKind {
    * Replaces references (assets, datastore URIs, job outputs, `runs:/`, components,
    * environments) by what they name and checks uploaded snapshots; writes nothing.
    */
-  resolve(ctx: ServerContext, workspace: string, spec: JobSpecDocument): Promise<ResolvedJob>;
+  resolve(ctx: JobsContext, workspace: string, spec: JobSpecDocument): Promise<ResolvedJob>;
   /** Present for a kind that runs no process of its own. */
   readonly controller?: JobController;
 }

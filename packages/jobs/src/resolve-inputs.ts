@@ -1,8 +1,8 @@
 import { LatheError } from '@lathe/core';
 import type { AssetKind, LineageEdge } from '@lathe/store';
 import { dataInputs, parseAssetRef, type CommandJobSpec } from '@lathe/spec';
-import type { ServerContext } from '../server-context.js';
-import { snapshotOf } from '../shared/materialize-asset.js';
+import type { JobsContext } from './jobs-context.js';
+import { snapshotOf } from './assets/materialize-asset.js';
 
 const MODEL_TYPES = new Set(['custom_model', 'mlflow_model', 'triton_model']);
 
@@ -13,7 +13,7 @@ const MODEL_TYPES = new Set(['custom_model', 'mlflow_model', 'triton_model']);
  * for lineage. Nothing is written when a reference does not resolve. Other references (blob
  * snapshots, URLs) are left for the snapshot check.
  */
-export async function resolveInputs(ctx: ServerContext, workspace: string, spec: CommandJobSpec): Promise<Omit<LineageEdge, 'job'>[]> {
+export async function resolveInputs(ctx: JobsContext, workspace: string, spec: CommandJobSpec): Promise<Omit<LineageEdge, 'job'>[]> {
   const consumed: Omit<LineageEdge, 'job'>[] = [];
   for (const { name: port, input } of dataInputs(spec)) {
     const field = `spec: inputs.${port}.path`;

@@ -1,6 +1,6 @@
 import { LatheError, hasUriScheme, parseBlobRef } from '@lathe/core';
 import { asCommandJob, dataInputs, validateCommandJob, type CommandJob, type CommandJobSpec } from '@lathe/spec';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from './jobs-context.js';
 import { resolveComponent } from './resolve-component.js';
 import { environmentWarnings, resolveEnvironment } from './resolve-environment.js';
 import { resolveInputs } from './resolve-inputs.js';
@@ -27,7 +27,7 @@ export const commandKind: JobKind = {
   },
 };
 
-async function checkSnapshots(ctx: ServerContext, spec: CommandJobSpec): Promise<void> {
+async function checkSnapshots(ctx: JobsContext, spec: CommandJobSpec): Promise<void> {
   const refs: [string, string][] = [];
   if (spec.code !== undefined) refs.push(['code', spec.code]);
   for (const { name, input } of dataInputs(spec)) refs.push([`inputs.${name}.path`, input.path]);

@@ -1,8 +1,8 @@
 import { formatBlobRef, type JobRecord } from '@lathe/core';
 import type { FinalizationStep } from '@lathe/scheduler';
 import { isCommandJob, readAssetRef } from '@lathe/spec';
-import type { ServerContext } from '../server-context.js';
-import { openDatastore } from '../shared/datastores.js';
+import type { JobsContext } from './jobs-context.js';
+import { openDatastore } from './assets/datastores.js';
 
 /**
  * The steps that publish a Completed job's outputs, as Azure ML does at the end of a job: an
@@ -12,7 +12,7 @@ import { openDatastore } from '../shared/datastores.js';
  * records each one done, so a crash resumes at the next; each is safe to run again (a datastore
  * copy overwrites itself, a registration of the same content returns the version it made).
  */
-export async function outputPublishingSteps(ctx: ServerContext, job: JobRecord): Promise<FinalizationStep[]> {
+export async function outputPublishingSteps(ctx: JobsContext, job: JobRecord): Promise<FinalizationStep[]> {
   const spec = job.spec;
   if (job.type !== 'command' || !isCommandJob(spec)) return [];
   const ref = { workspace: job.workspace, job: job.name };

@@ -1,7 +1,7 @@
 import { LatheError, formatBlobRef } from '@lathe/core';
 import type { AssetKindName } from '@lathe/api';
 import { readAssetRef } from '@lathe/spec';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from '../jobs-context.js';
 import { checkDatastoreRoot } from './datastore-root.js';
 import { openDatastore } from './datastores.js';
 import { findTrackingContent } from './tracking-snapshot.js';
@@ -21,7 +21,7 @@ export interface ProducedBy {
  * datastore's folder must lie in `LATHE_DATASTORE_ROOTS` (`checkDatastoreRoot`).
  */
 export async function materializeAssetSpec(
-  ctx: ServerContext,
+  ctx: JobsContext,
   workspace: string,
   kind: AssetKindName,
   name: string,
@@ -48,7 +48,7 @@ export async function materializeAssetSpec(
  * logged model when the run has no such artifacts). `mlflowModel` says the content has an
  * `MLmodel` file, where that is known.
  */
-export async function snapshotOf(ctx: ServerContext, workspace: string, path: string, field: string): Promise<{ blob: string; produced?: ProducedBy; mlflowModel?: boolean }> {
+export async function snapshotOf(ctx: JobsContext, workspace: string, path: string, field: string): Promise<{ blob: string; produced?: ProducedBy; mlflowModel?: boolean }> {
   const ref = readAssetRef(path);
   if (ref.ok && ref.ref.kind === 'blob') {
     if (!(await ctx.artifacts.statBlob(ref.ref.sha256))) {
@@ -78,7 +78,7 @@ export async function snapshotOf(ctx: ServerContext, workspace: string, path: st
   );
 }
 
-async function requireEndedJob(ctx: ServerContext, workspace: string, job: string, field: string): Promise<void> {
+async function requireEndedJob(ctx: JobsContext, workspace: string, job: string, field: string): Promise<void> {
   const record = await ctx.store.getJob(workspace, job);
   if (record === undefined) throw new LatheError('LATHE_NOT_FOUND', `${field}: job '${job}' not found`, { details: { kind: 'job', name: job } });
   if (record.status !== 'Completed') {
@@ -86,7 +86,7 @@ async function requireEndedJob(ctx: ServerContext, workspace: string, job: strin
   }
 }
 
-async function store(ctx: ServerContext, packed: { archive: NodeJS.ReadableStream; file?: string }): Promise<string> {
+async function store(ctx: JobsContext, packed: { archive: NodeJS.ReadableStream; file?: string }): Promise<string> {
   const { sha256 } = await ctx.artifacts.putBlob(packed.archive as never);
   return formatBlobRef(packed.file !== undefined ? { sha256, file: packed.file } : { sha256 });
 }

@@ -10,7 +10,7 @@ import {
   type EnvironmentSource,
   type ResolvedEnvironment,
 } from '@lathe/spec';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from './jobs-context.js';
 
 /** What {@link resolveEnvironment} found: the environment to store, and the asset used (for lineage). */
 export interface EnvironmentResolution {
@@ -28,7 +28,7 @@ const FIELD = 'environment';
  * an inline object. Throws `LATHE_INVALID_SPEC` naming `environment` for anything else, before
  * the job exists.
  */
-export async function resolveEnvironment(ctx: ServerContext, workspace: string, spec: CommandJobSpec): Promise<EnvironmentResolution> {
+export async function resolveEnvironment(ctx: JobsContext, workspace: string, spec: CommandJobSpec): Promise<EnvironmentResolution> {
   const env = spec.environment;
   if (env === undefined) return { consumed: [] };
   if (typeof env !== 'string') return { environment: resolveEnvironmentSpec(env as EnvironmentSource, { reference: 'inline', source: 'inline' }, FIELD), consumed: [] };

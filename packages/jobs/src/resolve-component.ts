@@ -1,7 +1,7 @@
 import { LatheError } from '@lathe/core';
 import type { LineageEdge } from '@lathe/store';
 import { parseAssetRef, type CommandComponentSpec, type CommandJobSpec, type ComponentInput, type JobInput } from '@lathe/spec';
-import type { ServerContext } from '../server-context.js';
+import type { JobsContext } from './jobs-context.js';
 
 const DATA_TYPES = new Set(['uri_file', 'uri_folder', 'mltable', 'custom_model', 'mlflow_model', 'triton_model']);
 
@@ -13,7 +13,7 @@ const DATA_TYPES = new Set(['uri_file', 'uri_folder', 'mltable', 'custom_model',
  * anything is stored. Returns the component version used, for lineage. A job without a
  * component is returned as it is.
  */
-export async function resolveComponent(ctx: ServerContext, workspace: string, spec: CommandJobSpec): Promise<Omit<LineageEdge, 'job'>[]> {
+export async function resolveComponent(ctx: JobsContext, workspace: string, spec: CommandJobSpec): Promise<Omit<LineageEdge, 'job'>[]> {
   if (spec.component === undefined) return [];
   const ref = parseAssetRef(spec.component);
   if (ref.kind !== 'asset') throw invalid('component', `'${spec.component}' is not a workspace component reference (azureml:<name>:<version> or @latest)`);

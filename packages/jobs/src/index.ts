@@ -1,0 +1,13 @@
+export type { JobsContext } from './jobs-context.js';
+export type { JobKind, ResolvedJob } from './job-kind.js';
+export { JobKindRegistry, builtInJobKinds } from './job-kind-registry.js';
+export { commandKind } from './command-kind.js';
+export { submitJob } from './submit-job.js';
+export type { SubmitJobRequest } from './submit-job.js';
+export { outputPublishingSteps } from './output-publishing-steps.js';
+export { materializeAssetSpec, snapshotOf } from './assets/materialize-asset.js';
+export type { ProducedBy } from './assets/materialize-asset.js';
+export { BUILTIN_DATASTORES, openDatastore } from './assets/datastores.js';
+export { checkDatastoreRoot } from './assets/datastore-root.js';
+export { TrackingArtifacts, fileInfos } from './assets/tracking-artifacts.js';
+export { safeRelativePath } from './assets/safe-relative-path.js';
