@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { LatheError } from '@lathe/core';
 import type { ArtifactStore, JobRef } from '@lathe/store';
 import { tarOf } from './tar-of.js';
+import { rejectsWith } from '../rejects-with.js';
+import { readText } from '../read-text.js';
 
 /** The store under test and a way to register tests that honours the suite's skip list. */
 export interface ArtifactStoreSuite {
@@ -16,19 +17,6 @@ const sha = (s: string | Buffer): string => createHash('sha256').update(s).diges
 const name = (prefix: string): string => `${prefix}_${randomBytes(5).toString('hex')}`;
 const job = (): JobRef => ({ workspace: name('ws'), job: name('job') });
 
-async function read(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
-  await assert.rejects(promise, (error) => {
-    assert.equal((error as LatheError).code, code, String(error));
-    return true;
-  });
-}
-
 /** Content-addressed blobs. */
 export function defineBlobTests(s: ArtifactStoreSuite): void {
   s.test('a blob is stored once under its sha256 and read back', async () => {
@@ -37,7 +25,7 @@ export function defineBlobTests(s: ArtifactStoreSuite): void {
     assert.deepEqual(await s.store.putBlob(bytes(content)), { sha256: sha(content), size: content.length, existed: false });
     assert.deepEqual(await s.store.putBlob(bytes(content), sha(content)), { sha256: sha(content), size: content.length, existed: true });
     assert.deepEqual(await s.store.statBlob(sha(content)), { sha256: sha(content), size: content.length });
-    assert.equal(await read(await s.store.openBlob(sha(content))), content);
+    assert.equal(await readText(await s.store.openBlob(sha(content))), content);
   });
 
   s.test('a blob that does not hash to its digest is refused and not kept', async () => {
@@ -55,23 +43,23 @@ export function defineLogTests(s: ArtifactStoreSuite): void {
   s.test('appends at the current size only, so a retried append is harmless; reads byte ranges', async () => {
     const ref = job();
     assert.equal(await s.store.logSize(ref), 0);
-    assert.equal(await read(await s.store.openLog(ref, 0)), '');
+    assert.equal(await readText(await s.store.openLog(ref, 0)), '');
     assert.equal(await s.store.appendLog(ref, 0, Buffer.from('hello ')), 6);
     assert.equal(await s.store.appendLog(ref, 0, Buffer.from('hello ')), 6);
     assert.equal(await s.store.appendLog(ref, 6, Buffer.from('world')), 11);
     assert.equal(await s.store.appendLog(ref, 99, Buffer.from('lost')), 11);
     assert.equal(await s.store.logSize(ref), 11);
-    assert.equal(await read(await s.store.openLog(ref, 0)), 'hello world');
-    assert.equal(await read(await s.store.openLog(ref, 6, 8)), 'wo');
-    assert.equal(await read(await s.store.openLog(ref, 6, 100)), 'world');
-    assert.equal(await read(await s.store.openLog(ref, 11)), '');
+    assert.equal(await readText(await s.store.openLog(ref, 0)), 'hello world');
+    assert.equal(await readText(await s.store.openLog(ref, 6, 8)), 'wo');
+    assert.equal(await readText(await s.store.openLog(ref, 6, 100)), 'world');
+    assert.equal(await readText(await s.store.openLog(ref, 11)), '');
   });
 
   s.test('concurrent appends at one offset write the chunk once', async () => {
     const ref = job();
     const sizes = await Promise.all(Array.from({ length: 5 }, () => s.store.appendLog(ref, 0, Buffer.from('line\n'))));
     assert.deepEqual(sizes, [5, 5, 5, 5, 5]);
-    assert.equal(await read(await s.store.openLog(ref, 0)), 'line\n');
+    assert.equal(await readText(await s.store.openLog(ref, 0)), 'line\n');
   });
 }
 
@@ -87,7 +75,7 @@ export function defineOutputTests(s: ArtifactStoreSuite): void {
     ]);
     assert.deepEqual(await s.store.listOutputFiles(ref, 'model'), files);
     assert.deepEqual(await s.store.listOutputs(ref), ['model']);
-    assert.equal(await read(await s.store.openOutputFile(ref, 'model', 'dir/sub/c.txt')), 'ccc');
+    assert.equal(await readText(await s.store.openOutputFile(ref, 'model', 'dir/sub/c.txt')), 'ccc');
     assert.deepEqual(await s.store.listOutputFolder(ref, 'model', ''), [
       { name: 'b.txt', isDir: false, size: 2 },
       { name: 'dir', isDir: true },
@@ -145,7 +133,7 @@ export function defineTrackingTests(s: ArtifactStoreSuite): void {
     assert.deepEqual(await s.store.putTrackingFile(ws, '1/run/artifacts/model/MLmodel', bytes('flavors')), { size: 7 });
     await s.store.putTrackingFile(ws, '1/run/artifacts/model/data/w.bin', bytes('0123'));
     await s.store.putTrackingFile(ws, '1/run/artifacts/model/MLmodel', bytes('v2'));
-    assert.equal(await read(await s.store.openTrackingFile(ws, '1/run/artifacts/model/MLmodel')), 'v2');
+    assert.equal(await readText(await s.store.openTrackingFile(ws, '1/run/artifacts/model/MLmodel')), 'v2');
     assert.deepEqual(await s.store.listTrackingFolder(ws, '1/run/artifacts/model'), [
       { name: 'MLmodel', isDir: false, size: 2 },
       { name: 'data', isDir: true },
@@ -179,7 +167,7 @@ export function defineTrackingTests(s: ArtifactStoreSuite): void {
       ['MLmodel', 'data'],
     );
     await s.store.unpackBlobToTracking(ws, 'models/m1', sha256);
-    assert.equal(await read(await s.store.openTrackingFile(ws, 'models/m1/data/x')), 'x');
+    assert.equal(await readText(await s.store.openTrackingFile(ws, 'models/m1/data/x')), 'x');
     await rejectsWith(s.store.unpackBlobToTracking(ws, 'models/m2', 'e'.repeat(64)), 'LATHE_NOT_FOUND');
     const packed = await s.store.packTrackingPath(ws, 'models/m1/MLmodel');
     assert.equal(packed.file, 'MLmodel');

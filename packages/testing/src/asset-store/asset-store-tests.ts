@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import type { LatheError } from '@lathe/core';
 import type { AssetKind, AssetStore, CreateAssetVersionInput, LineageEdge, MetadataStore } from '@lathe/store';
 import { newWorkspace, T0, uniqueName } from '../metadata-store/store-fixtures.js';
+import { rejectsWith } from '../rejects-with.js';
 
 /** The stores under test: the asset store and the metadata store that owns its workspaces. */
 export interface AssetStoreSuite {
   readonly metadata: MetadataStore;
   readonly assets: AssetStore;
   test(name: string, body: () => Promise<void>): void;
-}
-
-async function rejectsWith(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
-  await assert.rejects(promise, (error) => {
-    assert.equal((error as LatheError).code, code, String(error));
-    if (message) assert.match((error as Error).message, message);
-    return true;
-  });
 }
 
 /** A data asset version input; `overrides` replace fields. */

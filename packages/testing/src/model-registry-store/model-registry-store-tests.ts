@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { LatheError } from '@lathe/core';
 import type { AssetStore, MetadataStore, ModelRegistryStore, ModelVersion, SearchRegistryQuery } from '@lathe/store';
 import { parseModelVersionFilter, parseModelVersionOrderBy, parseRegisteredModelFilter, parseRegisteredModelOrderBy } from '@lathe/tracking';
 import { newWorkspace, T0 } from '../metadata-store/store-fixtures.js';
+import { rejectsWith } from '../rejects-with.js';
 
 /** The stores under test: the registry, the asset store it shares models with, and workspaces. */
 export interface ModelRegistrySuite {
@@ -10,14 +10,6 @@ export interface ModelRegistrySuite {
   readonly assets: AssetStore;
   readonly registry: ModelRegistryStore;
   test(name: string, body: () => Promise<void>): void;
-}
-
-async function rejectsWith(promise: Promise<unknown>, expected: string, message?: RegExp): Promise<void> {
-  await assert.rejects(promise, (error) => {
-    assert.equal((error as LatheError).code, expected, String(error));
-    if (message) assert.match((error as Error).message, message);
-    return true;
-  });
 }
 
 const SHA = 'a'.repeat(64);

@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { LatheError } from '@lathe/core';
 import { listAllObjects, moveObject, type ObjectStore } from '@lathe/store';
+import { rejectsWith } from '../rejects-with.js';
+import { readText } from '../read-text.js';
 
 /** The store under test and a way to register tests that honours the suite's skip list. */
 export interface ObjectStoreSuite {
@@ -14,19 +16,6 @@ export interface ObjectStoreSuite {
 const fresh = (): string => `t_${randomBytes(6).toString('hex')}/`;
 
 const text = (s: string): Readable => Readable.from([Buffer.from(s)]);
-
-async function read(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
-  await assert.rejects(promise, (error) => {
-    assert.equal((error as LatheError).code, code, String(error));
-    return true;
-  });
-}
 
 async function keys(store: ObjectStore, prefix: string): Promise<string[]> {
   const out: string[] = [];
@@ -67,7 +56,7 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
     const key = `${fresh()}a/b.txt`;
     const before = Date.now();
     assert.deepEqual(await s.store.put(key, text('hello')), { size: 5 });
-    assert.equal(await read(await s.store.get(key)), 'hello');
+    assert.equal(await readText(await s.store.get(key)), 'hello');
     const info = await s.store.head(key);
     assert.equal(info?.key, key);
     assert.equal(info?.size, 5);
@@ -78,10 +67,10 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
     const key = `${fresh()}x`;
     await s.store.put(key, text('a much longer first version'));
     await s.store.put(key, text('short'));
-    assert.equal(await read(await s.store.get(key)), 'short');
+    assert.equal(await readText(await s.store.get(key)), 'short');
     await s.store.put(key, Readable.from([]));
     assert.equal((await s.store.head(key))?.size, 0);
-    assert.equal(await read(await s.store.get(key)), '');
+    assert.equal(await readText(await s.store.get(key)), '');
   });
 
   s.test('a missing key: get is LATHE_NOT_FOUND, head is undefined, delete is fine', async () => {
@@ -98,7 +87,7 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
     assert.equal(await s.store.head(`${prefix}dir`), undefined);
     await rejectsWith(s.store.get(`${prefix}dir`), 'LATHE_NOT_FOUND');
     await s.store.delete(`${prefix}dir`);
-    assert.equal(await read(await s.store.get(`${prefix}dir/file`)), 'x');
+    assert.equal(await readText(await s.store.get(`${prefix}dir/file`)), 'x');
   });
 
   s.test('delete removes one object and leaves its neighbours', async () => {
@@ -113,11 +102,11 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
   s.test('get reads a byte range; a range past the end stops at the end; an empty range is empty', async () => {
     const key = `${fresh()}range`;
     await s.store.put(key, text('0123456789'));
-    assert.equal(await read(await s.store.get(key, { start: 2, end: 5 })), '234');
-    assert.equal(await read(await s.store.get(key, { start: 7 })), '789');
-    assert.equal(await read(await s.store.get(key, { start: 8, end: 100 })), '89');
-    assert.equal(await read(await s.store.get(key, { start: 4, end: 4 })), '');
-    assert.equal(await read(await s.store.get(key, { start: 10 })), '');
+    assert.equal(await readText(await s.store.get(key, { start: 2, end: 5 })), '234');
+    assert.equal(await readText(await s.store.get(key, { start: 7 })), '789');
+    assert.equal(await readText(await s.store.get(key, { start: 8, end: 100 })), '89');
+    assert.equal(await readText(await s.store.get(key, { start: 4, end: 4 })), '');
+    assert.equal(await readText(await s.store.get(key, { start: 10 })), '');
   });
 
   s.test('a stream that fails changes nothing: the old object stays whole', async () => {
@@ -127,7 +116,7 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
     failing.push(Buffer.from('new but'));
     setImmediate(() => failing.destroy(new Error('the client went away')));
     await assert.rejects(s.store.put(key, failing), /went away/);
-    assert.equal(await read(await s.store.get(key)), 'old');
+    assert.equal(await readText(await s.store.get(key)), 'old');
     const fresher = `${fresh()}never`;
     const failing2 = new Readable({ read() {} });
     setImmediate(() => failing2.destroy(new Error('gone')));
@@ -139,7 +128,7 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
     const key = `${fresh()}race`;
     const bodies = Array.from({ length: 8 }, (_, i) => String(i).repeat(100_000 + i));
     await Promise.all(bodies.map((b) => s.store.put(key, text(b))));
-    const stored = await read(await s.store.get(key));
+    const stored = await readText(await s.store.get(key));
     assert.ok(bodies.includes(stored), `a mix of puts: ${stored.length} bytes`);
     assert.equal((await s.store.head(key))?.size, stored.length);
   });
@@ -161,7 +150,7 @@ export function defineObjectReadWriteTests(s: ObjectStoreSuite): void {
     await s.store.put(`${prefix}from`, text('moved'));
     await s.store.put(`${prefix}to/x`, text('old'));
     await moveObject(s.store, `${prefix}from`, `${prefix}to/x`);
-    assert.equal(await read(await s.store.get(`${prefix}to/x`)), 'moved');
+    assert.equal(await readText(await s.store.get(`${prefix}to/x`)), 'moved');
     assert.equal(await s.store.head(`${prefix}from`), undefined);
     await rejectsWith(moveObject(s.store, `${prefix}from`, `${prefix}y`), 'LATHE_NOT_FOUND');
   });
@@ -245,7 +234,7 @@ export function defineObjectListTests(s: ObjectStoreSuite): void {
     await s.store.delete(`${prefix}only/deep/file`);
     assert.deepEqual(await s.store.list(prefix, { delimiter: '/' }), { objects: [], prefixes: [] });
     await s.store.put(`${prefix}only/deep/file`, text('back'));
-    assert.equal(await read(await s.store.get(`${prefix}only/deep/file`)), 'back');
+    assert.equal(await readText(await s.store.get(`${prefix}only/deep/file`)), 'back');
   });
 }
 
@@ -279,7 +268,7 @@ export function defineObjectKeyTests(s: ObjectStoreSuite): void {
     const prefix = fresh();
     for (const k of ['with space.txt', '.hidden', 'a..b', 'données/é.csv']) {
       await s.store.put(`${prefix}${k}`, text(k));
-      assert.equal(await read(await s.store.get(`${prefix}${k}`)), k);
+      assert.equal(await readText(await s.store.get(`${prefix}${k}`)), k);
     }
     assert.equal((await keys(s.store, prefix)).length, 4);
   });

@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import type { LatheError } from '@lathe/core';
 import type { MetadataStore, MetricPoint, Run, SearchRunsQuery, TrackingStore } from '@lathe/store';
 import { parseRunFilter, parseRunOrderBy } from '@lathe/tracking';
 import { jobInput, newWorkspace, T0, uniqueName } from '../metadata-store/store-fixtures.js';
+import { rejectsWith } from '../rejects-with.js';
 
 /** The stores under test: the tracking store and the metadata store that shares its database. */
 export interface TrackingSuite {
   readonly metadata: MetadataStore;
   readonly tracking: TrackingStore;
   test(name: string, body: () => Promise<void>): void;
-}
-
-function code(error: unknown): string {
-  return (error as LatheError).code;
-}
-
-async function rejectsWith(promise: Promise<unknown>, expected: string, message?: RegExp): Promise<void> {
-  await assert.rejects(promise, (error) => {
-    assert.equal(code(error), expected, String(error));
-    if (message) assert.match((error as Error).message, message);
-    return true;
-  });
 }
 
 const metric = (key: string, value: number, step = 0, timestamp = T0): MetricPoint => ({ key, value, step, timestamp });
