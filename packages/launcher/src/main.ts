@@ -57,9 +57,10 @@ async function runJob(folder: string, server: string | undefined, cancel: AbortC
 
 /**
  * Warms up (the HTTP client and a connection to the server), then runs one job per line of
- * stdin. SIGTERM cancels the job under way, or ends the launcher while it waits. Each job's
- * folder gets this process's pid in `launcher.pid` when the job starts and `launcher.done` when
- * it has ended, so that a restarted server can tell whether this process still runs that job.
+ * stdin. SIGTERM cancels the job under way, or ends the launcher while it waits. The backend
+ * records this process's pid in each job's `launcher.pid` before handing the folder over; the
+ * launcher marks the folder `launcher.done` when the job has ended, so that a restarted server
+ * can tell whether this process still runs that job.
  */
 async function serve(server: string | undefined): Promise<number> {
   let current: AbortController | undefined;
@@ -80,13 +81,13 @@ async function serve(server: string | undefined): Promise<number> {
   if (server) await new LatheClient({ url: server }).health().catch(() => undefined);
   let served = 0;
   for (let next = await folders.next(); !next.done; next = await folders.next()) {
-    const folder = next.value.trim();
-    if (!folder || stopping) break;
+    const line = next.value.trim();
+    if (!line || stopping) break;
+    const folder = resolve(line);
     current = new AbortController();
-    await writeFile(join(resolve(folder), 'launcher.pid'), String(process.pid)).catch(() => undefined);
-    const code = await runJob(resolve(folder), server, current);
+    const code = await runJob(folder, server, current);
     // This process no longer runs that job, whatever it runs next (see the backend's reattach).
-    await writeFile(join(resolve(folder), 'launcher.done'), String(code)).catch(() => undefined);
+    await writeFile(join(folder, 'launcher.done'), String(code)).catch(() => undefined);
     const canceled = current.signal.aborted;
     current = undefined;
     // After a cancel the backend may still signal this process's group: leave rather than risk

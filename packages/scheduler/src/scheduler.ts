@@ -1,7 +1,7 @@
 import { ACTIVE_STATUSES, LatheError, asStorageFull, isTerminal, notFound, statusesLeadingTo, type Failure, type JobHandle, type JobRecord, type JobStatus } from '@lathe/core';
 import type { MetadataStore, TransitionPatch } from '@lathe/store';
 import type { ComputeBackend, ReattachResult } from './compute-backend.js';
-import type { ControllerContext, FinalizationPlan, JobController, SubmitChildJob } from './job-controller.js';
+import type { ControllerContext, FinalizationPlan, FinalizationStep, JobController, SubmitChildJob } from './job-controller.js';
 import { JobEvents } from './job-events.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { RuntimeReport } from './runtime-report.js';
@@ -71,6 +71,7 @@ export class Scheduler {
   /** Launches and exit handling under way, awaited by `stop` so nothing touches a closed store. */
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly controllers: ReadonlyMap<string, JobController>;
+  private readonly controllerTypeList: readonly string[];
   private readonly submitChild: SubmitChildJob | undefined;
   private readonly finalization: FinalizationPlan | undefined;
   private readonly crashPoint: (point: string) => void;
@@ -91,14 +92,15 @@ export class Scheduler {
     this.cancelGraceMs = options.cancelGraceMs ?? 10_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.controllers = options.controllers ?? new Map();
+    this.controllerTypeList = [...this.controllers.keys()];
     this.submitChild = options.submitChild;
     this.finalization = options.finalization;
     this.crashPoint = options.crashPoint ?? (() => undefined);
   }
 
   /** Job types a controller runs. */
-  get controllerTypes(): string[] {
-    return [...this.controllers.keys()];
+  get controllerTypes(): readonly string[] {
+    return this.controllerTypeList;
   }
 
   /** Names of the computes jobs can run on. */
@@ -264,7 +266,7 @@ export class Scheduler {
     }
     // The legal moves live in core's transition table; the compare-and-set applies them.
     const moved = await this.move(job, statusesLeadingTo(to), to, patch);
-    return moved ? { job: moved, applied: true } : { job: (await this.store.getJob(workspace, name)) ?? job, applied: false };
+    return this.outcome(job, moved);
   }
 
   /**
@@ -481,10 +483,11 @@ export class Scheduler {
   // recorded until its outputs are published, so a crash in between resumes the publishing.
   private async beginFinalization(job: JobRecord, exitCode: number): Promise<ReportOutcome> {
     if (job.finalization || isTerminal(job.status)) return { job, applied: false };
+    const steps = this.finalization ? await this.finalization(job) : [];
     // Nothing to publish: Completed at once, as one write.
-    if (!this.finalization || (await this.finalization(job)).length === 0) {
+    if (steps.length === 0) {
       const moved = await this.move(job, statusesLeadingTo('Completed'), 'Completed', { exitCode });
-      return moved ? { job: moved, applied: true } : { job: (await this.store.getJob(job.workspace, job.name)) ?? job, applied: false };
+      return this.outcome(job, moved);
     }
     const finalization = { outcome: { status: 'Completed' as const, exitCode }, done: [] };
     const at = this.now();
@@ -492,13 +495,19 @@ export class Scheduler {
       job.status === 'Preparing' || job.status === 'Running'
         ? await this.move(job, [job.status], 'Finalizing', { exitCode, finalization })
         : await this.store.updateJobProgress({ workspace: job.workspace, name: job.name, from: ['Finalizing', 'CancelRequested'], at, finalization });
-    if (!moved) return { job: (await this.store.getJob(job.workspace, job.name)) ?? job, applied: false };
+    if (!moved) return this.outcome(job, moved);
     this.crashPoint('finalize:outcome-recorded');
-    this.track(this.finalize(moved));
+    this.track(this.finalize(moved, steps));
     return { job: moved, applied: true };
   }
 
-  private async finalize(job: JobRecord): Promise<void> {
+  // A report's answer: the moved job, or the job as it is now when the report changed nothing.
+  private async outcome(job: JobRecord, moved: JobRecord | undefined): Promise<ReportOutcome> {
+    return moved ? { job: moved, applied: true } : { job: (await this.store.getJob(job.workspace, job.name)) ?? job, applied: false };
+  }
+
+  /** Runs the publishing steps not done yet (`steps`: the plan, when the caller has it already). */
+  private async finalize(job: JobRecord, steps?: FinalizationStep[]): Promise<void> {
     const key = keyOf(job.workspace, job.name);
     const finalization = job.finalization;
     if (!finalization || !this.finalization || this.finalizing.has(key) || this.stopped) return;
@@ -506,7 +515,7 @@ export class Scheduler {
     this.unfinalized.delete(key);
     try {
       const done = [...finalization.done];
-      for (const step of await this.finalization(job)) {
+      for (const step of steps ?? (await this.finalization(job))) {
         if (done.includes(step.name)) continue;
         try {
           await step.run();

@@ -4,6 +4,7 @@ import type { JobStatus } from '@lathe/core';
 import { Scheduler } from '@lathe/scheduler';
 import { openSqliteStore, type KyselyMetadataStore, type TransitionInput } from '@lathe/store';
 import { FakeComputeBackend } from './fake-compute-backend.js';
+import { jobInput } from './metadata-store/store-fixtures.js';
 
 describe('Scheduler', () => {
   let store: KyselyMetadataStore;
@@ -13,19 +14,7 @@ describe('Scheduler', () => {
   const stores: KyselyMetadataStore[] = [];
 
   const submit = async (name = `job_${++n}`, compute = 'local') => {
-    await store.createJob({
-      workspace: 'default',
-      name,
-      type: 'command',
-      displayName: null,
-      experimentName: 'e',
-      description: null,
-      compute,
-      tags: {},
-      spec: { type: 'command', command: 'true' },
-      warnings: [],
-      createdAt: Date.now() + n,
-    });
+    await store.createJob(jobInput('default', name, { compute, spec: { type: 'command', command: 'true' }, createdAt: Date.now() + n }));
     scheduler.notify();
     return name;
   };

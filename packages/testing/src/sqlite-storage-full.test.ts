@@ -2,21 +2,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openSqliteStore, type CreateJobInput, type KyselyMetadataStore } from '@lathe/store';
+import { jobInput } from './metadata-store/store-fixtures.js';
 import { mountSmallDisk, type SmallDisk } from './small-disk.js';
 
-const job = (name: string): CreateJobInput => ({
-  workspace: 'default',
-  name,
-  type: 'command',
-  displayName: null,
-  experimentName: 'e',
-  description: null,
-  compute: 'local',
-  tags: {},
-  spec: { type: 'command', command: `echo ${'x'.repeat(64 * 1024)}` },
-  warnings: [],
-  createdAt: Date.now(),
-});
+const job = (name: string): CreateJobInput => jobInput('default', name, { spec: { type: 'command', command: `echo ${'x'.repeat(64 * 1024)}` }, createdAt: Date.now() });
 
 describe('SQLite store on a full disk', () => {
   let disk: SmallDisk | string;

@@ -26,7 +26,6 @@ if (process.argv[2] === '--standby') {
   for await (const line of createInterface({ input: process.stdin })) {
     const folder = line.trim();
     if (!folder) break;
-    writeFileSync(folder + '/launcher.pid', String(process.pid));
     const code = await act(folder);
     writeFileSync(folder + '/launcher.done', String(code));
     process.stdout.write('done ' + code + '\\n');
