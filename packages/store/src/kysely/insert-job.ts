@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { CreateJobInput } from '../metadata-store.js';
 import type { Database } from './schema.js';
 import { findExperimentRow, insertExperiment, insertRun } from './tracking/kysely-tracking-store.js';
+import { insertLineage } from './assets/insert-lineage.js';
 
 /**
  * The write half of {@link MetadataStore.createJob}, inside `trx`: checks the workspace and the
@@ -23,13 +24,11 @@ export async function insertJob(trx: Transaction<Database>, input: CreateJobInpu
     ])
     .execute();
   await insertJobRun(trx, input);
-  const lineage = (input.lineage ?? []).map((edge) => ({ ...edge, workspace: input.workspace, job: input.name }));
-  if (lineage.length > 0)
-    await trx
-      .insertInto('asset_lineage')
-      .values(lineage)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  await insertLineage(
+    trx,
+    input.workspace,
+    (input.lineage ?? []).map((edge) => ({ ...edge, job: input.name })),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AssetKind, AssetStore, AssetSummary, AssetVersion, CreateAssetVersionInput, LineageEdge } from '../../asset-store.js';
 import type { Database } from '../schema.js';
 import type { AssetVersionRow } from './asset-tables.js';
+import { insertLineage } from './insert-lineage.js';
 import { ensureRegisteredModel, insertModelVersionMeta, metaFromSpec } from '../registry/model-version-meta.js';
 
 /**
@@ -111,13 +112,8 @@ export class KyselyAssetStore implements AssetStore {
     if (kind === 'model' && !archived) await ensureRegisteredModel(this.db, workspace, name);
   }
 
-  async recordLineage(workspace: string, edges: LineageEdge[]): Promise<void> {
-    if (edges.length === 0) return;
-    await this.db
-      .insertInto('asset_lineage')
-      .values(edges.map((e) => ({ workspace, ...e })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  recordLineage(workspace: string, edges: LineageEdge[]): Promise<void> {
+    return insertLineage(this.db, workspace, edges);
   }
 
   async lineageOfAsset(workspace: string, kind: AssetKind, name: string, version: string): Promise<LineageEdge[]> {
