@@ -1,8 +1,10 @@
 /**
  * The names a job inherits from the environment of the server and launcher when nothing else is
  * allowed: what a shell session needs (PATH, HOME, USER, locale, time zone, temporary folders,
- * the terminal), the proxy settings in both cases, and PYTHONPATH, which the launcher extends
- * with Lathe's shipped packages. Anything else — database URLs, cloud keys, tokens — stays out.
+ * the terminal), the proxy settings in both cases, PYTHONPATH, which the launcher extends
+ * with Lathe's shipped packages, and pip's settings (`PIP_INDEX_URL`, `PIP_CONFIG_FILE`, ...),
+ * with which environments install their requirements and jobs run `pip` as the user set it up.
+ * Anything else — database URLs, cloud keys, tokens — stays out.
  * `LC_*` matches every locale category.
  */
 export const DEFAULT_JOB_ENV_ALLOW: readonly string[] = [
@@ -20,6 +22,7 @@ export const DEFAULT_JOB_ENV_ALLOW: readonly string[] = [
   'TEMP',
   'TERM',
   'PYTHONPATH',
+  'PIP_*',
   ...['http_proxy', 'https_proxy', 'no_proxy', 'all_proxy'].flatMap((name) => [name, name.toUpperCase()]),
 ];
 

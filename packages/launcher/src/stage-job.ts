@@ -4,7 +4,7 @@ import { LatheError, parseBlobRef } from '@lathe/core';
 import type { CommandJobSpec, DataInput } from '@lathe/spec';
 import { dataInputs } from '@lathe/spec/job-spec';
 import type { BlobSource } from './blob-source.js';
-import type { PythonRuntime } from './environment/python-environment.js';
+import { writePipScripts, type PythonRuntime } from './environment/python-environment.js';
 import { findExecutable } from './find-executable.js';
 
 /** The job folder laid out for the command. */
@@ -23,19 +23,25 @@ export interface StagedJob {
   virtualEnv?: string;
 }
 
+/** The folders of the working directory whose files make the job's default output. */
+const DEFAULT_OUTPUT_FOLDERS = ['outputs', 'logs'];
+
 /** Modes that share one read-only copy between jobs; the others get a private, writable copy. */
 const SHARED_MODES = new Set(['ro_mount', 'eval_mount', 'direct']);
 
 /**
  * Lays out the job folder: unpacks the code into `wd/`, resolves each data input by its mode
  * (`ro_mount` shares a read-only copy from the cache, `download` and `rw_mount` copy into
- * `inputs/<name>`), creates `outputs/<name>` and puts the job's Python first on PATH: the
- * environment's `bin`, or else `bin/python` and `bin/python3` linked to the configured Python.
+ * `inputs/<name>`), creates `outputs/<name>`, `wd/outputs` and `wd/logs`, and puts the job's Python first on PATH: the
+ * environment's `bin`, or else `bin/python` and `bin/python3` linked to the configured Python,
+ * with `pip` and `pip3` that run that Python's pip.
  */
 export async function stageJob(folder: string, spec: CommandJobSpec, blobs: BlobSource, cacheDir: string, runtime: PythonRuntime): Promise<StagedJob> {
   const workingDir = join(folder, 'wd');
   await mkdir(workingDir, { recursive: true });
   if (spec.code) await blobs.extract(blobRef(spec.code, 'code').sha256, workingDir);
+  // As on Azure ML, the command may write to ./outputs and ./logs without creating them.
+  for (const name of DEFAULT_OUTPUT_FOLDERS) await mkdir(join(workingDir, name), { recursive: true }).catch(ignoreExisting);
   const inputs: StagedJob['inputs'] = {};
   for (const [name, input] of Object.entries(spec.inputs ?? {})) if (typeof input !== 'object') inputs[name] = input;
   for (const { name, input } of dataInputs(spec)) inputs[name] = await stageInput(folder, name, input, blobs, cacheDir);
@@ -50,6 +56,11 @@ export async function stageJob(folder: string, spec: CommandJobSpec, blobs: Blob
   // A virtual environment's interpreter must be run from its own bin to find the environment.
   const binDir = runtime.binDir ?? (await linkPython(folder, runtime.python));
   return { workingDir, inputs, outputs, outputDirs, binDir, ...(runtime.virtualEnv ? { virtualEnv: runtime.virtualEnv } : {}) };
+}
+
+// The code snapshot may hold a file by that name: the command then finds what it shipped.
+function ignoreExisting(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EEXIST' && error.code !== 'ENOTDIR') throw error;
 }
 
 async function stageInput(folder: string, name: string, input: DataInput, blobs: BlobSource, cacheDir: string): Promise<string> {
@@ -74,5 +85,10 @@ async function linkPython(folder: string, python: string): Promise<string> {
   const binDir = join(folder, 'bin');
   await mkdir(binDir, { recursive: true });
   for (const name of ['python', 'python3']) await symlink(interpreter, join(binDir, name)).catch(() => undefined);
+  await writePipScripts(binDir, shellQuote(interpreter));
   return binDir;
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
 }

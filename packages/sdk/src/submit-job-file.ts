@@ -3,6 +3,7 @@ import { hasUriScheme } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
 import { dataInputs, loadCommandJobFile, type CommandJobSpec } from '@lathe/spec';
 import { inlineCondaFile } from './inline-conda-file.js';
+import { locateServerError } from './locate-server-error.js';
 import type { LatheClient } from './lathe-client.js';
 import { snapshotLimits } from './snapshot-limits.js';
 import { discardPacked, packPath, uploadPacked, type PackedPath } from './upload-path.js';
@@ -27,7 +28,8 @@ export interface SubmittedJob {
  * content-addressed snapshots (skipping what the server already has), inlines an inline
  * environment's `conda_file`, and creates the job. The code snapshot must keep within
  * `LATHE_SNAPSHOT_MAX_BYTES` / `LATHE_SNAPSHOT_MAX_FILES` (`LATHE_SNAPSHOT_TOO_LARGE`, nothing
- * uploaded); links leaving a folder are left out, with a warning on the job.
+ * uploaded); links leaving a folder are left out, with a warning on the job. A spec error the
+ * server finds is placed at its field's file:line:column too.
  *
  * @example
  * const { job } = await submitJobFile(new LatheClient(), 'examples/jobs/hello-world.yml');
@@ -43,10 +45,14 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   }
   await inlineCondaFile(spec.environment, loaded.baseDir, file, 'environment');
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
-  const job = await client.createJob(spec, {
-    ...(options.name ? { name: options.name } : {}),
-    clientWarnings: [...loaded.warnings, ...packed.flatMap((p) => p.packed.packed.warnings)],
-  });
+  const job = await client
+    .createJob(spec, {
+      ...(options.name ? { name: options.name } : {}),
+      clientWarnings: [...loaded.warnings, ...packed.flatMap((p) => p.packed.packed.warnings)],
+    })
+    .catch((error: unknown) => {
+      throw locateServerError(error, loaded);
+    });
   return { job, warnings: job.warnings };
 }
 

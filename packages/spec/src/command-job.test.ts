@@ -27,6 +27,15 @@ describe('loadCommandJobFile with good files', () => {
     assert.equal(job.baseDir, dirname(file));
   });
 
+  it('reads an output named with no value as a uri_folder with every default, as Azure ML does', () => {
+    const text = 'command: echo hi > ${{outputs.hello_output}}/x.txt\noutputs:\n  hello_output:\n  model: {type: uri_file}\n';
+    const job = parseCommandJob(text, { file: 'job.yml' });
+    assert.deepEqual(job.spec.outputs, { hello_output: { type: 'uri_folder', mode: 'rw_mount' }, model: { type: 'uri_file', mode: 'rw_mount' } });
+    assert.deepEqual(validateCommandJob({ command: 'echo', outputs: { hello_output: null } }).spec.outputs, { hello_output: { type: 'uri_folder', mode: 'rw_mount' } });
+    // Only outputs: an input still needs a value.
+    assert.match(expectInvalidSpec(() => parseCommandJob('command: echo\ninputs:\n  x:\n', { file: 'job.yml' })).message, /^job\.yml:3:\d+: inputs\.x/);
+  });
+
   it('reads a job written as in Azure/azureml-examples and normalises it', async () => {
     const job = await loadCommandJobFile(fixture('good/lightgbm-iris.yml'));
     assert.deepEqual(job.spec, {

@@ -15,7 +15,7 @@ const COMMAND_JOB: SpecKind = {
     const wrongType = unsupportedType(raw, 'command', 'jobs');
     if (wrongType) return { spec: raw, issues: [wrongType] };
     // Bindings are checked even when other fields are wrong, so one run reports every problem.
-    return checkDocument<CommandJobSpec>(CommandJobSchema, raw, (spec) => [
+    return checkDocument<CommandJobSpec>(CommandJobSchema, withEmptyOutputsDeclared(raw), (spec) => [
       ...(typeof spec.command === 'string' ? bindingIssues({ ...spec, command: spec.command }) : []),
       ...componentIssues(spec),
       ...processLimitIssues(spec),
@@ -44,6 +44,19 @@ export async function loadCommandJobFile(file: string, set: readonly string[] = 
  */
 export function validateCommandJob(value: unknown, source = 'request body'): { spec: CommandJobSpec; warnings: string[] } {
   return validateSpecValue(COMMAND_JOB, value, source);
+}
+
+/**
+ * An output named with no value (`outputs: {model: }`, as 28 of Azure's own examples write it)
+ * is declared with every default: a `uri_folder` on the default datastore, as Azure ML reads it.
+ * A copy; the document is not changed.
+ */
+export function withEmptyOutputsDeclared(raw: unknown): unknown {
+  const outputs = (raw as { outputs?: unknown } | null)?.outputs;
+  if (outputs === null || typeof outputs !== 'object' || Array.isArray(outputs)) return raw;
+  if (!Object.values(outputs).some((value) => value === null)) return raw;
+  const declared = Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, value ?? {}]));
+  return { ...(raw as object), outputs: declared };
 }
 
 const COMMAND_EXPECTED = "a string (or 'component: azureml:<name>:<version>', which brings one)";

@@ -23,6 +23,12 @@ export interface LoadedSpec<T> {
   file: string;
   /** Where relative paths (`code`, `path`, `conda_file`) are resolved from. */
   baseDir: string;
+  /**
+   * Places a problem found after reading (by the server: an unknown data asset, a literal the
+   * component does not take) at the field's place in the file, as reading's own errors are.
+   * `field` is dotted (`inputs.data.path`); a field a `--set` wrote is placed at that `--set`.
+   */
+  locate(field: string, message: string): SpecFinding;
 }
 
 /** Options for reading a spec from text. */
@@ -51,7 +57,13 @@ export function parseSpecText<T>(kind: SpecKind, text: string, options: ParseSpe
   const errors = findings.filter((f) => f.severity === 'error').map((f) => f.finding);
   if (errors.length > 0) throw invalidSpecError(errors);
   const warnings = findings.filter((f) => f.severity === 'warning').map((f) => formatFinding(f.finding));
-  return { spec: spec as T, warnings, file: options.file, baseDir: dirname(resolve(options.file)) };
+  const locate = (field: string, message: string) => locateIssue({ severity: 'error', path: fieldPath(field), at: 'value', message }, doc);
+  return { spec: spec as T, warnings, file: options.file, baseDir: dirname(resolve(options.file)), locate };
+}
+
+// `inputs.data.path` → ['inputs', 'data', 'path']; `resources.locations.0` indexes a list.
+function fieldPath(field: string): FieldPath {
+  return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /** Reads a YAML file as text for {@link parseSpecText}; an unreadable file is `LATHE_INVALID_SPEC`. @internal */

@@ -1,12 +1,14 @@
 // Environments on local compute, through the CLI against a real server with real venvs: an
 // environment asset becomes a cached virtual environment over the machine's Python (built once,
-// reused, rebuilt on change), unmet requirements fail the job before its command, curated names
-// from Azure examples run on their local equivalent, and unknown references are refused.
+// reused, rebuilt on change), requirements the machine lacks installed with pip from a local
+// package index of tiny wheels (no outside network) or failing the job before its command,
+// curated names from Azure examples run on their local equivalent, and unknown references are refused.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TrackingClient } from '@lathe/sdk';
+import { startWheelIndex, type WheelIndex } from '@lathe/testing';
 import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from './harness.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../examples/', import.meta.url));
@@ -41,7 +43,17 @@ const seconds = (job: { created_at: string; ended_at: string | null }) => ((Date
 describe('environments on local compute', () => {
   let t: TestServer;
   let project: string;
+  let index: WheelIndex;
   before(async () => {
+    index = await startWheelIndex([
+      { name: 'lathe-tiny-alpha', version: '1.0.0' },
+      { name: 'lathe-tiny-alpha', version: '2.0.0' },
+      { name: 'lathe-tiny-beta', version: '0.1', requires: ['lathe-tiny-alpha>=1'] },
+    ]);
+    // The launcher and its jobs inherit pip's settings (PIP_*) from the server's environment:
+    // the local index only, not this machine's pip.conf.
+    for (const name of Object.keys(process.env)) if (name.startsWith('PIP_')) delete process.env[name];
+    Object.assign(process.env, { PIP_CONFIG_FILE: '/dev/null', PIP_INDEX_URL: index.url, PIP_DEFAULT_TIMEOUT: '5' });
     t = await startTestServer();
     project = await writeFiles(join(t.scratch, 'project'), {
       'src/check.py': CHECK_PY,
@@ -51,14 +63,20 @@ describe('environments on local compute', () => {
       'env-v2/conda.yml': 'dependencies:\n  - python=3\n  - numpy\n  - pip:\n      - scikit-learn\n      - pandas\n      - mlflow\n',
       'curated-job.yml': job('azureml://registries/azureml/environments/sklearn-1.5/labels/latest'),
       'workspace-curated-job.yml': job('azureml:AzureML-sklearn-1.5@latest'),
-      'unmet/conda.yml': 'dependencies:\n  - python=3\n  - pip:\n      - pandas\n      - definitely-not-installed-pkg==1.0\n',
+      'unmet/conda.yml': 'dependencies:\n  - python=3\n  - pip:\n      - pandas\n      - lathe-tiny-alpha==9.9\n',
+      'install/conda.yml': 'name: tiny\ndependencies:\n  - python=3\n  - pip\n  - pandas\n  - pip:\n      - lathe-tiny-alpha==1.0.0\n',
+      'install/job.yml':
+        'command: >-\n  python -c "import lathe_tiny_alpha as a, sys; print(\'tiny\', a.VERSION, a.__file__.startswith(sys.prefix))"\n  && pip install lathe-tiny-beta\n  && python -c "import lathe_tiny_beta; print(\'beta imported\')"\nenvironment:\n  conda_file: conda.yml\n',
       'unmet/job.yml': 'command: echo COMMAND-RAN\nenvironment:\n  conda_file: conda.yml\n',
       'unknown.yml': 'command: echo hi\nenvironment: azureml:no-such-env:1\n',
       'unknown-curated.yml': 'command: echo hi\nenvironment: azureml://registries/azureml/environments/no-such-curated/labels/latest\n',
       'image.yml': 'command: python -c "import sys; print(sys.prefix)"\nenvironment:\n  image: library/python:latest\n',
     });
   });
-  after(async () => t.close());
+  after(async () => {
+    await t.close();
+    await index.close();
+  });
 
   it('an environment asset is built by the first job, reused by the next, and rebuilt when its conda file changes', async (ctx) => {
     assert.match(await cli(t, ['environment', 'create', '--file', join(EXAMPLES, 'assets/environment/sklearn-env.yml')]), /Created environment sklearn-env:1/);
@@ -101,14 +119,39 @@ describe('environments on local compute', () => {
     );
   });
 
-  it('a requirement the machine cannot meet fails the job before its command runs, naming the package', async () => {
+  it("a requirement the machine lacks is installed from the configured index into the environment, whose pip is the job's", async () => {
+    const first = await runJob(t, join(project, 'install/job.yml'));
+    assert.equal(first.job.status, 'Completed', first.log);
+    assert.ok(first.log.includes(`[lathe] installing 1 of 2 requirements with pip from ${index.url}: lathe-tiny-alpha==1.0.0`), first.log);
+    assert.match(first.log, /pip: Successfully installed lathe-tiny-alpha-1\.0\.0\n/);
+    assert.match(first.log, /^tiny 1\.0\.0 True$/m, 'the pinned version, imported from the environment');
+    assert.match(first.log, /Successfully installed lathe-tiny-beta-0\.1/, "the command's pip install reached the same index");
+    assert.match(first.log, /^beta imported$/m, "the command's pip installed into the job's Python");
+    const key = /building environment ([0-9a-f]{16})/.exec(first.log)?.[1];
+    assert.ok(key, first.log);
+
+    const requests = index.requests.length;
+    const second = await runJob(t, join(project, 'install/job.yml'));
+    assert.equal(second.job.status, 'Completed', second.log);
+    assert.match(second.log, new RegExp(`using cached environment ${key} `));
+    assert.doesNotMatch(second.log, /\[lathe\] installing/);
+    assert.match(second.log, /Requirement already satisfied: lathe-tiny-beta/, 'what the first job installed stays in the cached environment');
+    assert.equal(index.requests.filter((p) => p.startsWith('/files/')).length, index.requests.slice(0, requests).filter((p) => p.startsWith('/files/')).length, 'no wheel is downloaded again');
+  });
+
+  it('a requirement that can be neither met nor installed fails the job before its command runs, naming the package and the index', async () => {
     const { job: failed, log } = await runJob(t, join(project, 'unmet/job.yml'));
     assert.equal(failed.status, 'Failed');
     assert.equal(failed.error?.type, 'UserError');
     assert.equal(failed.error?.non_retryable, true);
-    assert.match(failed.error?.message ?? '', /^environment inline: a requirement is not met by \S+: definitely-not-installed-pkg==1\.0 \(not installed\)\n/);
-    assert.match(failed.error?.message ?? '', /PyPI is not reached.*apt-get install python3-definitely-not-installed-pkg/);
-    assert.match(log, /definitely-not-installed-pkg==1\.0: NOT MET, not installed/);
+    assert.ok(
+      (failed.error?.message ?? '').startsWith(
+        `environment inline: a requirement is not met by ${failed.error?.details?.python as string} and could not be installed from ${index.url}: lathe-tiny-alpha==9.9 (not installed)\n`,
+      ),
+      failed.error?.message,
+    );
+    assert.match(failed.error?.message ?? '', /\npip: .*lathe-tiny-alpha==9\.9/);
+    assert.match(log, /lathe-tiny-alpha==9\.9: NOT MET, not installed/);
     assert.match(log, /pandas: \d/);
     assert.doesNotMatch(log, /COMMAND-RAN/);
     assert.ok(!failed.status_history.some((e) => e.status === 'Running'), 'the command never started');
@@ -143,6 +186,7 @@ describe('environments on local compute', () => {
     assert.equal(image.job.status, 'Completed', image.log);
     assert.match(image.stderr, /Warning: environment image 'library\/python:latest' is not run: Lathe runs jobs on the host, not in containers; the job runs on the host with \S+/);
     assert.doesNotMatch(image.log, /building environment|using cached environment/);
+    assert.equal(image.log.match(/not run/g)?.length, 1, `the log says once that the image is not run:\n${image.log}`);
   });
 
   it('lathe environment list shows the curated environments, and show prints one', async () => {

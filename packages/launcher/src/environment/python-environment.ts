@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { environmentLabel, type ResolvedEnvironment } from '@lathe/spec/resolved-environment';
 import { findExecutable } from '../find-executable.js';
 import { withLock } from './environment-lock.js';
-import { UNMET, checkRequirements, describeResult, type RequirementResult } from './requirement-check.js';
-import { UnmetRequirementsError } from './unmet-requirements-error.js';
+import { PipInstallError, pipIndex, pipInstall } from './pip-install.js';
+import { UNMET, checkRequirements, describeResult, type RequirementCheck, type RequirementResult } from './requirement-check.js';
+import { UnmetRequirementsError, type InstallAttempt } from './unmet-requirements-error.js';
 
 /** The Python a job runs with. */
 export interface PythonRuntime {
@@ -29,6 +30,8 @@ export interface PrepareEnvironmentOptions {
   log: (line: string) => void;
   /** PEP 503 names met by Lathe's shipped stand-ins when not installed (default: `mlflow`, `mltable` and kin). */
   provided?: readonly string[];
+  /** The environment pip installs with: its index settings (`PIP_INDEX_URL`, `HOME` for `pip.conf`). Default: this process's. */
+  pipEnv?: NodeJS.ProcessEnv;
 }
 
 /** What is kept beside a built environment (`lathe-environment.json`). */
@@ -51,8 +54,10 @@ const INFO_FILE = 'lathe-environment.json';
  * requirements: `LATHE_PYTHON` as it is, at no cost. Otherwise a virtual environment over
  * `LATHE_PYTHON` with `--system-site-packages` (packages on the machine satisfy requirements
  * offline), keyed by a hash of the base interpreter and the requirements: built once under a
- * lock, checked (every requirement met, or {@link UnmetRequirementsError} naming the others),
- * renamed into place, and reused by later jobs. A changed spec is a new key, so a new build.
+ * lock, checked, the requirements the machine does not meet installed into it with pip from the
+ * user's index (or {@link UnmetRequirementsError} naming them and the index), renamed into
+ * place, and reused by later jobs. A changed spec is a new key, so a new build. Its `bin` has
+ * `pip` and `pip3`, which install into the environment.
  */
 export async function preparePythonEnvironment(env: ResolvedEnvironment | undefined, options: PrepareEnvironmentOptions): Promise<PythonRuntime> {
   if (env === undefined) return { python: options.python };
@@ -75,20 +80,24 @@ export async function preparePythonEnvironment(env: ResolvedEnvironment | undefi
     });
   }
   if (env.python !== undefined && !`${info.python}.`.startsWith(`${env.python}.`)) {
-    log(`[lathe] warning: the environment asks for Python ${env.python}; it runs on Python ${info.python} (${interpreter}, set by LATHE_PYTHON)`);
+    log(
+      `[lathe] warning: the environment asks for Python ${env.python}; it runs on Python ${info.python} (${interpreter}, set by LATHE_PYTHON): ` +
+        `start the server with LATHE_PYTHON set to a Python ${env.python} interpreter to meet the pin`,
+    );
   }
   return { python: join(dir, 'bin', 'python'), binDir: join(dir, 'bin'), virtualEnv: dir };
 }
 
 /** The cache key: the base interpreter and the requirements, in any order. */
 export function environmentKey(interpreter: string, requirements: readonly string[]): string {
-  const canonical = JSON.stringify({ format: 1, interpreter, requirements: [...new Set(requirements)].sort() });
+  const canonical = JSON.stringify({ format: 2, interpreter, requirements: [...new Set(requirements)].sort() });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
 function describeEnvironment(env: ResolvedEnvironment): string {
   const label = environmentLabel(env);
-  const image = env.image === undefined ? '' : env.source === 'curated' ? `, Lathe's local equivalent of ${env.image}` : `, image ${env.image} not run`;
+  // The job's warnings already say that an image is not run; this line does not say it again.
+  const image = env.image === undefined ? '' : env.source === 'curated' ? `, Lathe's local equivalent of ${env.image}` : `, image ${env.image}`;
   const reference = env.source === 'inline' ? '' : ` (${env.reference})`;
   return `${label}${reference}${image}; requires ${env.requirements.join(', ') || 'no Python packages'}`;
 }
@@ -121,14 +130,9 @@ async function build(env: ResolvedEnvironment, interpreter: string, key: string,
     // Without pip: the build takes a fraction of a second instead of seconds, and the system's
     // pip (a system site package) still works inside the environment.
     await run(interpreter, ['-m', 'venv', '--system-site-packages', '--without-pip', temp], log);
-    const check = await checkRequirements(join(temp, 'bin', 'python'), env.requirements, options.provided ?? SHIPPED_STAND_INS);
-    for (const result of check.results) log(`[lathe]   ${describeResult(result)}`);
-    const unmet = check.results.filter((r) => UNMET.has(r.status));
-    if (unmet.length > 0) {
-      const error = new UnmetRequirementsError(environmentLabel(env), interpreter, unmet);
-      log(`[lathe] ${error.advice}`);
-      throw error;
-    }
+    const python = join(temp, 'bin', 'python');
+    await providePip(temp, log);
+    const check = await checkAndInstall(env, python, interpreter, options);
     const info: EnvironmentInfo = { key, interpreter, python: check.python, requirements: [...env.requirements], results: check.results, builtAt: new Date().toISOString() };
     await writeFile(join(temp, INFO_FILE), JSON.stringify(info, null, 2));
     await retarget(temp, dir);
@@ -137,6 +141,76 @@ async function build(env: ResolvedEnvironment, interpreter: string, key: string,
     return info;
   } finally {
     await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Checks the requirements in the new environment and installs those the machine does not meet
+ * with pip. Unreadable requirements fail at once; after an install every requirement is checked
+ * again, so what pip left unmet still fails the build.
+ */
+async function checkAndInstall(env: ResolvedEnvironment, python: string, interpreter: string, options: PrepareEnvironmentOptions): Promise<RequirementCheck> {
+  const { log } = options;
+  const provided = options.provided ?? SHIPPED_STAND_INS;
+  const refuse = (unmet: RequirementResult[], attempt?: InstallAttempt): never => {
+    const error = new UnmetRequirementsError(environmentLabel(env), interpreter, unmet, attempt);
+    log(`[lathe] ${error.advice}`);
+    throw error;
+  };
+  const check = await checkRequirements(python, env.requirements, provided);
+  for (const result of check.results) log(`[lathe]   ${describeResult(result)}`);
+  const invalid = check.results.filter((r) => r.status === 'invalid');
+  if (invalid.length > 0) refuse(invalid);
+  const install = check.results.filter((r) => UNMET.has(r.status));
+  if (install.length === 0) return check;
+
+  const pipEnv = options.pipEnv ?? process.env;
+  const started = Date.now();
+  log(`[lathe] installing ${install.length} of ${check.results.length} requirements with pip from ${await pipIndex(python, pipEnv)}: ${install.map((r) => r.requirement).join(', ')}`);
+  try {
+    await pipInstall(
+      python,
+      install.map((r) => r.requirement),
+      { log: (line) => log(`[lathe]   pip: ${line}`), env: pipEnv },
+    );
+  } catch (error) {
+    if (!(error instanceof PipInstallError)) throw error;
+    refuse(install, { index: error.index, reason: error.reason });
+  }
+  log(`[lathe] installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const after = await checkRequirements(python, env.requirements, provided);
+  const unmet = after.results.filter((r) => UNMET.has(r.status));
+  if (unmet.length > 0) refuse(unmet, { index: await pipIndex(python, pipEnv), reason: 'pip finished, but these are still not met' });
+  return after;
+}
+
+/**
+ * Makes `pip` and `pip3` in the environment's `bin` the environment's own: the system's pip (a
+ * system site package) run by the environment's Python, which installs into the environment.
+ * A machine without pip gets one from `ensurepip`, which ships with Python (no download).
+ */
+async function providePip(dir: string, log: (line: string) => void): Promise<void> {
+  const python = join(dir, 'bin', 'python');
+  const hasPip = await run(python, ['-c', 'import pip'], () => undefined).then(
+    () => true,
+    () => false,
+  );
+  if (!hasPip) {
+    log(`[lathe] ${python} has no pip: adding one with ensurepip`);
+    await run(python, ['-m', 'ensurepip', '--default-pip'], log);
+  }
+  // Scripts instead of pip's own entry points, which name the build folder that is renamed.
+  for (const name of await readdir(join(dir, 'bin'))) if (/^pip3\.\d+$/.test(name)) await rm(join(dir, 'bin', name));
+  await writePipScripts(join(dir, 'bin'), '"$(dirname -- "$0")/python"');
+}
+
+/**
+ * Writes `pip` and `pip3` into `binDir` as scripts that run `python -m pip` with the given
+ * interpreter (a shell word), so the job's `pip` installs into the Python the job runs.
+ */
+export async function writePipScripts(binDir: string, python: string): Promise<void> {
+  for (const name of ['pip', 'pip3']) {
+    await writeFile(join(binDir, name), `#!/bin/sh\nexec ${python} -m pip "$@"\n`, { mode: 0o755 });
   }
 }
 
