@@ -23,12 +23,21 @@ function isInstalled() {
   return statSync(record).mtimeMs >= statSync(`${root}/package-lock.json`).mtimeMs;
 }
 
+/** Says what each step does before it starts and how long it took after. */
+function step(doing, done, fn) {
+  const started = Date.now();
+  console.error(`lathe: ${doing}...`);
+  fn();
+  console.error(`lathe: ${done} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 export function ensureBuilt() {
   if (!isInstalled()) {
-    console.error('lathe: installing dependencies...');
-    run(['install', '--no-audit', '--no-fund'], 'installing dependencies');
+    step('installing dependencies (the first time this compiles the SQLite driver: a few minutes)', 'installed dependencies', () =>
+      run(['install', '--no-audit', '--no-fund'], 'installing dependencies'),
+    );
   }
-  run(['run', '--silent', 'build'], 'building');
+  step('building (TypeScript, JSON schemas, Studio)', 'built', () => run(['run', '--silent', 'build'], 'building'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureBuilt();

@@ -15,5 +15,5 @@ export type { SearchRunsOptions } from './tracking-client.js';
 export { registerAsset } from './register-asset.js';
 export type { AssetSource } from './register-asset.js';
 export { discardPacked, packPath, uploadPacked, uploadPath } from './upload-path.js';
-export type { PackedPath, UploadPathOptions } from './upload-path.js';
+export type { OnUploadProgress, PackedPath, UploadPathOptions, UploadProgress } from './upload-path.js';
 export { downloadAsset } from './download-asset.js';

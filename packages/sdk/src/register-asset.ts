@@ -6,7 +6,7 @@ import { parseYamlData } from '@lathe/spec';
 import type { LatheClient } from './lathe-client.js';
 import { inlineCondaFile } from './inline-conda-file.js';
 import { snapshotLimits } from './snapshot-limits.js';
-import { uploadPath } from './upload-path.js';
+import { uploadPath, type OnUploadProgress, type UploadPathOptions } from './upload-path.js';
 
 /** Where an asset spec came from, to resolve its relative paths and name it in errors. */
 export interface AssetSource {
@@ -16,6 +16,8 @@ export interface AssetSource {
   file: string;
   /** Receives what packing local content found worth a warning (a link left out). */
   onWarning?: (warning: string) => void;
+  /** Told how each upload of local content advances. */
+  onUploadProgress?: OnUploadProgress;
 }
 
 /**
@@ -33,13 +35,14 @@ export async function registerAsset(client: LatheClient, kind: AssetKindName, sp
   }
   const body = structuredClone(spec);
   const local = (path: string) => resolve(source.baseDir, path);
+  const progress = source.onUploadProgress ? { onProgress: source.onUploadProgress } : {};
   if ((kind === 'data' || kind === 'model') && typeof body.path === 'string' && !hasUriScheme(body.path)) {
-    body.path = await uploadPath(client, local(body.path), source.file, 'path', {}, source.onWarning);
+    body.path = await uploadPath(client, local(body.path), source.file, 'path', progress, source.onWarning);
   }
   if (kind === 'component' && typeof body.code === 'string' && !hasUriScheme(body.code)) {
-    body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true, limits: snapshotLimits() }, source.onWarning);
+    body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true, limits: snapshotLimits(), ...progress }, source.onWarning);
   }
-  if (kind === 'environment') await inlineEnvironmentFiles(client, body, source);
+  if (kind === 'environment') await inlineEnvironmentFiles(client, body, source, progress);
   if (kind === 'component') await inlineCondaFile(body.environment, source.baseDir, source.file, 'environment');
   // A local datastore is a folder on the server's machine, named absolutely.
   if (kind === 'datastore' && body.type === 'local' && typeof body.path === 'string' && !hasUriScheme(body.path)) body.path = local(body.path);
@@ -47,7 +50,7 @@ export async function registerAsset(client: LatheClient, kind: AssetKindName, sp
   return client.createAsset(ASSET_PLURALS[kind], name, body, version);
 }
 
-async function inlineEnvironmentFiles(client: LatheClient, body: Record<string, unknown>, source: AssetSource): Promise<void> {
+async function inlineEnvironmentFiles(client: LatheClient, body: Record<string, unknown>, source: AssetSource, progress: UploadPathOptions): Promise<void> {
   if (typeof body.conda_file === 'string' && !hasUriScheme(body.conda_file)) {
     const path = resolve(source.baseDir, body.conda_file);
     const text = await readFile(path, 'utf8').catch((cause: Error) => {
@@ -57,6 +60,6 @@ async function inlineEnvironmentFiles(client: LatheClient, body: Record<string, 
   }
   const build = body.build as { path?: unknown } | undefined;
   if (build && typeof build.path === 'string' && !hasUriScheme(build.path)) {
-    build.path = await uploadPath(client, resolve(source.baseDir, build.path), source.file, 'build.path', { asFolder: true }, source.onWarning);
+    build.path = await uploadPath(client, resolve(source.baseDir, build.path), source.file, 'build.path', { asFolder: true, ...progress }, source.onWarning);
   }
 }

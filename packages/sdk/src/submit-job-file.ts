@@ -6,7 +6,7 @@ import { inlineCondaFile } from './inline-conda-file.js';
 import { locateServerError } from './locate-server-error.js';
 import type { LatheClient } from './lathe-client.js';
 import { snapshotLimits } from './snapshot-limits.js';
-import { discardPacked, packPath, uploadPacked, type PackedPath } from './upload-path.js';
+import { discardPacked, packPath, uploadPacked, type OnUploadProgress, type PackedPath } from './upload-path.js';
 
 /** Options for {@link submitJobFile}. */
 export interface SubmitJobFileOptions {
@@ -14,6 +14,8 @@ export interface SubmitJobFileOptions {
   set?: readonly string[];
   /** Job name, overriding the file's. */
   name?: string;
+  /** Told how each upload (code, local inputs) advances. */
+  onUploadProgress?: OnUploadProgress;
 }
 
 /** The created job and the warnings found on the way (also stored on the job). */
@@ -39,7 +41,7 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   const spec = structuredClone(loaded.spec) as CommandJobSpec;
   const packed = await packLocalPaths(spec, loaded.baseDir, file);
   try {
-    for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path));
+    for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path, options.onUploadProgress));
   } finally {
     await Promise.all(packed.map((p) => discardPacked(p.packed)));
   }

@@ -6,12 +6,25 @@ import type { LatheClient } from './lathe-client.js';
 import { packFile, packFolder, type PackedSnapshot } from './pack-folder.js';
 import type { SnapshotLimits } from './snapshot-limits.js';
 
+/** How far an upload has got: bytes of the packed archive sent so far, of `total`. */
+export interface UploadProgress {
+  /** The spec field being uploaded: `code`, `inputs.data.path`, `path`. */
+  field: string;
+  sent: number;
+  total: number;
+}
+
+/** Receives {@link UploadProgress} as bytes leave, and once more when the upload ends. */
+export type OnUploadProgress = (progress: UploadProgress) => void;
+
 /** Options for {@link packPath} and {@link uploadPath}. */
 export interface UploadPathOptions {
   /** Reference a single file as the folder holding it (`code:` given as a file). */
   asFolder?: boolean;
   /** Limits of a code snapshot (`snapshotLimits()`); none when absent. */
   limits?: SnapshotLimits;
+  /** Told how an upload advances; not called for what the server already has. */
+  onProgress?: OnUploadProgress;
 }
 
 /** A local path packed and ready to upload: its future reference, and the archive to send. */
@@ -19,6 +32,8 @@ export interface PackedPath {
   /** `blob://<sha256>` or `blob://<sha256>/<name>`. */
   ref: string;
   packed: PackedSnapshot;
+  /** The field it was packed for, named in progress reports. */
+  field: string;
 }
 
 /**
@@ -37,21 +52,34 @@ export async function packPath(path: string, file: string, field: string, option
   }
   const packed = info.isDirectory() ? await packFolder(path, { label: `${file}: ${field}`, ...(options.limits ? { limits: options.limits } : {}) }) : await packFile(path);
   const sha256 = packed.sha256;
-  return { ref: formatBlobRef(info.isDirectory() || options.asFolder ? { sha256 } : { sha256, file: basename(path) }), packed };
+  return { ref: formatBlobRef(info.isDirectory() || options.asFolder ? { sha256 } : { sha256, file: basename(path) }), packed, field };
 }
 
-/** Uploads a packed path (only when the server lacks it), removes its archive, returns its reference. */
-export async function uploadPacked(client: LatheClient, { ref, packed }: PackedPath): Promise<string> {
+/**
+ * Uploads a packed path (only when the server lacks it), removes its archive, returns its
+ * reference. `onProgress` hears of the bytes as they are read into the request.
+ */
+export async function uploadPacked(client: LatheClient, path: PackedPath, onProgress?: OnUploadProgress): Promise<string> {
+  const { packed, field } = path;
   try {
-    if (!(await client.hasBlob(packed.sha256))) await client.uploadBlob(createReadStream(packed.file), packed.sha256);
-    return ref;
+    if (!(await client.hasBlob(packed.sha256))) {
+      const file = await stat(packed.file);
+      const body = createReadStream(packed.file);
+      if (onProgress !== undefined) {
+        let sent = 0;
+        body.on('data', (chunk) => onProgress({ field, sent: (sent += chunk.length), total: file.size }));
+        onProgress({ field, sent: 0, total: file.size });
+      }
+      await client.uploadBlob(body, packed.sha256);
+    }
+    return path.ref;
   } finally {
-    await discardPacked({ ref, packed });
+    await discardPacked(path);
   }
 }
 
 /** Removes a packed path's archive without uploading it. */
-export async function discardPacked({ packed }: PackedPath): Promise<void> {
+export async function discardPacked({ packed }: Pick<PackedPath, 'packed'>): Promise<void> {
   await rm(packed.file, { force: true });
 }
 
@@ -71,7 +99,7 @@ export async function uploadPath(
 ): Promise<string> {
   const packed = await packPath(path, file, field, options);
   packed.packed.warnings.forEach(onWarning);
-  return uploadPacked(client, packed);
+  return uploadPacked(client, packed, options.onProgress);
 }
 
 function specialKind(info: Stats): string {

@@ -3,6 +3,7 @@ import type { AssetKindName } from '@lathe/api';
 import type { Command } from '../command.js';
 import { COMMON_OPTIONS, UsageError } from '../command.js';
 import { parseFormat, render } from '../output.js';
+import { uploadProgressOption } from '../upload-progress.js';
 
 /**
  * `lathe <kind> create --file F` (and, as `az ml data create` allows, `--name`, `--version`,
@@ -50,7 +51,7 @@ export function assetCreate(kind: AssetKindName): Command {
         source = '--path';
       }
       for (const warning of warnings) io.err(`Warning: ${warning}\n`);
-      const { asset, created } = await registerAsset(io.client(), kind, spec, { baseDir, file: source, onWarning: (w) => io.err(`Warning: ${w}\n`) });
+      const { asset, created } = await registerAsset(io.client(), kind, spec, { baseDir, file: source, onWarning: (w) => io.err(`Warning: ${w}\n`), ...uploadProgressOption() });
       const format = parseFormat(values.output as string | undefined, 'table');
       if (format === 'table') io.out(`${created ? 'Created' : 'Already there, unchanged:'} ${kind} ${asset.name}:${asset.version}\n`);
       else io.out(render(format, asset, [asset], []));

@@ -1,6 +1,7 @@
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
 import { parseFormat, render } from '../output.js';
+import { uploadProgressOption } from '../upload-progress.js';
 import { streamJob } from './job-stream.js';
 
 /** `lathe job create --file F [--set k=v ...] [--name N] [--stream]`. */
@@ -23,6 +24,7 @@ export const jobCreate: Command = {
     const { job, warnings } = await submitJobFile(client, file, {
       set: (values.set as string[] | undefined) ?? [],
       ...(values.name ? { name: values.name as string } : {}),
+      ...uploadProgressOption(),
     });
     for (const warning of warnings) io.err(`Warning: ${warning}\n`);
     if (values.stream) return streamJob(client, job.name, io);
