@@ -14,7 +14,11 @@ export function assetCommands(kind: AssetKindName): Command[] {
     {
       name: `${kind} list`,
       summary: `List ${plural} with their latest versions${kind === 'environment' ? ' (and the curated ones)' : ''}`,
-      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, 'include-archived': { type: 'boolean' } },
+      options: {
+        ...COMMON_OPTIONS,
+        name: { type: 'string', short: 'n', description: `list this ${kind}'s versions instead` },
+        'include-archived': { type: 'boolean', description: 'include archived ones' },
+      },
       usage: `lathe ${kind} list [--name N (its versions)] [--include-archived] [-o table|json|yaml]`,
       async run(values, _positionals, io) {
         const client = io.client();
@@ -43,7 +47,13 @@ export function assetCommands(kind: AssetKindName): Command[] {
     {
       name: `${kind} show`,
       summary: `Show a ${kind} version (default: latest), where it came from and what used it`,
-      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' }, label: { type: 'string', short: 'l' } },
+      options: {
+        ...COMMON_OPTIONS,
+        name: { type: 'string', short: 'n', description: `the ${kind} name` },
+        version: { type: 'string', short: 'v', description: 'the version (default: the latest)' },
+        label: { type: 'string', short: 'l', description: 'latest (the only label)' },
+      },
+      positional: '<name>',
       usage: `lathe ${kind} show --name N [--version V | --label latest] [-o table|json|yaml]`,
       async run(values, positionals, io) {
         const client = io.client();
@@ -67,7 +77,8 @@ export function assetCommands(kind: AssetKindName): Command[] {
     ...(['archive', 'restore'] as const).map((action): Command => ({
       name: `${kind} ${action}`,
       summary: action === 'archive' ? `Hide a ${kind} version (or all versions) from lists and @latest; nothing is deleted` : `Undo ${kind} archive`,
-      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' } },
+      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: `the ${kind} name` }, version: { type: 'string', short: 'v', description: 'one version (default: all of them)' } },
+      positional: '<name>',
       usage: `lathe ${kind} ${action} --name N [--version V]`,
       async run(values, positionals, io) {
         const name = nameOf(values, positionals);
@@ -84,11 +95,12 @@ export function assetCommands(kind: AssetKindName): Command[] {
       summary: `Download a ${kind} version's files`,
       options: {
         ...COMMON_OPTIONS,
-        name: { type: 'string', short: 'n' },
-        version: { type: 'string', short: 'v' },
-        label: { type: 'string', short: 'l' },
-        'download-path': { type: 'string', short: 'p' },
+        name: { type: 'string', short: 'n', description: `the ${kind} name` },
+        version: { type: 'string', short: 'v', description: 'the version (default: the latest)' },
+        label: { type: 'string', short: 'l', description: 'latest (the only label)' },
+        'download-path': { type: 'string', short: 'p', description: 'folder to download into (default: .)' },
       },
+      positional: '<name>',
       usage: `lathe ${kind} download --name N [--version V | --label latest] [--download-path ./out]  (files go to <download-path>/<name>/)`,
       async run(values, positionals, io) {
         const client = io.client();

@@ -15,7 +15,7 @@ export const EXPERIMENT_COLUMNS: Column<MlflowExperiment>[] = [
 export const experimentList: Command = {
   name: 'experiment list',
   summary: "List the workspace's experiments",
-  options: { ...COMMON_OPTIONS, all: { type: 'boolean' } },
+  options: { ...COMMON_OPTIONS, all: { type: 'boolean', description: 'include deleted experiments' } },
   usage: 'lathe experiment list [--all] [-o table|json|yaml]   (--all includes deleted ones)',
   async run(values, _positionals, io) {
     const tracking = io.tracking();

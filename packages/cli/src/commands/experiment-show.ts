@@ -10,7 +10,12 @@ const RECENT_RUNS = 20;
 export const experimentShow: Command = {
   name: 'experiment show',
   summary: 'Show an experiment (by name, or --id) and its latest runs',
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, id: { type: 'string' } },
+  options: {
+    ...COMMON_OPTIONS,
+    name: { type: 'string', short: 'n', description: 'the experiment name' },
+    id: { type: 'string', description: 'the experiment id, instead of its name' },
+  },
+  positional: '<name>',
   usage: 'lathe experiment show <name> | --id <experiment-id> [-o table|json|yaml]',
   async run(values, positionals, io) {
     const tracking = io.tracking();

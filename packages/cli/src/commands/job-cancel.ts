@@ -6,7 +6,8 @@ import { parseFormat, render } from '../output.js';
 export const jobCancel: Command = {
   name: 'job cancel',
   summary: 'Cancel a job (a running one gets SIGTERM, then SIGKILL after a grace period)',
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' } },
+  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: 'the job name' } },
+  positional: '<job>',
   usage: 'lathe job cancel --name <job>',
   async run(values, positionals, io) {
     const job = await io.client().cancelJob(jobName(values, positionals));

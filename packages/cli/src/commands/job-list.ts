@@ -9,12 +9,12 @@ export const jobList: Command = {
   summary: 'List jobs, newest first',
   options: {
     ...COMMON_OPTIONS,
-    status: { type: 'string', multiple: true },
-    'experiment-name': { type: 'string' },
-    parent: { type: 'string' },
-    tag: { type: 'string', multiple: true },
-    'max-results': { type: 'string' },
-    'page-token': { type: 'string' },
+    status: { type: 'string', multiple: true, description: 'only jobs in these statuses: --status Running Queued' },
+    'experiment-name': { type: 'string', description: 'only jobs of this experiment' },
+    parent: { type: 'string', description: "only this pipeline or sweep job's children" },
+    tag: { type: 'string', multiple: true, description: 'only jobs with these tags: --tag key=value key2 (a key alone: any value)' },
+    'max-results': { type: 'string', description: 'jobs per page, 1 to 1000 (default 50)' },
+    'page-token': { type: 'string', description: 'the next page, as the previous page printed it' },
   },
   usage: 'lathe job list [--status Running] [--experiment-name E] [--parent <job>] [--tag key=value] [--max-results 50]',
   async run(values, _positionals, io) {

@@ -7,7 +7,8 @@ import { loadRunDetails, runDetailsText } from '../run-details.js';
 export const jobShow: Command = {
   name: 'job show',
   summary: "Show a job's status, history, error, and its run's params, metrics, tags and artifacts",
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' } },
+  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: 'the job name' } },
+  positional: '<job>',
   usage: 'lathe job show --name <job> [-o table|json|yaml]',
   async run(values, positionals, io) {
     const job = await io.client().getJob(jobName(values, positionals));

@@ -21,7 +21,8 @@ export async function streamJob(client: LatheClient, name: string, io: CommandIo
 export const jobStream: Command = {
   name: 'job stream',
   summary: "Follow a job's log until it ends; non-zero exit when it did not complete",
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' } },
+  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: 'the job name' } },
+  positional: '<job>',
   usage: 'lathe job stream --name <job>',
   run: (values, positionals, io) => streamJob(io.client(), jobName(values, positionals), io),
 };

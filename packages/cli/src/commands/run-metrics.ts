@@ -13,7 +13,12 @@ interface Point {
 export const runMetrics: Command = {
   name: 'run metrics',
   summary: "Print a run's metric history (a job's run id is the job name)",
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, key: { type: 'string', short: 'k', multiple: true } },
+  options: {
+    ...COMMON_OPTIONS,
+    name: { type: 'string', short: 'n', description: "the run id (a job's run id is the job name)" },
+    key: { type: 'string', short: 'k', multiple: true, description: 'only these metrics: --key loss accuracy' },
+  },
+  positional: '<run>',
   usage: 'lathe run metrics <run> [--key <metric> ...] [-o table|json|yaml]',
   async run(values, positionals, io) {
     const tracking = io.tracking();

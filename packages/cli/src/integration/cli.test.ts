@@ -53,6 +53,14 @@ describe('lathe CLI against a real server', () => {
     assert.equal(stream.code, 6);
   });
 
+  it('--set takes several pairs, as az ml does', async () => {
+    const result = await runCli(['job', 'create', '--file', join(dir, 'ok.yml'), '--set', 'display_name=two', 'tags.team=ml', '-o', 'json'], t.url);
+    assert.equal(result.code, 0, result.stderr);
+    const job = JSON.parse(result.stdout) as { display_name: string; spec: { tags?: Record<string, string> } };
+    assert.equal(job.display_name, 'two');
+    assert.deepEqual(job.spec.tags, { team: 'ml' });
+  });
+
   it('job show and job list print table, json and yaml', async () => {
     const table = await runCli(['job', 'show', '--name', 'cli_fails'], t.url);
     assert.match(table.stdout, /^Name\s+Status\s+Experiment/m);
