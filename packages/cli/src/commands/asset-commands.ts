@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ASSET_PLURALS } from '@lathe/api/asset-resource';
 import type { AssetKindName, AssetResource, CuratedEnvironmentResource, LineageEdgeResource } from '@lathe/api';
 import { COMMON_OPTIONS, UsageError, type Command, type OptionValues } from '../command.js';
-import { parseFormat, render, table } from '../output.js';
+import { isTable, parseOutput, render, table } from '../output.js';
 import { assetCreate } from './asset-create.js';
 import { curatedText, environmentOrCurated, withCuratedEnvironments, type EnvironmentRow } from './curated-environments.js';
 
@@ -19,21 +19,21 @@ export function assetCommands(kind: AssetKindName): Command[] {
         name: { type: 'string', short: 'n', description: `list this ${kind}'s versions instead` },
         'include-archived': { type: 'boolean', description: 'include archived ones' },
       },
-      usage: `lathe ${kind} list [--name N (its versions)] [--include-archived] [-o table|json|yaml]`,
+      usage: `lathe ${kind} list [--name N (its versions)] [--include-archived] [-o table|json|yaml|tsv]`,
       async run(values, _positionals, io) {
         const client = io.client();
         const includeArchived = values['include-archived'] === true;
-        const format = parseFormat(values.output as string | undefined, 'table');
+        const output = parseOutput(values);
         const name = values.name as string | undefined;
         if (name !== undefined) {
           const versions = await client.listAssetVersions(plural, name, { includeArchived });
-          io.out(render(format, versions, versions, VERSION_COLUMNS));
+          io.out(render(output, versions, versions, VERSION_COLUMNS));
           return 0;
         }
         const assets = await client.listAssets(plural, { includeArchived });
         const list: EnvironmentRow[] = kind === 'environment' ? await withCuratedEnvironments(client, assets) : assets;
         io.out(
-          render(format, list, list, [
+          render(output, list, list, [
             { header: 'Name', value: (a) => a.name },
             { header: 'Latest', value: (a) => a.latest_version },
             { header: 'Versions', value: (a) => String(a.version_count) },
@@ -54,23 +54,23 @@ export function assetCommands(kind: AssetKindName): Command[] {
         label: { type: 'string', short: 'l', description: 'latest (the only label)' },
       },
       positional: '<name>',
-      usage: `lathe ${kind} show --name N [--version V | --label latest] [-o table|json|yaml]`,
+      usage: `lathe ${kind} show --name N [--version V | --label latest] [-o table|json|yaml|tsv]`,
       async run(values, positionals, io) {
         const client = io.client();
         const get = (name: string, version?: string) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name));
         const asset = await getVersion(values, positionals, kind === 'environment' ? (name, version) => environmentOrCurated(client, name, () => get(name, version)) : get);
-        const format = parseFormat(values.output as string | undefined, 'table');
+        const output = parseOutput(values);
         if ('curated' in asset) {
-          io.out(render(format, asset, [asset], VERSION_COLUMNS));
-          if (format === 'table') io.out(`\n${curatedText(asset as CuratedEnvironmentResource)}`);
+          io.out(render(output, asset, [asset], VERSION_COLUMNS));
+          if (isTable(output)) io.out(`\n${curatedText(asset as CuratedEnvironmentResource)}`);
           return 0;
         }
         const lineage = await client.assetLineage(plural, asset.name, asset.version);
         // One hop further back: what the producing jobs read (the data a model was trained on).
         const producers = [...new Set(lineage.filter((e) => e.direction === 'output').map((e) => e.job))];
         const upstream = (await Promise.all(producers.map((job) => client.jobLineage(job)))).flat().filter((e) => e.direction === 'input');
-        io.out(render(format, { ...asset, lineage, upstream }, [asset], VERSION_COLUMNS));
-        if (format === 'table') io.out(`\n${lineageText(asset, lineage, upstream)}`);
+        io.out(render(output, { ...asset, lineage, upstream }, [asset], VERSION_COLUMNS));
+        if (isTable(output)) io.out(`\n${lineageText(asset, lineage, upstream)}`);
         return 0;
       },
     },

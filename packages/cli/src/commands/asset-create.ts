@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { AssetKindName } from '@lathe/api';
 import type { Command } from '../command.js';
 import { COMMON_OPTIONS, UsageError } from '../command.js';
-import { parseFormat, render } from '../output.js';
+import { isTable, parseOutput, render } from '../output.js';
 
 /**
  * `lathe <kind> create --file F` (and, as `az ml data create` allows, `--name`, `--version`,
@@ -57,9 +57,9 @@ export function assetCreate(kind: AssetKindName): Command {
       }
       for (const warning of warnings) io.err(`Warning: ${warning}\n`);
       const { asset, created } = await registerAsset(io.client(), kind, spec, { baseDir, file: source, onWarning: (w) => io.err(`Warning: ${w}\n`) });
-      const format = parseFormat(values.output as string | undefined, 'table');
-      if (format === 'table') io.out(`${created ? 'Created' : 'Already there, unchanged:'} ${kind} ${asset.name}:${asset.version}\n`);
-      else io.out(render(format, asset, [asset], []));
+      const output = parseOutput(values);
+      if (isTable(output)) io.out(`${created ? 'Created' : 'Already there, unchanged:'} ${kind} ${asset.name}:${asset.version}\n`);
+      else io.out(render(output, asset, [asset], []));
       return 0;
     },
   };

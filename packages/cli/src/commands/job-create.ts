@@ -1,6 +1,6 @@
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
-import { parseFormat, render } from '../output.js';
+import { parseOutput, render } from '../output.js';
 import { streamJob } from './job-stream.js';
 
 /** `lathe job create --file F [--set k=v ...] [--name N] [--stream]`. */
@@ -14,7 +14,7 @@ export const jobCreate: Command = {
     name: { type: 'string', short: 'n', description: 'the job name (default: generated)' },
     stream: { type: 'boolean', short: 's', description: "follow the job's log until it ends; non-zero exit unless it completed" },
   },
-  usage: 'lathe job create --file job.yml [--set inputs.lr=0.1 ...] [--name my_job] [--stream] [-o table|json|yaml]',
+  usage: 'lathe job create --file job.yml [--set inputs.lr=0.1 ...] [--name my_job] [--stream] [-o table|json|yaml|tsv]',
   async run(values, _positionals, io) {
     const file = values.file as string | undefined;
     if (!file) throw new UsageError('--file is required: the job YAML to submit');
@@ -26,7 +26,7 @@ export const jobCreate: Command = {
     });
     for (const warning of warnings) io.err(`Warning: ${warning}\n`);
     if (values.stream) return streamJob(client, job.name, io);
-    io.out(render(parseFormat(values.output as string | undefined, 'table'), job, [job], JOB_COLUMNS));
+    io.out(render(parseOutput(values), job, [job], JOB_COLUMNS));
     return 0;
   },
 };

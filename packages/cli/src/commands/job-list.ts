@@ -1,7 +1,7 @@
 import type { JobStatus } from '@lathe/core';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
-import { parseFormat, render } from '../output.js';
+import { parseOutput, render } from '../output.js';
 
 /** `lathe job list [--status S] [--experiment-name E] [--parent P] [--tag k=v] [--max-results N]`. */
 export const jobList: Command = {
@@ -28,9 +28,10 @@ export const jobList: Command = {
       maxResults: max,
       ...(values['page-token'] ? { pageToken: values['page-token'] as string } : {}),
     });
-    const format = parseFormat(values.output as string | undefined, 'table');
-    io.out(render(format, page, page.value, JOB_COLUMNS));
-    if (format === 'table' && page.next_page_token) io.err(`More jobs: --page-token ${page.next_page_token}\n`);
+    const output = parseOutput(values);
+    // As az prints a list: the plain array; where the next page starts goes to stderr.
+    io.out(render(output, page.value, page.value, JOB_COLUMNS));
+    if (page.next_page_token) io.err(`More jobs: --page-token ${page.next_page_token}\n`);
     return 0;
   },
 };

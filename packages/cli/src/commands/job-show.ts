@@ -1,6 +1,6 @@
 import { COMMON_OPTIONS, jobName, type Command } from '../command.js';
 import { JOB_COLUMNS, jobDetails } from '../job-columns.js';
-import { parseFormat, render, table } from '../output.js';
+import { isTable, parseOutput, render, table } from '../output.js';
 import { loadRunDetails, runDetailsText } from '../run-details.js';
 
 /** `lathe job show --name N`. */
@@ -9,13 +9,13 @@ export const jobShow: Command = {
   summary: "Show a job's status, history, error, and its run's params, metrics, tags and artifacts",
   options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: 'the job name' } },
   positional: '<job>',
-  usage: 'lathe job show --name <job> [-o table|json|yaml]',
+  usage: 'lathe job show --name <job> [-o table|json|yaml|tsv]',
   async run(values, positionals, io) {
     const job = await io.client().getJob(jobName(values, positionals));
-    const format = parseFormat(values.output as string | undefined, 'table');
+    const output = parseOutput(values);
     const [details, lineage] = await Promise.all([loadRunDetails(io.tracking(), job.name), io.client().jobLineage(job.name)]);
-    io.out(render(format, { ...job, run: details.run, artifacts: details.artifacts, lineage }, [job], JOB_COLUMNS));
-    if (format === 'table') {
+    io.out(render(output, { ...job, run: details.run, artifacts: details.artifacts, lineage }, [job], JOB_COLUMNS));
+    if (isTable(output)) {
       io.out(`\n${jobDetails(job)}`);
       if (lineage.length > 0) {
         io.out(

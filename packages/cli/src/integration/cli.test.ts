@@ -68,11 +68,25 @@ describe('lathe CLI against a real server', () => {
     assert.match(table.stdout, /Exit code: 4/);
     const yaml = parse((await runCli(['job', 'show', 'cli_fails', '-o', 'yaml'], t.url)).stdout) as { status: string; exit_code: number };
     assert.deepEqual([yaml.status, yaml.exit_code], ['Failed', 4]);
-    const list = JSON.parse((await runCli(['job', 'list', '--status', 'Failed', '-o', 'json'], t.url)).stdout) as { value: { name: string }[] };
+    const list = JSON.parse((await runCli(['job', 'list', '--status', 'Failed', '-o', 'json'], t.url)).stdout) as { name: string }[];
+    assert.ok(Array.isArray(list), 'a list prints as a plain array, as az does');
     assert.deepEqual(
-      list.value.map((j) => j.name),
+      list.map((j) => j.name),
       ['cli_fails'],
     );
+  });
+
+  it('--query filters the JSON result with JMESPath, and -o tsv prints it for scripts', async () => {
+    const names = await runCli(['job', 'list', '--query', "[?status=='Failed'].name", '-o', 'json'], t.url);
+    assert.equal(names.code, 0, names.stderr);
+    assert.deepEqual(JSON.parse(names.stdout), ['cli_fails']);
+    const tsv = await runCli(['job', 'show', 'cli_fails', '--query', '{name: name, status: status, exit: exit_code}', '-o', 'tsv'], t.url);
+    assert.equal(tsv.stdout, 'cli_fails\tFailed\t4\n');
+    const table = await runCli(['job', 'list', '--status', 'Failed', '--query', '[].{Job: name, Code: exit_code}'], t.url);
+    assert.match(table.stdout, /^Job\s+Code\n-+\s+-+\ncli_fails\s+4\n$/);
+    const bad = await runCli(['job', 'list', '--query', '[?'], t.url);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^Error: --query "\[\?": /);
   });
 
   it('job cancel and job download work by name', async () => {
