@@ -1,6 +1,7 @@
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
-import { parseOutput, render } from '../output.js';
+import { isTable, parseOutput, render } from '../output.js';
+import { studioJobUrl } from '../studio-link.js';
 import { streamJob } from './job-stream.js';
 
 /** `lathe job create --file F [--set k=v ...] [--name N] [--stream]`. */
@@ -26,7 +27,9 @@ export const jobCreate: Command = {
     });
     for (const warning of warnings) io.err(`Warning: ${warning}\n`);
     if (values.stream) return streamJob(client, job.name, io);
-    io.out(render(parseOutput(values), job, [job], JOB_COLUMNS));
+    const output = parseOutput(values);
+    io.out(render(output, job, [job], JOB_COLUMNS));
+    if (isTable(output)) io.out(`\nStudio: ${studioJobUrl(client, job.name)}\n`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { COMMON_OPTIONS, jobName, type Command } from '../command.js';
 import { JOB_COLUMNS, jobDetails } from '../job-columns.js';
 import { isTable, parseOutput, render, table } from '../output.js';
+import { studioJobUrl } from '../studio-link.js';
 import { loadRunDetails, runDetailsText } from '../run-details.js';
 
 /** `lathe job show --name N`. */
@@ -11,12 +12,13 @@ export const jobShow: Command = {
   positional: '<job>',
   usage: 'lathe job show --name <job> [-o table|json|yaml|tsv]',
   async run(values, positionals, io) {
-    const job = await io.client().getJob(jobName(values, positionals));
+    const client = io.client();
+    const job = await client.getJob(jobName(values, positionals));
     const output = parseOutput(values);
-    const [details, lineage] = await Promise.all([loadRunDetails(io.tracking(), job.name), io.client().jobLineage(job.name)]);
+    const [details, lineage] = await Promise.all([loadRunDetails(io.tracking(), job.name), client.jobLineage(job.name)]);
     io.out(render(output, { ...job, run: details.run, artifacts: details.artifacts, lineage }, [job], JOB_COLUMNS));
     if (isTable(output)) {
-      io.out(`\n${jobDetails(job)}`);
+      io.out(`\nStudio: ${studioJobUrl(client, job.name)}\n${jobDetails(job)}`);
       if (lineage.length > 0) {
         io.out(
           `\nAssets:\n${table(lineage, [

@@ -1,13 +1,14 @@
 import type { LatheClient } from '@lathe/sdk';
 import { ERROR_CODES } from '@lathe/core';
 import { COMMON_OPTIONS, jobName, type Command, type CommandIo } from '../command.js';
+import { studioJobUrl } from '../studio-link.js';
 
 /**
  * Follows a job's log until the job ends, then prints its outcome. Exit code 0 when it
  * Completed, `LATHE_JOB_FAILED`'s or `LATHE_JOB_CANCELED`'s code otherwise.
  */
 export async function streamJob(client: LatheClient, name: string, io: CommandIo): Promise<number> {
-  io.out(`RunId: ${name}\nWeb View: ${client.url}/api/v1/workspaces/${client.workspace}/jobs/${name}\n\nStreaming user_logs/std_log.txt\n${'='.repeat(31)}\n\n`);
+  io.out(`RunId: ${name}\nWeb View: ${studioJobUrl(client, name)}\n\nStreaming user_logs/std_log.txt\n${'='.repeat(31)}\n\n`);
   const decoder = new TextDecoder();
   for await (const chunk of client.followLogs(name)) io.out(decoder.decode(chunk, { stream: true }));
   const job = await client.getJob(name);

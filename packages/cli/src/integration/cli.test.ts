@@ -44,6 +44,19 @@ describe('lathe CLI against a real server', () => {
     assert.match(result.stdout, /Status: Completed/);
   });
 
+  it('job create, job show and job stream link to the job in Studio, not to its REST resource', async () => {
+    const created = await runCli(['job', 'create', '--file', join(dir, 'ok.yml'), '--name', 'cli_link'], t.url);
+    const link = `${t.url}/jobs/cli_link`;
+    assert.ok(created.stdout.includes(`Studio: ${link}\n`), created.stdout);
+    const stream = await runCli(['job', 'stream', 'cli_link'], t.url);
+    assert.ok(stream.stdout.includes(`Web View: ${link}\n`), stream.stdout);
+    const show = await runCli(['job', 'show', 'cli_link'], t.url);
+    assert.ok(show.stdout.includes(`Studio: ${link}\n`), show.stdout);
+    const page = await fetch(link, { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+  });
+
   it('job create --stream exits non-zero and prints the error for a failed job', async () => {
     const result = await runCli(['job', 'create', '--file', join(dir, 'fails.yml'), '--stream', '--name', 'cli_fails'], t.url);
     assert.equal(result.code, 6);
