@@ -1,5 +1,5 @@
 import type { LatheClient } from '@lathe/sdk';
-import { ERROR_CODES } from '@lathe/core';
+import { ERROR_CODES, failureSummary } from '@lathe/core';
 import { COMMON_OPTIONS, jobName, type Command, type CommandIo } from '../command.js';
 import { studioJobUrl } from '../studio-link.js';
 
@@ -13,7 +13,8 @@ export async function streamJob(client: LatheClient, name: string, io: CommandIo
   for await (const chunk of client.followLogs(name)) io.out(decoder.decode(chunk, { stream: true }));
   const job = await client.getJob(name);
   io.out(`\nExecution Summary\n=================\nRunId: ${name}\nStatus: ${job.status}\n`);
-  if (job.error) io.err(`Error (${job.error.type}): ${job.error.message}\n`);
+  // The log was just printed: the error without the log's end, so a traceback shows once.
+  if (job.error) io.err(`Error (${job.error.type}): ${failureSummary(job.error)}\n`);
   if (job.status === 'Completed') return 0;
   return job.status === 'Canceled' ? ERROR_CODES.LATHE_JOB_CANCELED.exit : ERROR_CODES.LATHE_JOB_FAILED.exit;
 }
