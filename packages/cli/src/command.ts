@@ -55,7 +55,7 @@ export function jobName(values: OptionValues, positionals: string[]): string {
 /** The run id from `--name`/`-n` or the first positional; throws a usage error when absent. */
 export function runId(values: OptionValues, positionals: string[]): string {
   const name = (values.name as string | undefined) ?? positionals[0];
-  if (!name) throw new UsageError('a run id (job name) is required: lathe run metrics <run>');
+  if (!name) throw new UsageError('a run id (for a job, its name) is required: --name <run>');
   return name;
 }
 

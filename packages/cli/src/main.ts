@@ -13,7 +13,9 @@ import { jobShow } from './commands/job-show.js';
 import { jobStream } from './commands/job-stream.js';
 import { experimentList } from './commands/experiment-list.js';
 import { experimentShow } from './commands/experiment-show.js';
+import { runList } from './commands/run-list.js';
 import { runMetrics } from './commands/run-metrics.js';
+import { runShow } from './commands/run-show.js';
 import { assetCommands } from './commands/asset-commands.js';
 import { serverStart } from './commands/server-start.js';
 import { closest } from './closest.js';
@@ -30,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   jobStream,
   jobCancel,
   jobDownload,
+  runList,
+  runShow,
   runMetrics,
   experimentList,
   experimentShow,
