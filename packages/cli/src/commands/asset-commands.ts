@@ -4,6 +4,7 @@ import type { AssetKindName, AssetResource, CuratedEnvironmentResource, LineageE
 import { COMMON_OPTIONS, UsageError, type Command, type OptionValues } from '../command.js';
 import { isTable, parseOutput, render, table } from '../output.js';
 import { assetCreate } from './asset-create.js';
+import { builtinOrDatastore, withBuiltinDatastores, type DatastoreRow } from './builtin-datastores.js';
 import { curatedText, environmentOrCurated, withCuratedEnvironments, type EnvironmentRow } from './curated-environments.js';
 
 /** `lathe <kind> list|show|archive|restore` (and `download` for data and models), as `az ml <kind>`. */
@@ -13,7 +14,7 @@ export function assetCommands(kind: AssetKindName): Command[] {
     assetCreate(kind),
     {
       name: `${kind} list`,
-      summary: `List ${plural} with their latest versions${kind === 'environment' ? ' (and the curated ones)' : ''}`,
+      summary: `List ${plural} with their latest versions${kind === 'environment' ? ' (and the curated ones)' : ''}${kind === 'datastore' ? ' (and the built-in ones)' : ''}`,
       options: {
         ...COMMON_OPTIONS,
         name: { type: 'string', short: 'n', description: `list this ${kind}'s versions instead` },
@@ -31,14 +32,15 @@ export function assetCommands(kind: AssetKindName): Command[] {
           return 0;
         }
         const assets = await client.listAssets(plural, { includeArchived });
-        const list: EnvironmentRow[] = kind === 'environment' ? await withCuratedEnvironments(client, assets) : assets;
+        const list: (EnvironmentRow | DatastoreRow)[] =
+          kind === 'environment' ? await withCuratedEnvironments(client, assets) : kind === 'datastore' ? await withBuiltinDatastores(client, assets) : assets;
         io.out(
           render(output, list, list, [
             { header: 'Name', value: (a) => a.name },
             { header: 'Latest', value: (a) => a.latest_version },
             { header: 'Versions', value: (a) => String(a.version_count) },
             { header: 'Created', value: (a) => shortTime(a.created_at) },
-            ...(kind === 'environment' ? [{ header: 'Description', value: (a: EnvironmentRow) => a.description ?? '' }] : []),
+            ...(kind === 'environment' || kind === 'datastore' ? [{ header: 'Description', value: (a: EnvironmentRow | DatastoreRow) => a.description ?? '' }] : []),
           ]),
         );
         return 0;
@@ -58,8 +60,19 @@ export function assetCommands(kind: AssetKindName): Command[] {
       async run(values, positionals, io) {
         const client = io.client();
         const get = (name: string, version?: string) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name));
-        const asset = await getVersion(values, positionals, kind === 'environment' ? (name, version) => environmentOrCurated(client, name, () => get(name, version)) : get);
+        const fallback = (name: string, version?: string) =>
+          kind === 'environment'
+            ? environmentOrCurated(client, name, () => get(name, version))
+            : kind === 'datastore' && version === undefined
+              ? builtinOrDatastore(client, name, () => get(name))
+              : get(name, version);
+        const asset = await getVersion(values, positionals, fallback);
         const output = parseOutput(values);
+        if ('builtin' in asset) {
+          io.out(render(output, asset, [asset], VERSION_COLUMNS));
+          if (isTable(output)) io.out(`\n${String(asset.spec.description)}\nUse as: azureml://datastores/${asset.name}/paths/<path>\n`);
+          return 0;
+        }
         if ('curated' in asset) {
           io.out(render(output, asset, [asset], VERSION_COLUMNS));
           if (isTable(output)) io.out(`\n${curatedText(asset as CuratedEnvironmentResource)}`);
