@@ -6,3 +6,4 @@ export { ASSET_PLURALS } from './asset-resource.js';
 export type { AssetKindName, AssetResource, AssetSummaryResource, CreateAssetRequest, LineageEdgeResource } from './asset-resource.js';
 export type { ExperimentSummaryResource, JsonDouble, LiveEventResource, MetricSeriesResource, RunJobSummary, RunPageResource, RunRowResource } from './run-resources.js';
 export type { CuratedEnvironmentResource } from './curated-environment-resource.js';
+export type { BuiltinDatastoreResource } from './builtin-datastore-resource.js';

@@ -80,4 +80,7 @@ export const paths = {
   /** Azure's curated environments, as Lathe runs them (`azureml://registries/azureml/environments/...`). */
   curatedEnvironments: () => `${API_PREFIX}/registries/azureml/environments`,
   curatedEnvironment: (name: string) => `${paths.curatedEnvironments()}/${enc(name)}`,
+  /** Azure ML's built-in datastores of a workspace (`workspaceblobstore`, …), read-only. */
+  builtinDatastores: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/builtin-datastores`,
+  builtinDatastore: (ws: string, name: string) => `${paths.builtinDatastores(ws)}/${enc(name)}`,
 } as const;

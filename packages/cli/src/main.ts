@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { LatheError } from '@lathe/core';
 // The clients' own entry points: the SDK's index also loads the spec and schema libraries.
 import { LatheClient } from '@lathe/sdk/client';
@@ -14,9 +13,14 @@ import { jobShow } from './commands/job-show.js';
 import { jobStream } from './commands/job-stream.js';
 import { experimentList } from './commands/experiment-list.js';
 import { experimentShow } from './commands/experiment-show.js';
+import { runList } from './commands/run-list.js';
 import { runMetrics } from './commands/run-metrics.js';
+import { runShow } from './commands/run-show.js';
 import { assetCommands } from './commands/asset-commands.js';
 import { serverStart } from './commands/server-start.js';
+import { closest } from './closest.js';
+import { commandHelp, commandTable, groupHelp, groupOf } from './help-text.js';
+import { parseCommandLine } from './parse-command-line.js';
 
 /** Every command, in `--help` order. */
 export const COMMANDS: readonly Command[] = [
@@ -28,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   jobStream,
   jobCancel,
   jobDownload,
+  runList,
+  runShow,
   runMetrics,
   experimentList,
   experimentShow,
@@ -52,15 +58,11 @@ export async function main(argv: string[], io: Partial<CommandIo> = {}): Promise
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === argv.slice(0, 2).join(' '));
-  if (!command) {
-    if (argv.length > 0 && argv[0] !== '--help' && argv[0] !== '-h' && argv[0] !== 'help') err(`Unknown command: lathe ${argv.slice(0, 2).join(' ')}\n\n`);
-    (argv.length > 0 && !argv[0]?.startsWith('-') && argv[0] !== 'help' ? err : out)(overview());
-    return argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help' ? 0 : 2;
-  }
+  if (!command) return noCommand(argv, out, err);
   try {
-    const { values, positionals } = parseArgs({ args: argv.slice(2), options: command.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommandLine(command, argv.slice(2));
     if (values.help) {
-      out(`${command.summary}\n\nUsage: ${command.usage}\n`);
+      out(commandHelp(command));
       return 0;
     }
     const workspace = values.workspace as string | undefined;
@@ -82,15 +84,40 @@ function report(error: unknown, command: Command, err: (t: string) => void): num
   }
   const code = (error as { code?: string }).code ?? '';
   if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-    err(`Error: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+    const usage = error instanceof UsageError && !error.usage ? '' : `Usage: ${command.usage}\n`;
+    err(`Error: ${(error as Error).message}\n${usage}`);
     return 2;
   }
   err(`Error: ${(error as Error).stack ?? String(error)}\n`);
   return 1;
 }
 
+const HELP_WORDS = ['--help', '-h', 'help'];
+
+/**
+ * `lathe`, `lathe --help`, `lathe <group> [--help]` print help (exit 0); an unknown group or
+ * verb is an error naming the closest known one (exit 2).
+ */
+function noCommand(argv: string[], out: (t: string) => void, err: (t: string) => void): number {
+  const [group, verb] = argv;
+  const groups = [...new Set(COMMANDS.map(groupOf))];
+  if (group === undefined || HELP_WORDS.includes(group)) {
+    out(overview());
+    return 0;
+  }
+  if (!groups.includes(group)) {
+    err(`Error: unknown command group '${group}'; did you mean lathe ${closest(group, groups)}?\n\n${overview()}`);
+    return 2;
+  }
+  if (verb === undefined || HELP_WORDS.includes(verb)) {
+    out(groupHelp(group, COMMANDS));
+    return 0;
+  }
+  const verbs = COMMANDS.filter((c) => groupOf(c) === group).map((c) => c.name.split(' ')[1] ?? '');
+  err(`Error: unknown command 'lathe ${group} ${verb}'; did you mean lathe ${group} ${closest(verb, verbs)}?\n\n${groupHelp(group, COMMANDS)}`);
+  return 2;
+}
+
 function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  lathe ${c.name.padEnd(width)}  ${c.summary}`);
-  return `Lathe ${VERSION}: Azure ML v2 jobs on your own machines.\n\nCommands:\n${lines.join('\n')}\n\nServer URL: LATHE_URL (default http://127.0.0.1:5252). Add --help to any command.\n`;
+  return `Lathe ${VERSION}: Azure ML v2 jobs on your own machines.\n\nCommands:\n${commandTable(COMMANDS)}\n\nServer URL: LATHE_URL (default http://127.0.0.1:5252). Add --help to a group (lathe job --help) or a command for more.\n`;
 }

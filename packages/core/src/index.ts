@@ -6,6 +6,8 @@ export { ASSET_KINDS, ASSET_PLURALS } from './asset-kinds.js';
 export type { AssetKind, AssetPlural } from './asset-kinds.js';
 export { FAILURE_TYPES } from './failure.js';
 export type { Failure, FailureType } from './failure.js';
+export { describeCommandFailure, exceptionLine, failureSummary } from './command-failure.js';
+export type { CommandFailureText } from './command-failure.js';
 export type { RuntimeReport } from './runtime-report.js';
 export type { JobFinalization, JobHandle, JobRecord, JobSpecDocument, JobStatusEvent } from './job.js';
 export { NAME_PATTERN, generateJobName, isValidName } from './names.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Failure, LaunchManifest, RuntimeReport } from '@lathe/core';
+import { describeCommandFailure, type Failure, type LaunchManifest, type RuntimeReport } from '@lathe/core';
 import type { LatheClient } from '@lathe/sdk/client';
 import { renderCommand } from '@lathe/spec/bindings';
 import { asCommandJob, type CommandJob } from '@lathe/spec/job-spec';
@@ -113,9 +113,8 @@ export class JobRun {
     }
     if (exitCode === 0) return { status: 'Completed', exitCode: 0 };
     const how = exitCode === null ? `was killed by ${outcome.signal}` : `exited with code ${exitCode}`;
-    const tail = this.log.tail(LOG_TAIL_LINES);
-    const message = `the command ${how}${tail ? `; last lines of the log:\n${tail}` : ''}`;
-    return { status: 'Failed', exitCode, failure: failure('UserError', message, false, { exit_code: exitCode, signal: outcome.signal, log_tail: tail }) };
+    const { message, logTail } = describeCommandFailure(how, this.log.tail(LOG_TAIL_LINES));
+    return { status: 'Failed', exitCode, failure: failure('UserError', message, false, { exit_code: exitCode, signal: outcome.signal, log_tail: logTail }) };
   }
 
   private async finish(report: RuntimeReport): Promise<void> {

@@ -1,5 +1,6 @@
 import type { JobStatus, RuntimeReport } from '@lathe/core';
 import type {
+  BuiltinDatastoreResource,
   AssetResource,
   AssetSummaryResource,
   CuratedEnvironmentResource,
@@ -319,6 +320,16 @@ export class LatheClient {
   /** Asset versions a job consumed or produced. */
   async jobLineage(name: string): Promise<LineageEdgeResource[]> {
     return (await json<{ value: LineageEdgeResource[] }>(await this.send(paths.jobLineage(this.workspace, name)))).value;
+  }
+
+  /** Azure ML's built-in datastores, which every workspace has (`workspaceblobstore`, …). */
+  async listBuiltinDatastores(): Promise<BuiltinDatastoreResource[]> {
+    return (await json<{ value: BuiltinDatastoreResource[] }>(await this.send(paths.builtinDatastores(this.workspace)))).value;
+  }
+
+  /** One built-in datastore by name. Throws `LATHE_NOT_FOUND` for any other name. */
+  async getBuiltinDatastore(name: string): Promise<BuiltinDatastoreResource> {
+    return json(await this.send(paths.builtinDatastore(this.workspace, name)));
   }
 
   /** Azure's curated environments as Lathe runs them (the same in every workspace). */

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { notFound } from '@lathe/core';
 import { WORKSPACE_PREFIX } from '@lathe/api';
 import { assetRoutes } from './plugins/assets/asset-routes.js';
+import { builtinDatastoreRoutes } from './plugins/assets/builtin-datastore-routes.js';
 import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-routes.js';
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await outputRoutes(scope, ctx);
       await runtimeRoutes(scope, ctx);
       await blobRoutes(scope, ctx);
+      await builtinDatastoreRoutes(scope);
       await assetRoutes(scope, ctx);
       await lineageRoutes(scope, ctx);
       await runQueryRoutes(scope, ctx);

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { ASSET_PLURALS } from '@lathe/api/asset-resource';
 import type { AssetKindName, AssetResource, CuratedEnvironmentResource, LineageEdgeResource } from '@lathe/api';
 import { COMMON_OPTIONS, UsageError, type Command, type OptionValues } from '../command.js';
-import { parseFormat, render, table } from '../output.js';
+import { isTable, parseOutput, render, table } from '../output.js';
 import { assetCreate } from './asset-create.js';
+import { builtinOrDatastore, withBuiltinDatastores, type DatastoreRow } from './builtin-datastores.js';
 import { curatedText, environmentOrCurated, withCuratedEnvironments, type EnvironmentRow } from './curated-environments.js';
 
 /** `lathe <kind> list|show|archive|restore` (and `download` for data and models), as `az ml <kind>`. */
@@ -13,28 +14,33 @@ export function assetCommands(kind: AssetKindName): Command[] {
     assetCreate(kind),
     {
       name: `${kind} list`,
-      summary: `List ${plural} with their latest versions${kind === 'environment' ? ' (and the curated ones)' : ''}`,
-      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, 'include-archived': { type: 'boolean' } },
-      usage: `lathe ${kind} list [--name N (its versions)] [--include-archived] [-o table|json|yaml]`,
+      summary: `List ${plural} with their latest versions${kind === 'environment' ? ' (and the curated ones)' : ''}${kind === 'datastore' ? ' (and the built-in ones)' : ''}`,
+      options: {
+        ...COMMON_OPTIONS,
+        name: { type: 'string', short: 'n', description: `list this ${kind}'s versions instead` },
+        'include-archived': { type: 'boolean', description: 'include archived ones' },
+      },
+      usage: `lathe ${kind} list [--name N (its versions)] [--include-archived] [-o table|json|yaml|tsv]`,
       async run(values, _positionals, io) {
         const client = io.client();
         const includeArchived = values['include-archived'] === true;
-        const format = parseFormat(values.output as string | undefined, 'table');
+        const output = parseOutput(values);
         const name = values.name as string | undefined;
         if (name !== undefined) {
           const versions = await client.listAssetVersions(plural, name, { includeArchived });
-          io.out(render(format, versions, versions, VERSION_COLUMNS));
+          io.out(render(output, versions, versions, VERSION_COLUMNS));
           return 0;
         }
         const assets = await client.listAssets(plural, { includeArchived });
-        const list: EnvironmentRow[] = kind === 'environment' ? await withCuratedEnvironments(client, assets) : assets;
+        const list: (EnvironmentRow | DatastoreRow)[] =
+          kind === 'environment' ? await withCuratedEnvironments(client, assets) : kind === 'datastore' ? await withBuiltinDatastores(client, assets) : assets;
         io.out(
-          render(format, list, list, [
+          render(output, list, list, [
             { header: 'Name', value: (a) => a.name },
             { header: 'Latest', value: (a) => a.latest_version },
             { header: 'Versions', value: (a) => String(a.version_count) },
             { header: 'Created', value: (a) => shortTime(a.created_at) },
-            ...(kind === 'environment' ? [{ header: 'Description', value: (a: EnvironmentRow) => a.description ?? '' }] : []),
+            ...(kind === 'environment' || kind === 'datastore' ? [{ header: 'Description', value: (a: EnvironmentRow | DatastoreRow) => a.description ?? '' }] : []),
           ]),
         );
         return 0;
@@ -43,31 +49,49 @@ export function assetCommands(kind: AssetKindName): Command[] {
     {
       name: `${kind} show`,
       summary: `Show a ${kind} version (default: latest), where it came from and what used it`,
-      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' }, label: { type: 'string', short: 'l' } },
-      usage: `lathe ${kind} show --name N [--version V | --label latest] [-o table|json|yaml]`,
+      options: {
+        ...COMMON_OPTIONS,
+        name: { type: 'string', short: 'n', description: `the ${kind} name` },
+        version: { type: 'string', short: 'v', description: 'the version (default: the latest)' },
+        label: { type: 'string', short: 'l', description: 'latest (the only label)' },
+      },
+      positional: '<name>',
+      usage: `lathe ${kind} show --name N [--version V | --label latest] [-o table|json|yaml|tsv]`,
       async run(values, positionals, io) {
         const client = io.client();
         const get = (name: string, version?: string) => (version ? client.getAsset(plural, name, version) : client.getLatestAsset(plural, name));
-        const asset = await getVersion(values, positionals, kind === 'environment' ? (name, version) => environmentOrCurated(client, name, () => get(name, version)) : get);
-        const format = parseFormat(values.output as string | undefined, 'table');
+        const fallback = (name: string, version?: string) =>
+          kind === 'environment'
+            ? environmentOrCurated(client, name, () => get(name, version))
+            : kind === 'datastore' && version === undefined
+              ? builtinOrDatastore(client, name, () => get(name))
+              : get(name, version);
+        const asset = await getVersion(values, positionals, fallback);
+        const output = parseOutput(values);
+        if ('builtin' in asset) {
+          io.out(render(output, asset, [asset], VERSION_COLUMNS));
+          if (isTable(output)) io.out(`\n${String(asset.spec.description)}\nUse as: azureml://datastores/${asset.name}/paths/<path>\n`);
+          return 0;
+        }
         if ('curated' in asset) {
-          io.out(render(format, asset, [asset], VERSION_COLUMNS));
-          if (format === 'table') io.out(`\n${curatedText(asset as CuratedEnvironmentResource)}`);
+          io.out(render(output, asset, [asset], VERSION_COLUMNS));
+          if (isTable(output)) io.out(`\n${curatedText(asset as CuratedEnvironmentResource)}`);
           return 0;
         }
         const lineage = await client.assetLineage(plural, asset.name, asset.version);
         // One hop further back: what the producing jobs read (the data a model was trained on).
         const producers = [...new Set(lineage.filter((e) => e.direction === 'output').map((e) => e.job))];
         const upstream = (await Promise.all(producers.map((job) => client.jobLineage(job)))).flat().filter((e) => e.direction === 'input');
-        io.out(render(format, { ...asset, lineage, upstream }, [asset], VERSION_COLUMNS));
-        if (format === 'table') io.out(`\n${lineageText(asset, lineage, upstream)}`);
+        io.out(render(output, { ...asset, lineage, upstream }, [asset], VERSION_COLUMNS));
+        if (isTable(output)) io.out(`\n${lineageText(asset, lineage, upstream)}`);
         return 0;
       },
     },
     ...(['archive', 'restore'] as const).map((action): Command => ({
       name: `${kind} ${action}`,
       summary: action === 'archive' ? `Hide a ${kind} version (or all versions) from lists and @latest; nothing is deleted` : `Undo ${kind} archive`,
-      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, version: { type: 'string', short: 'v' } },
+      options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: `the ${kind} name` }, version: { type: 'string', short: 'v', description: 'one version (default: all of them)' } },
+      positional: '<name>',
       usage: `lathe ${kind} ${action} --name N [--version V]`,
       async run(values, positionals, io) {
         const name = nameOf(values, positionals);
@@ -84,11 +108,12 @@ export function assetCommands(kind: AssetKindName): Command[] {
       summary: `Download a ${kind} version's files`,
       options: {
         ...COMMON_OPTIONS,
-        name: { type: 'string', short: 'n' },
-        version: { type: 'string', short: 'v' },
-        label: { type: 'string', short: 'l' },
-        'download-path': { type: 'string', short: 'p' },
+        name: { type: 'string', short: 'n', description: `the ${kind} name` },
+        version: { type: 'string', short: 'v', description: 'the version (default: the latest)' },
+        label: { type: 'string', short: 'l', description: 'latest (the only label)' },
+        'download-path': { type: 'string', short: 'p', description: 'folder to download into (default: .)' },
       },
+      positional: '<name>',
       usage: `lathe ${kind} download --name N [--version V | --label latest] [--download-path ./out]  (files go to <download-path>/<name>/)`,
       async run(values, positionals, io) {
         const client = io.client();

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { AssetKindName } from '@lathe/api';
 import type { Command } from '../command.js';
 import { COMMON_OPTIONS, UsageError } from '../command.js';
-import { parseFormat, render } from '../output.js';
+import { isTable, parseOutput, render } from '../output.js';
 import { uploadProgressOption } from '../upload-progress.js';
 
 /**
@@ -16,11 +16,17 @@ export function assetCreate(kind: AssetKindName): Command {
     summary: `Create a ${kind} version from YAML${pathKinds ? ' or --path' : ''} (local files are uploaded)`,
     options: {
       ...COMMON_OPTIONS,
-      file: { type: 'string', short: 'f' },
-      name: { type: 'string', short: 'n' },
-      version: { type: 'string', short: 'v' },
-      set: { type: 'string', multiple: true },
-      ...(pathKinds ? { path: { type: 'string', short: 'p' }, type: { type: 'string', short: 't' }, description: { type: 'string', short: 'd' } } : {}),
+      file: { type: 'string', short: 'f', description: `the ${kind} YAML (Azure ML v2)` },
+      name: { type: 'string', short: 'n', description: "the name (overrides the file's)" },
+      version: { type: 'string', short: 'v', description: "the version (overrides the file's; default: the next number)" },
+      set: { type: 'string', multiple: true, description: 'override fields, values read as YAML: --set description=x tags.team=ml' },
+      ...(pathKinds
+        ? {
+            path: { type: 'string', short: 'p', description: 'a local file or folder (uploaded) or an azureml:// URI' },
+            type: { type: 'string', short: 't', description: kind === 'data' ? 'uri_file, uri_folder or mltable' : 'custom_model, mlflow_model or triton_model' },
+            description: { type: 'string', short: 'd', description: 'a description' },
+          }
+        : {}),
     },
     usage: pathKinds
       ? `lathe ${kind} create --file ${kind}.yml [--name N] [--version V] [--set k=v]…  |  lathe ${kind} create --name N --path ./local-or-azureml-uri [--type T] [--version V]`
@@ -52,9 +58,9 @@ export function assetCreate(kind: AssetKindName): Command {
       }
       for (const warning of warnings) io.err(`Warning: ${warning}\n`);
       const { asset, created } = await registerAsset(io.client(), kind, spec, { baseDir, file: source, onWarning: (w) => io.err(`Warning: ${w}\n`), ...uploadProgressOption() });
-      const format = parseFormat(values.output as string | undefined, 'table');
-      if (format === 'table') io.out(`${created ? 'Created' : 'Already there, unchanged:'} ${kind} ${asset.name}:${asset.version}\n`);
-      else io.out(render(format, asset, [asset], []));
+      const output = parseOutput(values);
+      if (isTable(output)) io.out(`${created ? 'Created' : 'Already there, unchanged:'} ${kind} ${asset.name}:${asset.version}\n`);
+      else io.out(render(output, asset, [asset], []));
       return 0;
     },
   };

@@ -1,6 +1,6 @@
 import type { MlflowExperiment } from '@lathe/api';
 import { COMMON_OPTIONS, type Command } from '../command.js';
-import { parseFormat, render, type Column } from '../output.js';
+import { parseOutput, render, type Column } from '../output.js';
 
 /** Columns of `lathe experiment list`. */
 export const EXPERIMENT_COLUMNS: Column<MlflowExperiment>[] = [
@@ -15,8 +15,8 @@ export const EXPERIMENT_COLUMNS: Column<MlflowExperiment>[] = [
 export const experimentList: Command = {
   name: 'experiment list',
   summary: "List the workspace's experiments",
-  options: { ...COMMON_OPTIONS, all: { type: 'boolean' } },
-  usage: 'lathe experiment list [--all] [-o table|json|yaml]   (--all includes deleted ones)',
+  options: { ...COMMON_OPTIONS, all: { type: 'boolean', description: 'include deleted experiments' } },
+  usage: 'lathe experiment list [--all] [-o table|json|yaml|tsv]   (--all includes deleted ones)',
   async run(values, _positionals, io) {
     const tracking = io.tracking();
     const experiments: MlflowExperiment[] = [];
@@ -26,7 +26,7 @@ export const experimentList: Command = {
       experiments.push(...(page.experiments ?? []));
       token = page.next_page_token;
     } while (token);
-    io.out(render(parseFormat(values.output as string | undefined, 'table'), experiments, experiments, EXPERIMENT_COLUMNS));
+    io.out(render(parseOutput(values), experiments, experiments, EXPERIMENT_COLUMNS));
     return 0;
   },
 };

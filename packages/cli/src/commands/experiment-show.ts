@@ -1,6 +1,6 @@
 import type { MlflowRun } from '@lathe/api';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
-import { parseFormat, render, table } from '../output.js';
+import { isTable, parseOutput, render, table } from '../output.js';
 import { formatValue } from '../run-details.js';
 import { EXPERIMENT_COLUMNS, isoTime } from './experiment-list.js';
 
@@ -10,8 +10,13 @@ const RECENT_RUNS = 20;
 export const experimentShow: Command = {
   name: 'experiment show',
   summary: 'Show an experiment (by name, or --id) and its latest runs',
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' }, id: { type: 'string' } },
-  usage: 'lathe experiment show <name> | --id <experiment-id> [-o table|json|yaml]',
+  options: {
+    ...COMMON_OPTIONS,
+    name: { type: 'string', short: 'n', description: 'the experiment name' },
+    id: { type: 'string', description: 'the experiment id, instead of its name' },
+  },
+  positional: '<name>',
+  usage: 'lathe experiment show <name> | --id <experiment-id> [-o table|json|yaml|tsv]',
   async run(values, positionals, io) {
     const tracking = io.tracking();
     const id = values.id as string | undefined;
@@ -19,9 +24,9 @@ export const experimentShow: Command = {
     if (!id && !name) throw new UsageError('an experiment name (or --id) is required');
     const experiment = id ? await tracking.getExperiment(id) : await tracking.getExperimentByName(name as string);
     const { runs = [] } = await tracking.searchRuns({ experimentIds: [experiment.experiment_id], maxResults: RECENT_RUNS });
-    const format = parseFormat(values.output as string | undefined, 'table');
-    io.out(render(format, { experiment, runs }, [experiment], EXPERIMENT_COLUMNS));
-    if (format !== 'table') return 0;
+    const output = parseOutput(values);
+    io.out(render(output, { experiment, runs }, [experiment], EXPERIMENT_COLUMNS));
+    if (!isTable(output)) return 0;
     if (experiment.tags.length > 0)
       io.out(
         `\nTags:\n${table(experiment.tags, [

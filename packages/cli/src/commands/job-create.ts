@@ -1,6 +1,7 @@
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
-import { parseFormat, render } from '../output.js';
+import { isTable, parseOutput, render } from '../output.js';
+import { studioJobUrl } from '../studio-link.js';
 import { uploadProgressOption } from '../upload-progress.js';
 import { streamJob } from './job-stream.js';
 
@@ -10,12 +11,12 @@ export const jobCreate: Command = {
   summary: 'Submit a job from an Azure ML v2 YAML file',
   options: {
     ...COMMON_OPTIONS,
-    file: { type: 'string', short: 'f' },
-    set: { type: 'string', multiple: true },
-    name: { type: 'string', short: 'n' },
-    stream: { type: 'boolean', short: 's' },
+    file: { type: 'string', short: 'f', description: 'the job YAML to submit (Azure ML v2)' },
+    set: { type: 'string', multiple: true, description: 'override fields, values read as YAML: --set inputs.lr=0.1 limits.timeout=60' },
+    name: { type: 'string', short: 'n', description: 'the job name (default: generated)' },
+    stream: { type: 'boolean', short: 's', description: "follow the job's log until it ends; non-zero exit unless it completed" },
   },
-  usage: 'lathe job create --file job.yml [--set inputs.lr=0.1] [--name my_job] [--stream] [-o table|json|yaml]',
+  usage: 'lathe job create --file job.yml [--set inputs.lr=0.1 ...] [--name my_job] [--stream] [-o table|json|yaml|tsv]',
   async run(values, _positionals, io) {
     const file = values.file as string | undefined;
     if (!file) throw new UsageError('--file is required: the job YAML to submit');
@@ -28,7 +29,9 @@ export const jobCreate: Command = {
     });
     for (const warning of warnings) io.err(`Warning: ${warning}\n`);
     if (values.stream) return streamJob(client, job.name, io);
-    io.out(render(parseFormat(values.output as string | undefined, 'table'), job, [job], JOB_COLUMNS));
+    const output = parseOutput(values);
+    io.out(render(output, job, [job], JOB_COLUMNS));
+    if (isTable(output)) io.out(`\nStudio: ${studioJobUrl(client, job.name)}\n`);
     return 0;
   },
 };

@@ -11,11 +11,12 @@ export const jobDownload: Command = {
   summary: "Download a job's outputs (default: its logs and ./outputs artifacts)",
   options: {
     ...COMMON_OPTIONS,
-    name: { type: 'string', short: 'n' },
-    'output-name': { type: 'string' },
-    all: { type: 'boolean' },
-    'download-path': { type: 'string', short: 'p' },
+    name: { type: 'string', short: 'n', description: 'the job name' },
+    'output-name': { type: 'string', description: 'the named output to download (default: the logs and ./outputs)' },
+    all: { type: 'boolean', description: 'download every output' },
+    'download-path': { type: 'string', short: 'p', description: 'folder to download into (default: .)' },
   },
+  positional: '<job>',
   usage: 'lathe job download --name <job> [--output-name model | --all] [--download-path ./out]',
   async run(values, positionals, io) {
     const client = io.client();

@@ -1,6 +1,6 @@
 import type { JobKindResource } from '@lathe/api';
 import { COMMON_OPTIONS, type Command } from '../command.js';
-import { parseFormat, render, type Column } from '../output.js';
+import { parseOutput, render, type Column } from '../output.js';
 
 const KIND_COLUMNS: Column<JobKindResource>[] = [
   { header: 'Type', value: (k) => k.type },
@@ -13,10 +13,10 @@ export const jobKinds: Command = {
   name: 'job kinds',
   summary: 'List the job types the server runs',
   options: { ...COMMON_OPTIONS },
-  usage: 'lathe job kinds [-o table|json|yaml]',
+  usage: 'lathe job kinds [-o table|json|yaml|tsv]',
   async run(values, _positionals, io) {
     const kinds = await io.client().listJobKinds();
-    io.out(render(parseFormat(values.output as string | undefined, 'table'), kinds, kinds.value, KIND_COLUMNS));
+    io.out(render(parseOutput(values), kinds.value, kinds.value, KIND_COLUMNS));
     return 0;
   },
 };

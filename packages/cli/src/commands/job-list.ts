@@ -1,7 +1,7 @@
 import type { JobStatus } from '@lathe/core';
 import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
-import { parseFormat, render } from '../output.js';
+import { parseOutput, render } from '../output.js';
 
 /** `lathe job list [--status S] [--experiment-name E] [--parent P] [--tag k=v] [--max-results N]`. */
 export const jobList: Command = {
@@ -9,12 +9,12 @@ export const jobList: Command = {
   summary: 'List jobs, newest first',
   options: {
     ...COMMON_OPTIONS,
-    status: { type: 'string', multiple: true },
-    'experiment-name': { type: 'string' },
-    parent: { type: 'string' },
-    tag: { type: 'string', multiple: true },
-    'max-results': { type: 'string' },
-    'page-token': { type: 'string' },
+    status: { type: 'string', multiple: true, description: 'only jobs in these statuses: --status Running Queued' },
+    'experiment-name': { type: 'string', description: 'only jobs of this experiment' },
+    parent: { type: 'string', description: "only this pipeline or sweep job's children" },
+    tag: { type: 'string', multiple: true, description: 'only jobs with these tags: --tag key=value key2 (a key alone: any value)' },
+    'max-results': { type: 'string', description: 'jobs per page, 1 to 1000 (default 50)' },
+    'page-token': { type: 'string', description: 'the next page, as the previous page printed it' },
   },
   usage: 'lathe job list [--status Running] [--experiment-name E] [--parent <job>] [--tag key=value] [--max-results 50]',
   async run(values, _positionals, io) {
@@ -28,9 +28,10 @@ export const jobList: Command = {
       maxResults: max,
       ...(values['page-token'] ? { pageToken: values['page-token'] as string } : {}),
     });
-    const format = parseFormat(values.output as string | undefined, 'table');
-    io.out(render(format, page, page.value, JOB_COLUMNS));
-    if (format === 'table' && page.next_page_token) io.err(`More jobs: --page-token ${page.next_page_token}\n`);
+    const output = parseOutput(values);
+    // As az prints a list: the plain array; where the next page starts goes to stderr.
+    io.out(render(output, page.value, page.value, JOB_COLUMNS));
+    if (page.next_page_token) io.err(`More jobs: --page-token ${page.next_page_token}\n`);
     return 0;
   },
 };

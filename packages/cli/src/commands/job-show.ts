@@ -1,21 +1,38 @@
+import { LatheError } from '@lathe/core';
+import type { TrackingClient } from '@lathe/sdk';
 import { COMMON_OPTIONS, jobName, type Command } from '../command.js';
 import { JOB_COLUMNS, jobDetails } from '../job-columns.js';
-import { parseFormat, render, table } from '../output.js';
+import { isTable, parseOutput, render, table } from '../output.js';
+import { studioJobUrl } from '../studio-link.js';
 import { loadRunDetails, runDetailsText } from '../run-details.js';
+
+/**
+ * A job that does not exist may still be an MLflow run that an MLflow client logged (a notebook
+ * pointed at Lathe): say so and where to look, instead of only "does not exist".
+ */
+async function explainRunWithoutJob(error: unknown, name: string, tracking: TrackingClient): Promise<never> {
+  if (!(error instanceof LatheError) || error.code !== 'LATHE_NOT_FOUND') throw error;
+  const run = await tracking.getRun(name).catch(() => undefined);
+  if (run === undefined) throw error;
+  throw new LatheError('LATHE_NOT_FOUND', `'${name}' is not a job: it is an MLflow run that an MLflow client logged directly (no Lathe job ran it). See it with: lathe run show ${name}`);
+}
 
 /** `lathe job show --name N`. */
 export const jobShow: Command = {
   name: 'job show',
   summary: "Show a job's status, history, error, and its run's params, metrics, tags and artifacts",
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' } },
-  usage: 'lathe job show --name <job> [-o table|json|yaml]',
+  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: 'the job name' } },
+  positional: '<job>',
+  usage: 'lathe job show --name <job> [-o table|json|yaml|tsv]',
   async run(values, positionals, io) {
-    const job = await io.client().getJob(jobName(values, positionals));
-    const format = parseFormat(values.output as string | undefined, 'table');
-    const [details, lineage] = await Promise.all([loadRunDetails(io.tracking(), job.name), io.client().jobLineage(job.name)]);
-    io.out(render(format, { ...job, run: details.run, artifacts: details.artifacts, lineage }, [job], JOB_COLUMNS));
-    if (format === 'table') {
-      io.out(`\n${jobDetails(job)}`);
+    const client = io.client();
+    const name = jobName(values, positionals);
+    const job = await client.getJob(name).catch((error: unknown) => explainRunWithoutJob(error, name, io.tracking()));
+    const output = parseOutput(values);
+    const [details, lineage] = await Promise.all([loadRunDetails(io.tracking(), job.name), client.jobLineage(job.name)]);
+    io.out(render(output, { ...job, run: details.run, artifacts: details.artifacts, lineage }, [job], JOB_COLUMNS));
+    if (isTable(output)) {
+      io.out(`\nStudio: ${studioJobUrl(client, job.name)}\n${jobDetails(job)}`);
       if (lineage.length > 0) {
         io.out(
           `\nAssets:\n${table(lineage, [

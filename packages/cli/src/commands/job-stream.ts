@@ -1,18 +1,20 @@
 import type { LatheClient } from '@lathe/sdk';
-import { ERROR_CODES } from '@lathe/core';
+import { ERROR_CODES, failureSummary } from '@lathe/core';
 import { COMMON_OPTIONS, jobName, type Command, type CommandIo } from '../command.js';
+import { studioJobUrl } from '../studio-link.js';
 
 /**
  * Follows a job's log until the job ends, then prints its outcome. Exit code 0 when it
  * Completed, `LATHE_JOB_FAILED`'s or `LATHE_JOB_CANCELED`'s code otherwise.
  */
 export async function streamJob(client: LatheClient, name: string, io: CommandIo): Promise<number> {
-  io.out(`RunId: ${name}\nWeb View: ${client.url}/api/v1/workspaces/${client.workspace}/jobs/${name}\n\nStreaming user_logs/std_log.txt\n${'='.repeat(31)}\n\n`);
+  io.out(`RunId: ${name}\nWeb View: ${studioJobUrl(client, name)}\n\nStreaming user_logs/std_log.txt\n${'='.repeat(31)}\n\n`);
   const decoder = new TextDecoder();
   for await (const chunk of client.followLogs(name)) io.out(decoder.decode(chunk, { stream: true }));
   const job = await client.getJob(name);
   io.out(`\nExecution Summary\n=================\nRunId: ${name}\nStatus: ${job.status}\n`);
-  if (job.error) io.err(`Error (${job.error.type}): ${job.error.message}\n`);
+  // The log was just printed: the error without the log's end, so a traceback shows once.
+  if (job.error) io.err(`Error (${job.error.type}): ${failureSummary(job.error)}\n`);
   if (job.status === 'Completed') return 0;
   return job.status === 'Canceled' ? ERROR_CODES.LATHE_JOB_CANCELED.exit : ERROR_CODES.LATHE_JOB_FAILED.exit;
 }
@@ -21,7 +23,8 @@ export async function streamJob(client: LatheClient, name: string, io: CommandIo
 export const jobStream: Command = {
   name: 'job stream',
   summary: "Follow a job's log until it ends; non-zero exit when it did not complete",
-  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n' } },
+  options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: 'the job name' } },
+  positional: '<job>',
   usage: 'lathe job stream --name <job>',
   run: (values, positionals, io) => streamJob(io.client(), jobName(values, positionals), io),
 };

@@ -6,7 +6,13 @@ import { COMMON_OPTIONS, type Command } from '../command.js';
 export const serverStart: Command = {
   name: 'server start',
   summary: 'Start the Lathe server (SQLite + local files + local compute)',
-  options: { ...COMMON_OPTIONS, port: { type: 'string' }, home: { type: 'string' }, host: { type: 'string' }, 'insecure-no-auth': { type: 'boolean' } },
+  options: {
+    help: COMMON_OPTIONS.help,
+    port: { type: 'string', description: 'port to listen on (LATHE_PORT, default 5252; 0 picks a free one)' },
+    home: { type: 'string', description: 'data directory (LATHE_HOME, default ./.lathe)' },
+    host: { type: 'string', description: 'address to listen on (LATHE_HOST, default 127.0.0.1)' },
+    'insecure-no-auth': { type: 'boolean', description: 'never ask for the access token, even beyond loopback (LATHE_AUTH=none)' },
+  },
   usage: 'lathe server start [--port 5252] [--home ./.lathe] [--host 127.0.0.1] [--insecure-no-auth]   (or LATHE_PORT, LATHE_HOME, LATHE_HOST, LATHE_AUTH)',
   async run(values, _positionals, io) {
     // Loaded here, not at the top: every other command starts without the server's code.

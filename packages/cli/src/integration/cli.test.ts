@@ -14,6 +14,9 @@ describe('lathe CLI against a real server', () => {
       'src/main.py': 'print("from code")\n',
       'ok.yml': 'code: src\ncommand: python main.py\nexperiment_name: cli\n',
       'fails.yml': 'command: echo "about to fail"; exit 4\nexperiment_name: cli\n',
+      'raises/train.py': 'print("training")\ndef fit(c):\n    raise ValueError(f"bad value for C: {c}")\nfit(-1)\n',
+      // An undefined compute makes the launcher write a [lathe] warning into the log's end.
+      'raises.yml': 'code: raises\ncommand: python train.py\ncompute: azureml:nowhere\nexperiment_name: cli-raises\n',
       'typo.yml': 'code: src\ncommand: python main.py\nenvironmnet: azureml:sklearn@latest\n',
       'wrong-type.yml': 'code: src\ncommand: python main.py\nlimits:\n  timeout: forever\n',
       'bad-binding.yml': 'code: src\ncommand: >-\n  python main.py\n  --x ${{inputs.missing}}\ninputs:\n  present: 1\n',
@@ -44,6 +47,19 @@ describe('lathe CLI against a real server', () => {
     assert.match(result.stdout, /Status: Completed/);
   });
 
+  it('job create, job show and job stream link to the job in Studio, not to its REST resource', async () => {
+    const created = await runCli(['job', 'create', '--file', join(dir, 'ok.yml'), '--name', 'cli_link'], t.url);
+    const link = `${t.url}/jobs/cli_link`;
+    assert.ok(created.stdout.includes(`Studio: ${link}\n`), created.stdout);
+    const stream = await runCli(['job', 'stream', 'cli_link'], t.url);
+    assert.ok(stream.stdout.includes(`Web View: ${link}\n`), stream.stdout);
+    const show = await runCli(['job', 'show', 'cli_link'], t.url);
+    assert.ok(show.stdout.includes(`Studio: ${link}\n`), show.stdout);
+    const page = await fetch(link, { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+  });
+
   it('job create --stream exits non-zero and prints the error for a failed job', async () => {
     const result = await runCli(['job', 'create', '--file', join(dir, 'fails.yml'), '--stream', '--name', 'cli_fails'], t.url);
     assert.equal(result.code, 6);
@@ -53,6 +69,29 @@ describe('lathe CLI against a real server', () => {
     assert.equal(stream.code, 6);
   });
 
+  it('--set takes several pairs, as az ml does', async () => {
+    const result = await runCli(['job', 'create', '--file', join(dir, 'ok.yml'), '--set', 'display_name=two', 'tags.team=ml', '-o', 'json'], t.url);
+    assert.equal(result.code, 0, result.stderr);
+    const job = JSON.parse(result.stdout) as { display_name: string; spec: { tags?: Record<string, string> } };
+    assert.equal(job.display_name, 'two');
+    assert.deepEqual(job.spec.tags, { team: 'ml' });
+  });
+
+  it("a Python exception's line leads the failure summary, and the traceback shows once", async () => {
+    const stream = await runCli(['job', 'create', '--file', join(dir, 'raises.yml'), '--stream', '--name', 'cli_raises'], t.url);
+    assert.equal(stream.code, 6);
+    assert.equal((stream.stdout + stream.stderr).split('Traceback (most recent call last):').length, 2, stream.stdout + stream.stderr);
+    assert.ok(stream.stderr.endsWith('\nError (UserError): ValueError: bad value for C: -1\nthe command exited with code 1\n'), stream.stderr);
+    assert.match(stream.stdout, /^\[lathe\] UserError: ValueError: bad value for C: -1$/m);
+    const job = await t.client.getJob('cli_raises');
+    const lines = job.error?.message.split('\n') ?? [];
+    assert.deepEqual(lines.slice(0, 3), ['ValueError: bad value for C: -1', 'the command exited with code 1', 'training']);
+    assert.doesNotMatch(job.error?.message ?? '', /\[lathe\]|last lines of the log/);
+    const show = await runCli(['job', 'show', 'cli_raises'], t.url);
+    assert.match(show.stdout, /^Error \(UserError\): ValueError: bad value for C: -1$/m);
+    assert.equal(show.stdout.split('Traceback (most recent call last):').length, 2);
+  });
+
   it('job show and job list print table, json and yaml', async () => {
     const table = await runCli(['job', 'show', '--name', 'cli_fails'], t.url);
     assert.match(table.stdout, /^Name\s+Status\s+Experiment/m);
@@ -60,11 +99,25 @@ describe('lathe CLI against a real server', () => {
     assert.match(table.stdout, /Exit code: 4/);
     const yaml = parse((await runCli(['job', 'show', 'cli_fails', '-o', 'yaml'], t.url)).stdout) as { status: string; exit_code: number };
     assert.deepEqual([yaml.status, yaml.exit_code], ['Failed', 4]);
-    const list = JSON.parse((await runCli(['job', 'list', '--status', 'Failed', '-o', 'json'], t.url)).stdout) as { value: { name: string }[] };
+    const list = JSON.parse((await runCli(['job', 'list', '--status', 'Failed', '--experiment-name', 'cli', '-o', 'json'], t.url)).stdout) as { name: string }[];
+    assert.ok(Array.isArray(list), 'a list prints as a plain array, as az does');
     assert.deepEqual(
-      list.value.map((j) => j.name),
+      list.map((j) => j.name),
       ['cli_fails'],
     );
+  });
+
+  it('--query filters the JSON result with JMESPath, and -o tsv prints it for scripts', async () => {
+    const names = await runCli(['job', 'list', '--experiment-name', 'cli', '--query', "[?status=='Failed'].name", '-o', 'json'], t.url);
+    assert.equal(names.code, 0, names.stderr);
+    assert.deepEqual(JSON.parse(names.stdout), ['cli_fails']);
+    const tsv = await runCli(['job', 'show', 'cli_fails', '--query', '{name: name, status: status, exit: exit_code}', '-o', 'tsv'], t.url);
+    assert.equal(tsv.stdout, 'cli_fails\tFailed\t4\n');
+    const table = await runCli(['job', 'list', '--status', 'Failed', '--experiment-name', 'cli', '--query', '[].{Job: name, Code: exit_code}'], t.url);
+    assert.match(table.stdout, /^Job\s+Code\n-+\s+-+\ncli_fails\s+4\n$/);
+    const bad = await runCli(['job', 'list', '--query', '[?'], t.url);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^Error: --query "\[\?": /);
   });
 
   it('job cancel and job download work by name', async () => {

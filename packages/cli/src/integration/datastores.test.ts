@@ -117,6 +117,23 @@ describe('local datastore roots', () => {
     return error;
   }
 
+  it('datastore list and show include the built-in datastores jobs use', async () => {
+    const builtin = ['workspaceblobstore', 'workspacefilestore', 'workspaceartifactstore', 'workspaceworkingdirectory'];
+    const listed = JSON.parse(await cli(t, ['datastore', 'list', '-o', 'json'])) as { name: string; builtin?: boolean }[];
+    assert.deepEqual(
+      listed.filter((d) => d.builtin).map((d) => d.name),
+      builtin,
+    );
+    const table = await cli(t, ['datastore', 'list']);
+    for (const name of builtin) assert.match(table, new RegExp(`^${name}\\s+1\\s+1\\s+Built in: `, 'm'));
+    const show = await cli(t, ['datastore', 'show', 'workspaceblobstore']);
+    assert.match(show, /^Use as: azureml:\/\/datastores\/workspaceblobstore\/paths\/<path>$/m);
+    const missing = await runCli(['datastore', 'show', 'nowhere'], t.url);
+    assert.equal(missing.code, 3);
+    const bad = await fetch(`${t.url}/api/v1/workspaces/default/builtin-datastores/labstore`);
+    assert.equal(bad.status, 404);
+  });
+
   it('refuses a datastore at / or outside the roots, naming the field and the allowed roots', async () => {
     const root = await refused('everything', '/');
     assert.match(root.message, new RegExp(`^path: '/' is outside the folders local datastores may use: ${allowed}, ${allowed}/missing-root; an operator can allow more with LATHE_DATASTORE_ROOTS$`));

@@ -210,7 +210,7 @@ describe('restart recovery', () => {
     assert.equal(run.run.data.tags.find((t) => t.key === 'mlflow.parentRunId')?.value, chain.name);
     const cli = await runCli(['job', 'list', '--parent', chain.name, '--output', 'json'], url);
     assert.equal(cli.code, 0, cli.stderr);
-    assert.deepEqual((JSON.parse(cli.stdout) as { value: { name: string }[] }).value.map((j) => j.name).sort(), children);
+    assert.deepEqual((JSON.parse(cli.stdout) as { name: string }[]).map((j) => j.name).sort(), children);
   });
 
   it('canceling a controller job cancels its running child and ends Canceled', async () => {
