@@ -110,6 +110,11 @@ export class RequestFields {
     return this.objects(name).map((entry) => ({ key: entry.string('key'), value: entry.optionalString('value') ?? '' }));
   }
 
+  /** A field as it came, for parsers that check its shape themselves (logged-models/search `order_by`). */
+  raw(name: string): unknown {
+    return this.source[name];
+  }
+
   has(name: string): boolean {
     return this.source[name] !== undefined && this.source[name] !== null;
   }
