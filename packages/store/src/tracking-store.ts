@@ -251,7 +251,10 @@ export interface TrackingStore {
   ensureExperiment(workspace: string, name: string, at: number): Promise<Experiment>;
   searchExperiments(workspace: string, query: SearchExperimentsQuery): Promise<Page<Experiment>>;
   renameExperiment(workspace: string, experimentId: string, newName: string, at: number): Promise<void>;
-  /** Deletes (`deleted`) or restores (`active`) an experiment and its runs' visibility. */
+  /**
+   * Deletes (`deleted`) or restores (`active`) an experiment and its runs' visibility. Deleting a
+   * deleted experiment or restoring an active one is `LATHE_NOT_FOUND`, as in MLflow.
+   */
   setExperimentLifecycle(workspace: string, experimentId: string, stage: LifecycleStage, at: number): Promise<void>;
   setExperimentTag(workspace: string, experimentId: string, tag: KeyValue, at: number): Promise<void>;
   deleteExperimentTag(workspace: string, experimentId: string, key: string, at: number): Promise<void>;

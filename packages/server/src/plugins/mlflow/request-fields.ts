@@ -27,6 +27,16 @@ export class RequestFields {
     return value;
   }
 
+  /**
+   * A required string that a JSON body must give as a JSON string, as MLflow's `_assert_string`
+   * checks (a query string has only strings). {@link string} reads a number as its text instead.
+   */
+  strictString(name: string): string {
+    const value = this.scalar(name);
+    if (value !== undefined && value !== null && typeof value !== 'string') throw invalid(name, value, 'a string');
+    return this.string(name);
+  }
+
   optionalString(name: string): string | undefined {
     const value = this.scalar(name);
     if (value === undefined || value === null) return undefined;

@@ -115,10 +115,8 @@ export class KyselyTrackingStore implements TrackingStore {
       if (stage === 'deleted' && Number(row.experiment_id) === 0) {
         throw new LatheError('LATHE_BAD_REQUEST', 'Cannot delete the default experiment (ID 0). This is an internally reserved experiment.');
       }
-      if (row.lifecycle_stage === stage) {
-        if (stage === 'active') throw new LatheError('LATHE_BAD_REQUEST', `Cannot restore an active experiment. Experiment ID: ${experimentId}`);
-        throw notActive('experiment', experimentId, row.lifecycle_stage);
-      }
+      // As in MLflow, delete looks among active experiments and restore among deleted ones.
+      if (row.lifecycle_stage === stage) throw experimentNotFound(experimentId);
       await trx.updateTable('experiments').set({ lifecycle_stage: stage, last_update_time: at }).where('experiment_id', '=', Number(experimentId)).execute();
       // MLflow deletes and restores the experiment's runs with it.
       await trx
@@ -548,10 +546,12 @@ export async function experimentRow(db: Db, workspace: string, experimentId: str
   const row = /^\d{1,15}$/.test(experimentId)
     ? await db.selectFrom('experiments').selectAll().where('experiment_id', '=', Number(experimentId)).where('workspace', '=', workspace).executeTakeFirst()
     : undefined;
-  if (row === undefined) {
-    throw new LatheError('LATHE_NOT_FOUND', `No Experiment with id=${experimentId} exists`, { details: { kind: 'experiment', name: experimentId } });
-  }
+  if (row === undefined) throw experimentNotFound(experimentId);
   return row;
+}
+
+function experimentNotFound(experimentId: string): LatheError {
+  return new LatheError('LATHE_NOT_FOUND', `No Experiment with id=${experimentId} exists`, { details: { kind: 'experiment', name: experimentId } });
 }
 
 /** The experiment named `name` in the workspace, or `undefined`. @internal */
