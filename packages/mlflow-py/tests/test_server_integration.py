@@ -198,6 +198,42 @@ class ServerIntegrationTest(unittest.TestCase):
         artifact_uri = f"{mlflow.get_run(run.info.run_id).info.artifact_uri}/clf"
         self.assertEqual(mlflow.sklearn.load_model(artifact_uri).predict(X[:4]).tolist(), expected)
 
+    @unittest.skipUnless(has_module("torch"), "torch is not installed")
+    def test_logged_pytorch_model_loads_from_its_runs_uri(self):
+        import numpy as np
+        import torch
+
+        import mlflow.pyfunc
+        import mlflow.pytorch
+
+        torch.manual_seed(0)
+        model = torch.nn.Sequential(torch.nn.Linear(3, 1)).eval()
+        X = np.ones((2, 3), dtype=np.float32)
+        with mlflow.start_run():
+            info = mlflow.pytorch.log_model(model, name="net")
+        with torch.no_grad():
+            expected = model(torch.from_numpy(X)).numpy()
+        self.assertIsInstance(mlflow.pytorch.load_model(info.model_uri), torch.nn.Sequential)
+        np.testing.assert_allclose(mlflow.pyfunc.load_model(info.model_uri).predict(X), expected, rtol=1e-6)
+
+    @unittest.skipUnless(has_module("xgboost"), "xgboost is not installed")
+    def test_logged_xgboost_model_registers_and_loads_by_version(self):
+        import numpy as np
+        import xgboost as xgb
+
+        import mlflow.pyfunc
+        import mlflow.xgboost
+
+        X = np.random.RandomState(0).rand(40, 3)
+        y = (X[:, 0] > 0.5).astype(int)
+        model = xgb.XGBClassifier(n_estimators=3, max_depth=2).fit(X, y)
+        name = f"xgb-{uuid.uuid4().hex[:8]}"
+        with mlflow.start_run():
+            info = mlflow.xgboost.log_model(model, name="xgb", registered_model_name=name)
+        self.assertEqual(info.registered_model_version, "1")
+        self.assertIsInstance(mlflow.xgboost.load_model(f"models:/{name}/1"), xgb.XGBClassifier)
+        self.assertEqual(mlflow.pyfunc.load_model(info.model_uri).predict(X[:5]).tolist(), model.predict(X[:5]).tolist())
+
     @unittest.skipUnless(has_module("sklearn"), "scikit-learn is not installed")
     def test_a_registered_model_loads_by_version_and_alias(self):
         import mlflow.pyfunc

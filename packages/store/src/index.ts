@@ -8,6 +8,7 @@ export type { Database } from './kysely/schema.js';
 export type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile, PackedPath } from './artifacts/artifact-store.js';
 export { LocalArtifactStore, extractPlainFiles } from './artifacts/local-artifact-store.js';
 export { confinePath } from './artifacts/confine-path.js';
+export { packPath } from './artifacts/pack-path.js';
 export type { ByteRange, ListObjectsOptions, ObjectInfo, ObjectPage, ObjectStore } from './objects/object-store.js';
 export { LocalObjectStore } from './objects/local-object-store.js';
 export type { LocalObjectStoreOptions } from './objects/local-object-store.js';
@@ -23,13 +24,16 @@ export type {
   ExperimentOrderKey,
   KeyValue,
   LogBatchInput,
+  LoggedMetricPoint,
   LoggedModel,
+  LoggedModelMetric,
   MetricPoint,
   MetricSeriesJson,
   Page,
   Run,
   RunInfo,
   SearchExperimentsQuery,
+  SearchLoggedModelsQuery,
   ExperimentSummary,
   RunJobFilter,
   SearchRunsQuery,

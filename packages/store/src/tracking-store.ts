@@ -1,5 +1,5 @@
 import type { JobStatus } from '@lathe/core';
-import type { LifecycleStage, RunFilterClause, RunOrderKey, RunStatus } from '@lathe/tracking';
+import type { LifecycleStage, LoggedModelFilterClause, LoggedModelOrderKey, RunFilterClause, RunOrderKey, RunStatus } from '@lathe/tracking';
 
 /** Which experiments or runs a search sees, by lifecycle stage (MLflow's `ViewType`). */
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
@@ -27,6 +27,24 @@ export interface MetricPoint {
   value: number;
   timestamp: number;
   step: number;
+}
+
+/**
+ * A metric point as MLflow 3 logs it: optionally for a logged model (autolog and
+ * `mlflow.evaluate` do this) and measured on a dataset. A point with `modelId` is also the
+ * model's (`LoggedModel.metrics`).
+ */
+export interface LoggedMetricPoint extends MetricPoint {
+  modelId?: string;
+  datasetName?: string;
+  datasetDigest?: string;
+}
+
+/** A metric point of a logged model, with the run that logged it and the dataset it was measured on. */
+export interface LoggedModelMetric extends MetricPoint {
+  runId: string | null;
+  datasetName: string | null;
+  datasetDigest: string | null;
 }
 
 /** One metric of a run as parallel columns, each the text of a JSON array. */
@@ -104,7 +122,7 @@ export interface UpdateRunInput {
 
 /** A batch of values for one run ({@link TrackingStore.logBatch}). */
 export interface LogBatchInput {
-  metrics?: MetricPoint[];
+  metrics?: LoggedMetricPoint[];
   params?: KeyValue[];
   tags?: KeyValue[];
 }
@@ -187,6 +205,24 @@ export interface LoggedModel {
   sourceRunId: string | null;
   params: KeyValue[];
   tags: KeyValue[];
+  /** Every point logged with this model, by key, then step and timestamp. */
+  metrics: LoggedModelMetric[];
+}
+
+/** Input for {@link TrackingStore.searchLoggedModels}. */
+export interface SearchLoggedModelsQuery {
+  experimentIds: string[];
+  /** Already parsed by `parseLoggedModelFilter`. */
+  filter?: LoggedModelFilterClause[];
+  /**
+   * Metric filters and the models kept count only points on one of these datasets (a name, and a
+   * digest when given); with no metric filter, a model must have some point on one of them.
+   */
+  datasets?: { datasetName: string; datasetDigest?: string }[];
+  /** Already parsed by `parseLoggedModelOrderBy`; then newest first, then by model id. */
+  orderBy?: LoggedModelOrderKey[];
+  maxResults: number;
+  pageToken?: string;
 }
 
 /** Input for {@link TrackingStore.createLoggedModel}. */
@@ -215,7 +251,10 @@ export interface TrackingStore {
   ensureExperiment(workspace: string, name: string, at: number): Promise<Experiment>;
   searchExperiments(workspace: string, query: SearchExperimentsQuery): Promise<Page<Experiment>>;
   renameExperiment(workspace: string, experimentId: string, newName: string, at: number): Promise<void>;
-  /** Deletes (`deleted`) or restores (`active`) an experiment and its runs' visibility. */
+  /**
+   * Deletes (`deleted`) or restores (`active`) an experiment and its runs' visibility. Deleting a
+   * deleted experiment or restoring an active one is `LATHE_NOT_FOUND`, as in MLflow.
+   */
   setExperimentLifecycle(workspace: string, experimentId: string, stage: LifecycleStage, at: number): Promise<void>;
   setExperimentTag(workspace: string, experimentId: string, tag: KeyValue, at: number): Promise<void>;
   deleteExperimentTag(workspace: string, experimentId: string, key: string, at: number): Promise<void>;
@@ -226,7 +265,8 @@ export interface TrackingStore {
   updateRun(workspace: string, runId: string, input: UpdateRunInput): Promise<RunInfo>;
   setRunLifecycle(workspace: string, runId: string, stage: LifecycleStage, at: number): Promise<void>;
   /**
-   * Appends metric points (an identical point is ignored), adds params (re-logging a param
+   * Appends metric points (an identical point is ignored; a point with a `modelId` is the
+   * model's too, and an unknown or deleted model is `LATHE_NOT_FOUND`), adds params (re-logging a param
    * with another value is `LATHE_BAD_REQUEST`, as in MLflow) and sets tags, in one transaction.
    */
   logBatch(workspace: string, runId: string, batch: LogBatchInput): Promise<void>;
@@ -263,5 +303,6 @@ export interface TrackingStore {
   deleteLoggedModelTag(workspace: string, modelId: string, key: string): Promise<void>;
   logLoggedModelParams(workspace: string, modelId: string, params: KeyValue[]): Promise<void>;
   deleteLoggedModel(workspace: string, modelId: string, at: number): Promise<void>;
-  searchLoggedModels(workspace: string, query: { experimentIds: string[]; maxResults: number; pageToken?: string }): Promise<Page<LoggedModel>>;
+  /** Active models of the workspace's `experimentIds` that match, in order, keyset-paged. */
+  searchLoggedModels(workspace: string, query: SearchLoggedModelsQuery): Promise<Page<LoggedModel>>;
 }

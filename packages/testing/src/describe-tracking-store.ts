@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import type { MetadataStore, TrackingStore } from '@lathe/store';
 import { defineExperimentTests, defineJobRunTests, defineRunTests, defineSearchTests, type TrackingSuite } from './tracking-store/tracking-store-tests.js';
+import { defineLoggedModelTests } from './tracking-store/logged-model-tests.js';
 import { openedOnce } from './opened-once.js';
 
 /**
@@ -24,5 +25,6 @@ export function describeTrackingStore(name: string, open: () => Promise<Metadata
     describe('runs', () => defineRunTests(suite));
     describe('search', () => defineSearchTests(suite));
     describe('jobs are runs', () => defineJobRunTests(suite));
+    describe('logged models', () => defineLoggedModelTests(suite));
   });
 }

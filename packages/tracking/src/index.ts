@@ -22,6 +22,10 @@ export { parseExperimentFilter } from './search/parse-experiment-filter.js';
 export type { ExperimentFilterClause } from './search/parse-experiment-filter.js';
 export { parseExperimentOrderBy, parseRunOrderBy } from './search/parse-order-by.js';
 export type { ExperimentOrderKey, RunOrderKey } from './search/parse-order-by.js';
+export { parseLoggedModelFilter } from './search/parse-logged-model-filter.js';
+export type { LoggedModelFilterClause } from './search/parse-logged-model-filter.js';
+export { parseLoggedModelOrderBy } from './search/parse-logged-model-order-by.js';
+export type { LoggedModelOrderKey } from './search/parse-logged-model-order-by.js';
 export { parseModelVersionFilter, parseRegisteredModelFilter } from './search/parse-registry-filter.js';
 export type { RegistryFilterClause } from './search/parse-registry-filter.js';
 export { parseModelVersionOrderBy, parseRegisteredModelOrderBy } from './search/parse-registry-order-by.js';
@@ -34,12 +38,16 @@ export {
   EXPERIMENT_NUMERIC_ATTRIBUTES,
   EXPERIMENT_ORDER_BY_ATTRIBUTES,
   EXPERIMENT_SEARCH_ATTRIBUTES,
+  LOGGED_MODEL_ENTITY_PREFIXES,
+  LOGGED_MODEL_NUMERIC_ATTRIBUTES,
+  LOGGED_MODEL_SEARCH_ATTRIBUTES,
   NUMERIC_COMPARATORS,
   RUN_NUMERIC_ATTRIBUTES,
   RUN_ORDER_BY_ATTRIBUTES,
   RUN_SEARCH_ATTRIBUTES,
   SET_COMPARATORS,
   STRING_COMPARATORS,
+  canonicalLoggedModelAttribute,
   canonicalRunAttribute,
 } from './search/search-keys.js';
 export type { SearchEntityType } from './search/search-keys.js';

@@ -6,8 +6,9 @@ log to the Lathe server named by ``MLFLOW_TRACKING_URI`` (http/https only; there
 ``./mlruns`` store). ``__version__`` follows MLflow 2.x numbering with a ``+lathe`` label.
 
 Supported: the fluent tracking API (runs, metrics batched in the background, params, tags,
-artifacts), ``MlflowClient``, ``mlflow.entities``, ``mlflow.artifacts``, sklearn models in the
-real MLflow model format (``mlflow.sklearn`` save/log/load and autolog) and
+artifacts), ``MlflowClient``, ``mlflow.entities``, ``mlflow.artifacts``, sklearn, PyTorch and
+XGBoost models in the real MLflow model format (``mlflow.sklearn`` save/log/load and autolog,
+``mlflow.pytorch``, ``mlflow.xgboost``) and
 ``mlflow.pyfunc.load_model``, and the model registry (``register_model``, ``models:/`` URIs). See
 the package README for what is not supported.
 """
@@ -59,7 +60,7 @@ from mlflow.version import VERSION
 __version__ = VERSION
 
 # Imported on first use so that ``import mlflow`` never imports scikit-learn or pandas.
-_LAZY_SUBMODULES = {"artifacts", "client", "entities", "exceptions", "models", "pyfunc", "sklearn", "tracking"}
+_LAZY_SUBMODULES = {"artifacts", "client", "entities", "exceptions", "models", "pyfunc", "pytorch", "sklearn", "tracking", "xgboost"}
 
 
 def __getattr__(name):

@@ -71,8 +71,9 @@ export function defineExperimentTests(s: TrackingSuite): void {
     await s.tracking.setExperimentLifecycle(ws, e.experimentId, 'deleted', T0 + 6);
     assert.equal((await s.tracking.getRunInfo(ws, run.info.runId)).lifecycleStage, 'deleted');
     await rejectsWith(s.tracking.createRun(ws, { experimentId: e.experimentId }), 'LATHE_BAD_REQUEST', /must be in the 'active' state/);
-    await rejectsWith(s.tracking.setExperimentLifecycle(ws, e.experimentId, 'deleted', T0 + 7), 'LATHE_BAD_REQUEST');
+    await rejectsWith(s.tracking.setExperimentLifecycle(ws, e.experimentId, 'deleted', T0 + 7), 'LATHE_NOT_FOUND', /No Experiment/);
     await s.tracking.setExperimentLifecycle(ws, e.experimentId, 'active', T0 + 8);
+    await rejectsWith(s.tracking.setExperimentLifecycle(ws, e.experimentId, 'active', T0 + 9), 'LATHE_NOT_FOUND', /No Experiment/);
     assert.equal((await s.tracking.getRunInfo(ws, run.info.runId)).lifecycleStage, 'active');
   });
 }

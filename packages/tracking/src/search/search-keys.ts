@@ -73,3 +73,24 @@ export function canonicalRunAttribute(key: string): string {
   if (key === 'run name' || key === 'Run name' || key === 'Run Name') return 'run_name';
   return key;
 }
+
+/** Entity prefixes of logged-models/search (MLflow 3 accepts exactly these four). */
+export const LOGGED_MODEL_ENTITY_PREFIXES: Readonly<Record<string, 'attribute' | 'metric' | 'param' | 'tag'>> = {
+  attributes: 'attribute',
+  metrics: 'metric',
+  params: 'param',
+  tags: 'tag',
+};
+
+/** Numeric logged-model attributes (canonical names). */
+export const LOGGED_MODEL_NUMERIC_ATTRIBUTES: readonly string[] = ['creation_timestamp', 'last_updated_timestamp'];
+
+/** Logged-model attributes a filter or order_by may name (canonical names). */
+export const LOGGED_MODEL_SEARCH_ATTRIBUTES: readonly string[] = ['name', 'model_id', 'model_type', 'status', 'source_run_id', ...LOGGED_MODEL_NUMERIC_ATTRIBUTES];
+
+/** The canonical name of a logged-model attribute: MLflow's aliases `creation_time` and `last_updated_time`. */
+export function canonicalLoggedModelAttribute(key: string): string {
+  if (key === 'creation_time') return 'creation_timestamp';
+  if (key === 'last_updated_time') return 'last_updated_timestamp';
+  return key;
+}

@@ -20,12 +20,14 @@ REQUIREMENTS_FILE_NAME = "requirements.txt"
 
 
 def pinned_requirement(package, module_version=None):
-    """``package==<installed version>``, or just ``package`` when not installed."""
+    """``package==<installed version>``, or just ``package`` when not installed. A local version
+    label (``1.13.0+cu117``, a distribution's ``+gitunknown``) is dropped, as MLflow does: no
+    package index has those builds."""
     try:
         version = module_version or importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         return package
-    return f"{package}=={version}"
+    return f"{package}=={version.split('+', 1)[0]}"
 
 
 def _read_requirements(value):

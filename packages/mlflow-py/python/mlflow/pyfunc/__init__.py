@@ -3,10 +3,13 @@
 ``load_model`` resolves the URI to a local folder, reads ``MLmodel``, puts the flavor's ``code``
 folder on ``sys.path``, imports ``loader_module`` and calls its ``_load_pyfunc(data_path)``
 (``data_path`` is the folder, or ``<folder>/<data>`` when the flavor names ``data``), as MLflow
-does. Only loader modules present in this package (``mlflow.sklearn``) or importable
-otherwise work; custom ``PythonModel`` models are not supported.
+does, with the flavor's ``model_config`` (updated by the caller's) when the loader takes one.
+Only loader modules present in this package (``mlflow.sklearn``, ``mlflow.pytorch``,
+``mlflow.xgboost``) or importable otherwise work; custom ``PythonModel`` models are not
+supported.
 """
 
+import inspect
 import os
 import platform
 import sys
@@ -101,7 +104,12 @@ def load_model(model_uri, suppress_warnings=False, dst_path=None, model_config=N
             f"Cannot load this model: its loader module {conf[MAIN]!r} is not available in Lathe's mlflow "
             f"client ({e}). Install the real mlflow package to load it."
         ) from e
-    return PyFuncModel(model_meta, loader._load_pyfunc(data_path), conf.get("predict_fn", "predict"))
+    config = {**(conf.get("model_config") or {}), **(model_config or {})}
+    if "model_config" in inspect.signature(loader._load_pyfunc).parameters:
+        impl = loader._load_pyfunc(data_path, model_config=config)
+    else:
+        impl = loader._load_pyfunc(data_path)
+    return PyFuncModel(model_meta, impl, conf.get("predict_fn", "predict"))
 
 
 __all__ = ["FLAVOR_NAME", "PyFuncModel", "add_to_model", "load_model"]

@@ -11,13 +11,12 @@ which works for models made only of importable classes.
 
 import os
 import pickle
-import sys
 
 from mlflow.exceptions import MlflowException
 from mlflow.models.environment import CONDA_ENV_FILE_NAME, PYTHON_ENV_FILE_NAME, conda_env_for, pinned_requirement, write_environment
 from mlflow.models.model import MLMODEL_FILE_NAME, Model, get_flavor_configuration
 from mlflow.models.model_uri import local_model_path
-from mlflow.models.signature import infer_signature
+from mlflow.utils.model_utils import add_code_to_path, copy_code_paths, folder_size, infer_signature_or_none, prepare_path
 from mlflow.sklearn.autologging import autolog
 
 FLAVOR_NAME = "sklearn"
@@ -54,32 +53,6 @@ def _check_format(serialization_format):
         )
 
 
-def _prepare_path(path):
-    if os.path.exists(path) and (not os.path.isdir(path) or os.listdir(path)):
-        raise MlflowException(f"Path '{path}' already exists and is not empty", error_code="RESOURCE_ALREADY_EXISTS")
-    os.makedirs(path, exist_ok=True)
-
-
-def _copy_code_paths(code_paths, path):
-    if not code_paths:
-        return None
-    import shutil
-
-    code_dir = os.path.join(path, "code")
-    os.makedirs(code_dir, exist_ok=True)
-    for source in code_paths:
-        target = os.path.join(code_dir, os.path.basename(os.path.normpath(source)))
-        if os.path.isdir(source):
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
-    return "code"
-
-
-def _folder_size(path):
-    return sum(os.path.getsize(os.path.join(root, f)) for root, _, files in os.walk(path) for f in files)
-
-
 def save_model(sk_model, path, conda_env=None, code_paths=None, mlflow_model=None,
                serialization_format=SERIALIZATION_FORMAT_PICKLE, signature=None, input_example=None,
                pip_requirements=None, extra_pip_requirements=None, pyfunc_predict_fn="predict", metadata=None):
@@ -87,11 +60,11 @@ def save_model(sk_model, path, conda_env=None, code_paths=None, mlflow_model=Non
     from mlflow import pyfunc
 
     _check_format(serialization_format)
-    _prepare_path(path)
-    code_dir = _copy_code_paths(code_paths, path)
+    prepare_path(path)
+    code_dir = copy_code_paths(code_paths, path)
     mlflow_model = mlflow_model or Model()
     if signature is None and input_example is not None:
-        signature = _infer_signature_or_none(sk_model, input_example, pyfunc_predict_fn)
+        signature = infer_signature_or_none(getattr(sk_model, pyfunc_predict_fn, None), input_example)
     mlflow_model.signature = signature or None
     if metadata is not None:
         mlflow_model.metadata = metadata
@@ -102,23 +75,10 @@ def save_model(sk_model, path, conda_env=None, code_paths=None, mlflow_model=Non
                             predict_fn=pyfunc_predict_fn)
     mlflow_model.add_flavor(FLAVOR_NAME, pickled_model=_MODEL_DATA_SUBPATH, sklearn_version=_sklearn_version(),
                             serialization_format=serialization_format, code=code_dir)
-    mlflow_model.model_size_bytes = _folder_size(path)
+    mlflow_model.model_size_bytes = folder_size(path)
     mlflow_model.save(os.path.join(path, MLMODEL_FILE_NAME))
     defaults = get_default_pip_requirements(serialization_format == SERIALIZATION_FORMAT_CLOUDPICKLE)
     write_environment(path, defaults, conda_env, pip_requirements, extra_pip_requirements)
-
-
-def _infer_signature_or_none(sk_model, input_example, predict_fn):
-    try:
-        prediction = getattr(sk_model, predict_fn)(input_example)
-        if type(input_example).__name__ == "DataFrame" and getattr(prediction, "ndim", 0) == 1:
-            import pandas as pd  # as MLflow: row predictions for column input are one column
-
-            prediction = pd.Series(prediction)
-        return infer_signature(input_example, prediction)
-    except Exception as e:  # a signature is optional: MLflow also only warns here
-        print(f"mlflow (Lathe): could not infer a model signature: {e}", file=sys.stderr)
-        return None
 
 
 def _save_pickle(sk_model, output_path, serialization_format):
@@ -165,16 +125,9 @@ def load_model(model_uri, dst_path=None):
     """The scikit-learn estimator of the model at ``model_uri``."""
     local_path = local_model_path(model_uri, dst_path)
     conf = get_flavor_configuration(local_path, FLAVOR_NAME)
-    _add_code(local_path, conf)
+    add_code_to_path(local_path, conf)
     model_file = os.path.join(local_path, conf["pickled_model"])
     return _load_model_from_local_file(model_file, conf.get("serialization_format", SERIALIZATION_FORMAT_PICKLE))
-
-
-def _add_code(local_path, conf):
-    if conf.get("code"):
-        code_dir = os.path.join(local_path, conf["code"])
-        if code_dir not in sys.path:
-            sys.path.insert(0, code_dir)
 
 
 class _SklearnModelWrapper:

@@ -4,6 +4,7 @@ import type { KeyValue, ModelVersion } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
 import { hashSpec } from '../../shared/hash-spec.js';
 import { snapshotOf } from '@lathe/jobs';
+import { isPromptVersion, promptSnapshot } from './prompt-snapshot.js';
 
 /** What model-versions/create asks for. */
 export interface RegisterVersionInput {
@@ -25,14 +26,16 @@ const MODEL_VERSIONS_TAG = 'mlflow.modelVersions';
  * do, and files them as the next numeric version of the `model` asset (type `mlflow_model` when
  * they hold an `MLmodel`), with lineage to the job whose run produced them. Without `run_id`, the
  * run is the logged model's source run or the `runs:/` source's; a logged model is tagged with
- * the new version, as MLflow's server does.
+ * the new version, as MLflow's server does. A prompt version (MLflow 3's `register_prompt`) names
+ * no files: its `source` is kept as given and its template is stored instead.
  */
 export async function createRegisteredVersion(ctx: ServerContext, workspace: string, input: RegisterVersionInput): Promise<ModelVersion> {
   await ctx.modelRegistry.getRegisteredModel(workspace, input.name);
   const modelId = input.modelId ?? /^models:\/(m-[^/]+)\/?$/.exec(input.source)?.[1];
   const logged = modelId === undefined ? undefined : await ctx.tracking.getLoggedModel(workspace, modelId);
   const runId = input.runId ?? logged?.sourceRunId ?? /^runs:\/([^/]+)/.exec(input.source)?.[1] ?? null;
-  const snapshot = await snapshotOf(ctx, workspace, input.source, 'source');
+  // A prompt's version has no model files: its template, in a tag, becomes its one file.
+  const snapshot = isPromptVersion(input.tags) ? await promptSnapshot(ctx, input.tags) : await snapshotOf(ctx, workspace, input.source, 'source');
   const type = snapshot.mlflowModel === true ? 'mlflow_model' : 'custom_model';
   const { spec } = validateAsset('model', { name: input.name, type, path: snapshot.blob }, 'source');
   const stored = { ...spec, source_path: input.source };

@@ -71,6 +71,13 @@ describeOnEachStore((store) => {
       assertMlflowError(await srv.post('/ajax-api/2.0/mlflow/runs/nothing', {}), 404, 'ENDPOINT_NOT_FOUND');
     });
 
+    it('answers an unknown endpoint under /api/3.0 with 404 ENDPOINT_NOT_FOUND, as under /api/2.0', async () => {
+      assertMlflowError(await srv.post('/api/3.0/mlflow/traces/nothing', {}), 404, 'ENDPOINT_NOT_FOUND', /\/api\/3\.0\/mlflow\/traces\/nothing/);
+      assertMlflowError(await srv.get('/api/3.0/mlflow/traces'), 404, 'ENDPOINT_NOT_FOUND');
+      assertMlflowError(await srv.get('/ajax-api/3.0/mlflow/logged-models/m-1'), 404, 'ENDPOINT_NOT_FOUND');
+      assertMlflowError(await srv.get('/api/v1/workspaces/default/mlflow/api/3.0/mlflow/traces/x'), 404, 'ENDPOINT_NOT_FOUND');
+    });
+
     it('serves the same API under /ajax-api/2.0/mlflow', async () => {
       const name = uniqueName('ajax');
       const created = await srv.post('/ajax-api/2.0/mlflow/experiments/create', { name });

@@ -14,7 +14,7 @@ export async function experimentRoutes(app: FastifyInstance, scope: TrackingScop
 
   app.post('/experiments/create', async (request) => {
     const f = fieldsOf(request);
-    const name = f.string('name');
+    const name = f.strictString('name');
     validateExperimentName(name);
     const tags = f.keyValues('tags').map((entry) => validateExperimentTag(entry));
     const artifactLocation = f.optionalString('artifact_location');

@@ -64,8 +64,9 @@ describeOnEachStore((store) => {
       assertMlflowError(await srv.post('experiments/create', { name: uniqueName('t'), tags: [{ value: 'v' }] }), 400, 'INVALID_PARAMETER_VALUE', /'key'/);
     });
 
-    it('refuses a number where MLflow expects a string', { todo: 'RequestFields coerces numbers to strings; MLflow answers INVALID_PARAMETER_VALUE for a non-string name' }, async () => {
-      assertMlflowError(await srv.post('experiments/create', { name: 12345 }), 400, 'INVALID_PARAMETER_VALUE');
+    it('refuses a number where MLflow expects a string', async () => {
+      assertMlflowError(await srv.post('experiments/create', { name: 12345 }), 400, 'INVALID_PARAMETER_VALUE', /'name'/);
+      assertMlflowError(await srv.post('experiments/create', { name: true }), 400, 'INVALID_PARAMETER_VALUE', /'name'/);
     });
 
     it('answers RESOURCE_DOES_NOT_EXIST for an unknown id or name', async () => {
@@ -129,18 +130,13 @@ describeOnEachStore((store) => {
       assertMlflowError(await srv.post('experiments/delete', {}), 400, 'INVALID_PARAMETER_VALUE', /'experiment_id'/);
     });
 
-    it(
-      'answers a second delete, or restoring an active experiment, as not found',
-      {
-        todo: 'MLflow looks the experiment up among active (delete) or deleted (restore) ones and answers 404 RESOURCE_DOES_NOT_EXIST; Lathe answers 400 INVALID_PARAMETER_VALUE with a clearer message',
-      },
-      async () => {
-        const id = await srv.createExperiment(uniqueName('twice'));
-        assertMlflowError(await srv.post('experiments/restore', { experiment_id: id }), 404, 'RESOURCE_DOES_NOT_EXIST');
-        await srv.ok('experiments/delete', { experiment_id: id });
-        assertMlflowError(await srv.post('experiments/delete', { experiment_id: id }), 404, 'RESOURCE_DOES_NOT_EXIST');
-      },
-    );
+    it('answers a second delete, or restoring an active experiment, as not found', async () => {
+      const id = await srv.createExperiment(uniqueName('twice'));
+      assertMlflowError(await srv.post('experiments/restore', { experiment_id: id }), 404, 'RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${id} exists`);
+      await srv.ok('experiments/delete', { experiment_id: id });
+      assertMlflowError(await srv.post('experiments/delete', { experiment_id: id }), 404, 'RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${id} exists`);
+      await srv.ok('experiments/restore', { experiment_id: id });
+    });
   });
 
   describe('experiment tags', () => {

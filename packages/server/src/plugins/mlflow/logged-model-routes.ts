@@ -1,12 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LatheError } from '@lathe/core';
-import { validateParam, validateTag } from '@lathe/tracking';
+import { parseLoggedModelFilter, parseLoggedModelOrderBy, validateParam, validateTag } from '@lathe/tracking';
 import { loggedModelJson } from './mlflow-json.js';
 import { pageToken } from './experiment-routes.js';
+import type { RequestFields } from './request-fields.js';
 import { fieldsOf, type TrackingScope } from './tracking-scope.js';
 
 const STATUSES = new Set(['LOGGED_MODEL_PENDING', 'LOGGED_MODEL_READY', 'LOGGED_MODEL_UPLOAD_FAILED']);
 const STATUS_NUMBERS: Record<string, string> = { '1': 'LOGGED_MODEL_PENDING', '2': 'LOGGED_MODEL_READY', '3': 'LOGGED_MODEL_UPLOAD_FAILED' };
+
+/** An entry of logged-models/search `datasets`: a name, and optionally a digest. */
+function datasetFilterOf(d: RequestFields): { datasetName: string; datasetDigest?: string } {
+  const datasetName = d.optionalString('dataset_name');
+  if (!datasetName) throw new LatheError('LATHE_BAD_REQUEST', '`dataset_name` in the `datasets` clause must be specified.');
+  const datasetDigest = d.optionalString('dataset_digest');
+  return { datasetName, ...(datasetDigest ? { datasetDigest } : {}) };
+}
 
 /** MLflow 3's logged models, which its client needs to log a model at all. */
 export async function loggedModelRoutes(app: FastifyInstance, scope: TrackingScope): Promise<void> {
@@ -35,7 +44,14 @@ export async function loggedModelRoutes(app: FastifyInstance, scope: TrackingSco
     const f = fieldsOf(request);
     const max = f.optionalInteger('max_results') ?? 50;
     if (max < 1 || max > 50000) throw new LatheError('LATHE_BAD_REQUEST', `Invalid value ${max} for parameter 'max_results' supplied.`);
-    const page = await tracking.searchLoggedModels(scope.workspaceOf(request), { experimentIds: f.strings('experiment_ids'), maxResults: max, ...pageToken(f) });
+    const page = await tracking.searchLoggedModels(scope.workspaceOf(request), {
+      experimentIds: f.strings('experiment_ids'),
+      filter: parseLoggedModelFilter(f.optionalString('filter')),
+      datasets: f.objects('datasets').map(datasetFilterOf),
+      orderBy: parseLoggedModelOrderBy(f.raw('order_by')),
+      maxResults: max,
+      ...pageToken(f),
+    });
     return { models: page.items.map(loggedModelJson), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
   });
 

@@ -180,7 +180,7 @@ describeOnEachStore((store) => {
       assertMlflowError(await srv.post('logged-models/search', { experiment_ids: [searchExp], page_token: 'nope!' }), 400, 'INVALID_PARAMETER_VALUE', /page token/i);
     });
 
-    it('applies a filter and an order', { todo: 'logged-models/search ignores filter, datasets and order_by; MLflow filters on name, params, tags and metrics' }, async () => {
+    it('applies a filter and an order', async () => {
       const res = await srv.ok('logged-models/search', {
         experiment_ids: [searchExp],
         filter: "params.i = '3'",
@@ -190,6 +190,138 @@ describeOnEachStore((store) => {
         res.models.map((m: { info: { name: string } }) => m.info.name),
         ['m3'],
       );
+    });
+
+    it('orders by name either way and pages a filtered, ordered search exactly once', async () => {
+      const names = async (body: Record<string, unknown>) =>
+        (await srv.ok('logged-models/search', { experiment_ids: [searchExp], ...body })).models.map((m: { info: { name: string } }) => m.info.name);
+      assert.deepEqual(await names({ order_by: [{ field_name: 'name', ascending: false }] }), ['m4', 'm3', 'm2', 'm1', 'm0']);
+      assert.deepEqual(await names({ filter: "name LIKE 'm%' AND params.i != '0'", order_by: [{ field_name: 'name' }] }), ['m1', 'm2', 'm3', 'm4']);
+      const seen: string[] = [];
+      let token: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const body = { experiment_ids: [searchExp], filter: "params.i != '2'", order_by: [{ field_name: 'name' }], max_results: 1, ...(token ? { page_token: token } : {}) };
+        const res = await srv.ok('logged-models/search', body);
+        seen.push(...res.models.map((m: { info: { name: string } }) => m.info.name));
+        token = res.next_page_token;
+        if (!token) break;
+      }
+      assert.deepEqual(seen, ['m0', 'm1', 'm3', 'm4']);
+      const first = await srv.ok('logged-models/search', { experiment_ids: [searchExp], order_by: [{ field_name: 'name' }], max_results: 1 });
+      assertMlflowError(await srv.post('logged-models/search', { experiment_ids: [searchExp], max_results: 1, page_token: first.next_page_token }), 400, 'INVALID_PARAMETER_VALUE', /page token/i);
+    });
+
+    it('finds the model of a run by name, as the client resolves runs:/<run>/<name>, and the newest of a name', async () => {
+      const exp2 = await srv.createExperiment(uniqueName('two-models'));
+      const runId = await srv.createRun(exp2);
+      const first = (await srv.ok('logged-models', { experiment_id: exp2, name: 'first', source_run_id: runId })).model.info.model_id;
+      const second = (await srv.ok('logged-models', { experiment_id: exp2, name: 'second', source_run_id: runId })).model.info.model_id;
+      const other = await srv.createRun(exp2);
+      await srv.ok('logged-models', { experiment_id: exp2, name: 'first', source_run_id: other });
+      const byRun = await srv.ok('logged-models/search', { experiment_ids: [exp2], filter: `source_run_id='${runId}' AND name='first'`, max_results: 2 });
+      assert.deepEqual(
+        byRun.models.map((m: { info: { model_id: string } }) => m.info.model_id),
+        [first],
+      );
+      const bySecond = await srv.ok('logged-models/search', { experiment_ids: [exp2], filter: `name = 'second'` });
+      assert.deepEqual(
+        bySecond.models.map((m: { info: { model_id: string } }) => m.info.model_id),
+        [second],
+      );
+      const byName = await srv.ok('logged-models/search', { experiment_ids: [exp2], filter: "name = 'first'", order_by: [{ field_name: 'last_updated_timestamp', ascending: false }] });
+      assert.equal(byName.models.length, 2);
+      assert.equal(
+        byName.models.every((m: { info: { name: string } }) => m.info.name === 'first'),
+        true,
+      );
+      assert.deepEqual((await srv.ok('logged-models/search', { experiment_ids: [exp2], filter: "tags.missing = 'x'" })).models ?? [], []);
+    });
+
+    it('refuses a bad filter, order_by or datasets with 400', async () => {
+      const bad = (body: Record<string, unknown>) => srv.post('logged-models/search', { experiment_ids: [searchExp], ...body });
+      assertMlflowError(await bad({ filter: "colour = 'red'" }), 400, 'INVALID_PARAMETER_VALUE', /Invalid attribute key 'colour'/);
+      assertMlflowError(await bad({ filter: 'metric.acc > 1' }), 400, 'INVALID_PARAMETER_VALUE', /Invalid entity type/);
+      assertMlflowError(await bad({ filter: "name = 'a' OR name = 'b'" }), 400, 'INVALID_PARAMETER_VALUE');
+      assertMlflowError(await bad({ filter: 'metrics.acc > ' }), 400, 'INVALID_PARAMETER_VALUE');
+      assertMlflowError(await bad({ filter: 7 }), 400, 'INVALID_PARAMETER_VALUE');
+      assertMlflowError(await bad({ order_by: ['name'] }), 400, 'INVALID_PARAMETER_VALUE', /list of dictionaries/);
+      assertMlflowError(await bad({ order_by: [{ field_name: 'params.i' }] }), 400, 'INVALID_PARAMETER_VALUE', /only `metrics.<name>`/);
+      assertMlflowError(await bad({ datasets: [{ dataset_digest: 'd' }] }), 400, 'INVALID_PARAMETER_VALUE', /`dataset_name`/);
+      assertMlflowError(await bad({ datasets: 'train' }), 400, 'INVALID_PARAMETER_VALUE', /'datasets'/);
+    });
+  });
+
+  describe('metrics of logged models', () => {
+    it('keeps metrics logged with a model_id on the model, with their datasets, and on the run', async () => {
+      const runId = await srv.createRun(exp);
+      const { info } = await createModel({ name: 'scored', source_run_id: runId });
+      const at = 1_700_000_000_000;
+      await srv.ok('runs/log-metric', { run_id: runId, key: 'acc', value: 0.75, timestamp: at, step: 1, model_id: info.model_id, dataset_name: 'test', dataset_digest: 'd1' });
+      await srv.ok('runs/log-batch', {
+        run_id: runId,
+        metrics: [
+          { key: 'loss', value: 0.5, timestamp: at, step: 0, model_id: info.model_id },
+          { key: 'plain', value: 1, timestamp: at },
+        ],
+      });
+      const model = (await getModel(info.model_id)).body.model;
+      assert.deepEqual(model.data.metrics, [
+        { key: 'acc', value: 0.75, timestamp: at, step: 1, dataset_name: 'test', dataset_digest: 'd1', model_id: info.model_id, run_id: runId },
+        { key: 'loss', value: 0.5, timestamp: at, step: 0, model_id: info.model_id, run_id: runId },
+      ]);
+      const run = await srv.getOk('runs/get', { run_id: runId });
+      assert.deepEqual(run.run.data.metrics.map((m: { key: string }) => m.key).sort(), ['acc', 'loss', 'plain']);
+      const found = await srv.ok('logged-models/search', { experiment_ids: [exp], filter: 'metrics.acc >= 0.7' });
+      assert.deepEqual(
+        found.models.map((m: { info: { model_id: string } }) => m.info.model_id),
+        [info.model_id],
+      );
+    });
+
+    it('refuses a metric for an unknown model, and writes none of its batch', async () => {
+      const runId = await srv.createRun(exp);
+      const missing = 'm-' + 'f'.repeat(32);
+      assertMlflowError(await srv.post('runs/log-metric', { run_id: runId, key: 'acc', value: 1, timestamp: 1, model_id: missing }), 404, 'RESOURCE_DOES_NOT_EXIST', new RegExp(missing));
+      assertMlflowError(
+        await srv.post('runs/log-batch', {
+          run_id: runId,
+          metrics: [
+            { key: 'x', value: 1, timestamp: 1 },
+            { key: 'y', value: 1, timestamp: 1, model_id: missing },
+          ],
+        }),
+        404,
+        'RESOURCE_DOES_NOT_EXIST',
+      );
+      assert.deepEqual((await srv.getOk('runs/get', { run_id: runId })).run.data.metrics ?? [], []);
+    });
+
+    it('filters and sorts on metrics per dataset, models without the metric last', async () => {
+      const exp3 = await srv.createExperiment(uniqueName('model-metrics'));
+      const runId = await srv.createRun(exp3);
+      const ids: Record<string, string> = {};
+      for (const name of ['a', 'b', 'c', 'none']) ids[name] = (await srv.ok('logged-models', { experiment_id: exp3, name, source_run_id: runId })).model.info.model_id;
+      const log = (name: string, value: number, dataset: string, timestamp = 10) =>
+        srv.ok('runs/log-metric', { run_id: runId, key: 'acc', value, timestamp, model_id: ids[name], dataset_name: dataset, dataset_digest: `${dataset}-digest` });
+      await log('a', 0.9, 'test');
+      await log('a', 0.1, 'train');
+      await log('b', 0.5, 'test');
+      await log('b', 0.95, 'train');
+      await log('c', 0.2, 'train');
+      const names = async (body: Record<string, unknown>) => (await srv.ok('logged-models/search', { experiment_ids: [exp3], ...body })).models.map((m: { info: { name: string } }) => m.info.name);
+      const byTest = await names({ order_by: [{ field_name: 'metrics.acc', ascending: false, dataset_name: 'test' }, { field_name: 'name' }] });
+      assert.deepEqual(byTest.slice(0, 2), ['a', 'b']);
+      assert.deepEqual([...byTest.slice(2)].sort(), ['c', 'none']);
+      assert.deepEqual(await names({ order_by: [{ field_name: 'metrics.acc', ascending: true, dataset_name: 'train', dataset_digest: 'train-digest' }, { field_name: 'name' }] }), [
+        'a',
+        'c',
+        'b',
+        'none',
+      ]);
+      assert.deepEqual(await names({ filter: 'metrics.acc > 0.8', order_by: [{ field_name: 'name' }] }), ['a', 'b']);
+      assert.deepEqual(await names({ filter: 'metrics.acc > 0.8', datasets: [{ dataset_name: 'test' }] }), ['a']);
+      assert.deepEqual(await names({ datasets: [{ dataset_name: 'train', dataset_digest: 'train-digest' }], order_by: [{ field_name: 'name' }] }), ['a', 'b', 'c']);
+      assert.deepEqual(await names({ datasets: [{ dataset_name: 'train', dataset_digest: 'other' }] }), []);
     });
   });
 });

@@ -28,6 +28,7 @@ export async function mlflowApi(app: FastifyInstance, ctx: ServerContext): Promi
   for (const base of ['/api/2.0', '/ajax-api/2.0']) {
     await app.register((scope) => mount(scope, defaultScope), { prefix: base });
   }
+  await mountVersion3(app);
   const workspaceScope: TrackingScope = {
     ...defaultScope,
     workspaceOf: (request: FastifyRequest) => (request.params as { workspace: string }).workspace,
@@ -41,6 +42,7 @@ export async function mlflowApi(app: FastifyInstance, ctx: ServerContext): Promi
       for (const base of ['/api/2.0', '/ajax-api/2.0']) {
         await scope.register((inner) => mount(inner, workspaceScope), { prefix: base });
       }
+      await mountVersion3(scope);
     },
     { prefix: `${API_PREFIX}/workspaces/:workspace/mlflow` },
   );
@@ -89,6 +91,18 @@ async function mount(app: FastifyInstance, scope: TrackingScope): Promise<void> 
     },
     { prefix: '/mlflow-artifacts' },
   );
+}
+
+/**
+ * MLflow 3's `/api/3.0` (and `/ajax-api/3.0`) paths, where MLflow serves its trace endpoints. Lathe
+ * serves none there yet, so every path answers as MLflow answers an endpoint it does not have
+ * (404 `ENDPOINT_NOT_FOUND`), which MLflow's client reads as "not supported by this server"
+ * rather than a failure.
+ */
+async function mountVersion3(app: FastifyInstance): Promise<void> {
+  for (const base of ['/api/3.0', '/ajax-api/3.0']) {
+    await app.register(async (scope) => installMlflowErrorHandler(scope), { prefix: base });
+  }
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);

@@ -80,7 +80,16 @@ export function loggedModelJson(model: LoggedModel) {
       ...(model.statusMessage ? { status_message: model.statusMessage } : {}),
       tags: model.tags,
     },
-    data: { params: model.params, metrics: [] as unknown[] },
+    data: {
+      params: model.params,
+      metrics: model.metrics.map((m) => ({
+        ...metricJson(m),
+        ...(m.datasetName !== null ? { dataset_name: m.datasetName } : {}),
+        ...(m.datasetDigest !== null ? { dataset_digest: m.datasetDigest } : {}),
+        model_id: model.modelId,
+        ...(m.runId !== null ? { run_id: m.runId } : {}),
+      })),
+    },
   };
 }
 

@@ -201,6 +201,35 @@ describeOnEachStore((store) => {
       assert.deepEqual((await srv.getOk('model-versions/search', { filter: `name = '${name}'` })).model_versions, [], 'nothing was created');
     });
 
+    it("registers prompt versions (mlflow.genai.register_prompt) without model files, keeping the template as the version's file", async () => {
+      const name = uniqueName('prompt');
+      await srv.ok('registered-models/create', { name, tags: [{ key: 'mlflow.prompt.is_prompt', value: 'true' }] });
+      const promptTags = (text: string) => [
+        { key: 'mlflow.prompt.is_prompt', value: 'true' },
+        { key: 'mlflow.prompt.text', value: text },
+      ];
+      const created = await srv.post('model-versions/create', { name, source: 'prompt-template', description: 'greeting', tags: promptTags('Hello, {{name}}!') });
+      assert.equal(created.status, 200, JSON.stringify(created.body));
+      assert.deepEqual([created.body.model_version.version, created.body.model_version.source, created.body.model_version.description], ['1', 'prompt-template', 'greeting']);
+      // MLflow's older clients send another placeholder source.
+      const second = await srv.ok('model-versions/create', { name, source: 'dummy-source', tags: promptTags('Bye, {{name}}.') });
+      assert.equal(second.model_version.version, '2');
+      const got = await srv.getOk('model-versions/get', { name, version: '1' });
+      assert.deepEqual(
+        got.model_version.tags.find((t: { key: string }) => t.key === 'mlflow.prompt.text'),
+        { key: 'mlflow.prompt.text', value: 'Hello, {{name}}!' },
+      );
+      const { artifact_uri } = await srv.getOk('model-versions/get-download-uri', { name, version: '2' });
+      const path = artifact_uri.slice('mlflow-artifacts:/'.length);
+      assert.equal((await srv.bytes(`${PROXY}/${path}/prompt.txt`)).bytes.toString('utf8'), 'Bye, {{name}}.');
+      const prompts = await srv.getOk('registered-models/search', { filter: `name = '${name}' AND tags.\`mlflow.prompt.is_prompt\` = 'true'` });
+      assert.deepEqual(
+        prompts.registered_models.map((m: { name: string }) => m.name),
+        [name],
+      );
+      assert.deepEqual((await srv.getOk('registered-models/search', { filter: `name = '${name}'` })).registered_models ?? [], [], 'prompts are not models');
+    });
+
     it('get, update and delete; versions are integers', async () => {
       const { name } = await modelWithVersion();
       assert.equal((await srv.getOk('model-versions/get', { name, version: '01' })).model_version.version, '1');

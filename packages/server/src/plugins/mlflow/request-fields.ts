@@ -27,6 +27,16 @@ export class RequestFields {
     return value;
   }
 
+  /**
+   * A required string that a JSON body must give as a JSON string, as MLflow's `_assert_string`
+   * checks (a query string has only strings). {@link string} reads a number as its text instead.
+   */
+  strictString(name: string): string {
+    const value = this.scalar(name);
+    if (value !== undefined && value !== null && typeof value !== 'string') throw invalid(name, value, 'a string');
+    return this.string(name);
+  }
+
   optionalString(name: string): string | undefined {
     const value = this.scalar(name);
     if (value === undefined || value === null) return undefined;
@@ -108,6 +118,11 @@ export class RequestFields {
   /** The tags of a request: `[{ key, value }]`. */
   keyValues(name: string): { key: string; value: string }[] {
     return this.objects(name).map((entry) => ({ key: entry.string('key'), value: entry.optionalString('value') ?? '' }));
+  }
+
+  /** A field as it came, for parsers that check its shape themselves (logged-models/search `order_by`). */
+  raw(name: string): unknown {
+    return this.source[name];
   }
 
   has(name: string): boolean {

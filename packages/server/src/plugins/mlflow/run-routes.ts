@@ -12,7 +12,7 @@ import {
   validateParamKeysUnique,
   validateTag,
 } from '@lathe/tracking';
-import type { DatasetInput, MetricPoint } from '@lathe/store';
+import type { DatasetInput, LoggedMetricPoint } from '@lathe/store';
 import { maxResults, pageToken, viewType } from './experiment-routes.js';
 import { runInfoJson, runJson } from './mlflow-json.js';
 import type { RequestFields } from './request-fields.js';
@@ -88,7 +88,7 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
 
   app.post('/runs/log-metric', async (request) => {
     const f = fieldsOf(request);
-    const metric = validateMetric(metricOf(f, scope.now()));
+    const metric = { ...validateMetric(metricOf(f, scope.now())), ...modelFieldsOf(f) };
     const runId = f.stringOf('run_id', 'run_uuid');
     await tracking.logBatch(ws(request), runId, { metrics: [metric] });
     scope.ctx.scheduler.events.emitMetrics(ws(request), runId, [metric.key]);
@@ -126,7 +126,7 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
     const params = f.keyValues('params');
     const tags = f.keyValues('tags');
     validateBatchLimits({ metrics: metricFields.length, params: params.length, tags: tags.length });
-    const metrics = metricFields.map((m, i) => validateMetric(metricOf(m, now), `metrics[${i}]`));
+    const metrics = metricFields.map((m, i) => ({ ...validateMetric(metricOf(m, now), `metrics[${i}]`), ...modelFieldsOf(m) }));
     const checkedParams = params.map((entry, i) => validateParam(entry, `params[${i}]`));
     validateParamKeysUnique(checkedParams);
     const checkedTags = tags.map((entry, i) => validateTag(entry, `tags[${i}]`));
@@ -180,8 +180,16 @@ export async function runRoutes(app: FastifyInstance, scope: TrackingScope): Pro
   });
 }
 
-function metricOf(f: RequestFields, now: number): MetricPoint {
+function metricOf(f: RequestFields, now: number): LoggedMetricPoint {
   return { key: f.string('key'), value: f.double('value'), timestamp: f.optionalInteger('timestamp') ?? now, step: f.optionalInteger('step') ?? 0 };
+}
+
+/** MLflow 3's optional fields of a metric: the logged model it is for and the dataset it was measured on. */
+function modelFieldsOf(f: RequestFields): Pick<LoggedMetricPoint, 'modelId' | 'datasetName' | 'datasetDigest'> {
+  const modelId = f.optionalString('model_id');
+  const datasetName = f.optionalString('dataset_name');
+  const datasetDigest = f.optionalString('dataset_digest');
+  return { ...(modelId ? { modelId } : {}), ...(datasetName ? { datasetName } : {}), ...(datasetDigest ? { datasetDigest } : {}) };
 }
 
 async function defaultExperimentId(scope: TrackingScope, workspace: string): Promise<string> {

@@ -216,15 +216,12 @@ describeOnEachStore((store) => {
       ]);
     });
 
-    it(
-      'shows model inputs in runs/get',
-      { todo: 'the store accepts model inputs of runs/log-inputs but does not keep them (no table yet); MLflow 3 returns them in run.inputs.model_inputs' },
-      async () => {
-        const runId = await srv.createRun(exp);
-        await srv.ok('runs/log-inputs', { run_id: runId, models: [{ model_id: 'm-abc' }] });
-        assert.deepEqual((await getRun(runId)).inputs.model_inputs, [{ model_id: 'm-abc' }]);
-      },
-    );
+    it('shows model inputs in runs/get, each once', async () => {
+      const runId = await srv.createRun(exp);
+      await srv.ok('runs/log-inputs', { run_id: runId, models: [{ model_id: 'm-abc' }] });
+      await srv.ok('runs/log-inputs', { run_id: runId, models: [{ model_id: 'm-abc' }, { model_id: 'm-abd' }] });
+      assert.deepEqual((await getRun(runId)).inputs.model_inputs, [{ model_id: 'm-abc' }, { model_id: 'm-abd' }]);
+    });
 
     it('refuses a dataset input with a missing field, and an unknown run', async () => {
       const runId = await srv.createRun(exp);

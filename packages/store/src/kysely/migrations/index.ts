@@ -5,6 +5,7 @@ import { assetsMigration } from './0003-assets.js';
 import { modelRegistryMigration } from './0004-model-registry.js';
 import { runListMigration } from './0005-run-list.js';
 import { jobTreeMigration } from './0006-job-tree.js';
+import { modelMetricsMigration } from './0007-model-metrics.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -17,6 +18,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-model-registry': modelRegistryMigration,
   '0005-run-list': runListMigration,
   '0006-job-tree': jobTreeMigration,
+  '0007-model-metrics': modelMetricsMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */

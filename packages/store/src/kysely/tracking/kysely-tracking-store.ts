@@ -18,6 +18,7 @@ import type {
   Run,
   RunInfo,
   SearchExperimentsQuery,
+  SearchLoggedModelsQuery,
   SearchRunsQuery,
   TrackingStore,
   UpdateRunInput,
@@ -27,6 +28,8 @@ import type { Database } from '../schema.js';
 import { afterCursorSql, decodeCursor, encodeCursor, type SortKey } from './keyset.js';
 import { writeBatch } from './log-batch.js';
 import { loadRuns, toMetricPoint, toRunInfo } from './load-runs.js';
+import { loadModelMetrics, writeModelMetrics } from './model-metrics.js';
+import { searchLoggedModelRows } from './search-logged-models.js';
 import { searchExperiments } from './search-experiments.js';
 import { countRuns, searchRuns } from './search-runs.js';
 import type { ExperimentRow, LoggedModelRow, RunRow } from './tracking-tables.js';
@@ -112,10 +115,8 @@ export class KyselyTrackingStore implements TrackingStore {
       if (stage === 'deleted' && Number(row.experiment_id) === 0) {
         throw new LatheError('LATHE_BAD_REQUEST', 'Cannot delete the default experiment (ID 0). This is an internally reserved experiment.');
       }
-      if (row.lifecycle_stage === stage) {
-        if (stage === 'active') throw new LatheError('LATHE_BAD_REQUEST', `Cannot restore an active experiment. Experiment ID: ${experimentId}`);
-        throw notActive('experiment', experimentId, row.lifecycle_stage);
-      }
+      // As in MLflow, delete looks among active experiments and restore among deleted ones.
+      if (row.lifecycle_stage === stage) throw experimentNotFound(experimentId);
       await trx.updateTable('experiments').set({ lifecycle_stage: stage, last_update_time: at }).where('experiment_id', '=', Number(experimentId)).execute();
       // MLflow deletes and restores the experiment's runs with it.
       await trx
@@ -216,6 +217,7 @@ export class KyselyTrackingStore implements TrackingStore {
       const row = await runRow(trx, workspace, runId);
       checkActiveRun(row);
       await writeBatch(trx, Number(row.run_key), runId, batch);
+      await writeModelMetrics(trx, workspace, runId, batch.metrics ?? []);
     });
   }
 
@@ -247,11 +249,19 @@ export class KyselyTrackingStore implements TrackingStore {
   }
 
   async logInputs(workspace: string, runId: string, datasets: DatasetInput[], models: { modelId: string }[] = []): Promise<void> {
-    void models; // Model inputs are accepted and not kept yet.
-    if (datasets.length === 0) return;
+    if (datasets.length === 0 && models.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       const row = await runRow(trx, workspace, runId);
       checkActiveRun(row);
+      // As in MLflow, a model input is kept as named: the model need not be known here.
+      if (models.length > 0) {
+        await trx
+          .insertInto('run_model_inputs')
+          .values(models.map((m) => ({ run_key: Number(row.run_key), model_id: m.modelId })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      if (datasets.length === 0) return;
       const values = datasets.map(({ dataset, tags }) => ({
         run_key: Number(row.run_key),
         name: dataset.name,
@@ -451,24 +461,9 @@ export class KyselyTrackingStore implements TrackingStore {
     await this.db.updateTable('logged_models').set({ lifecycle_stage: 'deleted', last_updated_timestamp: at }).where('model_id', '=', modelId).execute();
   }
 
-  async searchLoggedModels(workspace: string, query: { experimentIds: string[]; maxResults: number; pageToken?: string }): Promise<Page<LoggedModel>> {
-    const ids = query.experimentIds.filter((id) => /^\d+$/.test(id)).map(Number);
-    if (ids.length === 0) return { items: [] };
-    const keys: SortKey[] = [{ expr: sql.ref('creation_timestamp'), ascending: false, nullable: false }];
-    const tiebreak = sql.ref('model_id');
-    let q = this.db.selectFrom('logged_models').selectAll().where('workspace', '=', workspace).where('experiment_id', 'in', ids).where('lifecycle_stage', '=', 'active');
-    if (query.pageToken !== undefined) q = q.where(afterCursorSql(keys, tiebreak, decodeCursor('models', query.pageToken, 2)) as never);
-    const rows = await q
-      .orderBy('creation_timestamp', 'desc')
-      .orderBy('model_id')
-      .limit(query.maxResults + 1)
-      .execute();
-    const more = rows.length > query.maxResults;
-    const pageRows = more ? rows.slice(0, query.maxResults) : rows;
-    const items = await loadLoggedModels(this.db, pageRows);
-    if (!more) return { items };
-    const last = pageRows[pageRows.length - 1] as LoggedModelRow;
-    return { items, nextPageToken: encodeCursor('models', [Number(last.creation_timestamp), last.model_id]) };
+  async searchLoggedModels(workspace: string, query: SearchLoggedModelsQuery): Promise<Page<LoggedModel>> {
+    const { rows, nextPageToken } = await searchLoggedModelRows(this.db, workspace, query);
+    return { items: await loadLoggedModels(this.db, rows), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 }
 
@@ -551,10 +546,12 @@ export async function experimentRow(db: Db, workspace: string, experimentId: str
   const row = /^\d{1,15}$/.test(experimentId)
     ? await db.selectFrom('experiments').selectAll().where('experiment_id', '=', Number(experimentId)).where('workspace', '=', workspace).executeTakeFirst()
     : undefined;
-  if (row === undefined) {
-    throw new LatheError('LATHE_NOT_FOUND', `No Experiment with id=${experimentId} exists`, { details: { kind: 'experiment', name: experimentId } });
-  }
+  if (row === undefined) throw experimentNotFound(experimentId);
   return row;
+}
+
+function experimentNotFound(experimentId: string): LatheError {
+  return new LatheError('LATHE_NOT_FOUND', `No Experiment with id=${experimentId} exists`, { details: { kind: 'experiment', name: experimentId } });
 }
 
 /** The experiment named `name` in the workspace, or `undefined`. @internal */
@@ -598,9 +595,10 @@ async function loadExperiments(db: Db, rows: ExperimentRow[]): Promise<Experimen
 async function loadLoggedModels(db: Db, rows: LoggedModelRow[]): Promise<LoggedModel[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.model_id);
-  const [params, tags] = await Promise.all([
+  const [params, tags, metrics] = await Promise.all([
     db.selectFrom('logged_model_params').selectAll().where('model_id', 'in', ids).orderBy('key').execute(),
     db.selectFrom('logged_model_tags').selectAll().where('model_id', 'in', ids).orderBy('key').execute(),
+    loadModelMetrics(db, ids),
   ]);
   return rows.map((row) => ({
     modelId: row.model_id,
@@ -616,6 +614,7 @@ async function loadLoggedModels(db: Db, rows: LoggedModelRow[]): Promise<LoggedM
     sourceRunId: row.source_run_id,
     params: params.filter((p) => p.model_id === row.model_id).map((p) => ({ key: p.key, value: p.value })),
     tags: tags.filter((t) => t.model_id === row.model_id).map((t) => ({ key: t.key, value: t.value })),
+    metrics: metrics.get(row.model_id) ?? [],
   }));
 }
 

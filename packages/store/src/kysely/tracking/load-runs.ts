@@ -50,18 +50,20 @@ export async function loadRuns(db: Kysely<Database>, rows: RunRow[]): Promise<Ru
   const keys = [...runs.keys()];
   for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
     const chunk = keys.slice(i, i + KEYS_PER_QUERY);
-    const [metrics, params, tags, inputs, outputs] = await Promise.all([
+    const [metrics, params, tags, inputs, outputs, modelInputs] = await Promise.all([
       // Unordered: a sort of every row of the page costs more than sorting each run's few.
       db.selectFrom('latest_metrics').selectAll().where('run_key', 'in', chunk).execute(),
       db.selectFrom('run_params').selectAll().where('run_key', 'in', chunk).execute(),
       db.selectFrom('run_tags').selectAll().where('run_key', 'in', chunk).execute(),
       db.selectFrom('run_inputs').selectAll().where('run_key', 'in', chunk).orderBy('name').execute(),
       db.selectFrom('run_outputs').selectAll().where('run_key', 'in', chunk).orderBy('step').execute(),
+      db.selectFrom('run_model_inputs').selectAll().where('run_key', 'in', chunk).orderBy('model_id').execute(),
     ]);
     for (const m of metrics) runs.get(Number(m.run_key))?.data.metrics.push(toMetricPoint(m));
     for (const p of params) runs.get(Number(p.run_key))?.data.params.push({ key: p.key, value: p.value });
     for (const t of tags) runs.get(Number(t.run_key))?.data.tags.push({ key: t.key, value: t.value });
     for (const d of inputs) runs.get(Number(d.run_key))?.inputs.datasetInputs.push(toDatasetInput(d));
+    for (const m of modelInputs) runs.get(Number(m.run_key))?.inputs.modelInputs.push({ modelId: m.model_id });
     for (const o of outputs) runs.get(Number(o.run_key))?.outputs.modelOutputs.push({ modelId: o.model_id, step: Number(o.step) });
   }
   for (const run of runs.values()) {

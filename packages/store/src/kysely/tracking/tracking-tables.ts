@@ -109,6 +109,25 @@ export interface RunOutputsTable {
   step: BigIntColumn;
 }
 
+/** `logged_model_metrics`: points logged with a model id; '' stands for an absent run or dataset field. */
+export interface LoggedModelMetricsTable {
+  model_id: string;
+  key: string;
+  step: BigIntColumn;
+  timestamp: MillisColumn;
+  value: number;
+  is_nan: number;
+  run_id: string;
+  dataset_name: string;
+  dataset_digest: string;
+}
+
+/** `run_model_inputs`: logged models a run consumed. */
+export interface RunModelInputsTable {
+  run_key: BigIntColumn;
+  model_id: string;
+}
+
 /** The tracking tables as Kysely sees them. */
 export interface TrackingTables {
   sequences: SequencesTable;
@@ -124,6 +143,8 @@ export interface TrackingTables {
   logged_model_params: LoggedModelKeyValueTable;
   logged_model_tags: LoggedModelKeyValueTable;
   run_outputs: RunOutputsTable;
+  logged_model_metrics: LoggedModelMetricsTable;
+  run_model_inputs: RunModelInputsTable;
 }
 
 /** A `runs` row as selected. */
