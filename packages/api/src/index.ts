@@ -6,3 +6,5 @@ export { ASSET_PLURALS } from './asset-resource.js';
 export type { AssetKindName, AssetResource, AssetSummaryResource, CreateAssetRequest, LineageEdgeResource } from './asset-resource.js';
 export type { ExperimentSummaryResource, JsonDouble, LiveEventResource, MetricSeriesResource, RunJobSummary, RunPageResource, RunRowResource } from './run-resources.js';
 export type { CuratedEnvironmentResource } from './curated-environment-resource.js';
+export { LOG_SEARCH_MAX_RESULTS, LOG_TAIL_MAX_BYTES, LOG_TAIL_MAX_LINES } from './log-resources.js';
+export type { LogSearchEndResource, LogSearchMatchResource } from './log-resources.js';
