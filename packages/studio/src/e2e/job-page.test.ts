@@ -156,6 +156,9 @@ describe('Studio job page', () => {
     );
     // The latest loss is the last step's: 1/50.
     assert.match(await h.page.getByTestId('latest-metrics').innerText(), /loss\s+0\.02\s+step 49/);
+    // The uploaded code is named by its datastore URI; Lathe's internal blob:// shows nowhere.
+    assert.match(await h.page.getByTestId('job-overview').innerText(), /azureml:\/\/datastores\/workspaceblobstore\/paths\/LocalUpload\/[0-9a-f]{64}\//);
+    assert.doesNotMatch(await h.page.content(), /blob:\/\//);
     const timeline = await h.page.getByTestId('status-timeline').innerText();
     for (const status of ['Running', 'Completed']) assert.match(timeline, new RegExp(status));
     await h.screenshot('job-overview', '[data-testid=job-overview] [data-testid=params-table]');
