@@ -144,6 +144,37 @@ describe('Studio job list', () => {
       await listShows(['alpha', 'charlie'], { check: (v) => assert.equal(v.query.filter, "metrics.acc < 0.7 and params.optimizer = 'sgd'") });
     });
 
+    it('plain words in the filter box match the run name, as in MLflow', async () => {
+      await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      const box = h.page.getByTestId('filter-input');
+      await box.fill('BRAV');
+      await box.press('Enter');
+      await listShows(['bravo'], { check: (v) => assert.equal(v.query.filter, 'BRAV') });
+      // Every word must appear: "ar" and "li" are both in charlie only.
+      await box.fill('ar li');
+      await box.press('Enter');
+      await listShows(['charlie'], { check: (v) => assert.equal(v.query.filter, 'ar li') });
+    });
+
+    it('a filter the server refuses shows its error and no rows', async () => {
+      await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      const box = h.page.getByTestId('filter-input');
+      await box.fill('metrics.acc >');
+      await box.press('Enter');
+      const banner = h.page.locator('.error-banner[role=alert]');
+      await banner.waitFor();
+      assert.match(await banner.innerText(), /LATHE_BAD_REQUEST|INVALID_PARAMETER_VALUE/);
+      await eventually(async () => assert.equal(await h.page.getByTestId('job-row').count(), 0, 'the unfiltered rows are gone'));
+      assert.equal(await h.page.getByTestId('job-list').count(), 0);
+      assert.match(await h.page.getByTestId('empty-state').innerText(), /filter was not applied/);
+      // A good filter after it lists again.
+      await box.fill('metrics.acc > 0.8');
+      await box.press('Enter');
+      await listShows(['bravo']);
+    });
+
     it('the column picker adds a metric column', async () => {
       await h.open('/jobs');
       await listShows(['alpha', 'bravo', 'charlie']);

@@ -84,7 +84,13 @@ export function JobsPage() {
           );
         }
       })
-      .catch((e: Error) => mine === generation.current && e.name !== 'AbortError' && setError(e))
+      .catch((e: Error) => {
+        if (mine !== generation.current || e.name === 'AbortError') return;
+        // The rows on screen answer another query: shown under this one's filter, they would
+        // read as its answer. A refused query shows its error and no rows.
+        setData(undefined);
+        setError(e);
+      })
       .finally(() => mine === generation.current && setLoading(false));
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -210,7 +216,7 @@ export function JobsPage() {
             ref={filterBox}
             className="mono"
             style={{ width: '100%' }}
-            placeholder="Filter: metrics.accuracy > 0.9 and params.lr = '0.01'   (press / to focus, Enter to apply)"
+            placeholder="Filter: words of a name, or metrics.accuracy > 0.9 and params.lr = '0.01'   (press / to focus, Enter to apply)"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             data-testid="filter-input"
@@ -288,7 +294,9 @@ export function JobsPage() {
         ) : null}
       </div>
       <ErrorBanner error={error} what="jobs" />
-      {data && rows.length === 0 && !loading ? (
+      {error && !data ? (
+        <EmptyState title="The filter was not applied">Fix the filter above (the message says what the server refused), or clear it.</EmptyState>
+      ) : data && rows.length === 0 && !loading ? (
         filtered ? (
           <EmptyState title="No jobs match">Change or clear the filters above.</EmptyState>
         ) : (
