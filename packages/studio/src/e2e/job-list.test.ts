@@ -175,8 +175,27 @@ describe('Studio job list', () => {
       await listShows(['bravo']);
     });
 
-    it('the column picker adds a metric column', async () => {
+    it('shows the recent metrics as columns by default, and any metric the filter or sort uses', async () => {
       await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie'], { check: (v) => assert.equal(v.query.columns?.length ?? 0, 0) });
+      const header = (label: string) => h.page.locator(`[data-testid=job-list-scroll] [title="Sort by ${label}"]`);
+      await header('acc').waitFor();
+      await header('loss').waitFor();
+      const cell = (name: string, col: string) => h.page.locator(`[data-testid=job-row][data-run-id="${id(name)}"] [data-col="${col}"]`);
+      assert.equal((await cell('bravo', 'metrics.acc').innerText()).trim(), '0.91');
+      // With the columns picked (none), a metric the filter uses is shown all the same, and one the sort uses.
+      await h.open(`/jobs?cols=none&filter=${encodeURIComponent('metrics.acc > 0.5')}`);
+      await listShows(['alpha', 'bravo']);
+      await header('acc').waitFor();
+      assert.equal(await header('loss').count(), 0);
+      await h.open('/jobs?cols=none&order=metrics.loss%20DESC');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      await header('loss').waitFor();
+      assert.equal(await header('acc').count(), 0);
+    });
+
+    it('the column picker adds a metric column', async () => {
+      await h.open('/jobs?cols=none');
       await listShows(['alpha', 'bravo', 'charlie']);
       await h.page.getByTestId('columns-button').click();
       const picker = h.page.getByTestId('column-picker');

@@ -22,8 +22,14 @@ export interface ListState {
   since: string;
   user: string;
   order: string;
+  /** The picked columns (`metrics.<key>`, …), when `cols` is in the URL (`cols=none`: none). */
   columns: string[];
+  /** Whether the URL picks the columns; without `cols`, the recent metrics are shown. */
+  columnsChosen: boolean;
 }
+
+/** `cols=none`: the user removed every picked column (an empty `cols` would fall out of the URL). */
+export const NO_COLUMNS = 'none';
 
 export function readListState(query: URLSearchParams): ListState {
   const list = (key: string) =>
@@ -39,7 +45,8 @@ export function readListState(query: URLSearchParams): ListState {
     since: query.get('since') ?? '',
     user: query.get('user') ?? '',
     order: query.get('order') ?? '',
-    columns: list('cols'),
+    columns: list('cols').filter((c) => c !== NO_COLUMNS),
+    columnsChosen: query.has('cols'),
   };
 }
 
