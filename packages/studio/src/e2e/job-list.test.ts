@@ -224,6 +224,21 @@ describe('Studio job list', () => {
       await listShows(['charlie', 'bravo', 'alpha'], { ordered: true, check: (v) => assert.equal(v.query.order, 'attributes.run_name DESC') });
     });
 
+    it('keys work as soon as the page loads, without clicking the list first', async () => {
+      await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      await h.page.keyboard.press('j');
+      const cursor = h.page.locator('[data-testid=job-row].cursor');
+      await cursor.waitFor();
+      const first = (await readJobList(h.page))?.rows[0]?.id;
+      assert.equal(await cursor.getAttribute('data-run-id'), first);
+      await h.page.keyboard.press('x');
+      await eventually(async () => assert.match(await h.page.getByTestId('compare-button').innerText(), /Compare 1/));
+      await h.page.keyboard.press('x');
+      await h.page.keyboard.press('Enter');
+      await h.page.waitForURL((url) => url.pathname === `/jobs/${first}`);
+    });
+
     it('selecting two runs and pressing Compare opens the comparison of those runs', async () => {
       await h.open('/jobs');
       await listShows(['alpha', 'bravo', 'charlie']);

@@ -213,7 +213,14 @@ describe('Studio job page', () => {
     await h.open(`/jobs/${sleeper.name}`);
     await markDocument();
     await h.page.locator(`${PAGE}[data-status=Running]`).waitFor({ timeout: 120_000 });
+    // Cancel asks first; keeping the job running leaves it running.
     await h.page.getByTestId('cancel-button').click();
+    await h.page.getByTestId('cancel-confirm').waitFor();
+    await h.page.getByTestId('cancel-keep-button').click();
+    await h.page.getByTestId('cancel-button').waitFor();
+    assert.equal((await h.client.getJob(sleeper.name)).status, 'Running');
+    await h.page.getByTestId('cancel-button').click();
+    await h.page.getByTestId('cancel-confirm-button').click();
     await h.page.locator(`${PAGE}[data-status=Canceled]`).waitFor({ timeout: 120_000 });
     assert.equal(await sameDocument(), true, 'the status changed without a reload');
     assert.equal((await h.client.getJob(sleeper.name)).status, 'Canceled');
