@@ -13,6 +13,12 @@ export interface AssetResource {
   version: string;
   /** The stored spec: what re-creates the asset (local paths are `blob://` snapshots). */
   spec: Record<string, unknown>;
+  /**
+   * What to show users for each spec field that names content (`path`, `code`): where a copied
+   * path came from (`source_path`: a datastore path, a job output, a run's artifacts), else the
+   * datastore URI of the uploaded snapshot (`azureml://datastores/workspaceblobstore/paths/LocalUpload/<sha256>/…`), never `blob://`.
+   */
+  uris: Record<string, string>;
   content_hash: string;
   created_at: string;
   archived: boolean;

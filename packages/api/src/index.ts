@@ -7,3 +7,5 @@ export type { AssetKindName, AssetResource, AssetSummaryResource, CreateAssetReq
 export type { ExperimentSummaryResource, JsonDouble, LiveEventResource, MetricSeriesResource, RunJobSummary, RunPageResource, RunRowResource } from './run-resources.js';
 export type { CuratedEnvironmentResource } from './curated-environment-resource.js';
 export type { BuiltinDatastoreResource } from './builtin-datastore-resource.js';
+export { LOG_SEARCH_MAX_RESULTS, LOG_TAIL_MAX_BYTES, LOG_TAIL_MAX_LINES } from './log-resources.js';
+export type { LogSearchEndResource, LogSearchMatchResource } from './log-resources.js';

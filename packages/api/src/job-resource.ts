@@ -36,6 +36,13 @@ export interface JobResource {
   warnings: string[];
   /** The job's spec as stored (local paths replaced by `blob:` references). */
   spec: Record<string, unknown>;
+  /**
+   * What to show users for each spec field that names stored content (`code`, `inputs.<name>`):
+   * the asset version a data input was given (`azureml:<name>:<version>`, on `GET /jobs/{name}`),
+   * else the datastore URI of the uploaded snapshot
+   * (`azureml://datastores/workspaceblobstore/paths/LocalUpload/<sha256>/…`), never `blob://`.
+   */
+  uris: Record<string, string>;
   /** The job that created this one (a sweep's trial, a pipeline's step); null for a submitted job. */
   parent: string | null;
   /** The top of this job's tree; null for a submitted job. */

@@ -20,6 +20,7 @@ export const workspaceRoutes = {
   cancel: '/jobs/:name/cancel',
   jobChildren: '/jobs/:name/children',
   logs: '/jobs/:name/logs',
+  logSearch: '/jobs/:name/logs/search',
   outputs: '/jobs/:name/outputs',
   outputFiles: '/jobs/:name/outputs/:output/files',
   outputFile: '/jobs/:name/outputs/:output/files/*',
@@ -53,6 +54,8 @@ export const paths = {
   /** The job kinds this server runs. */
   jobKinds: () => `${API_PREFIX}/job-kinds`,
   logs: (ws: string, name: string) => workspacePath(ws, r.logs, { name }),
+  /** The log's lines that contain a text, found on the server (NDJSON). */
+  logSearch: (ws: string, name: string) => workspacePath(ws, r.logSearch, { name }),
   outputs: (ws: string, name: string) => workspacePath(ws, r.outputs, { name }),
   outputFiles: (ws: string, name: string, output: string) => workspacePath(ws, r.outputFiles, { name, output }),
   outputFile: (ws: string, name: string, output: string, file: string) => workspacePath(ws, r.outputFile, { name, output }, file),

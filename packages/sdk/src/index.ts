@@ -1,5 +1,5 @@
 export { DEFAULT_URL, LatheClient } from './lathe-client.js';
-export type { LatheClientOptions, ListJobsOptions, QueryRunsOptions, RuntimeReportBody } from './lathe-client.js';
+export type { LatheClientOptions, ListJobsOptions, LogSearchResult, LogTailResult, QueryRunsOptions, RuntimeReportBody } from './lathe-client.js';
 export { packFile, packFolder } from './pack-folder.js';
 export type { PackFolderOptions, PackedSnapshot } from './pack-folder.js';
 export { DEFAULT_SNAPSHOT_LIMITS, checkSnapshotSize, snapshotLimits } from './snapshot-limits.js';

@@ -1,4 +1,4 @@
-import type { JobStatus, RuntimeReport } from '@lathe/core';
+import { LatheError, type JobStatus, type RuntimeReport } from '@lathe/core';
 import type {
   BuiltinDatastoreResource,
   AssetResource,
@@ -11,6 +11,8 @@ import type {
   MetricSeriesResource,
   RunPageResource,
   LineageEdgeResource,
+  LogSearchEndResource,
+  LogSearchMatchResource,
   OutputFileResource,
   OutputResource,
   PageResource,
@@ -57,6 +59,24 @@ export interface QueryRunsOptions {
 
 /** What a launcher reports: core's `RuntimeReport`, the body `RuntimeReportRequest` accepts. */
 export type RuntimeReportBody = RuntimeReport;
+
+/** A page of a job's log read from its end: {@link LatheClient.getLogTail}. */
+export interface LogTailResult {
+  text: string;
+  /** Byte offset of `text`'s first byte in the log. */
+  start: number;
+  /** Byte offset just after `text`'s last byte. */
+  end: number;
+  /** The log's size when it was read. */
+  size: number;
+}
+
+/** What {@link LatheClient.searchLogs} found. */
+export interface LogSearchResult {
+  matches: LogSearchMatchResource[];
+  nextOffset: number | null;
+  searchedTo: number;
+}
 
 /** The default server URL. */
 export const DEFAULT_URL = 'http://127.0.0.1:5252';
@@ -220,6 +240,34 @@ export class LatheClient {
     const response = await this.send(paths.logs(this.workspace, name), { query, signal: options.signal });
     if (!response.body) return;
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) yield chunk;
+  }
+
+  /**
+   * The last `lines` lines of the job's log (those ending at byte `before`, default its end),
+   * read from the end however big the log is. `start` and `end` are the byte range of `text`:
+   * follow on from `end`, or page back with `before: start` while `start` is above 0.
+   */
+  async getLogTail(name: string, options: { lines: number; before?: number; signal?: AbortSignal }): Promise<LogTailResult> {
+    const query = { tail: options.lines, ...(options.before === undefined ? {} : { before: options.before }) };
+    const response = await this.send(paths.logs(this.workspace, name), { query, signal: options.signal });
+    const text = await response.text();
+    const header = (key: string) => Number(response.headers.get(key) ?? NaN);
+    return { text, start: header('lathe-log-start'), end: header('lathe-log-end'), size: header('lathe-log-size') };
+  }
+
+  /**
+   * The log's lines that contain `text` (case-insensitive for ASCII letters), searched on the
+   * server from byte `offset`: at most `maxResults` (server default 1000), with `next_offset`
+   * to go on from when that cut the search short.
+   */
+  async searchLogs(name: string, text: string, options: { offset?: number; maxResults?: number; signal?: AbortSignal } = {}): Promise<LogSearchResult> {
+    const query = { q: text, offset: options.offset, max_results: options.maxResults };
+    const response = await this.send(paths.logSearch(this.workspace, name), { query, signal: options.signal });
+    const records = (await response.text()).split('\n').filter((line) => line !== '');
+    const matches = records.map((line) => JSON.parse(line) as LogSearchMatchResource | LogSearchEndResource);
+    const end = matches.pop() as LogSearchEndResource | undefined;
+    if (!end?.end) throw new LatheError('LATHE_UNAVAILABLE', 'the log search ended before its last line: the connection was cut');
+    return { matches: matches as LogSearchMatchResource[], nextOffset: end.next_offset, searchedTo: end.searched_to };
   }
 
   /** Outputs of a job with stored files. */

@@ -131,6 +131,10 @@ describe('Studio assets and experiments', () => {
     assert.equal(await h.page.getByTestId('version-row').count(), 1);
     // Used by the job, which wrote the model's output.
     await h.page.locator(`[data-testid=lineage][data-state=ready] [data-node="job:${job}"]`).waitFor();
+    // The uploaded file is named by the datastore URI of its upload, not Lathe's internal blob://.
+    const uri = await h.page.getByTestId('content-uri').innerText();
+    assert.match(uri, /^azureml:\/\/datastores\/workspaceblobstore\/paths\/LocalUpload\/[0-9a-f]{64}\/iris\.csv$/);
+    assert.doesNotMatch(await h.page.locator('dl.properties', { has: h.page.getByTestId('content-uri') }).innerHTML(), /blob:\/\//);
     const yaml = await yamlText();
     assert.match(yaml, /^name: iris-data$/m);
     assert.match(yaml, /^type: uri_file$/m);

@@ -21,6 +21,7 @@ with mlflow.start_run():
     for step in range(args.steps):
         mlflow.log_metric("loss", 1.0 / (1 + args.lr * step), step=step)
     mlflow.log_metric("acc", 0.5 + args.lr)
+    mlflow.log_metric("a_seed", 7)
 `;
 
 /** The runs compared: each logs `steps` loss points, so a chart's point count shows whose lines it drew. */
@@ -80,7 +81,13 @@ describe('Studio compare', () => {
     await h.open(`/compare?runs=${jobs.map((j) => j.name).join(',')}`);
     const table = h.page.getByTestId('compare-table');
     await table.locator('tr[data-key]').first().waitFor();
-    assert.deepEqual(await table.locator('tr[data-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['params.lr', 'params.optimizer', 'metrics.acc', 'metrics.loss']);
+    assert.deepEqual(await table.locator('tr[data-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), [
+      'params.lr',
+      'params.optimizer',
+      'metrics.a_seed',
+      'metrics.acc',
+      'metrics.loss',
+    ]);
     assert.equal(await table.locator('tr.diff[data-key="params.lr"]').count(), 1);
     assert.equal(await table.locator('tr.diff[data-key="params.optimizer"]').count(), 0);
     assert.equal(await table.locator('tr[data-key="params.optimizer"][data-diff=false]').count(), 1);
@@ -105,16 +112,17 @@ describe('Studio compare', () => {
     const pc = h.page.getByTestId('parallel-coordinates');
     await pc.scrollIntoViewIfNeeded();
     // By default: the params that differ and every metric.
-    assert.equal(await pc.getAttribute('data-axes'), 'params.lr,metrics.acc,metrics.loss');
+    assert.equal(await pc.getAttribute('data-axes'), 'params.lr,metrics.a_seed,metrics.acc,metrics.loss');
     assert.deepEqual(
       await marks('[data-testid=parallel-coordinates] g.pc-run'),
       jobs.map((j) => j.name),
     );
-    assert.equal(await pc.locator('g.pc-run circle').count(), 9, 'each run crosses the three axes');
+    assert.equal(await pc.locator('g.pc-run circle').count(), 12, 'each run crosses the four axes');
 
     const scatter = h.page.getByTestId('scatter');
     await scatter.scrollIntoViewIfNeeded();
-    // By default X is the first param that differs, Y the first metric.
+    // By default X is the first param that differs, Y the first metric that differs (a_seed,
+    // first by name, is the same for every run).
     assert.equal(await scatter.getAttribute('data-x'), 'params.lr');
     assert.equal(await scatter.getAttribute('data-y'), 'metrics.acc');
     assert.deepEqual(

@@ -144,8 +144,58 @@ describe('Studio job list', () => {
       await listShows(['alpha', 'charlie'], { check: (v) => assert.equal(v.query.filter, "metrics.acc < 0.7 and params.optimizer = 'sgd'") });
     });
 
-    it('the column picker adds a metric column', async () => {
+    it('plain words in the filter box match the run name, as in MLflow', async () => {
       await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      const box = h.page.getByTestId('filter-input');
+      await box.fill('BRAV');
+      await box.press('Enter');
+      await listShows(['bravo'], { check: (v) => assert.equal(v.query.filter, 'BRAV') });
+      // Every word must appear: "ar" and "li" are both in charlie only.
+      await box.fill('ar li');
+      await box.press('Enter');
+      await listShows(['charlie'], { check: (v) => assert.equal(v.query.filter, 'ar li') });
+    });
+
+    it('a filter the server refuses shows its error and no rows', async () => {
+      await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      const box = h.page.getByTestId('filter-input');
+      await box.fill('metrics.acc >');
+      await box.press('Enter');
+      const banner = h.page.locator('.error-banner[role=alert]');
+      await banner.waitFor();
+      assert.match(await banner.innerText(), /LATHE_BAD_REQUEST|INVALID_PARAMETER_VALUE/);
+      await eventually(async () => assert.equal(await h.page.getByTestId('job-row').count(), 0, 'the unfiltered rows are gone'));
+      assert.equal(await h.page.getByTestId('job-list').count(), 0);
+      assert.match(await h.page.getByTestId('empty-state').innerText(), /filter was not applied/);
+      // A good filter after it lists again.
+      await box.fill('metrics.acc > 0.8');
+      await box.press('Enter');
+      await listShows(['bravo']);
+    });
+
+    it('shows the recent metrics as columns by default, and any metric the filter or sort uses', async () => {
+      await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie'], { check: (v) => assert.equal(v.query.columns?.length ?? 0, 0) });
+      const header = (label: string) => h.page.locator(`[data-testid=job-list-scroll] [title="Sort by ${label}"]`);
+      await header('acc').waitFor();
+      await header('loss').waitFor();
+      const cell = (name: string, col: string) => h.page.locator(`[data-testid=job-row][data-run-id="${id(name)}"] [data-col="${col}"]`);
+      assert.equal((await cell('bravo', 'metrics.acc').innerText()).trim(), '0.91');
+      // With the columns picked (none), a metric the filter uses is shown all the same, and one the sort uses.
+      await h.open(`/jobs?cols=none&filter=${encodeURIComponent('metrics.acc > 0.5')}`);
+      await listShows(['alpha', 'bravo']);
+      await header('acc').waitFor();
+      assert.equal(await header('loss').count(), 0);
+      await h.open('/jobs?cols=none&order=metrics.loss%20DESC');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      await header('loss').waitFor();
+      assert.equal(await header('acc').count(), 0);
+    });
+
+    it('the column picker adds a metric column', async () => {
+      await h.open('/jobs?cols=none');
       await listShows(['alpha', 'bravo', 'charlie']);
       await h.page.getByTestId('columns-button').click();
       const picker = h.page.getByTestId('column-picker');
@@ -172,6 +222,21 @@ describe('Studio job list', () => {
       assert.match(await acc.innerText(), /↑/);
       await h.page.locator('[data-testid=job-list-scroll] [title="Sort by Name"]').click();
       await listShows(['charlie', 'bravo', 'alpha'], { ordered: true, check: (v) => assert.equal(v.query.order, 'attributes.run_name DESC') });
+    });
+
+    it('keys work as soon as the page loads, without clicking the list first', async () => {
+      await h.open('/jobs');
+      await listShows(['alpha', 'bravo', 'charlie']);
+      await h.page.keyboard.press('j');
+      const cursor = h.page.locator('[data-testid=job-row].cursor');
+      await cursor.waitFor();
+      const first = (await readJobList(h.page))?.rows[0]?.id;
+      assert.equal(await cursor.getAttribute('data-run-id'), first);
+      await h.page.keyboard.press('x');
+      await eventually(async () => assert.match(await h.page.getByTestId('compare-button').innerText(), /Compare 1/));
+      await h.page.keyboard.press('x');
+      await h.page.keyboard.press('Enter');
+      await h.page.waitForURL((url) => url.pathname === `/jobs/${first}`);
     });
 
     it('selecting two runs and pressing Compare opens the comparison of those runs', async () => {

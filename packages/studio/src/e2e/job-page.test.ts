@@ -45,6 +45,7 @@ with mlflow.start_run():
         mlflow.log_metric("loss", 1.0 / (step + 1), step=step)
         print(f"step {step} of {args.steps}", flush=True)
         time.sleep(0.1)
+    mlflow.log_metric("best_step", args.steps - 1)
     with mlflow.start_run(nested=True, run_name="evaluation"):
         mlflow.log_metric("eval_acc", 0.93)
     os.makedirs("outputs", exist_ok=True)
@@ -139,7 +140,12 @@ describe('Studio job page', () => {
     assert.equal(await chart.getAttribute('data-points'), String(STEPS));
     assert.equal(await chart.getAttribute('data-series'), '1');
     assert.equal((await chart.locator('canvas').count()) > 0, true, 'uPlot drew on a canvas');
-    // The parent run logged one metric; the nested run's eval_acc is the child's, not its own.
+    // best_step was logged once: a row of the single-value table, not a chart of one point.
+    const single = h.page.locator('[data-testid=single-metrics] tr[data-key=best_step]');
+    await single.waitFor();
+    assert.deepEqual((await single.innerText()).split(/\s+/).filter(Boolean), ['best_step', '49', 'step', '0']);
+    assert.equal(await h.page.locator('[data-testid=metric-chart][data-key=best_step]').count(), 0);
+    // The parent run charts one metric; the nested run's eval_acc is the child's, not its own.
     assert.equal(await h.page.locator('[data-testid=metric-chart]').count(), 1);
     await h.screenshot('job-metrics', '[data-testid=metric-chart][data-key=loss][data-state=ready]');
   });
@@ -156,6 +162,10 @@ describe('Studio job page', () => {
     );
     // The latest loss is the last step's: 1/50.
     assert.match(await h.page.getByTestId('latest-metrics').innerText(), /loss\s+0\.02\s+step 49/);
+    assert.match(await h.page.getByTestId('latest-metrics').innerText(), /best_step\s+49\s+step 0/);
+    // The uploaded code is named by its datastore URI; Lathe's internal blob:// shows nowhere.
+    assert.match(await h.page.getByTestId('job-overview').innerText(), /azureml:\/\/datastores\/workspaceblobstore\/paths\/LocalUpload\/[0-9a-f]{64}\//);
+    assert.doesNotMatch(await h.page.content(), /blob:\/\//);
     const timeline = await h.page.getByTestId('status-timeline').innerText();
     for (const status of ['Running', 'Completed']) assert.match(timeline, new RegExp(status));
     await h.screenshot('job-overview', '[data-testid=job-overview] [data-testid=params-table]');
@@ -203,7 +213,14 @@ describe('Studio job page', () => {
     await h.open(`/jobs/${sleeper.name}`);
     await markDocument();
     await h.page.locator(`${PAGE}[data-status=Running]`).waitFor({ timeout: 120_000 });
+    // Cancel asks first; keeping the job running leaves it running.
     await h.page.getByTestId('cancel-button').click();
+    await h.page.getByTestId('cancel-confirm').waitFor();
+    await h.page.getByTestId('cancel-keep-button').click();
+    await h.page.getByTestId('cancel-button').waitFor();
+    assert.equal((await h.client.getJob(sleeper.name)).status, 'Running');
+    await h.page.getByTestId('cancel-button').click();
+    await h.page.getByTestId('cancel-confirm-button').click();
     await h.page.locator(`${PAGE}[data-status=Canceled]`).waitFor({ timeout: 120_000 });
     assert.equal(await sameDocument(), true, 'the status changed without a reload');
     assert.equal((await h.client.getJob(sleeper.name)).status, 'Canceled');

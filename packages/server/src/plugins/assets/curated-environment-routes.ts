@@ -27,6 +27,7 @@ export function toCuratedResource(env: CuratedEnvironment): CuratedEnvironmentRe
     name: env.name,
     version: CURATED_VERSION,
     spec,
+    uris: {},
     content_hash: createHash('sha256').update(JSON.stringify(spec)).digest('hex'),
     created_at: '',
     archived: false,

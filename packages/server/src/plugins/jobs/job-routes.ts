@@ -37,7 +37,8 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
   });
 
   app.get<{ Params: JobParams }>(workspaceRoutes.job, async (request) => {
-    return toJobResource(await requireJob(ctx, request.params));
+    const job = await requireJob(ctx, request.params);
+    return toJobResource(job, Date.now(), await ctx.registry.lineageOfJob(request.params.workspace, job.name));
   });
 
   app.get<{ Params: JobParams; Querystring: { max_results?: number; page_token?: string } }>(workspaceRoutes.jobChildren, { schema: { querystring: ChildrenQuery } }, async (request) => {

@@ -1,10 +1,15 @@
 import type { JobRecord } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
+import type { LineageEdge } from '@lathe/store';
+import { userFacingUri } from '../../shared/user-facing-uri.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** The REST form of a stored job. `now` supplies the running duration. */
-export function toJobResource(job: JobRecord, now = Date.now()): JobResource {
+/**
+ * The REST form of a stored job. `now` supplies the running duration; `lineage`, the job's
+ * recorded edges, lets `uris` name the asset versions its inputs were given.
+ */
+export function toJobResource(job: JobRecord, now = Date.now(), lineage: readonly LineageEdge[] = []): JobResource {
   return {
     name: job.name,
     type: job.type,
@@ -23,7 +28,22 @@ export function toJobResource(job: JobRecord, now = Date.now()): JobResource {
     error: job.failure ? { type: job.failure.type, message: job.failure.message, non_retryable: job.failure.nonRetryable, details: job.failure.details } : null,
     warnings: job.warnings,
     spec: job.spec,
+    uris: jobUris(job.spec, lineage),
     parent: job.parent,
     root: job.root,
   };
+}
+
+/** The user-facing URI of the job's code and of each data input (see `JobResource.uris`). */
+function jobUris(spec: Record<string, unknown>, lineage: readonly LineageEdge[]): Record<string, string> {
+  const uris: Record<string, string> = {};
+  const code = userFacingUri(spec.code);
+  if (code !== undefined) uris.code = code;
+  for (const [port, input] of Object.entries((spec.inputs ?? {}) as Record<string, unknown>)) {
+    const path = typeof input === 'object' && input !== null ? userFacingUri((input as { path?: unknown }).path) : undefined;
+    if (path === undefined) continue;
+    const asset = lineage.find((e) => e.direction === 'input' && e.port === port && (e.kind === 'data' || e.kind === 'model'));
+    uris[`inputs.${port}`] = asset ? `azureml:${asset.name}:${asset.version}` : path;
+  }
+  return uris;
 }

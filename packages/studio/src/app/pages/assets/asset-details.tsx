@@ -57,7 +57,7 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
   }
   if (asset.kind === 'model' || asset.kind === 'data') {
     items.push(
-      ['Path', spec.path === undefined ? undefined : <ContentPath value={spec.path} />],
+      ['Path', spec.path === undefined ? undefined : <ContentPath value={spec.path} uri={asset.uris.path} />],
       ['Source', typeof spec.source_path === 'string' ? <SourceLink source={spec.source_path} /> : undefined],
     );
   }
@@ -96,7 +96,7 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
           <span className="mono">inline{'image' in env ? `: ${String((env as { image: unknown }).image)}` : ''}</span>
         ) : undefined,
       ],
-      ['Code', spec.code === undefined ? undefined : <ContentPath value={spec.code} />],
+      ['Code', spec.code === undefined ? undefined : <ContentPath value={spec.code} uri={asset.uris.code} />],
       ['Deterministic', typeof spec.is_deterministic === 'boolean' ? (spec.is_deterministic ? 'yes' : 'no') : undefined],
     );
   }
@@ -115,14 +115,17 @@ export function AssetDetails({ asset, registry }: { asset: AssetResource | Curat
   return <Properties items={items} />;
 }
 
-/** A content field: a stored snapshot (with its download), or whatever else the spec says. */
-function ContentPath({ value }: { value: unknown }) {
+/**
+ * A content field by the URI the server shows for it (`uri`: where it came from, or an upload's
+ * datastore URI; never the internal `blob://`), with the stored snapshot's download.
+ */
+function ContentPath({ value, uri }: { value: unknown; uri: string | undefined }) {
   const ref = snapshotOf(value);
-  if (!ref) return <span className="mono">{String(value)}</span>;
+  if (!ref) return <span className="mono">{uri ?? String(value)}</span>;
   return (
     <span className="snapshot">
-      <span className="mono" title={String(value)}>
-        snapshot {ref.sha256.slice(0, 12)}…{ref.file ? `/${ref.file}` : '/'}
+      <span className="mono" data-testid="content-uri">
+        {uri ?? `uploaded snapshot ${ref.sha256.slice(0, 12)}`}
       </span>
       <a href={snapshotHref(ref)} download={`${ref.file ?? ref.sha256.slice(0, 12)}.tar.gz`} className="small">
         download .tar.gz

@@ -14,8 +14,10 @@ const BOTTOM = 42;
 
 /**
  * Any two fields against each other (`?sx=params.lr&sy=metrics.loss`), a point per run in its
- * colour, labelled when pointed at. By default X is the first param that differs and Y the first
- * metric. Runs without a value on either axis are listed under the plot.
+ * colour, labelled when pointed at. By default both axes vary across the runs: X is the first
+ * param that differs (else the first field that does) and Y the first other metric that differs
+ * (else the first other field that does) — a constant axis would stack every mark on one line.
+ * Runs without a value on either axis are listed under the plot.
  */
 export function ScatterPlot({ runs, fields }: { runs: CompareRun[]; fields: CompareField[] }) {
   const { query } = useLocation();
@@ -24,8 +26,10 @@ export function ScatterPlot({ runs, fields }: { runs: CompareRun[]; fields: Comp
   const [hover, setHover] = useState<string>();
   const params = fields.filter((f) => f.group === 'params');
   const metrics = fields.filter((f) => f.group === 'metrics');
-  const x = fieldById(fields, query.get('sx')) ?? params.find((f) => differs(runs, f)) ?? params[0] ?? metrics[0];
-  const y = fieldById(fields, query.get('sy')) ?? metrics.find((f) => f.id !== x?.id) ?? fields.find((f) => f.id !== x?.id) ?? x;
+  const varying = fields.filter((f) => differs(runs, f));
+  const x = fieldById(fields, query.get('sx')) ?? varying.find((f) => f.group === 'params') ?? varying[0] ?? params[0] ?? metrics[0];
+  const other = (f: CompareField) => f.id !== x?.id;
+  const y = fieldById(fields, query.get('sy')) ?? varying.find((f) => f.group === 'metrics' && other(f)) ?? varying.find(other) ?? metrics.find(other) ?? fields.find(other) ?? x;
   if (!x || !y) return null;
 
   const xs = scaleFor(

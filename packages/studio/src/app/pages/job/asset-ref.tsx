@@ -46,8 +46,8 @@ export function AssetRef({ reference, kind = 'data' }: { reference: string; kind
   const blob = parseBlobRef(reference);
   if (blob) {
     return (
-      <span className="mono" title={reference}>
-        snapshot {blob.sha256.slice(0, 12)}
+      <span className="mono">
+        uploaded snapshot {blob.sha256.slice(0, 12)}
         {blob.file ? `/${blob.file}` : ''}
       </span>
     );

@@ -31,7 +31,7 @@ export function JobDetails({ view }: { view: JobView }) {
     ['Compute', job?.compute],
     ['Environment', job ? <EnvironmentValue spec={spec} /> : undefined],
     ['Component', typeof spec.component === 'string' ? <AssetRef reference={spec.component} kind="component" /> : undefined],
-    ['Code', typeof spec.code === 'string' ? <AssetRef reference={spec.code} /> : undefined],
+    ['Code', typeof spec.code === 'string' ? <AssetRef reference={job?.uris.code ?? spec.code} /> : undefined],
     ['Created', <When time={view.createdAt} />],
     ['Started', <When time={view.startedAt} />],
     ['Ended', <When time={view.endedAt} />],

@@ -17,6 +17,8 @@ const CANCELABLE = new Set(['NotStarted', 'Queued', 'Preparing', 'Running', 'Fin
 /** Title, status, where the job belongs and when it ran, and its actions (cancel, re-submit). */
 export function JobHeader({ name, view, onChanged }: { name: string; view: JobView | undefined; onChanged: () => void }) {
   const [canceling, setCanceling] = useState(false);
+  // Cancel kills the job's processes and cannot be undone: it asks first.
+  const [confirming, setConfirming] = useState(false);
   const [resubmitting, setResubmitting] = useState(false);
   const [error, setError] = useState<Error>();
   const job = view?.job ?? null;
@@ -27,6 +29,7 @@ export function JobHeader({ name, view, onChanged }: { name: string; view: JobVi
   const seconds = running && view.startedAt !== null ? (now - view.startedAt) / 1000 : view?.durationSeconds;
 
   const cancel = () => {
+    setConfirming(false);
     setCanceling(true);
     setError(undefined);
     lathe
@@ -37,8 +40,18 @@ export function JobHeader({ name, view, onChanged }: { name: string; view: JobVi
 
   const actions = job ? (
     <>
-      {CANCELABLE.has(job.status) ? (
-        <button type="button" className="button danger" onClick={cancel} disabled={canceling} data-testid="cancel-button">
+      {CANCELABLE.has(job.status) && confirming ? (
+        <span className="cancel-confirm" role="alertdialog" aria-label="Cancel this job?" data-testid="cancel-confirm">
+          <span>Cancel this job? Its processes are stopped.</span>
+          <button type="button" className="button danger" onClick={cancel} data-testid="cancel-confirm-button">
+            Cancel job
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)} data-testid="cancel-keep-button">
+            Keep running
+          </button>
+        </span>
+      ) : CANCELABLE.has(job.status) ? (
+        <button type="button" className="button danger" onClick={() => setConfirming(true)} disabled={canceling} data-testid="cancel-button">
           {canceling ? 'Canceling…' : 'Cancel'}
         </button>
       ) : null}

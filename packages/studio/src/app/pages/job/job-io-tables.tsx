@@ -8,9 +8,10 @@ const MODEL_TYPES = new Set(['mlflow_model', 'custom_model', 'triton_model']);
 
 /**
  * The job's inputs: literal values, and data inputs by the reference the job was given — the
- * asset version from lineage (the stored spec holds the snapshot it resolved to), else the path.
+ * asset version from lineage (the stored spec holds the snapshot it resolved to), else the URI
+ * the server shows for the path (`uris`: an upload's datastore URI, never the internal `blob://`).
  */
-export function InputsTable({ inputs, lineage }: { inputs: Record<string, unknown>; lineage: readonly LineageEdgeResource[] }) {
+export function InputsTable({ inputs, lineage, uris }: { inputs: Record<string, unknown>; lineage: readonly LineageEdgeResource[]; uris: Record<string, string> }) {
   const entries = Object.entries(inputs);
   if (entries.length === 0) return <div className="muted">No inputs.</div>;
   return (
@@ -25,11 +26,11 @@ export function InputsTable({ inputs, lineage }: { inputs: Record<string, unknow
                 {!isDataInput(value) ? (
                   <span className="mono">{JSON.stringify(value)}</span>
                 ) : edge ? (
-                  <Link to={assetPath(edge.kind, edge.name, edge.version)} className="mono" title={`Resolved to ${value.path}`}>
+                  <Link to={assetPath(edge.kind, edge.name, edge.version)} className="mono">
                     azureml:{edge.name}:{edge.version}
                   </Link>
                 ) : (
-                  <AssetRef reference={value.path} kind={MODEL_TYPES.has(value.type ?? '') ? 'model' : 'data'} />
+                  <AssetRef reference={uris[`inputs.${name}`] ?? value.path} kind={MODEL_TYPES.has(value.type ?? '') ? 'model' : 'data'} />
                 )}
               </td>
               <td className="muted meta">{isDataInput(value) ? [value.type, value.mode].filter(Boolean).join(' · ') : typeof value}</td>

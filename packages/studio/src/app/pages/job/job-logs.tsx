@@ -3,10 +3,11 @@ import { paths } from '@lathe/api/routes';
 import { lathe, WORKSPACE } from '../../client.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { bytes, count } from '../../format.js';
-import { useLogTail } from './use-log-tail.js';
+import { KEPT_LINES, useLogTail } from './use-log-tail.js';
+import { useLogSearch } from './use-log-search.js';
 
-/** Lines in the DOM at most: a huge log stays responsive; the full text is a download away. */
-const RENDERED_LINES = 10_000;
+/** Scrolling this close to the top loads the page of lines before. */
+const LOAD_EARLIER_PX = 200;
 
 /**
  * The processes' logs of a job. One today (`user_logs/std_log.txt`, the one the logs endpoint
@@ -15,9 +16,10 @@ const RENDERED_LINES = 10_000;
 const LOG_FILES = [{ id: 'std_log.txt', path: 'user_logs/std_log.txt' }];
 
 /**
- * A job's log, live while the job runs: follow keeps the newest line in view (scrolling up stops
- * it, scrolling back to the end resumes it); search highlights matches or keeps only matching
- * lines.
+ * A job's log, opened at its end and live while the job runs: follow keeps the newest line in view
+ * (scrolling up stops it, scrolling back to the end resumes it), scrolling to the top loads the
+ * lines before, and search runs on the server over the whole log, highlighting matches in the
+ * lines shown or keeping only the matching lines.
  */
 export function JobLogs({ name }: { name: string }) {
   const tail = useLogTail(name);
@@ -27,26 +29,31 @@ export function JobLogs({ name }: { name: string }) {
   const [wrap, setWrap] = useState(false);
   const view = useRef<HTMLPreElement>(null);
   const needle = search.trim().toLowerCase();
+  const found = useLogSearch(name, search.trim(), tail.streaming);
 
-  const matching = useMemo(() => (needle ? tail.lines.filter((line) => line.toLowerCase().includes(needle)) : tail.lines), [tail.lines, needle]);
   const filtering = onlyMatches && needle !== '';
-  const source = filtering ? matching : tail.lines;
-  const shown = useMemo(() => (source.length > RENDERED_LINES ? source.slice(-RENDERED_LINES) : source), [source]);
-  const content = useMemo(() => (needle ? highlight(shown, needle) : shown.join('\n')), [shown, needle]);
+  const source = useMemo(() => (filtering ? (found.result?.matches.map((m) => m.text) ?? []) : tail.lines), [filtering, found.result, tail.lines]);
+  const content = useMemo(() => (needle ? highlight(source, needle) : source.join('\n')), [source, needle]);
   const notes: string[] = [];
-  if (source.length > shown.length) notes.push(`Showing the last ${amount(shown.length)} ${filtering ? 'matching lines' : `of ${amount(tail.totalLines)} lines`}.`);
-  if (needle && tail.totalLines > tail.lines.length) notes.push(`Search covers the last ${amount(tail.lines.length)} of ${amount(tail.totalLines)} lines.`);
+  if (filtering && found.result?.nextOffset != null) notes.push(`Showing the first ${amount(source.length)} matching lines.`);
+  if (!filtering && tail.start > 0 && (tail.trimmed || tail.lines.length >= KEPT_LINES)) notes.push(`Showing the last ${amount(tail.lines.length)} lines.`);
 
+  // Lines loaded above keep the view where it was: the scroll position moves by what they added.
+  const before = useRef<{ start: number; height: number }>({ start: tail.start, height: 0 });
   useLayoutEffect(() => {
     const el = view.current;
-    if (el && follow) el.scrollTop = el.scrollHeight;
-  }, [content, follow]);
+    if (!el) return;
+    if (follow) el.scrollTop = el.scrollHeight;
+    else if (tail.start < before.current.start) el.scrollTop += el.scrollHeight - before.current.height;
+    before.current = { start: tail.start, height: el.scrollHeight };
+  }, [content, follow, tail.start]);
 
   const onScroll = () => {
     const el = view.current;
     if (!el) return;
     const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
     if (atEnd !== follow) setFollow(atEnd);
+    if (el.scrollTop < LOAD_EARLIER_PX && !filtering && tail.start > 0) tail.loadEarlier();
   };
 
   return (
@@ -60,9 +67,10 @@ export function JobLogs({ name }: { name: string }) {
       </div>
       <div className="toolbar log-toolbar">
         <input type="search" placeholder="Search the log" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search the log" data-testid="log-search" />
-        {needle ? (
+        {needle && found.result ? (
           <span className="muted small" data-testid="log-match-count">
-            {count(matching.length, 'matching line')}
+            {count(found.result.matches.length, 'matching line')}
+            {found.result.nextOffset !== null ? ' or more' : ''}
           </span>
         ) : null}
         <label className="check">
@@ -80,19 +88,25 @@ export function JobLogs({ name }: { name: string }) {
         <span className="grow-spacer" />
         <span className="muted small">
           {tail.streaming ? <span className="live-dot" title="Streaming" /> : null}
-          {count(tail.totalLines, 'line')} · {bytes(tail.bytes)}
+          <span data-testid="log-loaded-lines">{count(tail.lines.length, 'line')}</span> {tail.start > 0 ? `of ${bytes(tail.bytes)}` : `· ${bytes(tail.bytes)}`}
         </span>
         <a className="button small" href={lathe.href(paths.logs(WORKSPACE, name))} download={`${name}-std_log.txt`} data-testid="log-download">
           Download
         </a>
       </div>
       <ErrorBanner error={tail.error} what="the log" />
+      <ErrorBanner error={found.error} what="the log search" />
       {notes.length > 0 ? (
         <div className="log-note muted small" data-testid="log-truncated">
           {notes.join(' ')} Download the log for all of it.
         </div>
       ) : null}
-      <pre ref={view} className={wrap ? 'log-view wrap' : 'log-view'} data-testid="log-view" onScroll={onScroll}>
+      <pre ref={view} className={wrap ? 'log-view wrap' : 'log-view'} data-testid="log-view" data-start={tail.start} onScroll={onScroll}>
+        {tail.start > 0 && !filtering ? (
+          <span className="muted" data-testid="log-earlier">
+            {tail.loadingEarlier ? 'Loading earlier lines…\n' : 'Scroll up for earlier lines\n'}
+          </span>
+        ) : null}
         {content}
         {tail.lines.length === 0 ? <span className="muted">{tail.streaming ? 'Waiting for the job to write its log…' : 'The log is empty.'}</span> : null}
       </pre>

@@ -7,7 +7,7 @@ import { useAsync } from '../../use-async.js';
 import { JobDetails } from './job-details.js';
 import { InputsTable, OutputsTable } from './job-io-tables.js';
 import { JobLineage } from './job-lineage.js';
-import { resubmitSpec } from './resubmit-spec.js';
+import { resubmitSpec, specForDisplay } from './resubmit-spec.js';
 import { LatestMetrics, ParamsTable, RunTags } from './run-data.js';
 import { StatusTimeline } from './status-timeline.js';
 import type { JobView } from './use-job-view.js';
@@ -64,7 +64,7 @@ export function JobOverview({ view }: { view: JobView }) {
       {job ? (
         <div className="grid-2">
           <Section title="Inputs">
-            <InputsTable inputs={(spec.inputs ?? {}) as Record<string, unknown>} lineage={edges} />
+            <InputsTable inputs={(spec.inputs ?? {}) as Record<string, unknown>} lineage={edges} uris={job.uris} />
           </Section>
           <Section title="Outputs">
             <OutputsTable outputs={(spec.outputs ?? {}) as Record<string, unknown>} stored={outputs.data} lineage={edges} />
@@ -93,7 +93,7 @@ export function JobOverview({ view }: { view: JobView }) {
       {job && lineage.data ? (
         <details className="yaml-details">
           <summary>Job YAML</summary>
-          <YamlBlock value={resubmitSpec(job, edges)} command="lathe job create --file job.yml" />
+          <YamlBlock value={specForDisplay(resubmitSpec(job, edges), job)} command="lathe job create --file job.yml" />
         </details>
       ) : null}
     </div>

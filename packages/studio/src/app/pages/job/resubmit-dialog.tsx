@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/error-banner.js';
 import { YamlBlock } from '../../components/yaml-block.js';
 import { navigate } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import { isDataInput, parseLiteral, resubmitSpec } from './resubmit-spec.js';
+import { isDataInput, parseLiteral, resubmitSpec, specForDisplay } from './resubmit-spec.js';
 
 /**
  * Re-submits a copy of a job with edited inputs (literal values; asset references, job outputs
@@ -32,13 +32,15 @@ export function ResubmitDialog({ job, onClose }: { job: JobResource; onClose: ()
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const textOf = (name: string, value: unknown) => edits[name] ?? (isDataInput(value) ? value.path : String(value));
+  // A data input shows the URI the server names it by; left as it is, the stored path is sent.
+  const textOf = (name: string, value: unknown) => edits[name] ?? (isDataInput(value) ? (job.uris[`inputs.${name}`] ?? value.path) : String(value));
   const spec = useMemo(() => {
     if (!base) return undefined;
     const next = structuredClone(base);
     const nextInputs = next.inputs as Record<string, unknown> | undefined;
     for (const [name, value] of Object.entries(edits)) {
       const input = nextInputs?.[name];
+      if (isDataInput(input) && value.trim() === job.uris[`inputs.${name}`]) continue;
       if (isDataInput(input)) input.path = value.trim();
       else if (nextInputs) nextInputs[name] = parseLiteral(value, input);
     }
@@ -47,7 +49,7 @@ export function ResubmitDialog({ job, onClose }: { job: JobResource; onClose: ()
     if (experiment.trim()) next.experiment_name = experiment.trim();
     else delete next.experiment_name;
     return next;
-  }, [base, edits, displayName, experiment]);
+  }, [base, edits, displayName, experiment, job.uris]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -92,7 +94,7 @@ export function ResubmitDialog({ job, onClose }: { job: JobResource; onClose: ()
           {spec ? (
             <details className="form-details">
               <summary>Spec to submit</summary>
-              <YamlBlock value={spec} command="POST /jobs" />
+              <YamlBlock value={specForDisplay(spec, job)} command="POST /jobs" />
             </details>
           ) : null}
           <ErrorBanner error={error} what="the new job" />
@@ -125,7 +127,7 @@ function InputField({ name, value, text, onChange }: { name: string; value: unkn
         value={text}
         onChange={(e) => onChange(e.target.value)}
         placeholder={data ? 'azureml:<name>:<version>, azureml:<name>@latest, azureml://jobs/<job>/outputs/<output>' : undefined}
-        title={data ? 'An asset reference, a job output or run URI, or an uploaded snapshot (blob://…)' : undefined}
+        title={data ? 'An asset reference, a datastore path, or a job output or run URI' : undefined}
         data-testid={`resubmit-input-${name}`}
       />
     </>

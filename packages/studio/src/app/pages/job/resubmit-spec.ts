@@ -43,3 +43,21 @@ export function parseLiteral(text: string, original: unknown): string | number |
   if (typeof original === 'boolean' && (trimmed === 'true' || trimmed === 'false')) return trimmed === 'true';
   return text;
 }
+
+/**
+ * `spec` as users are shown it: the code and each data input still naming what the job stored
+ * show the URI the server names it by (`job.uris`: an upload's datastore URI), never the
+ * internal `blob://`; the request itself sends the stored paths.
+ */
+export function specForDisplay(spec: Record<string, unknown>, job: JobResource): Record<string, unknown> {
+  const shown = structuredClone(spec);
+  if (shown.code === job.spec.code && job.uris.code !== undefined) shown.code = job.uris.code;
+  const inputs = (shown.inputs ?? {}) as Record<string, unknown>;
+  const stored = (job.spec.inputs ?? {}) as Record<string, unknown>;
+  for (const [name, input] of Object.entries(inputs)) {
+    const uri = job.uris[`inputs.${name}`];
+    const was = stored[name];
+    if (uri !== undefined && isDataInput(input) && isDataInput(was) && input.path === was.path) input.path = uri;
+  }
+  return shown;
+}

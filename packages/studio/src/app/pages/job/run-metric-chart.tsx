@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { MetricSeriesResource } from '@lathe/api';
 import { lathe } from '../../client.js';
 import { takePrefetched } from '../../prefetch.js';
@@ -6,15 +6,26 @@ import { seriesKey } from './prefetch-job.js';
 import { MetricChart, type MetricXAxis } from '../../components/metric-chart.js';
 import { useAsync } from '../../use-async.js';
 import { useSeen } from '../../use-seen.js';
+import type { SingleValue } from './single-value-metrics.js';
 
 const HEIGHT = 220;
 
 /**
  * One metric of one run as a chart. Its points load when the chart first scrolls into view (a run
  * with hundreds of metrics opens fast) and again whenever `version` changes (live updates); the
- * drawn chart stays while a reload runs.
+ * drawn chart stays while a reload runs. A metric with one point is handed to `onSingle` (the
+ * page shows it in a table instead).
  */
-export function RunMetricChart(props: { runId: string; metricKey: string; version: number; xAxis: MetricXAxis; smoothing: number; logScale: boolean; eager?: boolean }) {
+export function RunMetricChart(props: {
+  runId: string;
+  metricKey: string;
+  version: number;
+  xAxis: MetricXAxis;
+  smoothing: number;
+  logScale: boolean;
+  eager?: boolean;
+  onSingle?: (key: string, point: SingleValue) => void;
+}) {
   const { runId, metricKey, version } = props;
   const box = useRef<HTMLDivElement>(null);
   // The first charts are on screen anyway: they load at once instead of a frame later.
@@ -30,6 +41,11 @@ export function RunMetricChart(props: { runId: string; metricKey: string; versio
     [runId, metricKey, version, visible, timestamps],
   );
   const data = series.data;
+  const single = data?.[0]?.values.length === 1 ? data[0] : undefined;
+  const onSingle = props.onSingle;
+  useEffect(() => {
+    if (single && onSingle) onSingle(metricKey, { value: single.values[0] as SingleValue['value'], step: single.steps[0] ?? 0 });
+  }, [single, onSingle, metricKey]);
   if (data) {
     return <MetricChart title={metricKey} series={data} xAxis={props.xAxis} smoothing={props.smoothing} logScale={props.logScale} height={HEIGHT} />;
   }

@@ -1,69 +1,122 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { lathe } from '../../client.js';
 
-/** Lines kept in memory (search runs over them); older ones are counted, not kept. */
-const KEPT_LINES = 100_000;
+/** Lines fetched when the log opens, and per page when scrolling back. */
+export const LOG_PAGE_LINES = 1000;
+/** Lines kept in memory at most; scrolling back stops there (the download has the rest). */
+export const KEPT_LINES = 20_000;
 /** Updates of the view per second at most, however fast the log grows. */
 const PUBLISH_MS = 250;
 
 export interface LogTail {
-  /** The last lines (at most {@link KEPT_LINES}); a line still being written is the last. */
+  /** The lines loaded, oldest first; a line still being written is the last. */
   lines: string[];
-  /** Lines seen since the start of the log, including those no longer kept. */
-  totalLines: number;
+  /** Byte offset where the first loaded line starts: above 0, earlier lines can be loaded. */
+  start: number;
+  /** Bytes of the log seen: where the last loaded line ends. */
   bytes: number;
   /** True while the server may still send more (the job has not ended). */
   streaming: boolean;
+  /** True while an earlier page is being fetched. */
+  loadingEarlier: boolean;
+  /** True when lines were dropped to keep memory bounded: earlier pages cannot be joined on. */
+  trimmed: boolean;
   error: Error | undefined;
 }
 
+/** The log's state and the call that loads the page before the first loaded line. */
+export interface LogTailView extends LogTail {
+  loadEarlier(): void;
+}
+
 /**
- * A job's log, read from the start and followed live until the job ends (the server closes the
- * stream then). Bytes are decoded as a stream (a UTF-8 character may span chunks), a carriage
- * return keeps what follows it (progress bars redraw one line), and a dropped connection resumes
- * at the byte offset it reached.
+ * A job's log, opened at its end however big it is: the last {@link LOG_PAGE_LINES} lines are
+ * read backwards by the server, then the log is followed live from there until the job ends (the
+ * server closes the stream then); `loadEarlier` prepends the page before. Bytes are decoded as a
+ * stream (a UTF-8 character may span chunks), a carriage return keeps what follows it (progress
+ * bars redraw one line), and a dropped connection resumes at the byte offset it reached.
  */
-export function useLogTail(name: string): LogTail {
-  const [tail, setTail] = useState<LogTail>({ lines: [], totalLines: 0, bytes: 0, streaming: true, error: undefined });
+export function useLogTail(name: string): LogTailView {
+  const [tail, setTail] = useState<LogTail>({ lines: [], start: 0, bytes: 0, streaming: true, loadingEarlier: false, trimmed: false, error: undefined });
+  const earlier = useRef<() => void>(() => undefined);
   useEffect(() => {
     const controller = new AbortController();
+    const signal = controller.signal;
     const decoder = new TextDecoder();
     let lines: string[] = [];
     let partial = '';
-    let totalLines = 0;
+    let start = 0;
     let bytes = 0;
+    let streaming = true;
+    let loadingEarlier = false;
+    let trimmed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const publish = (streaming: boolean, error?: Error) => {
+    const publish = (error?: Error) => {
       clearTimeout(timer);
       timer = undefined;
-      const kept = lines.length > KEPT_LINES ? lines.slice(-KEPT_LINES) : lines.slice();
-      const shown = partial ? [...kept, lastFrame(partial)] : kept;
-      setTail({ lines: shown, totalLines: totalLines + (partial ? 1 : 0), bytes, streaming, error });
+      const shown = partial ? [...lines, lastFrame(partial)] : lines.slice();
+      setTail({ lines: shown, start, bytes, streaming, loadingEarlier, trimmed, error });
     };
     const ingest = (text: string) => {
       const parts = (partial + text).split('\n');
       partial = parts.pop() ?? '';
       for (const line of parts) lines.push(lastFrame(line));
-      totalLines += parts.length;
-      if (lines.length > KEPT_LINES * 1.25) lines = lines.slice(-KEPT_LINES);
-      timer ??= setTimeout(() => publish(true), PUBLISH_MS);
+      if (lines.length > KEPT_LINES * 1.25) {
+        lines = lines.slice(-KEPT_LINES);
+        trimmed = true;
+      }
+      timer ??= setTimeout(() => publish(), PUBLISH_MS);
+    };
+    earlier.current = () => {
+      if (loadingEarlier || start === 0 || trimmed || lines.length >= KEPT_LINES) return;
+      loadingEarlier = true;
+      publish();
+      void (async () => {
+        try {
+          const page = await lathe.getLogTail(name, { lines: LOG_PAGE_LINES, before: start, signal });
+          // The page ends where the first loaded line starts: its last piece joins that line.
+          const parts = page.text.split('\n');
+          const joined = (parts.pop() ?? '') + (lines[0] ?? partial);
+          const head = parts.map(lastFrame);
+          if (lines.length > 0) lines = [...head, lastFrame(joined), ...lines.slice(1)];
+          else [lines, partial] = [head, joined];
+          start = page.start;
+          loadingEarlier = false;
+          publish();
+        } catch (error) {
+          loadingEarlier = false;
+          if (!signal.aborted) publish(error as Error);
+        }
+      })();
     };
     void (async () => {
       let delay = 1000;
+      let opened = false;
       for (;;) {
         try {
-          for await (const chunk of lathe.followLogs(name, { offset: bytes, signal: controller.signal })) {
+          if (!opened) {
+            const first = await lathe.getLogTail(name, { lines: LOG_PAGE_LINES, signal });
+            [start, bytes, opened] = [first.start, first.end, true];
+            ingest(first.text);
+            publish();
+          }
+          // Followed on from the tail's end: the bytes before it are never fetched again.
+          for await (const chunk of lathe.followLogs(name, { offset: bytes, signal })) {
             bytes += chunk.byteLength;
             delay = 1000;
             ingest(decoder.decode(chunk, { stream: true }));
           }
           ingest(decoder.decode());
-          publish(false);
+          streaming = false;
+          publish();
           return;
         } catch (error) {
-          if (controller.signal.aborted) return;
-          if ((error as { code?: string }).code === 'LATHE_NOT_FOUND') return publish(false, error as Error);
-          publish(true, error as Error);
+          if (signal.aborted) return;
+          if ((error as { code?: string }).code === 'LATHE_NOT_FOUND') {
+            streaming = false;
+            return publish(error as Error);
+          }
+          publish(error as Error);
           await new Promise((resolve) => setTimeout(resolve, delay));
           delay = Math.min(delay * 2, 10_000);
         }
@@ -72,9 +125,11 @@ export function useLogTail(name: string): LogTail {
     return () => {
       controller.abort();
       clearTimeout(timer);
+      earlier.current = () => undefined;
     };
   }, [name]);
-  return tail;
+  const loadEarlier = useCallback(() => earlier.current(), []);
+  return { ...tail, loadEarlier };
 }
 
 /** What a terminal shows of a line redrawn with carriage returns: the text after the last one. */

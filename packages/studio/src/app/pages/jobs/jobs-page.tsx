@@ -9,10 +9,10 @@ import { count } from '../../format.js';
 import { useLiveEvents } from '../../live.js';
 import { navigate, setQuery, useLocation } from '../../router.js';
 import { useAsync } from '../../use-async.js';
-import { FIXED_COLUMNS, availableKeys, pickedColumn } from './run-columns.js';
+import { FIXED_COLUMNS, availableKeys, pickedColumn, shownColumnIds } from './run-columns.js';
 import { PAGE, firstPage } from './prefetch-jobs.js';
 import { RunList } from './run-list.js';
-import { SINCE, STATUS_GROUPS, listCache, readListState, toRunQuery, type ListData } from './run-query.js';
+import { NO_COLUMNS, SINCE, STATUS_GROUPS, listCache, readListState, toRunQuery, type ListData } from './run-query.js';
 
 /** Selected runs survive leaving the page (select, open one, come back, compare). */
 const selection = new Set<string>();
@@ -84,7 +84,13 @@ export function JobsPage() {
           );
         }
       })
-      .catch((e: Error) => mine === generation.current && e.name !== 'AbortError' && setError(e))
+      .catch((e: Error) => {
+        if (mine !== generation.current || e.name === 'AbortError') return;
+        // The rows on screen answer another query: shown under this one's filter, they would
+        // read as its answer. A refused query shows its error and no rows.
+        setData(undefined);
+        setError(e);
+      })
       .finally(() => mine === generation.current && setLoading(false));
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -136,10 +142,11 @@ export function JobsPage() {
   });
   useEffect(() => () => clearTimeout(pendingReload.current), []);
 
-  const pickedIds = state.columns.join(',');
+  const rows = data?.rows ?? [];
+  const shown = shownColumnIds(state, rows);
+  const pickedIds = shown.join(',');
   const columns = useMemo(() => [...FIXED_COLUMNS, ...pickedIds.split(',').flatMap((id) => (id === '' ? [] : (pickedColumn(id) ?? [])))], [pickedIds]);
   const keys = useMemo(() => availableKeys(data?.rows ?? []), [data?.rows]);
-  const rows = data?.rows ?? [];
 
   const toggle = useCallback((runId: string) => {
     if (selection.has(runId)) selection.delete(runId);
@@ -151,9 +158,10 @@ export function JobsPage() {
     const next = state.order === `${sortKey} DESC` ? `${sortKey} ASC` : state.order === `${sortKey} ASC` ? '' : `${sortKey} DESC`;
     setQuery({ order: next || undefined });
   };
+  // Picking starts from the columns shown (the recent metrics, by default).
   const toggleColumn = (id: string) => {
-    const cols = state.columns.includes(id) ? state.columns.filter((c) => c !== id) : [...state.columns, id];
-    setQuery({ cols: cols.join(',') || undefined });
+    const cols = shown.includes(id) ? shown.filter((c) => c !== id) : [...shown, id];
+    setQuery({ cols: cols.join(',') || NO_COLUMNS });
   };
 
   // `/` focuses the filter, `c` compares the selection.
@@ -210,7 +218,7 @@ export function JobsPage() {
             ref={filterBox}
             className="mono"
             style={{ width: '100%' }}
-            placeholder="Filter: metrics.accuracy > 0.9 and params.lr = '0.01'   (press / to focus, Enter to apply)"
+            placeholder="Filter: words of a name, or metrics.accuracy > 0.9 and params.lr = '0.01'   (press / to focus, Enter to apply)"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             data-testid="filter-input"
@@ -254,7 +262,7 @@ export function JobsPage() {
                   {keys[kind].length === 0 ? <div className="muted small">none in the loaded rows</div> : null}
                   {keys[kind].map((k) => (
                     <label key={k}>
-                      <input type="checkbox" checked={state.columns.includes(`${kind}.${k}`)} onChange={() => toggleColumn(`${kind}.${k}`)} />
+                      <input type="checkbox" checked={shown.includes(`${kind}.${k}`)} onChange={() => toggleColumn(`${kind}.${k}`)} />
                       <span className="mono">{k}</span>
                     </label>
                   ))}
@@ -288,7 +296,9 @@ export function JobsPage() {
         ) : null}
       </div>
       <ErrorBanner error={error} what="jobs" />
-      {data && rows.length === 0 && !loading ? (
+      {error && !data ? (
+        <EmptyState title="The filter was not applied">Fix the filter above (the message says what the server refused), or clear it.</EmptyState>
+      ) : data && rows.length === 0 && !loading ? (
         filtered ? (
           <EmptyState title="No jobs match">Change or clear the filters above.</EmptyState>
         ) : (

@@ -3,7 +3,7 @@ import type { RunRowResource } from '@lathe/api';
 import { StatusBadge } from '../../components/status-badge.js';
 import { duration, metricValue, relativeTime } from '../../format.js';
 import { Link } from '../../router.js';
-import { quoteKey } from './run-query.js';
+import { quoteKey, type ListState } from './run-query.js';
 
 /** A column of the job list: its header, width, the cell, and the order_by key that sorts it. */
 export interface RunColumn {
@@ -73,4 +73,38 @@ export function availableKeys(rows: readonly RunRowResource[]): { metrics: strin
   }
   const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
   return { metrics: sorted(metrics), params: sorted(params), tags: sorted(tags) };
+}
+
+/** Metric columns shown when the URL picks none. */
+export const DEFAULT_METRIC_COLUMNS = 4;
+
+/**
+ * The picked columns the list shows: those the URL names, or without `cols` the metric keys of
+ * the most recent runs (the rows come newest first) — plus a column for each metric or param the
+ * filter or the sort uses, so what narrows or orders the rows is in view.
+ */
+export function shownColumnIds(state: ListState, rows: readonly RunRowResource[]): string[] {
+  const base = state.columnsChosen ? state.columns : recentMetricIds(rows);
+  return [...new Set([...base, ...keysUsedIn(`${state.filter} ${state.order}`)])];
+}
+
+function recentMetricIds(rows: readonly RunRowResource[]): string[] {
+  const ids: string[] = [];
+  for (const row of rows.slice(0, 200)) {
+    for (const key of Object.keys(row.metrics).sort((a, b) => a.localeCompare(b))) {
+      if (!ids.includes(`metrics.${key}`)) ids.push(`metrics.${key}`);
+      if (ids.length === DEFAULT_METRIC_COLUMNS) return ids;
+    }
+  }
+  return ids;
+}
+
+/** The `metrics.<key>` and `params.<key>` columns a filter or order_by names (MLflow's spellings). */
+function keysUsedIn(text: string): string[] {
+  const ids: string[] = [];
+  for (const match of text.matchAll(/(?:^|[^\w.`])(metrics?|params?)\.(?:`([^`]+)`|"([^"]+)"|([A-Za-z_][\w.]*))/gi)) {
+    const kind = (match[1] as string).toLowerCase().startsWith('metric') ? 'metrics' : 'params';
+    ids.push(`${kind}.${match[2] ?? match[3] ?? match[4]}`);
+  }
+  return ids;
 }

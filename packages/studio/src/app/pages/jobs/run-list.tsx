@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RunRowResource } from '@lathe/api';
 import type { RunColumn } from './run-columns.js';
 
@@ -63,8 +63,13 @@ export function RunList(props: RunListProps) {
     else if (top + ROW > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW - el.clientHeight;
   }, [cursor]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if ((event.target as HTMLElement).closest('input, a, button')) return;
+  // Keys work as soon as the page loads: on the list, and when nothing else has the focus (the
+  // page's body), so j, k, Enter and x need no click first.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    const inList = box.current?.contains(target) ?? false;
+    if (!inList && target !== document.body && target !== document.documentElement) return;
+    if (target.closest('input, textarea, select, a, button, [contenteditable]') || event.metaKey || event.ctrlKey || event.altKey) return;
     const move = (to: number) => {
       event.preventDefault();
       props.onCursor(Math.max(0, Math.min(rows.length - 1, to)));
@@ -78,6 +83,14 @@ export function RunList(props: RunListProps) {
     else if (event.key === 'Enter' && rows[cursor]) props.onOpen(rows[cursor]);
     else if (event.key === 'x' && rows[cursor]) props.onToggle(rows[cursor].run_id);
   };
+
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyHandler.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   const visible = [];
   for (let i = first; i < last; i++) {
@@ -112,7 +125,6 @@ export function RunList(props: RunListProps) {
       ref={box}
       className="vlist"
       tabIndex={0}
-      onKeyDown={onKeyDown}
       onScroll={(e) => {
         const top = e.currentTarget.scrollTop;
         setView((v) => (v.top === top ? v : { ...v, top }));

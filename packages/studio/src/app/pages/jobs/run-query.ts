@@ -22,8 +22,14 @@ export interface ListState {
   since: string;
   user: string;
   order: string;
+  /** The picked columns (`metrics.<key>`, …), when `cols` is in the URL (`cols=none`: none). */
   columns: string[];
+  /** Whether the URL picks the columns; without `cols`, the recent metrics are shown. */
+  columnsChosen: boolean;
 }
+
+/** `cols=none`: the user removed every picked column (an empty `cols` would fall out of the URL). */
+export const NO_COLUMNS = 'none';
 
 export function readListState(query: URLSearchParams): ListState {
   const list = (key: string) =>
@@ -39,7 +45,8 @@ export function readListState(query: URLSearchParams): ListState {
     since: query.get('since') ?? '',
     user: query.get('user') ?? '',
     order: query.get('order') ?? '',
-    columns: list('cols'),
+    columns: list('cols').filter((c) => c !== NO_COLUMNS),
+    columnsChosen: query.has('cols'),
   };
 }
 
@@ -48,10 +55,28 @@ export function quoteKey(key: string): string {
   return /^[A-Za-z_][\w.]*$/.test(key) ? key : `\`${key.replace(/`/g, '')}\``;
 }
 
+/** Text that uses MLflow's filter grammar: a comparison operator or a grammar keyword. */
+const GRAMMAR = /[=<>!]|\s(i?like|not\s+in|in)\s*[('"]|\b(metrics|params|tags|attributes|attribute|metric|param|tag|dataset|datasets)\./i;
+
+/**
+ * The filter box's text as MLflow's grammar: kept as it is when it uses the grammar, otherwise
+ * read as plain words that must all appear in the run's name, as MLflow's UI does — the run name
+ * is the job's display name, or its name when it has none (`attributes.run_name ILIKE '%word%'`).
+ */
+export function filterClauses(text: string): string[] {
+  const trimmed = text.trim();
+  if (!trimmed) return [];
+  if (GRAMMAR.test(trimmed)) return [trimmed];
+  return trimmed
+    .split(/\s+/)
+    .map((word) => word.replace(/^['"`]+|['"`]+$/g, ''))
+    .filter(Boolean)
+    .map((word) => `attributes.run_name ILIKE '%${word.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}%'`);
+}
+
 /** The SDK query for a list state; `now` fixes "since" to a moment so pages agree. */
 export function toRunQuery(state: ListState, now: number): QueryRunsOptions {
-  const clauses: string[] = [];
-  if (state.filter.trim()) clauses.push(state.filter.trim());
+  const clauses: string[] = [...filterClauses(state.filter)];
   const since = SINCE[state.since];
   if (since) clauses.push(`attributes.start_time >= ${Math.floor((now - since) / 60000) * 60000}`);
   if (state.user) clauses.push(`attributes.user_id = '${state.user.replace(/'/g, "\\'")}'`);
