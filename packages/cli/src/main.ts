@@ -119,5 +119,5 @@ function noCommand(argv: string[], out: (t: string) => void, err: (t: string) =>
 }
 
 function overview(): string {
-  return `Lathe ${VERSION}: Azure ML v2 jobs on your own machines.\n\nCommands:\n${commandTable(COMMANDS)}\n\nServer URL: LATHE_URL (default http://127.0.0.1:5252). Add --help to a group (lathe job --help) or a command for more.\n`;
+  return `Lathe ${VERSION}: Azure ML v2 jobs on your own machines.\n\nCommands:\n${commandTable(COMMANDS)}\n\nServer URL: LATHE_URL (default http://127.0.0.1:5252, or the port LATHE_PORT names). Add --help to a group (lathe job --help) or a command for more.\n`;
 }

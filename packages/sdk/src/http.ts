@@ -1,4 +1,7 @@
 import { LatheError, isErrorCode } from '@lathe/core';
+// `send-node.js` in Node, `send-fetch.js` in a browser bundle (package.json "imports").
+import { send } from '#send';
+import type { EncodedBody } from './send-body.js';
 
 /** A request body: JSON, bytes, or a stream (sent chunked, never buffered whole). */
 export type RequestBody = { json: unknown } | { bytes: Uint8Array } | { stream: AsyncIterable<Uint8Array>; contentType?: string };
@@ -17,7 +20,9 @@ export interface RequestOptions {
 
 /**
  * Sends one request to the server and turns error responses into {@link LatheError}s with the
- * server's code. A refused connection becomes `LATHE_UNAVAILABLE` naming the URL.
+ * server's code. A refused connection becomes `LATHE_UNAVAILABLE` naming the URL. The answer is a
+ * standard `Response` whose body streams. In Node it is sent with `node:http` (see
+ * `send-node.ts` for why), in a browser with `fetch`.
  */
 export async function request(baseUrl: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const url = new URL(path, baseUrl);
@@ -25,12 +30,11 @@ export async function request(baseUrl: string, path: string, options: RequestOpt
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
   }
-  const init: RequestInit & { duplex?: 'half' } = { method: options.method ?? 'GET', signal: options.signal };
-  if (options.body) Object.assign(init, encodeBody(options.body));
-  if (options.headers) init.headers = { ...(init.headers as Record<string, string> | undefined), ...options.headers };
+  const method = options.method ?? 'GET';
+  const encoded = options.body ? encodeBody(options.body) : undefined;
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await send(url, { method, headers: { ...encoded?.headers, ...options.headers }, ...(encoded ? { body: encoded.body } : {}), ...(options.signal ? { signal: options.signal } : {}) });
   } catch (cause) {
     if ((cause as Error).name === 'AbortError') throw cause;
     throw new LatheError('LATHE_UNAVAILABLE', `cannot reach the Lathe server at ${baseUrl} (${describeCause(cause)})`, {
@@ -42,15 +46,11 @@ export async function request(baseUrl: string, path: string, options: RequestOpt
   throw await toError(response);
 }
 
-function encodeBody(body: RequestBody): RequestInit & { duplex?: 'half' } {
+function encodeBody(body: RequestBody): { headers: Record<string, string>; body: EncodedBody } {
   if ('json' in body) return { body: JSON.stringify(body.json), headers: { 'content-type': 'application/json' } };
   if ('bytes' in body) return { body: body.bytes, headers: { 'content-type': 'application/octet-stream' } };
-  // fetch streams any async iterable; tar packers are not Node Readables, so none is required.
-  return {
-    body: body.stream as unknown as ReadableStream,
-    duplex: 'half',
-    headers: { 'content-type': body.contentType ?? 'application/octet-stream' },
-  };
+  // Any async iterable streams, chunked: tar packers are not Node Readables, so none is required.
+  return { body: body.stream, headers: { 'content-type': body.contentType ?? 'application/octet-stream' } };
 }
 
 async function toError(response: Response): Promise<LatheError> {
@@ -75,6 +75,6 @@ function codeForStatus(status: number): 'LATHE_NOT_FOUND' | 'LATHE_INTERNAL' | '
 }
 
 function describeCause(cause: unknown): string {
-  const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
-  return inner?.code ?? inner?.message ?? (cause as Error).message;
+  const error = cause as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  return error.code ?? error.cause?.code ?? error.cause?.message ?? String(error.message);
 }

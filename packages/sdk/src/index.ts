@@ -1,4 +1,4 @@
-export { DEFAULT_URL, LatheClient } from './lathe-client.js';
+export { DEFAULT_URL, LatheClient, defaultServerUrl } from './lathe-client.js';
 export type { LatheClientOptions, ListJobsOptions, LogSearchResult, LogTailResult, QueryRunsOptions, RuntimeReportBody } from './lathe-client.js';
 export { packFile, packFolder } from './pack-folder.js';
 export type { PackFolderOptions, PackedSnapshot } from './pack-folder.js';

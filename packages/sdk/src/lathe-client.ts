@@ -22,7 +22,7 @@ import { request, type RequestOptions } from './http.js';
 
 /** Options for {@link LatheClient}. */
 export interface LatheClientOptions {
-  /** Server base URL; default `LATHE_URL` or `http://127.0.0.1:5252`. */
+  /** Server base URL; default {@link defaultServerUrl}: `LATHE_URL`, or `LATHE_PORT`'s, or `http://127.0.0.1:5252`. */
   url?: string;
   /** Workspace; default `LATHE_WORKSPACE` or `default`. */
   workspace?: string;
@@ -81,6 +81,18 @@ export interface LogSearchResult {
 /** The default server URL. */
 export const DEFAULT_URL = 'http://127.0.0.1:5252';
 
+/**
+ * The server URL when none is given: `LATHE_URL`, else the address the server's own settings
+ * name (`LATHE_PORT`, and `LATHE_HOST` unless it listens on every address), else
+ * {@link DEFAULT_URL}. So a shell that starts the server and runs `lathe` needs no `LATHE_URL`.
+ */
+export function defaultServerUrl(env: Record<string, string | undefined>): string {
+  if (env.LATHE_URL) return env.LATHE_URL;
+  if (!env.LATHE_PORT && !env.LATHE_HOST) return DEFAULT_URL;
+  const host = !env.LATHE_HOST || ['0.0.0.0', '::', '[::]'].includes(env.LATHE_HOST) ? '127.0.0.1' : env.LATHE_HOST;
+  return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${env.LATHE_PORT || '5252'}`;
+}
+
 /** `process.env` in Node; nothing in a browser, where the client runs in Studio. */
 function environment(): Record<string, string | undefined> {
   return (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
@@ -88,7 +100,7 @@ function environment(): Record<string, string | undefined> {
 
 /**
  * Typed client of the Lathe REST API. The CLI, Studio and the launcher use it; nothing else
- * talks to the server. It needs only `fetch`, so the same class runs in Node and in a browser;
+ * talks to the server. It sends with `node:http` in Node and `fetch` in a browser (`#send`);
  * streams are web `ReadableStream`s (Node callers wrap them with `Readable.fromWeb`).
  *
  * @example
@@ -103,7 +115,7 @@ export class LatheClient {
 
   constructor(options: LatheClientOptions = {}) {
     const env = environment();
-    this.url = (options.url ?? env.LATHE_URL ?? DEFAULT_URL).replace(/\/+$/, '');
+    this.url = (options.url ?? defaultServerUrl(env)).replace(/\/+$/, '');
     this.workspace = options.workspace ?? env.LATHE_WORKSPACE ?? 'default';
     const token = options.token ?? env.LATHE_TOKEN;
     this.headers = token ? { authorization: `Bearer ${token}` } : {};

@@ -16,7 +16,7 @@ export const serverStart: Command = {
   usage: 'lathe server start [--port 5252] [--home ./.lathe] [--host 127.0.0.1] [--insecure-no-auth]   (or LATHE_PORT, LATHE_HOME, LATHE_HOST, LATHE_AUTH)',
   async run(values, _positionals, io) {
     // Loaded here, not at the top: every other command starts without the server's code.
-    const { configFromEnv, startServer } = await import('@lathe/server');
+    const [{ configFromEnv, startServer }, { defaultServerUrl }] = await Promise.all([import('@lathe/server'), import('@lathe/sdk/client')]);
     const env = { ...process.env };
     if (values.port) env.LATHE_PORT = values.port as string;
     if (values.home) env.LATHE_HOME = values.home as string;
@@ -30,7 +30,9 @@ export const serverStart: Command = {
     io.out(`Lathe is running at ${server.url}\n  data: ${config.home} (LATHE_HOME)\n  jobs run with ${config.python} (LATHE_PYTHON), ${config.concurrency} at once (LATHE_CONCURRENCY)\n`);
     for (const warning of server.warnings) io.err(`${warning}\n`);
     io.out(accessLines(server));
-    io.out(`Submit a job:  LATHE_URL=${server.url} npx lathe job create --file examples/jobs/hello-world.yml --stream\n`);
+    // The CLI finds the server by itself on the default address, or through the same LATHE_PORT.
+    const urlPrefix = server.url === defaultServerUrl(process.env) ? '' : `LATHE_URL=${server.url} `;
+    io.out(`Submit a job:  ${urlPrefix}lathe job create --file examples/jobs/hello-world.yml --stream\n`);
     await new Promise<void>((done) => {
       const stop = () => done();
       process.once('SIGINT', stop).once('SIGTERM', stop);
