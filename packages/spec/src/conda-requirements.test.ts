@@ -13,6 +13,7 @@ describe('condaRequirements', () => {
       python: '3.10',
       requirements: ['scikit-learn==1.0.2.*', 'mlflow', 'azureml-mlflow==1.42.0', 'pandas>=1.3'],
       skipped: ['pip=21.2.4 (installer; not needed)'],
+      pipOptions: [],
     });
   });
 
@@ -23,9 +24,9 @@ describe('condaRequirements', () => {
     assert.deepEqual(requirements, ['torch==1.13.*', 'xgboost', 'matplotlib>=3.5', 'numpy==1.22.*', 'pyyaml==6.0', 'scipy==1.10.*']);
   });
 
-  it('skips what is no Python package, installers, pip options and Azure service packages, saying why', () => {
+  it('skips what is no Python package, installers, other pip options and Azure service packages, saying why', () => {
     const result = condaRequirements({
-      dependencies: ['cudatoolkit=11.3', 'libgcc-ng', 'git', 'setuptools', { pip: ['--extra-index-url https://example.org/simple', 'azureml-defaults', 'libcst', 'graphviz'] }],
+      dependencies: ['cudatoolkit=11.3', 'libgcc-ng', 'git', 'setuptools', { pip: ['-r requirements.txt', 'azureml-defaults', 'libcst', 'graphviz'] }],
     });
     assert.deepEqual(result.requirements, ['libcst', 'graphviz']);
     assert.deepEqual(result.skipped, [
@@ -33,9 +34,18 @@ describe('condaRequirements', () => {
       'libgcc-ng (not a Python package)',
       'git (not a Python package)',
       'setuptools (installer; not needed)',
-      '--extra-index-url https://example.org/simple (pip option; Lathe installs nothing)',
+      '-r requirements.txt (pip option not applied: only index options are)',
       'azureml-defaults (Azure ML service package; not used by Lathe)',
     ]);
+  });
+
+  it('keeps the index options of the pip list for installing, in file order', () => {
+    const result = condaRequirements({
+      dependencies: [{ pip: ['--extra-index-url https://download.pytorch.org/whl/cpu', 'torch', '--index-url=http://127.0.0.1:3141/simple/', '--pre', '--trusted-host 127.0.0.1', '--find-links'] }],
+    });
+    assert.deepEqual(result.pipOptions, ['--extra-index-url', 'https://download.pytorch.org/whl/cpu', '--index-url', 'http://127.0.0.1:3141/simple/', '--pre', '--trusted-host', '127.0.0.1']);
+    assert.deepEqual(result.requirements, ['torch']);
+    assert.deepEqual(result.skipped, ['--find-links (pip option not applied: only index options are)'], 'an option without its value is left out');
   });
 
   it('accepts any version when a conda spec cannot be read, and says so', () => {
@@ -45,8 +55,8 @@ describe('condaRequirements', () => {
   });
 
   it('has nothing to ask of a file without dependencies', () => {
-    assert.deepEqual(condaRequirements({ name: 'empty' }), { requirements: [], skipped: [] });
-    assert.deepEqual(condaRequirements(null), { requirements: [], skipped: [] });
+    assert.deepEqual(condaRequirements({ name: 'empty' }), { requirements: [], skipped: [], pipOptions: [] });
+    assert.deepEqual(condaRequirements(null), { requirements: [], skipped: [], pipOptions: [] });
   });
 
   it('normalizes package names as PEP 503 does', () => {

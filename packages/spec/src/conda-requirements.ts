@@ -15,7 +15,24 @@ export interface CondaRequirements {
   requirements: string[];
   /** Entries not turned into requirements, each with why: `cudatoolkit=11.3 (not a Python package)`. */
   skipped: string[];
+  /**
+   * Where the `pip:` list tells pip to look (`--extra-index-url URL`, `--index-url URL`,
+   * `--find-links URL`, `--trusted-host HOST`, `--pre`), as pip arguments in file order, for
+   * installing what the machine lacks.
+   */
+  pipOptions: string[];
 }
+
+/** pip options of a `pip:` list that say where packages come from, and whether each takes a value. */
+const INDEX_OPTIONS: Readonly<Record<string, boolean>> = {
+  '--index-url': true,
+  '-i': true,
+  '--extra-index-url': true,
+  '--find-links': true,
+  '-f': true,
+  '--trusted-host': true,
+  '--pre': false,
+};
 
 /** Conda package names whose pip name differs. */
 const CONDA_TO_PIP: Readonly<Record<string, string>> = {
@@ -93,7 +110,7 @@ const CONDA_SPEC = /^([A-Za-z0-9_.-]+)\s*(.*)$/;
  * // { python: '3.10', requirements: ['numpy==1.22.*', 'scikit-learn~=1.5.0'], skipped: [] }
  */
 export function condaRequirements(conda: unknown): CondaRequirements {
-  const out: CondaRequirements = { requirements: [], skipped: [] };
+  const out: CondaRequirements = { requirements: [], skipped: [], pipOptions: [] };
   const dependencies = (conda as { dependencies?: unknown } | null)?.dependencies;
   if (!Array.isArray(dependencies)) return out;
   for (const entry of dependencies) {
@@ -106,14 +123,18 @@ export function condaRequirements(conda: unknown): CondaRequirements {
 }
 
 /**
- * Adds pip requirement lines (a `pip:` list, or a curated environment's packages): options
- * (`--extra-index-url`, `-r file`) are skipped, since nothing is downloaded or read from the client.
+ * Adds pip requirement lines (a `pip:` list, or a curated environment's packages). Options
+ * that say where packages come from are kept for pip (`--extra-index-url URL`); others
+ * (`-r file`, `-e .`) are skipped, since the server cannot read the client's files.
  */
 function addPip(out: CondaRequirements, line: string): void {
   const text = line.replace(/\s+#.*$/, '').trim();
   if (text === '') return;
   if (text.startsWith('-')) {
-    out.skipped.push(`${text} (pip option; Lathe installs nothing)`);
+    const [, option = '', value = ''] = /^(-[-A-Za-z]+)(?:[=\s]\s*(.*))?$/.exec(text) ?? [];
+    const takesValue = INDEX_OPTIONS[option];
+    if (takesValue === undefined || (takesValue && value === '')) out.skipped.push(`${text} (pip option not applied: only index options are)`);
+    else out.pipOptions.push(...(takesValue ? [option, value] : [option]));
     return;
   }
   const name = /^[A-Za-z0-9][A-Za-z0-9_.-]*/.exec(text)?.[0];

@@ -25,6 +25,8 @@ export interface ResolvedEnvironment {
   requirements: string[];
   /** Conda entries and pip options left out of `requirements`, each with why. */
   skipped: string[];
+  /** Index options of the conda file's `pip:` list (`--extra-index-url URL`), given to pip when it installs. */
+  pipOptions?: string[];
 }
 
 /** The parts of an environment spec (asset or inline) that decide what runs. */
@@ -49,7 +51,7 @@ export function resolveEnvironmentSpec(spec: EnvironmentSource, origin: Pick<Res
       details: { field: `${field}.conda_file` },
     });
   }
-  const conda = spec.conda_file === undefined ? { requirements: [], skipped: [] } : condaRequirements(spec.conda_file);
+  const conda = spec.conda_file === undefined ? { requirements: [], skipped: [], pipOptions: [] } : condaRequirements(spec.conda_file);
   return {
     ...origin,
     ...(spec.image !== undefined ? { image: spec.image } : {}),
@@ -57,6 +59,7 @@ export function resolveEnvironmentSpec(spec: EnvironmentSource, origin: Pick<Res
     ...(conda.python !== undefined ? { python: conda.python } : {}),
     requirements: conda.requirements,
     skipped: conda.skipped,
+    ...(conda.pipOptions.length > 0 ? { pipOptions: conda.pipOptions } : {}),
   };
 }
 

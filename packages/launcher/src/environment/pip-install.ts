@@ -7,6 +7,8 @@ export interface PipInstallOptions {
   log: (line: string) => void;
   /** pip's environment: where it reads `PIP_INDEX_URL`, `PIP_CONFIG_FILE` and `HOME` (for `pip.conf`). */
   env?: NodeJS.ProcessEnv;
+  /** Index options from the environment's conda file (`--extra-index-url URL`), before the requirements. */
+  indexOptions?: readonly string[];
 }
 
 /** What a failed install tried. */
@@ -32,7 +34,8 @@ export class PipInstallError extends Error {
  */
 export async function pipInstall(python: string, requirements: readonly string[], options: PipInstallOptions): Promise<void> {
   // No progress bars (they redraw one line) and no version nag; pip's own config decides the rest.
-  const args = ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '--progress-bar', 'off', ...requirements];
+  const indexOptions = options.indexOptions ?? [];
+  const args = ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '--progress-bar', 'off', ...indexOptions, ...requirements];
   const env = { ...(options.env ?? process.env), PYTHONUNBUFFERED: '1' };
   const lines: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -48,7 +51,7 @@ export async function pipInstall(python: string, requirements: readonly string[]
     child.on('close', resolve);
   });
   if (code === 0) return;
-  const index = await pipIndex(python, env);
+  const index = await pipIndex(python, env, indexOptions);
   const reason =
     lines
       .filter((l) => /^ERROR:/.test(l))
@@ -60,10 +63,18 @@ export async function pipInstall(python: string, requirements: readonly string[]
 }
 
 /**
- * The index pip reads packages from with `env`: `PIP_INDEX_URL` or `index-url` in a
- * `pip.conf`, as `pip config list` reports them, else PyPI; a password in it is hidden.
+ * The index pip reads packages from with `env` and `indexOptions`: an `--index-url` among the
+ * options, else `PIP_INDEX_URL` or `index-url` in a `pip.conf`, as `pip config list` reports
+ * them, else PyPI; followed by the options' extra indexes. Passwords are hidden.
  */
-export async function pipIndex(python: string, env: NodeJS.ProcessEnv): Promise<string> {
+export async function pipIndex(python: string, env: NodeJS.ProcessEnv, indexOptions: readonly string[] = []): Promise<string> {
+  const optionValues = (names: string[]) => indexOptions.flatMap((option, i) => (names.includes(option) && indexOptions[i + 1] !== undefined ? [indexOptions[i + 1]!] : []));
+  const extra = optionValues(['--extra-index-url', '--find-links', '-f']).map(hidePassword);
+  const main = optionValues(['--index-url', '-i']).at(-1) ?? (await configuredIndex(python, env));
+  return extra.length === 0 ? main : `${main} and ${extra.join(', ')}`;
+}
+
+async function configuredIndex(python: string, env: NodeJS.ProcessEnv): Promise<string> {
   const listed = await new Promise<string>((resolve) => {
     const child = spawn(python, ['-m', 'pip', 'config', 'list'], { stdio: ['ignore', 'pipe', 'ignore'], env });
     let out = '';

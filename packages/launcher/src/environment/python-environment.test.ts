@@ -111,6 +111,19 @@ describe('preparePythonEnvironment (real venvs)', () => {
     assert.equal(index.requests.length, served, 'the cached environment asks the index for nothing');
   });
 
+  it("installs from the index the conda file's pip list names, beside the configured one", async () => {
+    const { lines, options } = await setup();
+    // The configured index has nothing: the package comes from the conda file's extra index.
+    const empty = await startWheelIndex([]);
+    try {
+      const env = await preparePythonEnvironment(environment(['lathe-tiny-alpha==2.0.0'], { pipOptions: ['--extra-index-url', index.url] }), { ...options, pipEnv: pipEnvFor(empty) });
+      assert.ok(lines.join('\n').includes(`with pip from ${empty.url} and ${index.url}: lathe-tiny-alpha==2.0.0`), lines.join('\n'));
+      assert.equal(execFileSync(env.python, ['-c', 'import lathe_tiny_alpha as a; print(a.VERSION)'], { encoding: 'utf8' }).trim(), '2.0.0');
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('fails naming what is not met and the index tried, keeps nothing, and warns when the Python version differs', async () => {
     const { cacheDir, lines, options } = await setup();
     const error = await preparePythonEnvironment(environment(['numpy', 'definitely-not-installed-pkg==1.0', 'lathe-tiny-alpha==9.9']), options).then(

@@ -69,7 +69,7 @@ export async function preparePythonEnvironment(env: ResolvedEnvironment | undefi
     return { python: options.python };
   }
   const interpreter = await realpath(await findExecutable(options.python));
-  const key = environmentKey(interpreter, env.requirements);
+  const key = environmentKey(interpreter, env.requirements, env.pipOptions);
   const dir = join(options.cacheDir, 'envs', key);
   let info = await readInfo(dir);
   if (info !== undefined) log(`[lathe] using cached environment ${key} (${dir})`);
@@ -88,9 +88,9 @@ export async function preparePythonEnvironment(env: ResolvedEnvironment | undefi
   return { python: join(dir, 'bin', 'python'), binDir: join(dir, 'bin'), virtualEnv: dir };
 }
 
-/** The cache key: the base interpreter and the requirements, in any order. */
-export function environmentKey(interpreter: string, requirements: readonly string[]): string {
-  const canonical = JSON.stringify({ format: 2, interpreter, requirements: [...new Set(requirements)].sort() });
+/** The cache key: the base interpreter, the requirements in any order, and the index options. */
+export function environmentKey(interpreter: string, requirements: readonly string[], pipOptions: readonly string[] = []): string {
+  const canonical = JSON.stringify({ format: 2, interpreter, requirements: [...new Set(requirements)].sort(), pipOptions });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
@@ -166,12 +166,13 @@ async function checkAndInstall(env: ResolvedEnvironment, python: string, interpr
 
   const pipEnv = options.pipEnv ?? process.env;
   const started = Date.now();
-  log(`[lathe] installing ${install.length} of ${check.results.length} requirements with pip from ${await pipIndex(python, pipEnv)}: ${install.map((r) => r.requirement).join(', ')}`);
+  const indexOptions = env.pipOptions ?? [];
+  log(`[lathe] installing ${install.length} of ${check.results.length} requirements with pip from ${await pipIndex(python, pipEnv, indexOptions)}: ${install.map((r) => r.requirement).join(', ')}`);
   try {
     await pipInstall(
       python,
       install.map((r) => r.requirement),
-      { log: (line) => log(`[lathe]   pip: ${line}`), env: pipEnv },
+      { log: (line) => log(`[lathe]   pip: ${line}`), env: pipEnv, indexOptions },
     );
   } catch (error) {
     if (!(error instanceof PipInstallError)) throw error;
@@ -180,7 +181,7 @@ async function checkAndInstall(env: ResolvedEnvironment, python: string, interpr
   log(`[lathe] installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const after = await checkRequirements(python, env.requirements, provided);
   const unmet = after.results.filter((r) => UNMET.has(r.status));
-  if (unmet.length > 0) refuse(unmet, { index: await pipIndex(python, pipEnv), reason: 'pip finished, but these are still not met' });
+  if (unmet.length > 0) refuse(unmet, { index: await pipIndex(python, pipEnv, indexOptions), reason: 'pip finished, but these are still not met' });
   return after;
 }
 
