@@ -86,4 +86,12 @@ export const paths = {
   /** Azure ML's built-in datastores of a workspace (`workspaceblobstore`, …), read-only. */
   builtinDatastores: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/builtin-datastores`,
   builtinDatastore: (ws: string, name: string) => `${paths.builtinDatastores(ws)}/${enc(name)}`,
+  /** Every workspace, created or holding data (GET). */
+  workspaces: () => `${API_PREFIX}/workspaces`,
+  /** One workspace: GET shows it, PUT creates it or records its metadata. */
+  workspace: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}`,
+  /** The computes of a workspace, the built-in ones first (GET). */
+  computes: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/computes`,
+  /** One compute: GET shows it, PUT creates or updates it, DELETE removes it. */
+  compute: (ws: string, name: string) => `${paths.computes(ws)}/${enc(name)}`,
 } as const;

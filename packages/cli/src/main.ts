@@ -18,6 +18,8 @@ import { runMetrics } from './commands/run-metrics.js';
 import { runShow } from './commands/run-show.js';
 import { assetCommands } from './commands/asset-commands.js';
 import { serverStart } from './commands/server-start.js';
+import { computeCreate, computeDelete, computeList, computeShow } from './commands/compute-commands.js';
+import { workspaceCreate, workspaceList, workspaceShow } from './commands/workspace-commands.js';
 import { closest } from './closest.js';
 import { commandHelp, commandTable, groupHelp, groupOf } from './help-text.js';
 import { parseCommandLine } from './parse-command-line.js';
@@ -42,6 +44,13 @@ export const COMMANDS: readonly Command[] = [
   ...assetCommands('environment'),
   ...assetCommands('component'),
   ...assetCommands('datastore'),
+  computeCreate,
+  computeList,
+  computeShow,
+  computeDelete,
+  workspaceCreate,
+  workspaceList,
+  workspaceShow,
 ];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

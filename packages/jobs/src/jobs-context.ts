@@ -1,4 +1,4 @@
-import type { ArtifactStore, AssetStore, MetadataStore, ModelRegistryStore, TrackingStore } from '@lathe/store';
+import type { ArtifactStore, AssetStore, MetadataStore, ModelRegistryStore, TrackingStore, WorkspaceStore } from '@lathe/store';
 import type { JobKindRegistry } from './job-kind-registry.js';
 
 /**
@@ -20,6 +20,8 @@ export interface JobsContext {
   datastoreRoots: readonly string[];
   /** The computes jobs can run on. */
   scheduler: { readonly computeNames: readonly string[] };
+  /** The named compute targets of each workspace (`compute create`); without it only the backends' names are computes. */
+  workspaces?: Pick<WorkspaceStore, 'getCompute'>;
   /** The compute jobs run on when theirs is not defined here. */
   defaultCompute: string;
   /** The interpreter jobs run with (`LATHE_PYTHON`), named in warnings. */

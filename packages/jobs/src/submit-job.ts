@@ -28,7 +28,7 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
   const resolved = await kind.resolve(ctx, workspace, validated);
   const spec = resolved.spec;
   const warnings: string[] = [];
-  const compute = resolveCompute(ctx, spec.compute, warnings);
+  const compute = await resolveCompute(ctx, workspace, spec.compute, warnings);
   const str = (value: unknown) => (typeof value === 'string' ? value : null);
   const parent = request.parent;
   return ctx.store.createJob({
@@ -48,10 +48,12 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
   });
 }
 
-function resolveCompute(ctx: JobsContext, requested: unknown, warnings: string[]): string {
+// A backend's name, or a compute target defined in the job's workspace, which queues its jobs.
+async function resolveCompute(ctx: JobsContext, workspace: string, requested: unknown, warnings: string[]): Promise<string> {
   if (typeof requested !== 'string') return ctx.defaultCompute;
   const name = requested.replace(/^azureml:/, '');
   if (ctx.scheduler.computeNames.includes(name)) return name;
+  if ((await ctx.workspaces?.getCompute(workspace, name)) !== undefined) return name;
   warnings.push(`compute '${requested}' is not defined in this workspace; the job runs on '${ctx.defaultCompute}'`);
   return ctx.defaultCompute;
 }

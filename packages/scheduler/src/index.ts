@@ -6,3 +6,4 @@ export type { Logger } from './logger.js';
 export type { RuntimeReport } from './runtime-report.js';
 export { Scheduler } from './scheduler.js';
 export type { ReportOutcome, SchedulerOptions } from './scheduler.js';
+export type { ComputeTarget } from './compute-target.js';

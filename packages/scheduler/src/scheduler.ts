@@ -1,6 +1,7 @@
 import { ACTIVE_STATUSES, LatheError, asStorageFull, isTerminal, notFound, statusesLeadingTo, type Failure, type JobHandle, type JobRecord, type JobStatus } from '@lathe/core';
 import type { MetadataStore, TransitionPatch } from '@lathe/store';
 import type { ComputeBackend, ReattachResult } from './compute-backend.js';
+import type { ComputeTarget } from './compute-target.js';
 import type { ControllerContext, FinalizationPlan, FinalizationStep, JobController, SubmitChildJob } from './job-controller.js';
 import { JobEvents } from './job-events.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -10,6 +11,11 @@ import type { RuntimeReport } from './runtime-report.js';
 export interface SchedulerOptions {
   store: MetadataStore;
   backends: readonly ComputeBackend[];
+  /**
+   * The named compute targets, read on every round so that targets created, changed or deleted
+   * while the server runs take effect at once. Without it, jobs queue only on the backends.
+   */
+  targets?: () => Promise<readonly ComputeTarget[]>;
   events?: JobEvents;
   logger?: Logger;
   /** Clock in milliseconds since the epoch. */
@@ -58,8 +64,12 @@ export class Scheduler {
   private readonly now: () => number;
   private readonly cancelGraceMs: number;
   private readonly pollIntervalMs: number;
-  /** Jobs holding a backend slot, by `workspace/name`; the handle is null while launching. */
-  private readonly active = new Map<string, { backend: string; handle: JobHandle | null }>();
+  /**
+   * Jobs holding a slot, by `workspace/name`; the handle is null while launching. `queue` is the
+   * backend's name, or a named target's `workspace/name` key (see `queueOf`).
+   */
+  private readonly active = new Map<string, { backend: string; queue: string; handle: JobHandle | null }>();
+  private readonly targets: () => Promise<readonly ComputeTarget[]>;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private tickAgain = false;
@@ -86,6 +96,7 @@ export class Scheduler {
   constructor(options: SchedulerOptions) {
     this.store = options.store;
     this.backends = new Map(options.backends.map((b) => [b.name, b]));
+    this.targets = options.targets ?? (async () => []);
     this.events = options.events ?? new JobEvents();
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
@@ -106,6 +117,11 @@ export class Scheduler {
   /** Names of the computes jobs can run on. */
   get computeNames(): string[] {
     return [...this.backends.keys()];
+  }
+
+  /** How many jobs the backend of that name runs at once; `undefined` when there is none. */
+  capacityOf(compute: string): number | undefined {
+    return this.backends.get(compute)?.capacity;
   }
 
   /**
@@ -168,11 +184,12 @@ export class Scheduler {
     // Each compute has its own queue: a busy target never holds back another one's jobs.
     for (const backend of this.backends.values()) {
       try {
-        await this.fill(backend);
+        await this.fill(backend, backend.name, backend.capacity, { compute: backend.name });
       } catch (error) {
         this.logger.error({ err: error, compute: backend.name }, 'scheduler tick failed');
       }
     }
+    await this.fillTargets();
     try {
       await this.startControllers();
     } catch (error) {
@@ -180,19 +197,39 @@ export class Scheduler {
     }
   }
 
-  private async fill(backend: ComputeBackend): Promise<void> {
-    const mine = [...this.active.values()].filter((a) => a.backend === backend.name);
-    const free = backend.capacity - mine.length;
+  private async fillTargets(): Promise<void> {
+    let targets: readonly ComputeTarget[];
+    try {
+      targets = await this.targets();
+    } catch (error) {
+      this.logger.error({ err: error }, 'scheduler tick failed: could not read the compute targets');
+      return;
+    }
+    for (const target of targets) {
+      const backend = this.backends.get(target.backend);
+      if (!backend) continue;
+      try {
+        await this.fill(backend, keyOf(target.workspace, target.name), target.capacity, { compute: target.name, workspace: target.workspace });
+      } catch (error) {
+        this.logger.error({ err: error, compute: target.name, workspace: target.workspace }, 'scheduler tick failed');
+      }
+    }
+  }
+
+  // One queue: the jobs of `filter` take the free slots of `queue`, and run on `backend`.
+  private async fill(backend: ComputeBackend, queue: string, capacity: number, filter: { compute: string; workspace?: string }): Promise<void> {
+    const mine = [...this.active.values()].filter((a) => a.queue === queue);
+    const free = capacity - mine.length;
     if (free <= 0) return;
     // Jobs still being claimed are Queued in the store too; ask for enough to see past them.
     const launching = mine.filter((a) => a.handle === null).length;
-    const queued = await this.store.findJobsByStatus(['Queued'], free + launching, { compute: backend.name, excludeTypes: this.controllerTypes });
+    const queued = await this.store.findJobsByStatus(['Queued'], free + launching, { ...filter, excludeTypes: this.controllerTypes });
     let started = 0;
     for (const job of queued) {
       if (started >= free) break;
       const key = keyOf(job.workspace, job.name);
       if (this.active.has(key)) continue;
-      this.active.set(key, { backend: backend.name, handle: null });
+      this.active.set(key, { backend: backend.name, queue, handle: null });
       started++;
       this.track(this.launch(job, backend));
     }
@@ -225,7 +262,7 @@ export class Scheduler {
       const prepared = await backend.prepare(job);
       if (!planned || prepared.folder !== planned.folder) await this.store.setJobHandle(job.workspace, job.name, prepared);
       handle = await backend.launch(job, prepared);
-      this.active.set(key, { backend: backend.name, handle });
+      this.active.set(key, { backend: backend.name, queue: this.queueOf(job), handle });
       // The stored handle is enough for a restarted server: the backend finds the process from
       // the job's folder (`reattach`), so the launch costs no second write.
       const now = await this.store.getJob(job.workspace, job.name);
@@ -374,7 +411,7 @@ export class Scheduler {
       return;
     }
     if (found.state === 'running') {
-      this.active.set(keyOf(job.workspace, job.name), { backend: backend.name, handle: found.handle });
+      this.active.set(keyOf(job.workspace, job.name), { backend: backend.name, queue: this.queueOf(job), handle: found.handle });
       if (found.handle.id !== job.handle.id) await this.store.setJobHandle(job.workspace, job.name, found.handle);
       if (job.status === 'CancelRequested') await backend.cancel(found.handle, this.cancelGraceMs);
       this.logger.info({ job: job.name, workspace: job.workspace }, 're-attached a job left running by a previous server');
@@ -560,6 +597,11 @@ export class Scheduler {
     const moved = await this.store.transitionJob({ workspace: job.workspace, name: job.name, from, to, at: this.now(), patch });
     if (moved) this.events.emitStatus(moved);
     return moved;
+  }
+
+  // A job on a backend's own name queues there; any other compute it was accepted on is a named target.
+  private queueOf(job: JobRecord): string {
+    return this.backends.has(job.compute) ? job.compute : keyOf(job.workspace, job.compute);
   }
 }
 

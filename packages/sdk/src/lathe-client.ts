@@ -1,6 +1,8 @@
 import { LatheError, type JobStatus, type RuntimeReport } from '@lathe/core';
 import type {
   BuiltinDatastoreResource,
+  ComputeResource,
+  WorkspaceResource,
   AssetResource,
   AssetSummaryResource,
   CuratedEnvironmentResource,
@@ -390,6 +392,54 @@ export class LatheClient {
   /** One built-in datastore by name. Throws `LATHE_NOT_FOUND` for any other name. */
   async getBuiltinDatastore(name: string): Promise<BuiltinDatastoreResource> {
     return json(await this.send(paths.builtinDatastore(this.workspace, name)));
+  }
+
+  /**
+   * Creates or updates a named compute target of this workspace from `amlcompute` YAML as data
+   * (`loadComputeFile` from `@lathe/spec` reads a file). The answer's `warnings` name the fields
+   * recorded but not applied. Throws `LATHE_INVALID_SPEC`, or `LATHE_CONFLICT` for a built-in name.
+   *
+   * @example
+   * await lathe.putCompute({ name: 'cpu-cluster', type: 'amlcompute', max_instances: 2 });
+   */
+  async putCompute(spec: Record<string, unknown> & { name: string }): Promise<ComputeResource> {
+    return json(await this.send(paths.compute(this.workspace, spec.name), { method: 'PUT', body: { json: { spec } } }));
+  }
+
+  /** One compute, built-in or named, with its jobs running and queued. Throws `LATHE_NOT_FOUND`. */
+  async getCompute(name: string): Promise<ComputeResource> {
+    return json(await this.send(paths.compute(this.workspace, name)));
+  }
+
+  /** The workspace's computes: the built-in ones, then the named ones by name. */
+  async listComputes(): Promise<ComputeResource[]> {
+    return (await json<{ value: ComputeResource[] }>(await this.send(paths.computes(this.workspace)))).value;
+  }
+
+  /** Deletes a named compute. Throws `LATHE_CONFLICT` while any of its jobs is queued or running, `LATHE_NOT_FOUND` when missing. */
+  async deleteCompute(name: string): Promise<void> {
+    await this.send(paths.compute(this.workspace, name), { method: 'DELETE' });
+  }
+
+  /**
+   * Creates a workspace, or records its metadata, from workspace YAML as data. Not bound to this
+   * client's workspace: `spec.name` names it.
+   *
+   * @example
+   * await lathe.putWorkspace({ name: 'team-a', display_name: 'Team A' });
+   */
+  async putWorkspace(spec: Record<string, unknown> & { name: string }): Promise<WorkspaceResource> {
+    return json(await this.send(paths.workspace(spec.name), { method: 'PUT', body: { json: { spec } } }));
+  }
+
+  /** A workspace (default: this client's) with its metadata and computes. Throws `LATHE_NOT_FOUND`. */
+  async getWorkspace(name = this.workspace): Promise<WorkspaceResource> {
+    return json(await this.send(paths.workspace(name)));
+  }
+
+  /** Every workspace: the created ones and those that hold data, by name. */
+  async listWorkspaces(): Promise<WorkspaceResource[]> {
+    return (await json<{ value: WorkspaceResource[] }>(await this.send(paths.workspaces()))).value;
   }
 
   /** Azure's curated environments as Lathe runs them (the same in every workspace). */

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { notFound } from '@lathe/core';
 import { WORKSPACE_PREFIX } from '@lathe/api';
 import { assetRoutes } from './plugins/assets/asset-routes.js';
+import { computeRoutes } from './plugins/computes/compute-routes.js';
 import { builtinDatastoreRoutes } from './plugins/assets/builtin-datastore-routes.js';
 import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-routes.js';
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
@@ -18,6 +19,7 @@ import { outputRoutes } from './plugins/jobs/output-routes.js';
 import { runtimeRoutes } from './plugins/runtime-routes.js';
 import { systemRoutes } from './plugins/system-routes.js';
 import { studioRoutes } from './plugins/studio-routes.js';
+import { workspaceRoutes } from './plugins/workspaces/workspace-routes.js';
 import { liveEventRoutes } from './plugins/runs/live-event-routes.js';
 import { metricSeriesRoutes } from './plugins/runs/metric-series-routes.js';
 import { runQueryRoutes } from './plugins/runs/run-query-routes.js';
@@ -73,6 +75,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     scalarQueryByDefault(root);
     studio = await studioRoutes(root, ctx);
     await systemRoutes(root, ctx);
+    await workspaceRoutes(root, ctx);
     await loginRoutes(root, guard.auth);
     await curatedEnvironmentRoutes(root);
   });
@@ -91,6 +94,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await runtimeRoutes(scope, ctx);
       await blobRoutes(scope, ctx);
       await builtinDatastoreRoutes(scope);
+      await computeRoutes(scope, ctx);
       await assetRoutes(scope, ctx);
       await lineageRoutes(scope, ctx);
       await runQueryRoutes(scope, ctx);

@@ -1,5 +1,6 @@
 import type { JobsContext } from '@lathe/jobs';
 import type { Scheduler } from '@lathe/scheduler';
+import type { WorkspaceStore } from '@lathe/store';
 
 /**
  * What route plugins share: the stores, the scheduler and the job kinds (everything job
@@ -8,6 +9,8 @@ import type { Scheduler } from '@lathe/scheduler';
  */
 export interface ServerContext extends JobsContext {
   scheduler: Scheduler;
+  /** Workspaces' metadata and their named compute targets. */
+  workspaces: WorkspaceStore;
   version: string;
   /** The built Studio's folder, or `undefined` when Studio is not built (then `/` is plain text). */
   studioRoot?: string | undefined;

@@ -86,6 +86,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const scheduler = new Scheduler({
     store,
     backends: [backend],
+    // Named targets (`amlcompute`) run their jobs as local processes, within their own limit.
+    targets: async () => (await store.workspaces.listComputes()).map((c) => ({ workspace: c.workspace, name: c.name, capacity: c.maxInstances, backend: backend.name })),
     cancelGraceMs: config.cancelGraceMs,
     logger,
     controllers: kinds.controllers(),
@@ -102,6 +104,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     datastoreRoots: config.datastoreRoots,
     artifacts,
     scheduler,
+    workspaces: store.workspaces,
     kinds,
     defaultCompute: backend.name,
     python: config.python,

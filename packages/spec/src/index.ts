@@ -62,6 +62,12 @@ export {
 } from './schema/datastore-schema.js';
 export type { DatastoreSpec, DatastoreType } from './schema/datastore-schema.js';
 export { loadDatastoreFile, parseDatastore, validateDatastore } from './datastore.js';
+export { AmlComputeSchema, APPLIED_COMPUTE_FIELDS, COMPUTE_NAME_PATTERN, COMPUTE_TYPES } from './schema/compute-schema.js';
+export type { ComputeSpec } from './schema/compute-schema.js';
+export { loadComputeFile, parseCompute, validateCompute } from './compute.js';
+export { AZURE_ONLY_WORKSPACE_FIELDS, WORKSPACE_NAME_PATTERN, WorkspaceSchema } from './schema/workspace-schema.js';
+export type { WorkspaceSpec } from './schema/workspace-schema.js';
+export { loadWorkspaceFile, parseWorkspace, validateWorkspace } from './workspace.js';
 export { ASSET_KINDS, loadAssetFile, parseAsset, validateAsset } from './asset-spec.js';
 export type { AssetKind, AssetSpecs } from './asset-spec.js';
 export { ASSET_REF_FORMS, ASSET_TYPE_PLURALS, URL_SCHEMES, parseAssetRef, readAssetRef } from './asset-ref.js';

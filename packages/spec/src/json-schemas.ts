@@ -1,9 +1,11 @@
+import { AmlComputeSchema } from './schema/compute-schema.js';
 import { CommandComponentSchema } from './schema/command-component-schema.js';
 import { CommandJobSchema } from './schema/command-job-schema.js';
 import { DataAssetSchema } from './schema/data-asset-schema.js';
 import { DatastoreSchema } from './schema/datastore-schema.js';
 import { EnvironmentSchema } from './schema/environment-schema.js';
 import { ModelAssetSchema } from './schema/model-asset-schema.js';
+import { WorkspaceSchema } from './schema/workspace-schema.js';
 
 /**
  * The published JSON Schema of every YAML kind, keyed by file name. Written to
@@ -16,6 +18,8 @@ export const JSON_SCHEMAS: Readonly<Record<string, object>> = {
   'datastore.schema.json': toJsonSchema(DatastoreSchema),
   'environment.schema.json': toJsonSchema(EnvironmentSchema),
   'model.schema.json': toJsonSchema(ModelAssetSchema),
+  'amlCompute.schema.json': toJsonSchema(AmlComputeSchema),
+  'workspace.schema.json': toJsonSchema(WorkspaceSchema),
 };
 
 function toJsonSchema(schema: object): object {

@@ -45,6 +45,8 @@ export { KyselyTrackingStore } from './kysely/tracking/kysely-tracking-store.js'
 export { ASSET_KINDS } from './asset-store.js';
 export type { AssetKind, AssetStore, AssetSummary, AssetVersion, CreateAssetVersionInput, LineageEdge } from './asset-store.js';
 export { KyselyAssetStore } from './kysely/assets/kysely-asset-store.js';
+export type { ComputeRecord, PutComputeInput, WorkspaceRecord, WorkspaceStore } from './workspace-store.js';
+export { KyselyWorkspaceStore } from './kysely/workspaces/kysely-workspace-store.js';
 export type {
   CreateModelVersionInput,
   CreateRegisteredModelInput,

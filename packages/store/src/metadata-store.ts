@@ -54,6 +54,8 @@ export interface FindJobsFilter {
   excludeTypes?: readonly string[];
   /** Only jobs on this compute. */
   compute?: string;
+  /** Only jobs of this workspace (a named compute target belongs to one). */
+  workspace?: string;
 }
 
 /** Fields a transition may set alongside the new status. */

@@ -6,6 +6,7 @@ import { describeMetadataStore } from './describe-metadata-store.js';
 import { describeTrackingStore } from './describe-tracking-store.js';
 import { describeModelRegistryStore } from './describe-model-registry-store.js';
 import { describeAssetStore } from './describe-asset-store.js';
+import { describeWorkspaceStore } from './describe-workspace-store.js';
 
 const connectionString = process.env['LATHE_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lathe_test_${randomBytes(6).toString('hex')}`;
@@ -16,12 +17,14 @@ if (process.env['LATHE_SKIP_POSTGRES'] === '1') {
   describe('KyselyTrackingStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
   describe('KyselyModelRegistryStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
   describe('KyselyAssetStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
+  describe('KyselyWorkspaceStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
 } else {
   after(() => dropSchema());
   describeMetadataStore('KyselyMetadataStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
   describeTrackingStore('KyselyTrackingStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
   describeModelRegistryStore('KyselyModelRegistryStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
   describeAssetStore('KyselyAssetStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
+  describeWorkspaceStore('KyselyWorkspaceStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
 }
 
 async function dropSchema(): Promise<void> {

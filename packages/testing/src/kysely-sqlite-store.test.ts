@@ -7,6 +7,7 @@ import { describeMetadataStore } from './describe-metadata-store.js';
 import { describeTrackingStore } from './describe-tracking-store.js';
 import { describeModelRegistryStore } from './describe-model-registry-store.js';
 import { describeAssetStore } from './describe-asset-store.js';
+import { describeWorkspaceStore } from './describe-workspace-store.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'lathe-sqlite-'));
 after(() => rm(folder, { recursive: true, force: true }));
@@ -17,3 +18,4 @@ describeMetadataStore('KyselyMetadataStore on in-memory SQLite', () => openSqlit
 describeTrackingStore('KyselyTrackingStore on SQLite', () => openSqliteStore(join(folder, 'tracking.db')));
 describeModelRegistryStore('KyselyModelRegistryStore on SQLite', () => openSqliteStore(join(folder, 'registry.db')));
 describeAssetStore('KyselyAssetStore on SQLite', () => openSqliteStore(join(folder, 'assets.db')));
+describeWorkspaceStore('KyselyWorkspaceStore on SQLite', () => openSqliteStore(join(folder, 'workspaces.db')));

@@ -4,7 +4,7 @@ import { API_PREFIX } from '@lathe/api';
 import { JSON_SCHEMAS } from '@lathe/spec';
 import type { ServerContext } from '../server-context.js';
 
-/** Health, published JSON Schemas and the workspace check. */
+/** Health, job kinds and published JSON Schemas; workspaces have routes of their own. */
 export async function systemRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get(`${API_PREFIX}/health`, async () => ({ status: 'ok', version: ctx.version }));
   app.get(`${API_PREFIX}/job-kinds`, async () => ({ value: ctx.kinds.list() }));
@@ -16,10 +16,5 @@ export async function systemRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     const schema = JSON_SCHEMAS[request.params.file];
     if (!schema) throw notFound('schema', request.params.file, { available: Object.keys(JSON_SCHEMAS) });
     return schema;
-  });
-
-  app.get<{ Params: { workspace: string } }>(`${API_PREFIX}/workspaces/:workspace`, async (request) => {
-    if (!(await ctx.store.hasWorkspace(request.params.workspace))) throw notFound('workspace', request.params.workspace);
-    return { name: request.params.workspace, computes: ctx.scheduler.computeNames, default_compute: ctx.defaultCompute };
   });
 }

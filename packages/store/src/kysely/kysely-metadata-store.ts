@@ -11,6 +11,7 @@ import { KyselyModelRegistryStore } from './registry/kysely-model-registry-store
 import type { Database } from './schema.js';
 import { findExperimentRow, insertExperiment, KyselyTrackingStore } from './tracking/kysely-tracking-store.js';
 import { toNullableJson } from './to-job-record.js';
+import { KyselyWorkspaceStore } from './workspaces/kysely-workspace-store.js';
 
 /** The SQL databases {@link KyselyMetadataStore} runs on. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -27,6 +28,8 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly assets: KyselyAssetStore;
   /** MLflow's model registry over the `model` assets, in the same database. */
   readonly modelRegistry: KyselyModelRegistryStore;
+  /** Workspaces' metadata and their named compute targets, in the same database. */
+  readonly workspaces: KyselyWorkspaceStore;
 
   /**
    * @param db - a migrated database; the store takes ownership of it.
@@ -39,6 +42,7 @@ export class KyselyMetadataStore implements MetadataStore {
     this.tracking = new KyselyTrackingStore(db, (error) => this.isUniqueViolation(error), dialect);
     this.assets = new KyselyAssetStore(db, (error) => this.isUniqueViolation(error));
     this.modelRegistry = new KyselyModelRegistryStore(db, (error) => this.isUniqueViolation(error));
+    this.workspaces = new KyselyWorkspaceStore(db, (name, at) => this.ensureWorkspace(name, at));
   }
 
   /**
@@ -148,6 +152,7 @@ export class KyselyMetadataStore implements MetadataStore {
     if (filter.types !== undefined) query = query.where('type', 'in', filter.types);
     if (filter.excludeTypes !== undefined && filter.excludeTypes.length > 0) query = query.where('type', 'not in', filter.excludeTypes);
     if (filter.compute !== undefined) query = query.where('compute', '=', filter.compute);
+    if (filter.workspace !== undefined) query = query.where('workspace', '=', filter.workspace);
     const rows = await query.orderBy('created_at', 'asc').orderBy('workspace', 'asc').orderBy('name', 'asc').limit(limit).execute();
     return loadJobRecords(this.db, rows);
   }

@@ -3,6 +3,7 @@ import type { ColumnType, Selectable } from 'kysely';
 import type { AssetTables } from './assets/asset-tables.js';
 import type { RegistryTables } from './registry/registry-tables.js';
 import type { TrackingTables } from './tracking/tracking-tables.js';
+import type { ComputesTable } from './workspaces/compute-tables.js';
 
 /**
  * A BIGINT column holding milliseconds since the epoch. Written as a number; read back as a
@@ -18,6 +19,8 @@ export type NullableMillisColumn = ColumnType<number | string | null, number | n
 export interface WorkspacesTable {
   name: string;
   created_at: MillisColumn;
+  /** What `workspace create` recorded; NULL for a workspace that exists implicitly. */
+  spec_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `jobs`: one row per job, keyed by (workspace, name). JSON columns hold `JSON.stringify` text. */
@@ -69,6 +72,7 @@ export interface Database extends TrackingTables, AssetTables, RegistryTables {
   jobs: JobsTable;
   job_tags: JobTagsTable;
   job_events: JobEventsTable;
+  computes: ComputesTable;
 }
 
 /** A `jobs` row as selected. */

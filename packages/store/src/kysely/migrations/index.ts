@@ -6,6 +6,7 @@ import { modelRegistryMigration } from './0004-model-registry.js';
 import { runListMigration } from './0005-run-list.js';
 import { jobTreeMigration } from './0006-job-tree.js';
 import { modelMetricsMigration } from './0007-model-metrics.js';
+import { computesMigration } from './0008-computes.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -19,6 +20,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-run-list': runListMigration,
   '0006-job-tree': jobTreeMigration,
   '0007-model-metrics': modelMetricsMigration,
+  '0008-computes': computesMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */
