@@ -40,7 +40,6 @@ function toBuiltinResource(name: (typeof BUILTIN_DATASTORES)[number]): BuiltinDa
     content_hash: createHash('sha256').update(JSON.stringify(spec)).digest('hex'),
     created_at: '',
     archived: false,
-    uris: {},
     builtin: true,
     description,
   };
