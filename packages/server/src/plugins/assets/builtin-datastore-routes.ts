@@ -35,6 +35,8 @@ function toBuiltinResource(name: (typeof BUILTIN_DATASTORES)[number]): BuiltinDa
     name,
     version: '1',
     spec,
+    // A datastore's spec names no stored content.
+    uris: {},
     content_hash: createHash('sha256').update(JSON.stringify(spec)).digest('hex'),
     created_at: '',
     archived: false,
