@@ -34,11 +34,16 @@ export interface JobResource {
   exit_code: number | null;
   error: JobErrorResource | null;
   warnings: string[];
-  /** The job's spec as stored (local paths replaced by `blob:` references). */
+  /**
+   * The job's spec as stored (local paths replaced by `blob:` references; an input copied from a
+   * datastore path, a job output or a run keeps that URI as `source_path` beside its snapshot).
+   */
   spec: Record<string, unknown>;
   /**
    * What to show users for each spec field that names stored content (`code`, `inputs.<name>`):
    * the asset version a data input was given (`azureml:<name>:<version>`, on `GET /jobs/{name}`),
+   * else the datastore path, job output or run it was copied from (the input's `source_path`:
+   * `azureml://datastores/<ds>/paths/…`, `azureml://jobs/<job>/outputs/…`, `runs:/…`),
    * else the datastore URI of the uploaded snapshot
    * (`azureml://datastores/workspaceblobstore/paths/LocalUpload/<sha256>/…`), never `blob://`.
    */

@@ -31,13 +31,16 @@ export type ListJobsQuery = Static<typeof ListJobsQuery>;
 
 /**
  * GET /workspaces/{ws}/runs query. `filter` and `order_by` are MLflow's search grammar;
- * `experiment` (names, repeatable; none: every experiment), `type` and `status` (job types and
- * statuses, repeatable or comma-separated) narrow it further.
+ * `text` is plain words separated by spaces, each of which must appear, ignoring case and taken
+ * literally, in the run's name or its id (a job's run id is the job's name); `experiment` (names,
+ * repeatable; none: every experiment), `type` and `status` (job types and statuses, repeatable or
+ * comma-separated) narrow it further.
  */
 export const RunQuery = Type.Object(
   {
     experiment: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
     filter: Type.Optional(Type.String({ maxLength: 10000 })),
+    text: Type.Optional(Type.String({ maxLength: 1000 })),
     order_by: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
     type: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
     status: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),

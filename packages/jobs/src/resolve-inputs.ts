@@ -9,7 +9,8 @@ const MODEL_TYPES = new Set(['custom_model', 'mlflow_model', 'triton_model']);
 /**
  * Replaces each input's reference by the snapshot it names, in place: a workspace asset by
  * version (`azureml:name:3`) or label (`azureml:name@latest`) — a data asset, or a model for
- * model-typed inputs — a datastore path, a job's output or a run's artifacts. Returns the asset versions consumed,
+ * model-typed inputs — a datastore path, a job's output or a run's artifacts (the original URI
+ * kept as the input's `source_path`). Returns the asset versions consumed,
  * for lineage. Nothing is written when a reference does not resolve. Other references (blob
  * snapshots, URLs) are left for the snapshot check.
  */
@@ -19,7 +20,11 @@ export async function resolveInputs(ctx: JobsContext, workspace: string, spec: C
     const field = `spec: inputs.${port}.path`;
     const ref = parseAssetRef(input.path);
     if (ref.kind === 'job-output' || ref.kind === 'run' || ref.kind === 'datastore') {
-      input.path = (await snapshotOf(ctx, workspace, input.path, field)).blob;
+      const source = input.path;
+      input.path = (await snapshotOf(ctx, workspace, source, field)).blob;
+      // Kept beside the snapshot, as an asset keeps its `source_path`: what users are shown,
+      // and what a re-submitted copy names again.
+      Object.assign(input, { source_path: source });
       continue;
     }
     if (ref.kind === 'registry') {

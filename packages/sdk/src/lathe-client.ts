@@ -48,6 +48,8 @@ export interface ListJobsOptions {
 export interface QueryRunsOptions {
   experiments?: string[];
   filter?: string;
+  /** Plain words, each of which must appear in the run's name or id (the job's name), ignoring case. */
+  text?: string;
   orderBy?: string[];
   types?: string[];
   statuses?: JobStatus[];
@@ -173,6 +175,7 @@ export class LatheClient {
     const query = {
       experiment: options.experiments,
       filter: options.filter || undefined,
+      text: options.text?.trim() || undefined,
       order_by: options.orderBy,
       type: options.types,
       status: options.statuses,

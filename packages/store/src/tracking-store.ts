@@ -149,6 +149,12 @@ export interface SearchRunsQuery {
   maxResults: number;
   pageToken?: string;
   jobs?: RunJobFilter;
+  /**
+   * Free-text words (Studio's filter box): each must appear, ignoring case and taken literally
+   * (`%` and `_` are plain characters), in the run's name or its id — the job's name, for a job's
+   * run. What MLflow's grammar cannot say, having no `or`.
+   */
+  text?: string[];
 }
 
 /** An experiment with how many runs it holds and when one last started or ended. */

@@ -5,7 +5,11 @@ import { Link, matchRoute, navigate, useLocation } from './router.js';
 import { ROUTES } from './routes.js';
 import { useTheme } from './theme.js';
 
-/** The shell: navigation rail, top bar (theme), and the page the URL names. */
+/**
+ * The shell: navigation rail, top bar (theme), and the page the URL names. Below 900 px the rail
+ * narrows to each entry's key letter (styles.css), its label kept as the link's accessible name
+ * and tooltip, so pages keep the width they need.
+ */
 export function App() {
   const { path } = useLocation();
   const [theme, toggleTheme] = useTheme();
@@ -24,10 +28,10 @@ export function App() {
   }
   return (
     <div className="shell">
-      <nav className="rail" aria-label="Studio">
+      <nav className="rail" aria-label="Studio" data-testid="rail">
         <Link to="/jobs" className="brand">
           <img src="/favicon.svg" alt="" width={22} height={22} />
-          <span>Lathe</span>
+          <span className="rail-label">Lathe</span>
         </Link>
         {NAV.map((section) => (
           <div key={section.title} className="rail-section">
@@ -35,8 +39,19 @@ export function App() {
             {section.entries.map((entry) => {
               const active = [entry.path, ...(entry.also ?? [])].some((p) => path === p || path.startsWith(`${p}/`));
               return (
-                <Link key={entry.path} to={entry.path} className={active ? 'rail-link active' : 'rail-link'} aria-current={active ? 'page' : undefined} title={`${entry.label} (g ${entry.key})`}>
-                  {entry.label}
+                <Link
+                  key={entry.path}
+                  to={entry.path}
+                  className={active ? 'rail-link active' : 'rail-link'}
+                  aria-current={active ? 'page' : undefined}
+                  aria-label={entry.label}
+                  title={`${entry.label} (g ${entry.key})`}
+                  data-nav={entry.key}
+                >
+                  <span className="rail-key" aria-hidden="true">
+                    {entry.key.toUpperCase()}
+                  </span>
+                  <span className="rail-label">{entry.label}</span>
                 </Link>
               );
             })}
@@ -44,9 +59,12 @@ export function App() {
         ))}
         <div className="rail-foot">
           <button type="button" className="button ghost small" onClick={toggleTheme} data-testid="theme-toggle" title="Switch theme">
-            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+            <span className="rail-key" aria-hidden="true">
+              {theme === 'dark' ? '☀' : '☾'}
+            </span>
+            <span className="rail-label">{theme === 'dark' ? 'Light theme' : 'Dark theme'}</span>
           </button>
-          <span className="muted small" title="Keyboard: / search, j k move, Enter open, x select, g j jobs, ? help">
+          <span className="muted small rail-label" title="Keyboard: / search, j k move, Enter open, x select, g j jobs, ? help">
             Keys: / j k ↵ x
           </span>
         </div>

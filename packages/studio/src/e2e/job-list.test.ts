@@ -144,7 +144,7 @@ describe('Studio job list', () => {
       await listShows(['alpha', 'charlie'], { check: (v) => assert.equal(v.query.filter, "metrics.acc < 0.7 and params.optimizer = 'sgd'") });
     });
 
-    it('plain words in the filter box match the run name, as in MLflow', async () => {
+    it('plain words in the filter box match the run name or the job name, as in MLflow', async () => {
       await h.open('/jobs');
       await listShows(['alpha', 'bravo', 'charlie']);
       const box = h.page.getByTestId('filter-input');
@@ -155,6 +155,11 @@ describe('Studio job list', () => {
       await box.fill('ar li');
       await box.press('Enter');
       await listShows(['charlie'], { check: (v) => assert.equal(v.query.filter, 'ar li') });
+      // A job with a display name is found by its own name too, in any case.
+      const own = id('bravo').toUpperCase();
+      await box.fill(own);
+      await box.press('Enter');
+      await listShows(['bravo'], { check: (v) => assert.equal(v.query.filter, own) });
     });
 
     it('a filter the server refuses shows its error and no rows', async () => {

@@ -372,4 +372,26 @@ export function defineJobRunTests(s: TrackingSuite): void {
     );
     assert.deepEqual(await s.metadata.getJobs(ws, []), []);
   });
+
+  s.test("free text finds a job's run by its display name or its job name, each word, ignoring case, literally", async () => {
+    const ws = await newWorkspace(s.metadata);
+    const named = uniqueName('job');
+    const plain = uniqueName('job');
+    await s.metadata.createJob(jobInput(ws, named, { experimentName: 'text', displayName: 'ResNet 50% warmup' }));
+    await s.metadata.createJob(jobInput(ws, plain, { experimentName: 'text' }));
+    const id = (await s.tracking.findExperimentByName(ws, 'text'))?.experimentId as string;
+    const outside = await s.tracking.createRun(ws, { experimentId: id, runName: 'resnet_b', startTime: T0 + 5 });
+    const ids = async (...text: string[]) => (await allPages(s.tracking, ws, query([id], { text, maxResults: 1 }))).map((r) => r.info.runId).sort();
+
+    assert.deepEqual(await ids(named.toUpperCase()), [named], 'the job by its own name, though it has a display name');
+    assert.deepEqual(await ids(plain), [plain]);
+    assert.deepEqual(await ids('resnet'), [named, outside.info.runId].sort());
+    assert.deepEqual(await ids('resnet', 'WARMUP'), [named], 'every word must match');
+    assert.deepEqual(await ids('50%'), [named]);
+    assert.deepEqual(await ids('n%5'), [], '% is a plain character');
+    assert.deepEqual(await ids('t_b'), [outside.info.runId]);
+    assert.deepEqual(await ids('t_5'), [], '_ is a plain character');
+    assert.deepEqual(await ids('no-such-word'), []);
+    assert.equal(await s.tracking.countRuns(ws, { experimentIds: [id], filter: [], viewType: 'ACTIVE_ONLY', text: ['RESNET'] }), 2);
+  });
 }

@@ -40,10 +40,13 @@ function jobUris(spec: Record<string, unknown>, lineage: readonly LineageEdge[])
   const code = userFacingUri(spec.code);
   if (code !== undefined) uris.code = code;
   for (const [port, input] of Object.entries((spec.inputs ?? {}) as Record<string, unknown>)) {
-    const path = typeof input === 'object' && input !== null ? userFacingUri((input as { path?: unknown }).path) : undefined;
-    if (path === undefined) continue;
+    if (typeof input !== 'object' || input === null) continue;
+    const { path, source_path: source } = input as { path?: unknown; source_path?: unknown };
+    const uploaded = userFacingUri(path);
+    if (uploaded === undefined) continue;
     const asset = lineage.find((e) => e.direction === 'input' && e.port === port && (e.kind === 'data' || e.kind === 'model'));
-    uris[`inputs.${port}`] = asset ? `azureml:${asset.name}:${asset.version}` : path;
+    // The asset version it was given, else the datastore path, job output or run it was copied from, else the upload.
+    uris[`inputs.${port}`] = asset ? `azureml:${asset.name}:${asset.version}` : typeof source === 'string' ? source : uploaded;
   }
   return uris;
 }

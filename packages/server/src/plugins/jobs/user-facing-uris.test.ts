@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
 
@@ -24,6 +26,16 @@ describe('job and asset resources name stored content by user-facing URIs, never
   });
   after(async () => srv?.close());
 
+  /** Polls job `name` until it has ended; returns it. */
+  async function ended(name: string): Promise<{ status: string }> {
+    for (let i = 0; i < 600; i++) {
+      const job = (await srv.get(`${WS}/jobs/${name}`)).body;
+      if (['Completed', 'Failed', 'Canceled'].includes(job.status)) return job;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`job ${name} did not end`);
+  }
+
   it('a job names its uploaded code and input by datastore URI, and an asset input by its version', async () => {
     const asset = await srv.post(`${WS}/data/iris/versions`, { spec: { name: 'iris', version: '1', type: 'uri_file', path: `blob://${sha}/iris.csv` } });
     assert.equal(asset.status, 201, JSON.stringify(asset.body));
@@ -46,6 +58,33 @@ describe('job and asset resources name stored content by user-facing URIs, never
       strings(job.uris).filter((s) => s.startsWith('blob://')),
       [],
     );
+  });
+
+  it('a job names an input copied from a datastore path or a job output by that URI', async () => {
+    // The built-in datastore is a folder of the server's home.
+    const shared = join(srv.home, 'datastores', 'default', 'workspaceblobstore', 'shared');
+    await mkdir(shared, { recursive: true });
+    await writeFile(join(shared, 'train.csv'), 'x\n1\n');
+    const producer = (await srv.post(`${WS}/jobs`, { spec: { command: 'mkdir -p outputs && echo x > outputs/y.txt' } })).body.name as string;
+    await ended(producer);
+    const datastore = 'azureml://datastores/workspaceblobstore/paths/shared/train.csv';
+    const output = `azureml://jobs/${producer}/outputs/default/paths/outputs/`;
+    const spec = {
+      command: 'cat ${{inputs.table}} ${{inputs.previous}}/y.txt',
+      inputs: { table: { type: 'uri_file', path: datastore }, previous: { type: 'uri_folder', path: output } },
+    };
+    const created = await srv.post(`${WS}/jobs`, { spec });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const job = (await srv.get(`${WS}/jobs/${created.body.name}`)).body;
+    assert.deepEqual(job.uris, { 'inputs.table': datastore, 'inputs.previous': output });
+    // The job reads the snapshot taken when it was submitted; the stored spec says where it came from.
+    assert.match(job.spec.inputs.table.path, /^blob:\/\/[0-9a-f]{64}\/train\.csv$/);
+    assert.equal(job.spec.inputs.table.source_path, datastore);
+    assert.equal(job.spec.inputs.previous.source_path, output);
+    assert.equal((await ended(created.body.name)).status, 'Completed');
+    // The list names them the same way.
+    const listed = (await srv.get(`${WS}/jobs`)).body.value.find((j: { name: string }) => j.name === created.body.name);
+    assert.equal(listed.uris['inputs.table'], datastore);
   });
 
   it('an asset names an upload by datastore URI and copied content by where it came from', async () => {

@@ -11,7 +11,8 @@ type WorkspaceParams = { workspace: string };
 
 /**
  * `GET /runs`: what Studio's job list pages through — MLflow's run search (filter and order_by
- * grammar, keyset pages) over the chosen experiments, narrowed by job type and status, each row
+ * grammar, keyset pages) over the chosen experiments, narrowed by job type, status and plain
+ * words of the run's name or id (`text`, which MLflow's grammar cannot say: it has no `or`), each row
  * with its job's fields. `GET /experiments`: experiments with run counts and last activity.
  * Mounted under `/api/v1/workspaces/:workspace`.
  */
@@ -23,6 +24,7 @@ export async function runQueryRoutes(app: FastifyInstance, ctx: ServerContext): 
     const experiments = await experimentsNamed(ctx, workspace, names);
     const types = listParam(q.type);
     const statuses = statusParam(q.status);
+    const words = (q.text ?? '').split(/\s+/).filter(Boolean);
     const query: SearchRunsQuery = {
       experimentIds: [...experiments.keys()],
       everyExperiment: names.length === 0,
@@ -32,6 +34,7 @@ export async function runQueryRoutes(app: FastifyInstance, ctx: ServerContext): 
       maxResults: q.max_results ?? 100,
       ...(q.page_token ? { pageToken: q.page_token } : {}),
       jobs: { ...(types.length ? { types } : {}), ...(statuses.length ? { statuses } : {}) },
+      ...(words.length ? { text: words } : {}),
     };
     const [page, total] = await Promise.all([ctx.tracking.searchRuns(workspace, query), q.count ? ctx.tracking.countRuns(workspace, query) : Promise.resolve(undefined)]);
     for (const id of new Set(page.items.map((run) => run.info.experimentId))) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ExperimentSummaryResource, MetricSeriesResource, RunPageResource } from '@lathe/api';
+import { LatheClient } from '@lathe/sdk';
 import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
 
 const RUNS = '/api/v1/workspaces/default/runs';
@@ -86,6 +87,27 @@ describe('GET /runs and /experiments: the run list Studio pages through', () => 
     assert.equal(all.total, 5);
     const none = await srv.getOk<RunPageResource>(RUNS, { experiment: 'no-such', count: 'true' });
     assert.deepEqual(none, { value: [], total: 0 });
+  });
+
+  it("finds runs by plain words of the run name or the job's own name (text)", async () => {
+    const client = new LatheClient({ url: srv.url });
+    const job = await client.createJob({ type: 'command', command: 'echo words', experiment_name: 'words', display_name: 'Nightly ResNet' });
+    const other = await srv.createRun(await srv.createExperiment('words-other'), { run_name: 'resnet-outside' });
+    const found = async (text: string, experiment?: string) =>
+      (await srv.getOk<RunPageResource>(RUNS, { text, count: 'true', ...(experiment ? { experiment } : {}) })).value.map((r) => r.run_id).sort();
+    // A job with a display name is found by its own name too, which the grammar's run_name misses.
+    assert.deepEqual(await found(job.name.toUpperCase()), [job.name]);
+    assert.deepEqual((await srv.getOk<RunPageResource>(RUNS, { filter: `attributes.run_name ILIKE '%${job.name}%'` })).value, []);
+    assert.deepEqual(await found('resnet'), [job.name, other].sort());
+    assert.deepEqual(await found('  resnet   nightly '), [job.name]);
+    assert.deepEqual(await found('resnet', 'words'), [job.name]);
+    assert.deepEqual(await srv.getOk<RunPageResource>(RUNS, { text: 'resnet', filter: "attributes.run_name = 'resnet-outside'", count: 'true' }), {
+      value: (await srv.getOk<RunPageResource>(RUNS, { filter: "attributes.run_name = 'resnet-outside'" })).value,
+      total: 1,
+    });
+    const tooLong = await srv.get(RUNS, { text: 'x'.repeat(1001) });
+    assert.equal(tooLong.status, 400);
+    assert.match(tooLong.body.message, /text/);
   });
 
   it('refuses bad input with a 400 that names it', async () => {

@@ -44,7 +44,7 @@ export async function searchRuns(db: Kysely<Database>, query: ScopedQuery): Prom
   const streaming = query.orderBy.every((k) => k.type === 'attribute' && k.key === 'start_time');
   const conditions = matchConditions(query, streaming);
   const scope = query.everyExperiment ? ['*'] : query.experimentIds;
-  const kind = queryShape('runs', scope, query.filter, query.orderBy, query.viewType, query.jobs ?? null);
+  const kind = queryShape('runs', scope, query.filter, query.orderBy, query.viewType, query.jobs ?? null, query.text ?? []);
   if (query.pageToken !== undefined) {
     conditions.push(afterCursorSql(sortKeys, tiebreak, decodeCursor(kind, query.pageToken, sortKeys.length + 1)));
   }
@@ -76,7 +76,14 @@ function matchConditions(query: Omit<ScopedQuery, 'orderBy' | 'maxResults' | 'pa
     ...lifecycleCondition(query.viewType),
     ...query.filter.map((clause) => clauseSql(clause, streaming)),
     ...jobConditions(query.jobs),
+    ...(query.text ?? []).map(textCondition),
   ];
+}
+
+/** See {@link SearchRunsQuery.text}: the word, lower-cased and escaped, within the name or the id. */
+function textCondition(word: string): RawBuilder<unknown> {
+  const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(lower(r.name) like ${pattern} escape '\\' or lower(r.run_uuid) like ${pattern} escape '\\')`;
 }
 
 /** See {@link RunJobFilter}: job fields through the job's primary key, run statuses for runs without one. */

@@ -1,4 +1,4 @@
-import { useRef, type CSSProperties } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { AssetKindName, LineageEdgeResource, RunRowResource } from '@lathe/api';
 import { lathe } from '../../client.js';
 import { ErrorBanner } from '../../components/error-banner.js';
@@ -9,6 +9,7 @@ import { runIdFilter } from '../compare/run-id-filter.js';
 import { useWidth } from '../compare/use-width.js';
 import { assetPath } from './asset-kinds.js';
 import { buildLineageGraph, type LineageNode } from './lineage-graph.js';
+import { layoutLineage } from './lineage-layout.js';
 
 /** Jobs drawn, each with its own lineage one step further; a version used by more says how many are left out. */
 const MAX_JOBS = 16;
@@ -60,13 +61,22 @@ export function AssetLineage({ plural, kind, name, version }: { plural: string; 
   const graph = data ? buildLineageGraph({ kind, name, version }, data.edges, data.jobs) : undefined;
   const columns = graph?.columns.length ?? 1;
   const nodeW = Math.round(Math.max(NODE_MIN_W, Math.min(NODE_MAX_W, (available - 8 - (columns - 1) * COL_GAP) / columns)));
-  const height = graph ? Math.max(...graph.columns.map((c) => c.length)) * (NODE_H + ROW_GAP) - ROW_GAP : 0;
-  const position = new Map<string, { x: number; y: number }>();
-  graph?.columns.forEach((column, c) => {
-    const top = (height - (column.length * (NODE_H + ROW_GAP) - ROW_GAP)) / 2;
-    column.forEach((node, r) => position.set(node.id, { x: c * (nodeW + COL_GAP), y: top + r * (NODE_H + ROW_GAP) }));
-  });
-  const width = graph ? graph.columns.length * (nodeW + COL_GAP) - COL_GAP : 0;
+  const canvas = useRef<HTMLDivElement>(null);
+  // What the boxes' heights depend on: which nodes there are, with what labels, and how wide.
+  const heights = useBoxHeights(
+    canvas,
+    `${nodeW}|${data ? [...data.runs.keys()].join(',') : ''}|${
+      graph?.columns
+        .flat()
+        .map((n) => n.id)
+        .join(',') ?? ''
+    }`,
+  );
+  const {
+    boxes: position,
+    width,
+    height,
+  } = graph ? layoutLineage(graph, { nodeW, minH: NODE_H, colGap: COL_GAP, rowGap: ROW_GAP }, heights) : { boxes: new Map<string, { x: number; y: number; h: number }>(), width: 0, height: 0 };
 
   return (
     <section ref={panel} className="panel panel-pad" data-testid="lineage" data-state={data ? 'ready' : 'loading'}>
@@ -80,7 +90,7 @@ export function AssetLineage({ plural, kind, name, version }: { plural: string; 
       ) : null}
       {graph && graph.columns.length > 1 ? (
         <div className="lineage-scroll">
-          <div className="lineage-canvas" style={{ width, height }}>
+          <div ref={canvas} className="lineage-canvas" style={{ width, height }}>
             <svg className="lineage-links" width={width} height={height} aria-hidden="true">
               <defs>
                 <marker id="lineage-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
@@ -94,9 +104,9 @@ export function AssetLineage({ plural, kind, name, version }: { plural: string; 
                 const b = position.get(l.to);
                 if (!a || !b) return null;
                 const x1 = a.x + nodeW;
-                const y1 = a.y + NODE_H / 2;
+                const y1 = a.y + a.h / 2;
                 const x2 = b.x - 2;
-                const y2 = b.y + NODE_H / 2;
+                const y2 = b.y + b.h / 2;
                 const bend = Math.max(24, (x2 - x1) / 2);
                 return (
                   <g key={`${l.from}>${l.to}>${l.port}`} data-link={`${l.from}>${l.to}`}>
@@ -107,8 +117,10 @@ export function AssetLineage({ plural, kind, name, version }: { plural: string; 
               })}
             </svg>
             {graph.columns.flat().map((node) => {
-              const at = position.get(node.id) ?? { x: 0, y: 0 };
-              return <LineageBox key={node.id} node={node} run={node.kind === 'job' ? data?.runs.get(node.name) : undefined} style={{ left: at.x, top: at.y, width: nodeW, height: NODE_H }} />;
+              const at = position.get(node.id) ?? { x: 0, y: 0, h: NODE_H };
+              // minHeight, not height: a label that needs more lines makes its box taller, and the
+              // next layout (useBoxHeights) gives it that room.
+              return <LineageBox key={node.id} node={node} run={node.kind === 'job' ? data?.runs.get(node.name) : undefined} style={{ left: at.x, top: at.y, width: nodeW, minHeight: at.h }} />;
             })}
           </div>
         </div>
@@ -116,6 +128,31 @@ export function AssetLineage({ plural, kind, name, version }: { plural: string; 
       {data && data.hidden > 0 ? <p className="muted small">{data.hidden} more jobs used this version; their lineage is not drawn.</p> : null}
     </section>
   );
+}
+
+/**
+ * The height each node box under `canvas` (by `data-node`) needs for its content at its drawn
+ * width, measured after each render where `layoutKey` changed, so the layout makes room for names
+ * that wrap onto more lines (and takes it back when a wider box needs fewer).
+ */
+function useBoxHeights(canvas: RefObject<HTMLDivElement | null>, layoutKey: string): Record<string, number> {
+  const [heights, setHeights] = useState<Record<string, number>>({});
+  useLayoutEffect(() => {
+    const boxes = canvas.current?.querySelectorAll<HTMLElement>('[data-node]') ?? [];
+    const next: Record<string, number> = {};
+    for (const box of boxes) next[box.dataset.node ?? ''] = contentHeight(box);
+    setHeights((prev) => (Object.keys(next).length === Object.keys(prev).length && Object.entries(next).every(([id, h]) => prev[id] === h) ? prev : next));
+  }, [canvas, layoutKey]);
+  return heights;
+}
+
+/** The height of a flex column's children, gaps, padding and borders: what it needs, whatever its min-height. */
+function contentHeight(box: HTMLElement): number {
+  const style = getComputedStyle(box);
+  const children = [...box.children] as HTMLElement[];
+  const edges = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const;
+  const gap = (parseFloat(style.rowGap) || 0) * Math.max(0, children.length - 1);
+  return Math.ceil(children.reduce((sum, c) => sum + c.offsetHeight, 0) + gap + edges.reduce((sum, e) => sum + (parseFloat(style[e]) || 0), 0));
 }
 
 /**
@@ -134,7 +171,13 @@ function LineageBox({ node, run, style }: { node: LineageNode; run: RunRowResour
   if (node.kind === 'job') {
     const label = run?.job?.display_name || run?.run_name || node.name;
     return (
-      <Link to={`/jobs/${encodeURIComponent(node.name)}`} className={classes} style={style} data-node={node.id} title={`Job ${node.name}${run ? ` (${run.status})` : ''}`}>
+      <Link
+        to={`/jobs/${encodeURIComponent(node.name)}`}
+        className={classes}
+        style={style}
+        data-node={node.id}
+        title={`${label === node.name ? '' : `${label}: `}job ${node.name}${run ? ` (${run.status})` : ''}`}
+      >
         <span className="lnode-kind">
           job
           {run ? <StatusBadge status={run.status} /> : null}

@@ -5,9 +5,12 @@ import { differs, plotValue, shownValue, type CompareField } from './compare-fie
 import type { CompareRun } from './compare-runs.js';
 import { RunLegend } from './run-legend.js';
 import { useWidth } from './use-width.js';
+import { svgTextMeasurer, wrapLabel } from './wrap-label.js';
 
 const HEIGHT = 300;
 const TOP = 44;
+/** Line height of an axis title that wraps; each line past the first moves the plot down. */
+const TITLE_LINE = 13;
 const BOTTOM = 16;
 const SIDE = 72;
 /** Categorical axes label at most this many values; the rest are still placed. */
@@ -38,9 +41,16 @@ export function ParallelCoordinates({ runs, fields }: { runs: CompareRun[]; fiel
     setQuery({ axes: ids.join(',') });
   };
 
-  const plotH = HEIGHT - TOP - BOTTOM;
   const xOf = (i: number) => (axes.length === 1 ? width / 2 : SIDE + (i * (width - 2 * SIDE)) / (axes.length - 1));
-  const yOf = (at: number) => TOP + (1 - at) * plotH;
+  const titles = axisTitles(
+    axes.map((f) => f.key),
+    xOf,
+    width,
+  );
+  const extra = Math.max(0, ...titles.map((t) => t.length - 1)) * TITLE_LINE;
+  const top = TOP + extra;
+  const plotH = HEIGHT - TOP - BOTTOM;
+  const yOf = (at: number) => top + (1 - at) * plotH;
 
   return (
     <section className="compare-section">
@@ -78,22 +88,25 @@ export function ParallelCoordinates({ runs, fields }: { runs: CompareRun[]; fiel
           {axes.length === 0 ? (
             <p className="muted plot-empty">Choose at least one axis.</p>
           ) : (
-            <svg width={width} height={HEIGHT} className="plot" data-testid="parallel-coordinates" data-axes={axes.map((a) => a.id).join(',')} onMouseLeave={() => setHover(undefined)}>
+            <svg width={width} height={HEIGHT + extra} className="plot" data-testid="parallel-coordinates" data-axes={axes.map((a) => a.id).join(',')} onMouseLeave={() => setHover(undefined)}>
               {axes.map((f, i) => {
                 const scale = scales[i];
                 const x = xOf(i);
                 const every = scale && scale.kind === 'category' ? Math.ceil(scale.ticks.length / MAX_CATEGORY_LABELS) : 1;
-                const room = Math.max(6, Math.floor((axes.length > 1 ? (width - 2 * SIDE) / (axes.length - 1) : width) / 7));
                 return (
                   <g key={f.id} className="pc-axis" data-axis={f.id}>
                     <text x={x} y={TOP - 26} className="pc-axis-group" textAnchor="middle">
                       {f.group === 'params' ? 'param' : 'metric'}
                     </text>
-                    <text x={x} y={TOP - 12} className="pc-axis-title" textAnchor="middle">
+                    <text y={TOP - 12} className="pc-axis-title" textAnchor="middle" data-title={f.key}>
                       <title>{f.key}</title>
-                      {f.key.length > room ? `${f.key.slice(0, room - 1)}…` : f.key}
+                      {titles[i]?.map((line, k) => (
+                        <tspan key={k} x={line.x} y={TOP - 12 + k * TITLE_LINE}>
+                          {line.text}
+                        </tspan>
+                      ))}
                     </text>
-                    <line x1={x} x2={x} y1={TOP} y2={TOP + plotH} />
+                    <line x1={x} x2={x} y1={top} y2={top + plotH} />
                     {scale?.ticks
                       .filter((_, k) => k % every === 0)
                       .map((t) => (
@@ -131,5 +144,21 @@ export function ParallelCoordinates({ runs, fields }: { runs: CompareRun[]; fiel
         <RunLegend runs={runs} hover={hover} onHover={setHover} />
       </div>
     </section>
+  );
+}
+
+/**
+ * Each axis title as lines that fit between its neighbours (whole: wrapped, never elided), each
+ * line centred on its axis but moved inward where it would cross the plot's left or right edge.
+ */
+function axisTitles(keys: string[], xOf: (i: number) => number, width: number): { text: string; x: number }[][] {
+  const measure = svgTextMeasurer('plot', 'pc-axis-title');
+  const spacing = keys.length > 1 ? xOf(1) - xOf(0) : width;
+  const room = Math.max(48, Math.min(width - 4, spacing - 10));
+  return keys.map((key, i) =>
+    wrapLabel(key, room, measure).map((text) => {
+      const half = measure(text) / 2 + 2;
+      return { text, x: Math.min(Math.max(xOf(i), half), width - half) };
+    }),
   );
 }

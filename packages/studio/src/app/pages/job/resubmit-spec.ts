@@ -7,8 +7,9 @@ const ASSET_INPUT_KINDS = new Set(['data', 'model']);
  * when it created the job (the name, `resolved_environment`, and a component's command and code,
  * which the component brings again), with each asset input's reference restored from lineage —
  * the stored spec holds the snapshot an `azureml:iris-data:1` resolved to, and submitting the
- * reference again records the copy's lineage. Uploaded snapshots (`blob://…`, the job's code
- * and local inputs) stay as they are: the server still has them.
+ * reference again records the copy's lineage. An input copied from a datastore path, a job
+ * output or a run names that URI again. Uploaded snapshots (`blob://…`, the job's code and local
+ * inputs) stay as they are: the server still has them.
  */
 export function resubmitSpec(job: JobResource, lineage: readonly LineageEdgeResource[]): Record<string, unknown> {
   const spec = structuredClone(job.spec);
@@ -19,6 +20,14 @@ export function resubmitSpec(job: JobResource, lineage: readonly LineageEdgeReso
     delete spec.code;
   }
   const inputs = spec.inputs as Record<string, unknown> | undefined;
+  // An input copied from a datastore path, a job output or a run names it again (`source_path`,
+  // which the server added beside the snapshot and does not accept back), so the copy reads it anew.
+  for (const input of Object.values(inputs ?? {})) {
+    if (!isDataInput(input)) continue;
+    const { source_path: source } = input as { source_path?: unknown };
+    if (typeof source === 'string') input.path = source;
+    delete (input as { source_path?: unknown }).source_path;
+  }
   for (const edge of lineage) {
     const input = inputs?.[edge.port];
     if (edge.direction !== 'input' || !ASSET_INPUT_KINDS.has(edge.kind) || !isDataInput(input)) continue;

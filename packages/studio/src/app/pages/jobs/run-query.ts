@@ -59,30 +59,33 @@ export function quoteKey(key: string): string {
 const GRAMMAR = /[=<>!]|\s(i?like|not\s+in|in)\s*[('"]|\b(metrics|params|tags|attributes|attribute|metric|param|tag|dataset|datasets)\./i;
 
 /**
- * The filter box's text as MLflow's grammar: kept as it is when it uses the grammar, otherwise
- * read as plain words that must all appear in the run's name, as MLflow's UI does — the run name
- * is the job's display name, or its name when it has none (`attributes.run_name ILIKE '%word%'`).
+ * The filter box's text as the run query takes it: MLflow's grammar as it is (`filter`) when it
+ * uses the grammar, otherwise plain words (`text`) that must each appear, ignoring case, in the
+ * run's name or the job's own name, as MLflow's UI matches run names — a job with a display name
+ * is found by its name too, which no clause of the grammar can say (it has no `or`).
  */
-export function filterClauses(text: string): string[] {
+export function filterQuery(text: string): { filter?: string; text?: string } {
   const trimmed = text.trim();
-  if (!trimmed) return [];
-  if (GRAMMAR.test(trimmed)) return [trimmed];
-  return trimmed
+  if (!trimmed) return {};
+  if (GRAMMAR.test(trimmed)) return { filter: trimmed };
+  const words = trimmed
     .split(/\s+/)
     .map((word) => word.replace(/^['"`]+|['"`]+$/g, ''))
-    .filter(Boolean)
-    .map((word) => `attributes.run_name ILIKE '%${word.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}%'`);
+    .filter(Boolean);
+  return words.length ? { text: words.join(' ') } : {};
 }
 
 /** The SDK query for a list state; `now` fixes "since" to a moment so pages agree. */
 export function toRunQuery(state: ListState, now: number): QueryRunsOptions {
-  const clauses: string[] = [...filterClauses(state.filter)];
+  const { filter, text } = filterQuery(state.filter);
+  const clauses: string[] = filter ? [filter] : [];
   const since = SINCE[state.since];
   if (since) clauses.push(`attributes.start_time >= ${Math.floor((now - since) / 60000) * 60000}`);
   if (state.user) clauses.push(`attributes.user_id = '${state.user.replace(/'/g, "\\'")}'`);
   return {
     ...(state.experiment ? { experiments: [state.experiment] } : {}),
     ...(clauses.length ? { filter: clauses.join(' and ') } : {}),
+    ...(text ? { text } : {}),
     ...(state.order ? { orderBy: [state.order] } : {}),
     ...(state.type ? { types: [state.type] } : {}),
     ...(state.statuses.length ? { statuses: state.statuses.flatMap((s) => STATUS_GROUPS[s] ?? []) } : {}),
