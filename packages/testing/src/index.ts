@@ -20,5 +20,5 @@ export type { AssetStoreSuite } from './asset-store/asset-store-tests.js';
 export { describeArtifactStore } from './describe-artifact-store.js';
 export type { ArtifactStoreFixture } from './describe-artifact-store.js';
 export type { ArtifactStoreSuite } from './artifact-store/artifact-store-tests.js';
-export { buildWheel, startWheelIndex } from './wheel-index.js';
+export { TINY_WHEELS, buildWheel, startWheelIndex } from './wheel-index.js';
 export type { TinyWheel, WheelIndex } from './wheel-index.js';

@@ -12,6 +12,16 @@ export interface TinyWheel {
   requires?: string[];
 }
 
+/**
+ * The wheels the environment tests install: `lathe-tiny-alpha` in two versions (so a pin is
+ * seen to choose), and `lathe-tiny-beta`, which requires alpha.
+ */
+export const TINY_WHEELS: readonly TinyWheel[] = [
+  { name: 'lathe-tiny-alpha', version: '1.0.0' },
+  { name: 'lathe-tiny-alpha', version: '2.0.0' },
+  { name: 'lathe-tiny-beta', version: '0.1', requires: ['lathe-tiny-alpha>=1'] },
+];
+
 /** A PEP 503 package index on 127.0.0.1 serving built wheels, and the requests it answered. */
 export interface WheelIndex {
   /** The index URL to give pip (`PIP_INDEX_URL`): `http://127.0.0.1:<port>/simple/`. */

@@ -2,29 +2,16 @@
 // the npm registry, under a package name no unrelated registry package has; the CLI finds the
 // server without LATHE_URL through the server's own LATHE_PORT.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { defaultServerUrl } from '@lathe/sdk';
-import { startTestServer, type TestServer } from './harness.js';
+import { runProcess, startTestServer, type TestServer } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('lathe from any folder', () => {
   let t: TestServer;
@@ -45,7 +32,7 @@ describe('lathe from any folder', () => {
     // A private global prefix: the machine's own global folder is left alone.
     const env = { ...process.env, npm_config_prefix: prefix, npm_config_audit: 'false', npm_config_fund: 'false' };
     // --offline: linking must not need the registry (nothing named lathe, nothing @lathe/* is fetched).
-    const linked = await run(npm, ['link', '--offline'], { cwd: ROOT, env });
+    const linked = await runProcess(npm, ['link', '--offline'], { cwd: ROOT, env });
     assert.equal(linked.code, 0, linked.stderr);
     const globals = await readdir(join(prefix, 'lib', 'node_modules'));
     assert.deepEqual(globals, ['lathe-platform']);
@@ -54,7 +41,7 @@ describe('lathe from any folder', () => {
     const { LATHE_URL: _unset, ...rest } = process.env;
     const port = new URL(t.url).port;
     const shell = { ...rest, PATH: `${join(prefix, 'bin')}${delimiter}${process.env.PATH ?? ''}`, LATHE_PORT: port };
-    const listed = await run('lathe', ['job', 'list', '-o', 'json'], { cwd: elsewhere, env: shell });
+    const listed = await runProcess('lathe', ['job', 'list', '-o', 'json'], { cwd: elsewhere, env: shell });
     assert.equal(listed.code, 0, listed.stderr);
     assert.deepEqual(JSON.parse(listed.stdout), []);
   });

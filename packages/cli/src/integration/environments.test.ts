@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TrackingClient } from '@lathe/sdk';
-import { startWheelIndex, type WheelIndex } from '@lathe/testing';
+import { TINY_WHEELS, startWheelIndex, type WheelIndex } from '@lathe/testing';
 import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from './harness.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../examples/', import.meta.url));
@@ -45,11 +45,7 @@ describe('environments on local compute', () => {
   let project: string;
   let index: WheelIndex;
   before(async () => {
-    index = await startWheelIndex([
-      { name: 'lathe-tiny-alpha', version: '1.0.0' },
-      { name: 'lathe-tiny-alpha', version: '2.0.0' },
-      { name: 'lathe-tiny-beta', version: '0.1', requires: ['lathe-tiny-alpha>=1'] },
-    ]);
+    index = await startWheelIndex(TINY_WHEELS);
     // The launcher and its jobs inherit pip's settings (PIP_*) from the server's environment:
     // the local index only, not this machine's pip.conf.
     for (const name of Object.keys(process.env)) if (name.startsWith('PIP_')) delete process.env[name];

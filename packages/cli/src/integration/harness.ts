@@ -76,8 +76,13 @@ export interface CliResult {
 
 /** Runs `lathe <args>` as a child process against `url`, with `env` over this process's environment. */
 export function runCli(args: string[], url: string, cwd?: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return runProcess(process.execPath, [CLI, ...args], { ...(cwd ? { cwd } : {}), env: { ...process.env, LATHE_URL: url, ...env } });
+}
+
+/** Runs `command` to its end with nothing on stdin; resolves to its exit code and output. */
+export function runProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LATHE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { ResolvedEnvironment } from '@lathe/spec';
-import { startWheelIndex, type WheelIndex } from '@lathe/testing';
+import { TINY_WHEELS, startWheelIndex, type WheelIndex } from '@lathe/testing';
 import { preparePythonEnvironment } from './python-environment.js';
 import { UnmetRequirementsError } from './unmet-requirements-error.js';
 
@@ -26,11 +26,7 @@ describe('preparePythonEnvironment (real venvs)', () => {
   const roots: string[] = [];
   let index: WheelIndex;
   before(async () => {
-    index = await startWheelIndex([
-      { name: 'lathe-tiny-alpha', version: '1.0.0' },
-      { name: 'lathe-tiny-alpha', version: '2.0.0' },
-      { name: 'lathe-tiny-beta', version: '0.1', requires: ['lathe-tiny-alpha>=1'] },
-    ]);
+    index = await startWheelIndex(TINY_WHEELS);
   });
   after(async () => {
     await index.close();
