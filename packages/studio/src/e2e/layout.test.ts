@@ -172,12 +172,23 @@ describe('Studio layout', () => {
       await plot.waitFor();
       const titles = plot.locator('.pc-axis-title');
       assert.equal(await titles.count(), 3);
-      const svg = await box(plot);
-      for (let i = 0; i < 3; i++) {
-        const title = titles.nth(i);
-        const key = await title.getAttribute('data-title');
-        assert.equal((await title.locator('tspan').allTextContents()).join(''), key);
-        assertInside(await box(title), svg, `the title of ${key}`);
+      // The plot and its titles are measured in one frame: the page above it may still be
+      // settling (tables filling in), which moves both together but not between two measurements.
+      const measured = await plot.evaluate((svg) => {
+        const rect = (e: { getBoundingClientRect(): Box }) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        };
+        const titles = [...svg.querySelectorAll('.pc-axis-title')].map((t) => ({
+          key: t.getAttribute('data-title'),
+          text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(''),
+          box: rect(t),
+        }));
+        return { svg: rect(svg), titles };
+      });
+      for (const title of measured.titles) {
+        assert.equal(title.text, title.key);
+        assertInside(title.box, measured.svg, `the title of ${title.key}`);
       }
       if (width === 800) await h.screenshot('layout-800-compare', '[data-testid=parallel-coordinates]');
     });
