@@ -8,6 +8,7 @@ import { builtinDatastoreRoutes } from './plugins/assets/builtin-datastore-route
 import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-routes.js';
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
+import { azureBlobRoutes } from './plugins/azure-blob/azure-blob-routes.js';
 import { installBodyIdleTimeout } from './plugins/body-idle-timeout.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { checkJsonDepth } from './plugins/json-depth.js';
@@ -79,6 +80,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     await loginRoutes(root, guard.auth);
     await curatedEnvironmentRoutes(root);
   });
+  // The Blob protocol: its own body parsing, auth (SharedKey, SAS) and XML errors.
+  await app.register(async (root) => azureBlobRoutes(root, ctx));
   // MLflow's routes read a repeated scalar key as its last value, as MLflow does.
   await app.register(async (root) => mlflowApi(root, ctx));
   await app.register(
