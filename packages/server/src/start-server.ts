@@ -15,6 +15,9 @@ import { isWildcardHost } from './security/host-allow-list.js';
 import { redactedRequest } from './security/log-redaction.js';
 import { listenTls, portOf } from './tls/tls-listener.js';
 import { loadOrCreateTlsMaterial, type TlsMaterial } from './tls/tls-material.js';
+import { TokenService } from './tokens/token-service.js';
+import { sdkEnvironment } from './tokens/sdk-environment.js';
+import type { SdkEnvResource } from '@lathe/api';
 
 /** A started server. */
 export interface RunningServer {
@@ -33,6 +36,8 @@ export interface RunningServer {
    * the certificate.
    */
   tls?: { url: string; caFile?: string; action: TlsMaterial['action'] };
+  /** The token service: issues and verifies the Azure SDK's access tokens (`verifyAccessToken`). */
+  tokens: TokenService;
   /** Warnings to print at every start (listening beyond loopback without auth). */
   warnings: string[];
   /** Stops taking jobs and requests, and closes the database. Running jobs are left alone. */
@@ -65,6 +70,9 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const store = await openStore(config);
   await store.ensureWorkspace('default', Date.now());
   const security = await buildSecurity(config, store);
+  const tokens = await TokenService.open(config.home, store.servicePrincipals);
+  const sdkPrincipal = await tokens.defaultPrincipal(config.home);
+  let sdkEnv: SdkEnvResource | undefined;
   const artifacts = new LocalArtifactStore(join(config.home, 'artifacts'));
   const staleTemporaryFiles = await artifacts.removeTemporaryFiles();
   let url = '';
@@ -125,6 +133,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     requestTimeoutMs: config.requestTimeoutMs,
     bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
     guard: security.guard,
+    azure: { tokens, servicePrincipals: store.servicePrincipals, sdkEnvironment: () => sdkEnv },
   });
   if (staleTemporaryFiles > 0) app.log.info({ removed: staleTemporaryFiles }, 'removed temporary files of unfinished uploads');
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
@@ -137,6 +146,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const hostInUrl = local.includes(':') ? `[${local}]` : local;
   url = `http://${hostInUrl}:${port}`;
   const tls = config.tls === undefined ? undefined : await startTls(app, config, config.tls, hostInUrl);
+  if (tls) sdkEnv = sdkEnvironment(tls.info, tokens.tenantId, sdkPrincipal);
   await scheduler.start();
   return {
     url,
@@ -144,6 +154,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     context,
     ...(security.accessToken ? { accessToken: security.accessToken } : {}),
     ...(tls ? { tls: tls.info } : {}),
+    tokens,
     warnings: security.warnings,
     async close() {
       await scheduler.stop();
