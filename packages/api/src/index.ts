@@ -10,4 +10,5 @@ export type { BuiltinDatastoreResource } from './builtin-datastore-resource.js';
 export { LOG_SEARCH_MAX_RESULTS, LOG_TAIL_MAX_BYTES, LOG_TAIL_MAX_LINES } from './log-resources.js';
 export type { LogSearchEndResource, LogSearchMatchResource } from './log-resources.js';
 export type { ComputeResource, PutComputeRequest } from './compute-resource.js';
+export type { CreateServicePrincipalRequest, SdkEnvResource, ServicePrincipalResource } from './service-principal-resource.js';
 export type { PutWorkspaceRequest, WorkspaceResource } from './workspace-resource.js';

@@ -94,4 +94,10 @@ export const paths = {
   computes: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/computes`,
   /** One compute: GET shows it, PUT creates or updates it, DELETE removes it. */
   compute: (ws: string, name: string) => `${paths.computes(ws)}/${enc(name)}`,
+  /** The service principals of a workspace: GET lists them, POST creates one (its secret answered once). */
+  servicePrincipals: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/service-principals`,
+  /** One service principal by client id: DELETE removes it. */
+  servicePrincipal: (ws: string, clientId: string) => `${paths.servicePrincipals(ws)}/${enc(clientId)}`,
+  /** The environment variables that point the Azure ML Python SDK at this server (GET; `lathe sdk env`). */
+  sdkEnv: () => `${API_PREFIX}/sdk/env`,
 } as const;

@@ -19,6 +19,7 @@ import { runShow } from './commands/run-show.js';
 import { assetCommands } from './commands/asset-commands.js';
 import { serverStart } from './commands/server-start.js';
 import { computeCreate, computeDelete, computeList, computeShow } from './commands/compute-commands.js';
+import { sdkEnv, spCreate, spDelete, spList } from './commands/sdk-commands.js';
 import { workspaceCreate, workspaceList, workspaceShow } from './commands/workspace-commands.js';
 import { closest } from './closest.js';
 import { commandHelp, commandTable, groupHelp, groupOf } from './help-text.js';
@@ -51,6 +52,10 @@ export const COMMANDS: readonly Command[] = [
   workspaceCreate,
   workspaceList,
   workspaceShow,
+  spCreate,
+  spList,
+  spDelete,
+  sdkEnv,
 ];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

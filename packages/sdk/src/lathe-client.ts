@@ -19,6 +19,7 @@ import type {
   OutputResource,
   PageResource,
 } from '@lathe/api';
+import type { SdkEnvResource, ServicePrincipalResource } from '@lathe/api';
 import { paths } from '@lathe/api/routes';
 import { request, type RequestOptions } from './http.js';
 
@@ -422,6 +423,26 @@ export class LatheClient {
   /** Deletes a named compute. Throws `LATHE_CONFLICT` while any of its jobs is queued or running, `LATHE_NOT_FOUND` when missing. */
   async deleteCompute(name: string): Promise<void> {
     await this.send(paths.compute(this.workspace, name), { method: 'DELETE' });
+  }
+
+  /** Creates a service principal in this client's workspace; the answer carries `client_secret`, shown only this once. Throws `LATHE_CONFLICT` for a taken name. */
+  async createServicePrincipal(name: string): Promise<ServicePrincipalResource> {
+    return json(await this.send(paths.servicePrincipals(this.workspace), { method: 'POST', body: { json: { name } } }));
+  }
+
+  /** The workspace's service principals, by name, without secrets. */
+  async listServicePrincipals(): Promise<ServicePrincipalResource[]> {
+    return (await json<{ value: ServicePrincipalResource[] }>(await this.send(paths.servicePrincipals(this.workspace)))).value;
+  }
+
+  /** Deletes a service principal by client id; its tokens stop working. Throws `LATHE_NOT_FOUND` when missing. */
+  async deleteServicePrincipal(clientId: string): Promise<void> {
+    await this.send(paths.servicePrincipal(this.workspace, clientId), { method: 'DELETE' });
+  }
+
+  /** The variables that point the Azure ML Python SDK at the server (`lathe sdk env`). Throws `LATHE_FORBIDDEN` unless this client may see the default principal's secret. */
+  async sdkEnvironment(): Promise<SdkEnvResource> {
+    return json(await this.send(paths.sdkEnv()));
   }
 
   /**

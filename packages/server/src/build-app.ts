@@ -27,6 +27,12 @@ import { runQueryRoutes } from './plugins/runs/run-query-routes.js';
 import type { ServerContext } from './server-context.js';
 import { loginRoutes } from './security/login-routes.js';
 import { defaultGuard, installRequestGuard, type RequestGuardOptions } from './security/request-guard.js';
+import { sdkEnvRoutes } from './tokens/sdk-env-routes.js';
+import { servicePrincipalRoutes } from './tokens/service-principal-routes.js';
+import { tokenRoutes } from './tokens/token-routes.js';
+import type { TokenService } from './tokens/token-service.js';
+import type { SdkEnvResource } from '@lathe/api';
+import type { ServicePrincipalStore } from '@lathe/store';
 
 /** Options for {@link buildApp}. */
 export interface BuildAppOptions {
@@ -42,6 +48,16 @@ export interface BuildAppOptions {
   requestTimeoutMs?: number;
   /** Time a request body may go without a byte (default 30 s); see `installBodyIdleTimeout`. */
   bodyIdleTimeoutMs?: number;
+  /** The token service, service principals and `lathe sdk env` for Azure SDK clients; absent, none of their routes exist. */
+  azure?: AzureAccess;
+}
+
+/** What the Azure SDK's routes stand on (see `startServer`). */
+export interface AzureAccess {
+  tokens: TokenService;
+  servicePrincipals: ServicePrincipalStore;
+  /** The variables `lathe sdk env` prints, once the HTTPS listener is up; `undefined` without one. */
+  sdkEnvironment: () => SdkEnvResource | undefined;
 }
 
 /**
@@ -61,6 +77,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   const guard = options.guard ?? defaultGuard();
+  const azure = options.azure;
   installRequestGuard(app, guard);
   // Uploads are handed to routes as streams and written to disk as they arrive.
   // Any other type too: JSON routes then fail their schema with a 400 instead of a parser 500.
@@ -79,9 +96,12 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     await workspaceRoutes(root, ctx);
     await loginRoutes(root, guard.auth);
     await curatedEnvironmentRoutes(root);
+    if (azure) await sdkEnvRoutes(root, guard.auth, azure.sdkEnvironment);
   });
   // The Blob protocol: its own body parsing, auth (SharedKey, SAS) and XML errors.
   await app.register(async (root) => azureBlobRoutes(root, ctx));
+  // Its own scope: a form parser and Entra's error shape for these routes only.
+  if (azure) await app.register(async (scope) => tokenRoutes(scope, azure.tokens));
   // MLflow's routes read a repeated scalar key as its last value, as MLflow does.
   await app.register(async (root) => mlflowApi(root, ctx));
   await app.register(
@@ -103,6 +123,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await runQueryRoutes(scope, ctx);
       await metricSeriesRoutes(scope, ctx);
       await liveEventRoutes(scope, ctx);
+      if (azure) await servicePrincipalRoutes(scope, azure.tokens, azure.servicePrincipals);
     },
     { prefix: WORKSPACE_PREFIX },
   );

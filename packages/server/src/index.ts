@@ -1,7 +1,9 @@
 export { buildApp } from './build-app.js';
-export type { BuildAppOptions } from './build-app.js';
+export type { AzureAccess, BuildAppOptions } from './build-app.js';
+export { TokenService } from './tokens/token-service.js';
+export type { VerifiedPrincipal } from './tokens/token-service.js';
 export { configFromEnv, defaultDatastoreRoots, defaultPython } from './server-config.js';
-export type { ServerConfig } from './server-config.js';
+export type { ServerConfig, TlsSettings } from './server-config.js';
 export type { ServerContext } from './server-context.js';
 export { VERSION, startServer } from './start-server.js';
 export type { RunningServer } from './start-server.js';

@@ -54,6 +54,22 @@ export interface ServerConfig {
    * tests of crash recovery (`LATHE_CRASH_POINT`); unset in normal use.
    */
   crashPoint?: string;
+  /** The HTTPS listener beside the plain one, or `undefined` for none (`LATHE_TLS=off`). */
+  tls?: TlsSettings;
+}
+
+/**
+ * The second, TLS listener (the Azure SDK's clients speak only https). The same app answers on
+ * both, behind the same guards.
+ */
+export interface TlsSettings {
+  /** `LATHE_TLS_PORT`: default 5253, or 0 (a free port) when the plain port is 0. */
+  port: number;
+  /** `LATHE_TLS_NAMES`: host names and addresses the generated certificate names besides 127.0.0.1, ::1, localhost and the host name. */
+  names: string[];
+  /** `LATHE_TLS_CERT` and `LATHE_TLS_KEY`: the operator's own certificate (PEM, chain included) and key, used instead of the generated ones. */
+  certFile?: string;
+  keyFile?: string;
 }
 
 /** See {@link ServerConfig.auth}. */
@@ -69,7 +85,7 @@ export type AuthMode = 'auto' | 'token' | 'none';
  * separated by the path delimiter, `:` on Linux; see {@link defaultDatastoreRoots}) for where
  * local datastores may lie. The HTTP timeouts are
  * `LATHE_HEADERS_TIMEOUT_MS` (20000), `LATHE_BODY_IDLE_TIMEOUT_MS` (30000)
- * and `LATHE_REQUEST_TIMEOUT_MS` (0: none). `LATHE_CRASH_POINT` is for crash-recovery tests. Throws `LATHE_BAD_REQUEST` naming the variable when a
+ * and `LATHE_REQUEST_TIMEOUT_MS` (0: none). `LATHE_TLS` (on), `LATHE_TLS_PORT`, `LATHE_TLS_NAMES`, `LATHE_TLS_CERT` and `LATHE_TLS_KEY` set the HTTPS listener ({@link TlsSettings}). `LATHE_CRASH_POINT` is for crash-recovery tests. Throws `LATHE_BAD_REQUEST` naming the variable when a
  * number or a name is malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -95,7 +111,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     bodyIdleTimeoutMs: integer(env, 'LATHE_BODY_IDLE_TIMEOUT_MS', 30_000, 1, 3_600_000),
     requestTimeoutMs: integer(env, 'LATHE_REQUEST_TIMEOUT_MS', 0, 0, 86_400_000),
     ...(env.LATHE_CRASH_POINT ? { crashPoint: env.LATHE_CRASH_POINT } : {}),
+    ...tlsSettings(env),
   };
+}
+
+function tlsSettings(env: NodeJS.ProcessEnv): { tls?: TlsSettings } {
+  const mode = env.LATHE_TLS ?? 'on';
+  if (mode === 'off') return {};
+  if (mode !== 'on' && mode !== '') throw new LatheError('LATHE_BAD_REQUEST', `LATHE_TLS=${mode}: expected on or off`, { details: { variable: 'LATHE_TLS' } });
+  // Servers on a free plain port (tests, several servers on one machine) take a free TLS port too.
+  const port = integer(env, 'LATHE_TLS_PORT', env.LATHE_PORT === '0' ? 0 : 5253, 0, 65535);
+  const cert = env.LATHE_TLS_CERT || undefined;
+  const key = env.LATHE_TLS_KEY || undefined;
+  if ((cert === undefined) !== (key === undefined)) {
+    throw new LatheError('LATHE_BAD_REQUEST', 'LATHE_TLS_CERT and LATHE_TLS_KEY go together: set both (your own certificate and its key) or neither (a generated one)', {
+      details: { variable: cert === undefined ? 'LATHE_TLS_CERT' : 'LATHE_TLS_KEY' },
+    });
+  }
+  const names = list(env.LATHE_TLS_NAMES).map((name) => name.replace(/^\[|\]$/g, '').toLowerCase());
+  const bad = names.find((name) => !/^[a-z0-9.:-]{1,253}$/.test(name));
+  if (bad !== undefined) throw new LatheError('LATHE_BAD_REQUEST', `LATHE_TLS_NAMES: '${bad}' is not a host name or address`, { details: { variable: 'LATHE_TLS_NAMES', value: bad } });
+  return { tls: { port, names, ...(cert !== undefined && key !== undefined ? { certFile: resolve(cert), keyFile: resolve(key) } : {}) } };
 }
 
 function authMode(value: string | undefined): AuthMode {

@@ -7,12 +7,17 @@ import { Scheduler, type Logger } from '@lathe/scheduler';
 import { LocalArtifactStore, openPostgresStore, openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
 import { JobKindRegistry, builtInJobKinds, outputPublishingSteps, submitJob, type JobKind } from '@lathe/jobs';
-import type { ServerConfig } from './server-config.js';
+import type { ServerConfig, TlsSettings } from './server-config.js';
 import { resolveStudioRoot } from './plugins/studio-routes.js';
 import type { ServerContext } from './server-context.js';
 import { buildSecurity } from './security/build-security.js';
 import { isWildcardHost } from './security/host-allow-list.js';
 import { redactedRequest } from './security/log-redaction.js';
+import { listenTls, portOf } from './tls/tls-listener.js';
+import { loadOrCreateTlsMaterial, type TlsMaterial } from './tls/tls-material.js';
+import { TokenService } from './tokens/token-service.js';
+import { sdkEnvironment } from './tokens/sdk-environment.js';
+import type { SdkEnvResource } from '@lathe/api';
 
 /** A started server. */
 export interface RunningServer {
@@ -25,6 +30,14 @@ export interface RunningServer {
    * (the CLI then prints the login URL, once).
    */
   accessToken?: { value: string; file: string; created: boolean };
+  /**
+   * The HTTPS listener, unless `LATHE_TLS=off`: its base URL (`https://127.0.0.1:5253`), the CA
+   * file clients trust (absent for the operator's own certificate) and what this start did with
+   * the certificate.
+   */
+  tls?: { url: string; caFile?: string; action: TlsMaterial['action'] };
+  /** The token service: issues and verifies the Azure SDK's access tokens (`verifyAccessToken`). */
+  tokens: TokenService;
   /** Warnings to print at every start (listening beyond loopback without auth). */
   warnings: string[];
   /** Stops taking jobs and requests, and closes the database. Running jobs are left alone. */
@@ -57,6 +70,9 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const store = await openStore(config);
   await store.ensureWorkspace('default', Date.now());
   const security = await buildSecurity(config, store);
+  const tokens = await TokenService.open(config.home, store.servicePrincipals);
+  const sdkPrincipal = await tokens.defaultPrincipal(config.home);
+  let sdkEnv: SdkEnvResource | undefined;
   const artifacts = new LocalArtifactStore(join(config.home, 'artifacts'));
   const staleTemporaryFiles = await artifacts.removeTemporaryFiles();
   let url = '';
@@ -117,6 +133,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     requestTimeoutMs: config.requestTimeoutMs,
     bodyIdleTimeoutMs: config.bodyIdleTimeoutMs,
     guard: security.guard,
+    azure: { tokens, servicePrincipals: store.servicePrincipals, sdkEnvironment: () => sdkEnv },
   });
   if (staleTemporaryFiles > 0) app.log.info({ removed: staleTemporaryFiles }, 'removed temporary files of unfinished uploads');
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
@@ -126,20 +143,34 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Listening on every interface, jobs and local clients reach the server through loopback.
   const local = isWildcardHost(config.host) ? '127.0.0.1' : config.host;
-  url = `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
+  const hostInUrl = local.includes(':') ? `[${local}]` : local;
+  url = `http://${hostInUrl}:${port}`;
+  const tls = config.tls === undefined ? undefined : await startTls(app, config, config.tls, hostInUrl);
+  if (tls) sdkEnv = sdkEnvironment(tls.info, tokens.tenantId, sdkPrincipal);
   await scheduler.start();
   return {
     url,
     app: app as FastifyInstance,
     context,
     ...(security.accessToken ? { accessToken: security.accessToken } : {}),
+    ...(tls ? { tls: tls.info } : {}),
+    tokens,
     warnings: security.warnings,
     async close() {
       await scheduler.stop();
+      if (tls) await new Promise((done) => tls.server.close(done));
       await app.close();
       await store.close();
     },
   };
+}
+
+// The certificate is made (or renewed) before listening, so the first connection gets it.
+async function startTls(app: FastifyInstance, config: ServerConfig, settings: TlsSettings, hostInUrl: string) {
+  const material = await loadOrCreateTlsMaterial(config.home, settings, config.host);
+  const server = await listenTls(app, { host: config.host, port: settings.port, material, headersTimeoutMs: config.headersTimeoutMs, requestTimeoutMs: config.requestTimeoutMs });
+  const info = { url: `https://${hostInUrl}:${portOf(server)}`, action: material.action, ...(material.caFile ? { caFile: material.caFile } : {}) };
+  return { server, info };
 }
 
 /**

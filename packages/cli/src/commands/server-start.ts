@@ -23,11 +23,15 @@ export const serverStart: Command = {
     if (values.host) env.LATHE_HOST = values.host as string;
     if (values['insecure-no-auth']) env.LATHE_AUTH = 'none';
     const config = configFromEnv(env);
-    const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+    const server = await startServer(config).catch((error: NodeJS.ErrnoException & { port?: number }) => {
       if (error.code !== 'EADDRINUSE') throw error;
+      if (config.tls !== undefined && error.port === config.tls.port && config.tls.port !== config.port) {
+        throw new LatheError('LATHE_UNAVAILABLE', `HTTPS port ${config.tls.port} on ${config.host} is in use; choose another with LATHE_TLS_PORT (or LATHE_TLS=off)`);
+      }
       throw new LatheError('LATHE_UNAVAILABLE', `port ${config.port} on ${config.host} is in use; choose another with --port or LATHE_PORT`);
     });
     io.out(`Lathe is running at ${server.url}\n  data: ${config.home} (LATHE_HOME)\n  jobs run with ${config.python} (LATHE_PYTHON), ${config.concurrency} at once (LATHE_CONCURRENCY)\n`);
+    if (server.tls) io.out(`  https: ${server.tls.url} (LATHE_TLS_PORT)${server.tls.caFile ? `, CA ${server.tls.caFile}` : ''}; Azure ML SDK settings: lathe sdk env\n`);
     for (const warning of server.warnings) io.err(`${warning}\n`);
     io.out(accessLines(server));
     // The CLI finds the server by itself on the default address, or through the same LATHE_PORT.

@@ -12,6 +12,7 @@ import type { Database } from './schema.js';
 import { findExperimentRow, insertExperiment, KyselyTrackingStore } from './tracking/kysely-tracking-store.js';
 import { toNullableJson } from './to-job-record.js';
 import { KyselyWorkspaceStore } from './workspaces/kysely-workspace-store.js';
+import { KyselyServicePrincipalStore } from './workspaces/kysely-service-principal-store.js';
 
 /** The SQL databases {@link KyselyMetadataStore} runs on. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -30,6 +31,8 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly modelRegistry: KyselyModelRegistryStore;
   /** Workspaces' metadata and their named compute targets, in the same database. */
   readonly workspaces: KyselyWorkspaceStore;
+  /** Service principals of the token service, in the same database. */
+  readonly servicePrincipals: KyselyServicePrincipalStore;
 
   /**
    * @param db - a migrated database; the store takes ownership of it.
@@ -43,6 +46,7 @@ export class KyselyMetadataStore implements MetadataStore {
     this.assets = new KyselyAssetStore(db, (error) => this.isUniqueViolation(error));
     this.modelRegistry = new KyselyModelRegistryStore(db, (error) => this.isUniqueViolation(error));
     this.workspaces = new KyselyWorkspaceStore(db, (name, at) => this.ensureWorkspace(name, at));
+    this.servicePrincipals = new KyselyServicePrincipalStore(db, (error) => this.isUniqueViolation(error));
   }
 
   /**

@@ -4,6 +4,7 @@ import type { AssetTables } from './assets/asset-tables.js';
 import type { RegistryTables } from './registry/registry-tables.js';
 import type { TrackingTables } from './tracking/tracking-tables.js';
 import type { ComputesTable } from './workspaces/compute-tables.js';
+import type { ServicePrincipalsTable } from './workspaces/kysely-service-principal-store.js';
 
 /**
  * A BIGINT column holding milliseconds since the epoch. Written as a number; read back as a
@@ -73,6 +74,7 @@ export interface Database extends TrackingTables, AssetTables, RegistryTables {
   job_tags: JobTagsTable;
   job_events: JobEventsTable;
   computes: ComputesTable;
+  service_principals: ServicePrincipalsTable;
 }
 
 /** A `jobs` row as selected. */

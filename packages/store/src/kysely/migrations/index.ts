@@ -7,6 +7,7 @@ import { runListMigration } from './0005-run-list.js';
 import { jobTreeMigration } from './0006-job-tree.js';
 import { modelMetricsMigration } from './0007-model-metrics.js';
 import { computesMigration } from './0008-computes.js';
+import { servicePrincipalsMigration } from './0009-service-principals.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -21,6 +22,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-job-tree': jobTreeMigration,
   '0007-model-metrics': modelMetricsMigration,
   '0008-computes': computesMigration,
+  '0009-service-principals': servicePrincipalsMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */
