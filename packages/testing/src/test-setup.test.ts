@@ -57,7 +57,10 @@ describe("npm test's set-up", () => {
   it('stops at once with the one command to run when system packages are missing and cannot be installed', async () => {
     const result = await runSetup(`setup.ensureSystemPackages({ python: '/nonexistent/python3', chromium: '/nonexistent/chromium', mayInstall: false });`);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /the tests need Python libraries for \/nonexistent\/python3 \(sklearn, pandas, packaging, venv, ensurepip, torch, xgboost, azure.storage.blob\) and Chromium at \/nonexistent\/chromium/);
+    assert.match(
+      result.stderr,
+      /the tests need Python libraries for \/nonexistent\/python3 \(sklearn, pandas, packaging, venv, ensurepip, torch, xgboost, azure.storage.blob, azure.identity\) and Chromium at \/nonexistent\/chromium/,
+    );
     assert.match(result.stderr, /^ {2}sudo apt-get install -y python3 python3-sklearn python3-pandas python3-packaging python3-venv python3-torch python3-xgboost chromium python3-azure$/m);
   });
 });
