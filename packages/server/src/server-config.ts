@@ -63,7 +63,7 @@ export interface ServerConfig {
  * both, behind the same guards.
  */
 export interface TlsSettings {
-  /** `LATHE_TLS_PORT`: default 5253, or 0 (a free port) when the plain port is 0. */
+  /** `LATHE_TLS_PORT`: default the plain port + 1 (5253), or 0 (a free port) when the plain port is 0. */
   port: number;
   /** `LATHE_TLS_NAMES`: host names and addresses the generated certificate names besides 127.0.0.1, ::1, localhost and the host name. */
   names: string[];
@@ -119,8 +119,10 @@ function tlsSettings(env: NodeJS.ProcessEnv): { tls?: TlsSettings } {
   const mode = env.LATHE_TLS ?? 'on';
   if (mode === 'off') return {};
   if (mode !== 'on' && mode !== '') throw new LatheError('LATHE_BAD_REQUEST', `LATHE_TLS=${mode}: expected on or off`, { details: { variable: 'LATHE_TLS' } });
-  // Servers on a free plain port (tests, several servers on one machine) take a free TLS port too.
-  const port = integer(env, 'LATHE_TLS_PORT', env.LATHE_PORT === '0' ? 0 : 5253, 0, 65535);
+  // Servers on a free plain port (tests, several servers on one machine) take a free TLS port
+  // too; a server on a chosen port takes the next one, so two servers' defaults do not collide.
+  const plain = Number(env.LATHE_PORT || 5252);
+  const port = integer(env, 'LATHE_TLS_PORT', env.LATHE_PORT === '0' ? 0 : Number.isInteger(plain) && plain > 0 && plain < 65535 ? plain + 1 : 5253, 0, 65535);
   const cert = env.LATHE_TLS_CERT || undefined;
   const key = env.LATHE_TLS_KEY || undefined;
   if ((cert === undefined) !== (key === undefined)) {

@@ -25,6 +25,8 @@ function startServerProcess(home: string, port: number, options: { toy?: boolean
     ...process.env,
     LATHE_HOME: home,
     LATHE_PORT: String(port),
+    // Restarts reuse the plain port; the HTTPS listener has tests of its own.
+    LATHE_TLS: 'off',
     LATHE_CANCEL_GRACE_MS: '500',
     LATHE_JOB_RECONNECT_S: '60',
     LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3',

@@ -112,6 +112,7 @@ describe('the TLS listener', () => {
   it('is off with LATHE_TLS=off, and its settings are checked', async () => {
     assert.equal(configFromEnv({ LATHE_TLS: 'off' }).tls, undefined);
     assert.deepEqual(configFromEnv({}).tls, { port: 5253, names: [] });
+    assert.equal(configFromEnv({ LATHE_PORT: '8080' }).tls?.port, 8081, 'the port after a chosen one');
     assert.equal(configFromEnv({ LATHE_PORT: '0' }).tls?.port, 0);
     assert.deepEqual(configFromEnv({ LATHE_TLS_NAMES: 'Lathe.Internal, 10.0.0.5' }).tls?.names, ['lathe.internal', '10.0.0.5']);
     assert.throws(
