@@ -9,6 +9,7 @@ import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-r
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
 import { azureBlobRoutes } from './plugins/azure-blob/azure-blob-routes.js';
+import { armRoutes } from './plugins/arm/arm-routes.js';
 import { installBodyIdleTimeout } from './plugins/body-idle-timeout.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { checkJsonDepth } from './plugins/json-depth.js';
@@ -102,6 +103,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   await app.register(async (root) => azureBlobRoutes(root, ctx));
   // Its own scope: a form parser and Entra's error shape for these routes only.
   if (azure) await app.register(async (scope) => tokenRoutes(scope, azure.tokens));
+  // The Azure ML SDK's ARM-shaped control plane: bearer tokens of the token service, ARM's errors.
+  if (azure) await app.register(async (scope) => armRoutes(scope, ctx, azure.tokens));
   // MLflow's routes read a repeated scalar key as its last value, as MLflow does.
   await app.register(async (root) => mlflowApi(root, ctx));
   await app.register(

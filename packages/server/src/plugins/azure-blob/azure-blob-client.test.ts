@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
-import { BlobAccounts } from './blob-accounts.js';
+import { BlobAccounts } from '../../shared/blob-accounts.js';
 
 const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
 const WS = '/api/v1/workspaces/default';

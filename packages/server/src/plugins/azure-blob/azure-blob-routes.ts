@@ -6,7 +6,7 @@ import { openDatastore } from '@lathe/jobs';
 import { LocalDatastore } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
 import { acceptStreamBodies, bodyStream } from '../stream-bodies.js';
-import { BLOB_ROUTE_PREFIX, BlobAccounts } from './blob-accounts.js';
+import { BLOB_ROUTE_PREFIX, BlobAccounts } from '../../shared/blob-accounts.js';
 import { authorizeBlobRequest, type BearerCheck } from './blob-auth.js';
 import { BlobContainer, type BlobProperties } from './blob-container.js';
 import { blobError, installBlobErrorHandler } from './blob-error.js';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { blobError } from './blob-error.js';
-import type { BlobAccount } from './blob-accounts.js';
+import type { BlobAccount } from '../../shared/blob-accounts.js';
 import type { BlobRequestParts } from './blob-request.js';
 import { sasRefusal, type SasCheck } from './sas-token.js';
 import { sharedKeyStringToSign, signatureMatches } from './shared-key.js';

@@ -1,0 +1,75 @@
+import { dirname } from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BUILTIN_DATASTORES, openDatastore } from '@lathe/jobs';
+import type { ServerContext } from '../../server-context.js';
+import { BlobAccounts, blobAccountHost } from '../../shared/blob-accounts.js';
+import { armScope, type ArmScope } from './arm-scope.js';
+import { armPage, ARM_PAGE_QUERY, type ArmPageQuery } from './arm-page.js';
+
+const DEFAULT_DATASTORE = 'workspaceblobstore';
+
+/**
+ * Datastores as the Azure ML SDK reads them before an upload: every datastore Lathe can reach
+ * (the built-in ones and `type: local` ones) is an `AzureBlob` datastore whose account is the
+ * workspace's Blob endpoint on this server (`accountName` = `<host:port>/blob/<ws>#`, see
+ * `blobAccountHost`) and whose container is the datastore itself. `listSecrets` hands out the
+ * workspace's account key, with which the SDK signs its Blob requests (SharedKey).
+ */
+export async function armDatastoreRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  const accounts = new BlobAccounts(dirname(ctx.datastoreRoot));
+  app.get<{ Querystring: ArmPageQuery & { isDefault?: boolean } }>(
+    '/datastores',
+    { schema: { querystring: { type: 'object', properties: { ...ARM_PAGE_QUERY, isDefault: { type: 'boolean' } } } } },
+    async (request) => {
+      const scope = armScope(request);
+      const names = await reachableDatastores(ctx, scope.workspace);
+      const wanted = request.query.isDefault === undefined ? names : names.filter((n) => (n === DEFAULT_DATASTORE) === request.query.isDefault);
+      return armPage(
+        request,
+        wanted.map((name) => datastoreResource(scope, name)),
+      );
+    },
+  );
+  app.get<{ Params: { name: string } }>('/datastores/:name', async (request) => {
+    const scope = armScope(request);
+    await openDatastore(ctx, scope.workspace, request.params.name);
+    return datastoreResource(scope, request.params.name);
+  });
+  app.post<{ Params: { name: string } }>('/datastores/:name/listSecrets', async (request) => {
+    const { workspace } = armScope(request as FastifyRequest);
+    await openDatastore(ctx, workspace, request.params.name);
+    return { secretsType: 'AccountKey', key: (await accounts.account(workspace)).key };
+  });
+}
+
+// Built-in datastores first, then the workspace's local ones by name; other types are unreachable here.
+async function reachableDatastores(ctx: ServerContext, workspace: string): Promise<string[]> {
+  const local: string[] = [];
+  for (const summary of await ctx.registry.listAssets(workspace, 'datastore')) {
+    const latest = await ctx.registry.getLatestAssetVersion(workspace, 'datastore', summary.name);
+    if (latest.spec.type === 'local' && !(BUILTIN_DATASTORES as readonly string[]).includes(summary.name)) local.push(summary.name);
+  }
+  return [...BUILTIN_DATASTORES, ...local.sort()];
+}
+
+/** A datastore in ARM's shape (`DatastoreResource` with `AzureBlobDatastore` properties). */
+function datastoreResource(scope: ArmScope, name: string): Record<string, unknown> {
+  return {
+    id: `${scope.workspaceId}/datastores/${name}`,
+    name,
+    type: 'Microsoft.MachineLearningServices/workspaces/datastores',
+    properties: {
+      datastoreType: 'AzureBlob',
+      accountName: blobAccountHost(scope.authority, scope.workspace),
+      containerName: name,
+      endpoint: 'core.windows.net',
+      protocol: 'https',
+      credentials: { credentialsType: 'AccountKey' },
+      isDefault: name === DEFAULT_DATASTORE,
+      serviceDataAccessAuthIdentity: 'None',
+      description: null,
+      properties: {},
+      tags: {},
+    },
+  };
+}
