@@ -2,9 +2,9 @@
  * The asset kinds Lathe versions, with Azure ML's names: the one list the store, the spec
  * loaders, the REST contract and the clients take them from.
  */
-export const ASSET_KINDS = ['data', 'model', 'environment', 'component', 'datastore'] as const;
+export const ASSET_KINDS = ['data', 'model', 'environment', 'component', 'datastore', 'code'] as const;
 
-/** An asset kind: `data`, `model`, `environment`, `component` or `datastore`. */
+/** An asset kind: `data`, `model`, `environment`, `component`, `datastore` or `code`. */
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
 /** Each asset kind's collection name: its REST path segment and its `azureml://` URI segment. */
@@ -14,6 +14,7 @@ export const ASSET_PLURALS = {
   environment: 'environments',
   component: 'components',
   datastore: 'datastores',
+  code: 'codes',
 } as const satisfies Record<AssetKind, string>;
 
 /** An asset collection name: `models` in `/workspaces/default/models/iris`. */

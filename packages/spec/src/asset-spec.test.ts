@@ -24,7 +24,14 @@ describe('loadAssetFile', () => {
 
 describe('parseAsset and validateAsset', () => {
   it('cover every kind', () => {
-    assert.deepEqual([...ASSET_KINDS], ['data', 'model', 'environment', 'component', 'datastore']);
+    assert.deepEqual([...ASSET_KINDS], ['data', 'model', 'environment', 'component', 'datastore', 'code']);
+  });
+
+  it('read a code asset: a folder on a datastore, versioned as text', () => {
+    const { spec } = parseAsset('code', 'name: c1\nversion: 1\npath: azureml://datastores/workspaceblobstore/paths/LocalUpload/abc/src\nis_anonymous: true\n', { file: 'code.yml' });
+    assert.deepEqual(spec, { name: 'c1', version: '1', path: 'azureml://datastores/workspaceblobstore/paths/LocalUpload/abc/src', is_anonymous: true });
+    const error = expectInvalidSpec(() => validateAsset('code', { name: 'c1', path: 'azureml:other:1' }, 'spec'));
+    assert.match(error.message, /^spec: path: /);
   });
 
   it('report errors with the kind of the file', () => {

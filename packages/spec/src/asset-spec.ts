@@ -1,9 +1,11 @@
 import type { AssetKind as CoreAssetKind } from '@lathe/core';
+import { parseCodeAsset, validateCodeAsset } from './code-asset.js';
 import { parseCommandComponent, validateCommandComponent } from './command-component.js';
 import { parseDataAsset, validateDataAsset } from './data-asset.js';
 import { parseDatastore, validateDatastore } from './datastore.js';
 import { parseEnvironment, validateEnvironment } from './environment.js';
 import { parseModelAsset, validateModelAsset } from './model-asset.js';
+import type { CodeAssetSpec } from './schema/code-asset-schema.js';
 import type { CommandComponentSpec } from './schema/command-component-schema.js';
 import type { DataAssetSpec } from './schema/data-asset-schema.js';
 import type { DatastoreSpec } from './schema/datastore-schema.js';
@@ -18,9 +20,10 @@ export interface AssetSpecs extends Record<CoreAssetKind, unknown> {
   environment: EnvironmentSpec;
   component: CommandComponentSpec;
   datastore: DatastoreSpec;
+  code: CodeAssetSpec;
 }
 
-/** An asset kind: `data`, `model`, `environment`, `component` or `datastore`. */
+/** An asset kind: `data`, `model`, `environment`, `component`, `datastore` or `code`. */
 export type AssetKind = CoreAssetKind;
 
 /** Every asset kind; defined in `@lathe/core`. */
@@ -37,6 +40,7 @@ const KINDS: { [K in AssetKind]: KindFunctions<AssetSpecs[K]> } = {
   environment: { parse: parseEnvironment, validate: validateEnvironment },
   component: { parse: parseCommandComponent, validate: validateCommandComponent },
   datastore: { parse: parseDatastore, validate: validateDatastore },
+  code: { parse: parseCodeAsset, validate: validateCodeAsset },
 };
 
 /** Parses and validates YAML text of an asset kind; see {@link parseDataAsset} and its siblings. */

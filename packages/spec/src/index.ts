@@ -19,6 +19,8 @@ export { asCommandJob, dataInputs, isCommandJob } from './job-spec.js';
 export type { CommandJob, JobSpec, NamedDataInput } from './job-spec.js';
 export type { LoadedSpec, ParseSpecOptions } from './spec-loader.js';
 export { ASSET_NAME_PATTERN, AssetName, AssetVersion } from './schema/asset-fields.js';
+export { CODE_PATH_REFERENCES, CodeAssetSchema } from './schema/code-asset-schema.js';
+export type { CodeAssetSpec } from './schema/code-asset-schema.js';
 export { DATA_ASSET_TYPES, DATA_PATH_REFERENCES, DataAssetSchema } from './schema/data-asset-schema.js';
 export type { DataAssetSpec } from './schema/data-asset-schema.js';
 export { loadDataAssetFile, parseDataAsset, validateDataAsset } from './data-asset.js';

@@ -31,7 +31,7 @@ export async function materializeAssetSpec(
     throw new LatheError('LATHE_INVALID_SPEC', `spec.name '${String(spec.name)}' does not match the asset name '${name}' in the request path`, { details: { field: 'name' } });
   }
   if (kind === 'datastore' && spec.type === 'local' && typeof spec.path === 'string') await checkDatastoreRoot(spec.path, ctx.datastoreRoots);
-  if ((kind !== 'data' && kind !== 'model') || spec.path === undefined) return { spec };
+  if ((kind !== 'data' && kind !== 'model' && kind !== 'code') || spec.path === undefined) return { spec };
   if (typeof spec.path !== 'string' || spec.path === '') {
     throw new LatheError('LATHE_INVALID_SPEC', 'spec.path: expected a string', { details: { field: 'path' } });
   }

@@ -5,6 +5,7 @@ import type { TokenService } from '../../tokens/token-service.js';
 import { scalarQueryByDefault } from '../query-schema.js';
 import { installArmErrorHandler } from './arm-error.js';
 import { ARM_AUDIENCE, ARM_WORKSPACE_ROUTE, type ArmWorkspaceParams } from './arm-scope.js';
+import { armCodeRoutes } from './arm-code-routes.js';
 import { armDatastoreRoutes } from './arm-datastore-routes.js';
 
 /**
@@ -33,6 +34,7 @@ export async function armRoutes(app: FastifyInstance, ctx: ServerContext, tokens
         if (!(await ctx.store.hasWorkspace(params.workspace))) throw notFound('workspace', params.workspace);
       });
       await armDatastoreRoutes(scope, ctx);
+      await armCodeRoutes(scope, ctx);
     },
     { prefix: ARM_WORKSPACE_ROUTE },
   );

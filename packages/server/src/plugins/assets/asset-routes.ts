@@ -16,7 +16,7 @@ const ListQuery = Type.Object({ include_archived: Type.Optional(Type.String()) }
 const ArchiveQuery = Type.Object({ version: Type.Optional(Type.String()) });
 
 /**
- * Versioned assets: `/{data|models|environments|components|datastores}` — list, versions,
+ * Versioned assets: `/{data|models|environments|components|datastores|codes}` — list, versions,
  * create (PUT with a version, POST to let the server number it), get a version or `latest`,
  * archive and restore, lineage. A version is immutable: creating it again with the same spec
  * answers 200 with it, with another spec 409.
