@@ -7,6 +7,7 @@ import { installArmErrorHandler } from './arm-error.js';
 import { ARM_AUDIENCE, ARM_WORKSPACE_ROUTE, type ArmWorkspaceParams } from './arm-scope.js';
 import { armCodeRoutes } from './arm-code-routes.js';
 import { armDatastoreRoutes } from './arm-datastore-routes.js';
+import { armJobRoutes } from './arm-job-routes.js';
 
 /**
  * The ARM-shaped control plane the Azure ML SDK v2 talks to (`AZUREML_DEV_URL_MFE`), under
@@ -35,6 +36,7 @@ export async function armRoutes(app: FastifyInstance, ctx: ServerContext, tokens
       });
       await armDatastoreRoutes(scope, ctx);
       await armCodeRoutes(scope, ctx);
+      await armJobRoutes(scope, ctx);
     },
     { prefix: ARM_WORKSPACE_ROUTE },
   );

@@ -1,0 +1,126 @@
+import { LatheError } from '@lathe/core';
+import type { ServerContext } from '../../server-context.js';
+
+/** The `properties` of a command job as the Azure ML SDK PUTs it (`CommandJob`, camelCase). */
+export interface ArmCommandJob {
+  jobType: string;
+  command: string;
+  codeId?: string | null;
+  environmentId?: string | null;
+  computeId?: string | null;
+  displayName?: string | null;
+  description?: string | null;
+  experimentName?: string | null;
+  tags?: Record<string, string> | null;
+  properties?: Record<string, string> | null;
+  environmentVariables?: Record<string, string> | null;
+  inputs?: Record<string, ArmJobInput | null> | null;
+  outputs?: Record<string, ArmJobOutput | null> | null;
+}
+
+interface ArmJobInput {
+  jobInputType: string;
+  uri?: string;
+  value?: string;
+  mode?: string;
+  description?: string | null;
+}
+
+interface ArmJobOutput {
+  jobOutputType: string;
+  uri?: string | null;
+  mode?: string;
+  description?: string | null;
+}
+
+const INPUT_MODES: Record<string, string> = { ReadOnlyMount: 'ro_mount', ReadWriteMount: 'rw_mount', Download: 'download', Direct: 'direct', EvalMount: 'eval_mount', EvalDownload: 'eval_download' };
+const OUTPUT_MODES: Record<string, string> = { ReadWriteMount: 'rw_mount', Upload: 'upload', Direct: 'direct' };
+
+/**
+ * The Lathe command job spec of an ARM command job: `codeId` (an ARM code version id) becomes the
+ * code asset's snapshot, ARM ids of data, environments and computes become `azureml:` references
+ * (resolved, and an unknown compute warned about, by `submitJob` as for any job), `azureml:` and
+ * `azureml://` references pass through. Spec errors come back from `submitJob` naming Lathe's
+ * field names; errors of the translation name ARM's (`properties.codeId`).
+ */
+export async function armJobToSpec(ctx: ServerContext, workspace: string, job: ArmCommandJob): Promise<Record<string, unknown>> {
+  if (job.jobType !== 'Command') {
+    throw new LatheError('LATHE_BAD_REQUEST', `properties.jobType: '${String(job.jobType).slice(0, 50)}' jobs are not served here yet; Command jobs are`, { details: { field: 'properties.jobType' } });
+  }
+  const spec: Record<string, unknown> = { type: 'command', command: job.command };
+  if (job.codeId) spec.code = await codeSnapshot(ctx, workspace, job.codeId);
+  if (job.environmentId) spec.environment = assetRef(job.environmentId, 'environments');
+  if (job.computeId) spec.compute = `azureml:${lastSegment(job.computeId, 'computes')}`;
+  copyString(job.displayName, spec, 'display_name');
+  copyString(job.description, spec, 'description');
+  copyString(job.experimentName, spec, 'experiment_name');
+  if (job.tags) spec.tags = job.tags;
+  if (job.properties) spec.properties = job.properties;
+  if (job.environmentVariables) spec.environment_variables = job.environmentVariables;
+  if (job.inputs) spec.inputs = mapEntries(job.inputs, toInput);
+  if (job.outputs) spec.outputs = mapEntries(job.outputs, toOutput);
+  return spec;
+}
+
+async function codeSnapshot(ctx: ServerContext, workspace: string, codeId: string): Promise<string> {
+  const match = /\/codes\/([^/]+)\/versions\/([^/]+)$/i.exec(codeId);
+  if (match === null) throw badReference('properties.codeId', codeId, 'an ARM code version id, …/codes/<name>/versions/<version>');
+  const [, name = '', version = ''] = match;
+  const asset = await ctx.registry.getAssetVersion(workspace, 'code', name, version).catch((error: unknown) => {
+    if (error instanceof LatheError && error.code === 'LATHE_NOT_FOUND') {
+      throw new LatheError('LATHE_BAD_REQUEST', `properties.codeId: code '${name}' version '${version}' does not exist in workspace '${workspace}'; register it first`, {
+        details: { field: 'properties.codeId' },
+      });
+    }
+    throw error;
+  });
+  return String(asset.spec.path);
+}
+
+// `…/<plural>/<name>/versions/<v>` → `azureml:<name>:<v>`; anything else (`azureml:x@latest`) as given.
+function assetRef(id: string, plural: string): string {
+  const match = new RegExp(`/${plural}/([^/]+)/versions/([^/]+)$`, 'i').exec(id);
+  return match === null ? id : `azureml:${match[1] ?? ''}:${match[2] ?? ''}`;
+}
+
+function lastSegment(id: string, plural: string): string {
+  const match = new RegExp(`/${plural}/([^/]+)$`, 'i').exec(id);
+  return match?.[1] ?? id.replace(/^azureml:/, '');
+}
+
+function toInput(input: ArmJobInput, name: string): unknown {
+  if (input.jobInputType === 'literal') {
+    if (input.value === undefined) throw badReference(`properties.inputs.${name}.value`, '', 'a literal value');
+    return input.value;
+  }
+  if (typeof input.uri !== 'string' || input.uri === '') throw badReference(`properties.inputs.${name}.uri`, '', 'a data id, azureml:// URI or URL');
+  return {
+    type: input.jobInputType,
+    path: assetRef(input.uri, 'data'),
+    ...(input.mode !== undefined ? { mode: INPUT_MODES[input.mode] ?? input.mode } : {}),
+    ...(input.description ? { description: input.description } : {}),
+  };
+}
+
+function toOutput(output: ArmJobOutput): unknown {
+  return {
+    type: output.jobOutputType,
+    ...(output.mode !== undefined ? { mode: OUTPUT_MODES[output.mode] ?? output.mode } : {}),
+    ...(output.uri ? { path: output.uri } : {}),
+    ...(output.description ? { description: output.description } : {}),
+  };
+}
+
+function mapEntries<T>(entries: Record<string, T | null>, map: (value: T, name: string) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(entries)) if (value !== null) out[name] = map(value, name);
+  return out;
+}
+
+function copyString(value: string | null | undefined, spec: Record<string, unknown>, key: string): void {
+  if (typeof value === 'string' && value !== '') spec[key] = value;
+}
+
+function badReference(field: string, given: string, expected: string): LatheError {
+  return new LatheError('LATHE_BAD_REQUEST', `${field}: '${given.slice(0, 200)}' is not ${expected}`, { details: { field } });
+}
