@@ -84,6 +84,10 @@ describe('the ARM job routes', () => {
       JSON.stringify(lathe.body.warnings),
     );
     assert.equal(lathe.body.display_name, 'sklearn-training-job');
+    // A job is not replaced: a second PUT of the name is refused, never a 5xx.
+    const again = await srv.send('PUT', `${WS}/jobs/sincere_ant_1`, commandJob(), auth);
+    assert.equal(again.status, 409, JSON.stringify(again.body));
+    assert.equal(again.body.error.code, 'Conflict');
   });
 
   it('answers unknown jobs with 404, bad bodies and references with 400, no token with 401', async () => {
