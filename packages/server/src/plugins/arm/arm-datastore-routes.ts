@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { BUILTIN_DATASTORES, openDatastore } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { BlobAccounts, blobAccountHost } from '../../shared/blob-accounts.js';
@@ -36,7 +36,7 @@ export async function armDatastoreRoutes(app: FastifyInstance, ctx: ServerContex
     return datastoreResource(scope, request.params.name);
   });
   app.post<{ Params: { name: string } }>('/datastores/:name/listSecrets', async (request) => {
-    const { workspace } = armScope(request as FastifyRequest);
+    const { workspace } = armScope(request);
     await openDatastore(ctx, workspace, request.params.name);
     return { secretsType: 'AccountKey', key: (await accounts.account(workspace)).key };
   });
