@@ -7,6 +7,7 @@ import { describeTrackingStore } from './describe-tracking-store.js';
 import { describeModelRegistryStore } from './describe-model-registry-store.js';
 import { describeAssetStore } from './describe-asset-store.js';
 import { describeWorkspaceStore } from './describe-workspace-store.js';
+import { describeServicePrincipalStore } from './describe-service-principal-store.js';
 
 const connectionString = process.env['LATHE_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lathe_test_${randomBytes(6).toString('hex')}`;
@@ -25,6 +26,7 @@ if (process.env['LATHE_SKIP_POSTGRES'] === '1') {
   describeModelRegistryStore('KyselyModelRegistryStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
   describeAssetStore('KyselyAssetStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
   describeWorkspaceStore('KyselyWorkspaceStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
+  describeServicePrincipalStore('KyselyServicePrincipalStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
 }
 
 async function dropSchema(): Promise<void> {

@@ -8,6 +8,7 @@ import { describeTrackingStore } from './describe-tracking-store.js';
 import { describeModelRegistryStore } from './describe-model-registry-store.js';
 import { describeAssetStore } from './describe-asset-store.js';
 import { describeWorkspaceStore } from './describe-workspace-store.js';
+import { describeServicePrincipalStore } from './describe-service-principal-store.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'lathe-sqlite-'));
 after(() => rm(folder, { recursive: true, force: true }));
@@ -19,3 +20,4 @@ describeTrackingStore('KyselyTrackingStore on SQLite', () => openSqliteStore(joi
 describeModelRegistryStore('KyselyModelRegistryStore on SQLite', () => openSqliteStore(join(folder, 'registry.db')));
 describeAssetStore('KyselyAssetStore on SQLite', () => openSqliteStore(join(folder, 'assets.db')));
 describeWorkspaceStore('KyselyWorkspaceStore on SQLite', () => openSqliteStore(join(folder, 'workspaces.db')));
+describeServicePrincipalStore('KyselyServicePrincipalStore on SQLite', () => openSqliteStore(':memory:'));

@@ -9,6 +9,8 @@ export interface PipInstallOptions {
   env?: NodeJS.ProcessEnv;
   /** Index options from the environment's conda file (`--extra-index-url URL`), before the requirements. */
   indexOptions?: readonly string[];
+  /** The index named in a {@link PipInstallError}: {@link pipIndex} of the same `env` and options, found once by the caller. */
+  index: string;
 }
 
 /** What a failed install tried. */
@@ -51,7 +53,6 @@ export async function pipInstall(python: string, requirements: readonly string[]
     child.on('close', resolve);
   });
   if (code === 0) return;
-  const index = await pipIndex(python, env, indexOptions);
   const reason =
     lines
       .filter((l) => /^ERROR:/.test(l))
@@ -59,7 +60,7 @@ export async function pipInstall(python: string, requirements: readonly string[]
       ?.replace(/^ERROR:\s*/, '') ??
     lines.at(-1) ??
     `pip exited with code ${code}`;
-  throw new PipInstallError(requirements, index, reason);
+  throw new PipInstallError(requirements, options.index, reason);
 }
 
 /**

@@ -167,21 +167,23 @@ async function checkAndInstall(env: ResolvedEnvironment, python: string, interpr
   const pipEnv = options.pipEnv ?? process.env;
   const started = Date.now();
   const indexOptions = env.pipOptions ?? [];
-  log(`[lathe] installing ${install.length} of ${check.results.length} requirements with pip from ${await pipIndex(python, pipEnv, indexOptions)}: ${install.map((r) => r.requirement).join(', ')}`);
+  // `pip config list` is a Python start: asked once, for the log line and for any error.
+  const index = await pipIndex(python, pipEnv, indexOptions);
+  log(`[lathe] installing ${install.length} of ${check.results.length} requirements with pip from ${index}: ${install.map((r) => r.requirement).join(', ')}`);
   try {
     await pipInstall(
       python,
       install.map((r) => r.requirement),
-      { log: (line) => log(`[lathe]   pip: ${line}`), env: pipEnv, indexOptions },
+      { log: (line) => log(`[lathe]   pip: ${line}`), env: pipEnv, indexOptions, index },
     );
   } catch (error) {
     if (!(error instanceof PipInstallError)) throw error;
-    refuse(install, { index: error.index, reason: error.reason });
+    refuse(install, { index, reason: error.reason });
   }
   log(`[lathe] installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const after = await checkRequirements(python, env.requirements, provided);
   const unmet = after.results.filter((r) => UNMET.has(r.status));
-  if (unmet.length > 0) refuse(unmet, { index: await pipIndex(python, pipEnv, indexOptions), reason: 'pip finished, but these are still not met' });
+  if (unmet.length > 0) refuse(unmet, { index, reason: 'pip finished, but these are still not met' });
   return after;
 }
 
