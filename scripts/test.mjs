@@ -55,6 +55,11 @@ const files = readdirSync(join(root, 'packages'))
   })
   .filter((file) => only.length === 0 || only.some((o) => file.includes(o)))
   .sort();
+// `node --test` given no files would look for tests itself, under the sources as well.
+if (files.length === 0) {
+  console.error(`lathe: no compiled test file matches ${only.map((o) => JSON.stringify(o)).join(', ')} (filters match paths under packages/*/dist)`);
+  process.exit(2);
+}
 const env = { ...process.env, LATHE_PYTHON: process.env.LATHE_PYTHON ?? '/usr/bin/python3' };
 const tests = spawn(process.execPath, ['--test', '--test-concurrency=2', ...files], { cwd: root, stdio: 'inherit', env });
 // Ctrl-C reaches the test runner too (same process group); PostgreSQL is stopped once it ends.

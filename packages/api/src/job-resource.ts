@@ -52,6 +52,8 @@ export interface JobResource {
   parent: string | null;
   /** The top of this job's tree; null for a submitted job. */
   root: string | null;
+  /** Hidden from the job list unless asked for (`lathe job archive`, Azure ML's `jobs.archive`). */
+  archived: boolean;
 }
 
 /** A kind of job the server runs (`command`; later `sweep`, `pipeline`, ...). */

@@ -22,6 +22,8 @@ export const ListJobsQuery = Type.Object(
     status: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
     experiment_name: Type.Optional(Type.String()),
     tag: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    /** `active` (the default): jobs not archived; `archived`: only archived jobs; `all`: both. */
+    view: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived'), Type.Literal('all')])),
     max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
     page_token: Type.Optional(Type.String()),
   },

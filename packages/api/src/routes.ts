@@ -18,6 +18,8 @@ export const workspaceRoutes = {
   jobs: '/jobs',
   job: '/jobs/:name',
   cancel: '/jobs/:name/cancel',
+  archive: '/jobs/:name/archive',
+  restore: '/jobs/:name/restore',
   jobChildren: '/jobs/:name/children',
   logs: '/jobs/:name/logs',
   logSearch: '/jobs/:name/logs/search',
@@ -49,6 +51,9 @@ export const paths = {
   jobs: (ws: string) => workspacePath(ws, r.jobs),
   job: (ws: string, name: string) => workspacePath(ws, r.job, { name }),
   cancel: (ws: string, name: string) => workspacePath(ws, r.cancel, { name }),
+  /** Hides a job from the job list (Azure ML's archive); `restore` shows it again. */
+  archive: (ws: string, name: string) => workspacePath(ws, r.archive, { name }),
+  restore: (ws: string, name: string) => workspacePath(ws, r.restore, { name }),
   /** The jobs a job created (a sweep's trials, a pipeline's steps), oldest first. */
   jobChildren: (ws: string, name: string) => workspacePath(ws, r.jobChildren, { name }),
   /** The job kinds this server runs. */

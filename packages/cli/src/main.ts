@@ -4,6 +4,7 @@ import { LatheError } from '@lathe/core';
 import { LatheClient } from '@lathe/sdk/client';
 import { TrackingClient } from '@lathe/sdk/tracking';
 import { UsageError, type Command, type CommandIo, type OptionValues } from './command.js';
+import { jobArchive, jobRestore } from './commands/job-archive.js';
 import { jobCancel } from './commands/job-cancel.js';
 import { jobCreate } from './commands/job-create.js';
 import { jobDownload } from './commands/job-download.js';
@@ -34,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   jobKinds,
   jobStream,
   jobCancel,
+  jobArchive,
+  jobRestore,
   jobDownload,
   runList,
   runShow,

@@ -61,6 +61,8 @@ export interface JobRecord {
   controllerState: Record<string, unknown> | null;
   /** Publishing a Completed job's outputs, while it is under way or resumed after a crash. */
   finalization: JobFinalization | null;
+  /** Hidden from the active job list (Azure ML's archive); the job itself is unchanged. */
+  archived: boolean;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface ListJobsOptions {
   tags?: string[];
   maxResults?: number;
   pageToken?: string;
+  /** `active` (the default): jobs not archived; `archived`: only archived ones; `all`: both. */
+  view?: 'active' | 'archived' | 'all';
 }
 
 /** Query of {@link LatheClient.queryRuns}; `filter` and `orderBy` are MLflow's search grammar. */
@@ -156,6 +158,7 @@ export class LatheClient {
       tag: options.tags,
       max_results: options.maxResults,
       page_token: options.pageToken,
+      view: options.view,
     };
     return json(await this.send(paths.jobs(this.workspace), { query }));
   }
@@ -242,6 +245,11 @@ export class LatheClient {
   /** Cancels a job (idempotent); returns it as it is after the request. */
   async cancelJob(name: string): Promise<JobResource> {
     return json(await this.send(paths.cancel(this.workspace, name), { method: 'POST' }));
+  }
+
+  /** Hides a job from the job list (`archived: true`), or shows it again; returns it. */
+  async setJobArchived(name: string, archived: boolean): Promise<JobResource> {
+    return json(await this.send((archived ? paths.archive : paths.restore)(this.workspace, name), { method: 'POST' }));
   }
 
   /** The job's log from byte `offset`, as it is now. */

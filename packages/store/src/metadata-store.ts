@@ -29,8 +29,10 @@ export interface ListJobsQuery {
   workspace: string;
   statuses?: JobStatus[];
   experimentName?: string;
-  /** Only the children of this job. */
-  parent?: string;
+  /** Only the children of this job; `null`: only jobs without a parent (the ones users submitted). */
+  parent?: string | null;
+  /** Only archived jobs (`true`) or only jobs not archived (`false`); both when absent. */
+  archived?: boolean;
   /** Every pair must match (tag key = value); a value of `null` matches any value of that key. */
   tags?: Record<string, string | null>;
   /** 1..1000. */
@@ -127,6 +129,11 @@ export interface MetadataStore {
    * job is Preparing). Returns false when the job does not exist.
    */
   setJobHandle(workspace: string, name: string, handle: JobHandle): Promise<boolean>;
+  /**
+   * Archives or restores a job, whatever its status; nothing else about it changes. Returns the
+   * job, or `undefined` when it does not exist.
+   */
+  setJobArchived(workspace: string, name: string, archived: boolean): Promise<JobRecord | undefined>;
   /**
    * Records what a controller job knows about its progress, or a Finalizing job's publishing
    * progress, without a state change, when the job's status is still in `from`. Returns the job,

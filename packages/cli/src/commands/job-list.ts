@@ -3,7 +3,7 @@ import { COMMON_OPTIONS, UsageError, type Command } from '../command.js';
 import { JOB_COLUMNS } from '../job-columns.js';
 import { parseOutput, render } from '../output.js';
 
-/** `lathe job list [--status S] [--experiment-name E] [--parent P] [--tag k=v] [--max-results N]`. */
+/** `lathe job list [--status S] [--experiment-name E] [--parent P] [--tag k=v] [--max-results N] [--include-archived | --archived-only]`. */
 export const jobList: Command = {
   name: 'job list',
   summary: 'List jobs, newest first',
@@ -15,11 +15,14 @@ export const jobList: Command = {
     tag: { type: 'string', multiple: true, description: 'only jobs with these tags: --tag key=value key2 (a key alone: any value)' },
     'max-results': { type: 'string', description: 'jobs per page, 1 to 1000 (default 50)' },
     'page-token': { type: 'string', description: 'the next page, as the previous page printed it' },
+    'include-archived': { type: 'boolean', description: 'archived jobs too' },
+    'archived-only': { type: 'boolean', description: 'only archived jobs' },
   },
-  usage: 'lathe job list [--status Running] [--experiment-name E] [--parent <job>] [--tag key=value] [--max-results 50]',
+  usage: 'lathe job list [--status Running] [--experiment-name E] [--parent <job>] [--tag key=value] [--max-results 50] [--include-archived | --archived-only]',
   async run(values, _positionals, io) {
     const max = values['max-results'] === undefined ? 50 : Number(values['max-results']);
     if (!Number.isInteger(max) || max < 1 || max > 1000) throw new UsageError('--max-results: expected an integer from 1 to 1000');
+    if (values['archived-only'] && values['include-archived']) throw new UsageError('--archived-only and --include-archived: give one of them');
     const page = await io.client().listJobs({
       status: values.status as JobStatus[] | undefined,
       ...(values['experiment-name'] ? { experimentName: values['experiment-name'] as string } : {}),
@@ -27,6 +30,7 @@ export const jobList: Command = {
       tags: (values.tag as string[] | undefined) ?? [],
       maxResults: max,
       ...(values['page-token'] ? { pageToken: values['page-token'] as string } : {}),
+      view: values['archived-only'] ? 'archived' : values['include-archived'] ? 'all' : 'active',
     });
     const output = parseOutput(values);
     // As az prints a list: the plain array; where the next page starts goes to stderr.

@@ -130,6 +130,28 @@ describe('lathe CLI against a real server', () => {
     assert.deepEqual(await readdir(join(t.scratch, 'dl', 'artifacts', 'user_logs')), ['std_log.txt']);
   });
 
+  it('job archive hides a job from job list until job restore', async () => {
+    const created = JSON.parse((await runCli(['job', 'create', '--file', join(dir, 'ok.yml'), '-o', 'json'], t.url)).stdout) as { name: string };
+    const listed = async (...flags: string[]): Promise<string[]> => {
+      const list = await runCli(['job', 'list', '--max-results', '1000', '-o', 'json', ...flags], t.url);
+      assert.equal(list.code, 0, list.stderr);
+      return (JSON.parse(list.stdout) as { name: string }[]).map((job) => job.name);
+    };
+    assert.ok((await listed()).includes(created.name));
+    const archived = await runCli(['job', 'archive', created.name, '-o', 'json'], t.url);
+    assert.equal(archived.code, 0, archived.stderr);
+    assert.equal((JSON.parse(archived.stdout) as { archived: boolean }).archived, true);
+    assert.ok(!(await listed()).includes(created.name));
+    assert.deepEqual(await listed('--archived-only'), [created.name]);
+    assert.ok((await listed('--include-archived')).includes(created.name));
+    const restored = await runCli(['job', 'restore', '--name', created.name, '-o', 'json'], t.url);
+    assert.equal(restored.code, 0, restored.stderr);
+    assert.ok((await listed()).includes(created.name));
+    assert.deepEqual(await listed('--archived-only'), []);
+    assert.equal((await runCli(['job', 'archive', 'no_such_job'], t.url)).code, 3);
+    assert.equal((await runCli(['job', 'list', '--archived-only', '--include-archived'], t.url)).code, 2);
+  });
+
   it('usage mistakes and an unreachable server get clear messages and exit codes', async () => {
     const noFile = await runCli(['job', 'create'], t.url);
     assert.equal(noFile.code, 2);

@@ -126,6 +126,16 @@ export class KyselyMetadataStore implements MetadataStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async setJobArchived(workspace: string, name: string, archived: boolean): Promise<JobRecord | undefined> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ archived: archived ? 1 : 0 })
+      .where('workspace', '=', workspace)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 0 ? undefined : loadJob(this.db, workspace, name);
+  }
+
   listJobs(query: ListJobsQuery): Promise<JobPage> {
     return listJobPage(this.db, query);
   }

@@ -38,7 +38,9 @@ function conditions(eb: JobsExpressionBuilder, query: ListJobsQuery, cursor?: Pa
   const where: Expression<SqlBool>[] = [eb('jobs.workspace', '=', query.workspace)];
   if (query.statuses !== undefined && query.statuses.length > 0) where.push(eb('jobs.status', 'in', query.statuses));
   if (query.experimentName !== undefined) where.push(eb('jobs.experiment_name', '=', query.experimentName));
-  if (query.parent !== undefined) where.push(eb('jobs.parent', '=', query.parent));
+  if (query.parent === null) where.push(eb('jobs.parent', 'is', null));
+  else if (query.parent !== undefined) where.push(eb('jobs.parent', '=', query.parent));
+  if (query.archived !== undefined) where.push(eb('jobs.archived', '=', query.archived ? 1 : 0));
   for (const [key, value] of Object.entries(query.tags ?? {})) where.push(hasTag(eb, key, value));
   if (cursor !== undefined) where.push(isAfter(eb, cursor));
   return where;

@@ -1,5 +1,5 @@
 import type { JobStatus } from '@lathe/core';
-import type { ColumnType, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AssetTables } from './assets/asset-tables.js';
 import type { RegistryTables } from './registry/registry-tables.js';
 import type { TrackingTables } from './tracking/tracking-tables.js';
@@ -47,6 +47,8 @@ export interface JobsTable {
   root: string | null;
   controller_json: string | null;
   finalization_json: string | null;
+  /** 0 or 1. */
+  archived: Generated<number>;
 }
 
 /** `job_tags`: one row per tag of a job, keyed by (workspace, job, key). */

@@ -48,6 +48,7 @@ export function toJobRecord(row: JobRow, tags: Record<string, string>, history: 
     parent: row.parent,
     root: row.root,
     controllerState: parseNullableJson(row.controller_json),
+    archived: Number(row.archived) === 1,
     finalization: parseNullableJson(row.finalization_json),
   };
 }

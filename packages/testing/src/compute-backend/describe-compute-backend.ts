@@ -50,6 +50,7 @@ export function fakeJob(command: string): JobRecord {
     root: null,
     controllerState: null,
     finalization: null,
+    archived: false,
   };
 }
 

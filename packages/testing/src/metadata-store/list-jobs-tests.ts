@@ -69,6 +69,21 @@ export function defineListJobsTests(suite: StoreSuite): void {
     assert.deepEqual(none.jobs, []);
   });
 
+  suite.test('setJobArchived archives and restores a job; listJobs filters on it and on having no parent', async () => {
+    const { store, workspace } = await filterFixture(suite.store);
+    await store.createJob(jobInput(workspace, 'child', { createdAt: T0 + 5, parent: { name: 'a', root: null } }));
+    const archived = await store.setJobArchived(workspace, 'b', true);
+    assert.equal(archived?.archived, true);
+    assert.equal(archived?.status, 'Running');
+    assert.equal((await store.getJob(workspace, 'a'))?.archived, false);
+    assert.deepEqual(names((await store.listJobs({ workspace, limit: 10, archived: false })).jobs), ['child', 'd', 'c', 'a']);
+    assert.deepEqual(names((await store.listJobs({ workspace, limit: 10, archived: true })).jobs), ['b']);
+    assert.deepEqual(names((await store.listJobs({ workspace, limit: 10, archived: false, parent: null })).jobs), ['d', 'c', 'a']);
+    assert.equal((await store.setJobArchived(workspace, 'b', false))?.archived, false);
+    assert.deepEqual(names((await store.listJobs({ workspace, limit: 10, archived: true })).jobs), []);
+    assert.equal(await store.setJobArchived(workspace, 'missing', true), undefined);
+  });
+
   suite.test('listJobs rejects a malformed page token with LATHE_BAD_REQUEST', async () => {
     const workspace = await newWorkspace(suite.store);
     const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

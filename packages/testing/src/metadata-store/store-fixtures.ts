@@ -64,6 +64,7 @@ export function createdRecord(input: CreateJobInput): JobRecord {
     root: parent ? (parent.root ?? parent.name) : null,
     controllerState: null,
     finalization: null,
+    archived: false,
   };
 }
 

@@ -28,7 +28,7 @@ export function armJobResource(scope: ArmScope, job: JobRecord): Record<string, 
       environmentVariables: spec.environment_variables ?? {},
       inputs: armInputs(spec.inputs),
       outputs: armOutputs(spec.outputs),
-      isArchived: false,
+      isArchived: job.archived,
       services: {
         Studio: { jobServiceType: 'Studio', endpoint: `${scope.baseUrl}/jobs/${encodeURIComponent(job.name)}?wsid=${encodeURIComponent(scope.workspaceId)}` },
       },

@@ -90,6 +90,52 @@ describe('the ARM job routes', () => {
     assert.equal(again.body.error.code, 'Conflict');
   });
 
+  it('lists submitted jobs newest first with nextLink, hides archived ones, and cancels as a long-running operation', async () => {
+    const names = ['list_a', 'list_b', 'list_c'];
+    for (const name of names) {
+      const put = await srv.send('PUT', `${WS}/jobs/${name}`, commandJob({ command: 'sleep 30', inputs: null, outputs: null }), auth);
+      assert.equal(put.status, 201, JSON.stringify(put.body));
+    }
+    const listed = async (query: string): Promise<string[]> => {
+      const seen: string[] = [];
+      let next: string | undefined = `${WS}/jobs?api-version=2022-10-01-preview&${query}`;
+      while (next !== undefined) {
+        const page: Answer = await srv.send('GET', next.replace(srv.url, ''), undefined, auth);
+        assert.equal(page.status, 200, JSON.stringify(page.body));
+        seen.push(...page.body.value.map((job: { name: string }) => job.name));
+        next = page.body.nextLink;
+      }
+      return seen;
+    };
+    assert.deepEqual((await listed('listViewType=ActiveOnly')).slice(0, 3), ['list_c', 'list_b', 'list_a']);
+    // Archiving is a PUT of the job as read, with isArchived; the job is not replaced.
+    const read = await srv.send('GET', `${WS}/jobs/list_b`, undefined, auth);
+    const archived = await srv.send('PUT', `${WS}/jobs/list_b`, { properties: { ...read.body.properties, isArchived: true } }, auth);
+    assert.equal(archived.status, 200, JSON.stringify(archived.body));
+    assert.equal(archived.body.properties.isArchived, true);
+    assert.ok(!(await listed('listViewType=ActiveOnly')).includes('list_b'));
+    assert.deepEqual(await listed('listViewType=ArchivedOnly'), ['list_b']);
+    assert.ok((await listed('listViewType=All')).includes('list_b'));
+    assert.equal((await srv.get('/api/v1/workspaces/default/jobs/list_b')).body.archived, true);
+    assert.equal((await srv.send('GET', `${WS}/jobs?listViewType=Sometimes`, undefined, auth)).status, 400);
+
+    // As azure-core sends it: no body, no content type.
+    const bearer = { authorization: auth.authorization as string };
+    const cancel = await srv.send('POST', `${WS}/jobs/list_c/cancel?api-version=2022-10-01-preview`, undefined, bearer);
+    assert.equal(cancel.status, 202);
+    const location = cancel.headers.get('location') ?? '';
+    assert.ok(location.startsWith(`${srv.url}${WS}/jobs/list_c/`), location);
+    let poll: Answer = await srv.send('GET', location.replace(srv.url, ''), undefined, auth);
+    while (poll.status === 202) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      poll = await srv.send('GET', location.replace(srv.url, ''), undefined, auth);
+    }
+    assert.equal(poll.status, 200);
+    assert.equal((await srv.get('/api/v1/workspaces/default/jobs/list_c')).body.status, 'Canceled');
+    assert.equal((await srv.send('POST', `${WS}/jobs/nope/cancel`, undefined, bearer)).status, 404);
+    for (const name of ['list_a', 'list_b']) assert.equal((await srv.send('POST', `${WS}/jobs/${name}/cancel`, undefined, bearer)).status, 202);
+  });
+
   it('answers unknown jobs with 404, bad bodies and references with 400, no token with 401', async () => {
     const missing = await srv.send('GET', `${WS}/jobs/nope`, undefined, auth);
     assert.equal(missing.status, 404);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '@lathe/core';
+import { isTerminal, LatheError, notFound, type JobRecord } from '@lathe/core';
 import { submitJob } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { armJobResource } from './arm-job-resource.js';
@@ -18,6 +18,7 @@ const JobBodySchema = {
       required: ['jobType'],
       properties: {
         jobType: { type: 'string' },
+        isArchived: { type: ['boolean', 'null'] },
         command: { type: 'string' },
         codeId: { type: ['string', 'null'] },
         environmentId: { type: ['string', 'null'] },
@@ -49,14 +50,80 @@ const JobBodySchema = {
   },
 };
 
+const LIST_VIEW_TYPES = ['ActiveOnly', 'ArchivedOnly', 'All'] as const;
+type ListViewType = (typeof LIST_VIEW_TYPES)[number];
+
+interface JobListQuery {
+  listViewType?: ListViewType;
+  $skip?: string;
+  jobType?: string;
+  tag?: string;
+}
+
+const JobListQuerySchema = {
+  type: 'object',
+  properties: {
+    listViewType: { type: 'string', enum: LIST_VIEW_TYPES },
+    $skip: { type: 'string', maxLength: 1000 },
+    jobType: { type: 'string', maxLength: 100 },
+    tag: { type: 'string', maxLength: 1000 },
+    scheduled: { type: 'boolean' },
+    scheduleId: { type: 'string' },
+  },
+};
+
+// How many jobs one page of the list holds; the SDK follows `nextLink` for more.
+const JOB_PAGE_SIZE = 50;
+
 /**
  * Jobs as the Azure ML SDK submits and reads them: `PUT jobs/{name}` turns a `Command` job into a
  * Lathe job through `submitJob`, the same path `/api/v1` jobs take, so it is queued, run and
- * tracked like any other; `GET jobs/{name}` answers any job of the workspace in ARM's shape.
+ * tracked like any other; `GET jobs/{name}` answers any job of the workspace in ARM's shape;
+ * `GET jobs` lists the jobs users submitted (children are listed through run history), newest
+ * first; `POST jobs/{name}/cancel` is a long-running operation whose `Location` answers 202 until
+ * the job has ended. A PUT of an existing job may only archive or restore it, which is how
+ * `jobs.archive` and `jobs.restore` send it.
  */
 export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  app.put<{ Params: { name: string }; Body: { properties: ArmCommandJob } }>('/jobs/:name', { schema: { body: JobBodySchema } }, async (request, reply) => {
+  app.get<{ Querystring: JobListQuery }>('/jobs', { schema: { querystring: JobListQuerySchema } }, async (request) => {
     const scope = armScope(request);
+    const view = request.query.listViewType ?? 'ActiveOnly';
+    const page = await ctx.store.listJobs({
+      workspace: scope.workspace,
+      parent: null,
+      ...(view === 'All' ? {} : { archived: view === 'ArchivedOnly' }),
+      ...(request.query.tag ? { tags: armTagFilter(request.query.tag) } : {}),
+      limit: JOB_PAGE_SIZE,
+      ...(request.query.$skip ? { pageToken: request.query.$skip } : {}),
+    });
+    const jobType = request.query.jobType?.toLowerCase();
+    const jobs = jobType === undefined ? page.jobs : page.jobs.filter((job) => job.type === jobType);
+    const value = jobs.map((job) => armJobResource(scope, job));
+    if (page.nextPageToken === undefined) return { value };
+    const next = new URL(request.url, scope.baseUrl);
+    next.searchParams.set('$skip', page.nextPageToken);
+    return { value, nextLink: next.toString() };
+  });
+
+  app.post<{ Params: { name: string } }>('/jobs/:name/cancel', async (request, reply) => {
+    const scope = armScope(request);
+    const job = await ctx.scheduler.requestCancel(scope.workspace, request.params.name);
+    const location = `${scope.baseUrl}${scope.workspaceId}/jobs/${encodeURIComponent(job.name)}/cancelResult`;
+    return reply.status(202).header('location', location).header('retry-after', '1').send();
+  });
+
+  // The operation `Location` of a cancel: 202 while the job is still ending, then 200.
+  app.get<{ Params: { name: string } }>('/jobs/:name/cancelResult', async (request, reply) => {
+    const scope = armScope(request);
+    const job = await requireJob(ctx, scope.workspace, request.params.name);
+    if (!isTerminal(job.status)) return reply.status(202).header('location', `${scope.baseUrl}${request.url}`).header('retry-after', '1').send();
+    return reply.status(200).send({ status: job.status });
+  });
+
+  app.put<{ Params: { name: string }; Body: { properties: ArmCommandJob & { isArchived?: boolean | null } } }>('/jobs/:name', { schema: { body: JobBodySchema } }, async (request, reply) => {
+    const scope = armScope(request);
+    const existing = await ctx.store.getJob(scope.workspace, request.params.name);
+    if (existing !== undefined) return reply.status(200).send(armJobResource(scope, await archiveOrRestore(ctx, existing, request.body.properties.isArchived)));
     const spec = await armJobToSpec(ctx, scope.workspace, request.body.properties);
     const job = await submitJob(ctx, scope.workspace, { spec, name: request.params.name });
     ctx.scheduler.events.emitStatus(job);
@@ -66,8 +133,27 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
 
   app.get<{ Params: { name: string } }>('/jobs/:name', async (request) => {
     const scope = armScope(request);
-    const job = await ctx.store.getJob(scope.workspace, request.params.name);
-    if (job === undefined) throw notFound('job', request.params.name);
-    return armJobResource(scope, job);
+    return armJobResource(scope, await requireJob(ctx, scope.workspace, request.params.name));
   });
+}
+
+async function requireJob(ctx: ServerContext, workspace: string, name: string): Promise<JobRecord> {
+  const job = await ctx.store.getJob(workspace, name);
+  if (job === undefined) throw notFound('job', name);
+  return job;
+}
+
+// A job is never replaced: a PUT of a taken name may only change whether the job is archived.
+async function archiveOrRestore(ctx: ServerContext, job: JobRecord, isArchived: boolean | null | undefined): Promise<JobRecord> {
+  if (typeof isArchived !== 'boolean' || (isArchived === job.archived && !isArchived)) {
+    throw new LatheError('LATHE_CONFLICT', `job '${job.name}' already exists in workspace '${job.workspace}'; a job cannot be replaced, only archived or restored (properties.isArchived)`);
+  }
+  return (await ctx.store.setJobArchived(job.workspace, job.name, isArchived)) ?? job;
+}
+
+// `tag=key` or `tag=key=value` (the SDK sends one); a value of `null` matches any value.
+function armTagFilter(tag: string): Record<string, string | null> {
+  const eq = tag.indexOf('=');
+  if (eq === 0) throw new LatheError('LATHE_BAD_REQUEST', `tag: '${tag.slice(0, 100)}' needs a key`, { details: { field: 'tag' } });
+  return eq < 0 ? { [tag]: null } : { [tag.slice(0, eq)]: tag.slice(eq + 1) };
 }

@@ -29,6 +29,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
       ...(q.experiment_name ? { experimentName: q.experiment_name } : {}),
       ...(q.parent ? { parent: q.parent } : {}),
       tags: parseTags(q.tag),
+      ...(q.view === 'all' ? {} : { archived: q.view === 'archived' }),
       limit: q.max_results ?? 50,
       ...(q.page_token ? { pageToken: q.page_token } : {}),
     });
@@ -56,6 +57,17 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
   app.post<{ Params: JobParams }>(workspaceRoutes.cancel, async (request) => {
     return toJobResource(await ctx.scheduler.requestCancel(request.params.workspace, request.params.name));
   });
+
+  for (const [route, archived] of [
+    [workspaceRoutes.archive, true],
+    [workspaceRoutes.restore, false],
+  ] as const) {
+    app.post<{ Params: JobParams }>(route, async (request) => {
+      await requireJob(ctx, request.params);
+      const job = await ctx.store.setJobArchived(request.params.workspace, request.params.name, archived);
+      return toJobResource(job ?? (await requireJob(ctx, request.params)));
+    });
+  }
 }
 
 const ChildrenQuery = Type.Object({ max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })), page_token: Type.Optional(Type.String()) }, { additionalProperties: false });

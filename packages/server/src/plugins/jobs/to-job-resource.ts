@@ -31,6 +31,7 @@ export function toJobResource(job: JobRecord, now = Date.now(), lineage: readonl
     uris: jobUris(job.spec, lineage),
     parent: job.parent,
     root: job.root,
+    archived: job.archived,
   };
 }
 

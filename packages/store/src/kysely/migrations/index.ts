@@ -8,6 +8,7 @@ import { jobTreeMigration } from './0006-job-tree.js';
 import { modelMetricsMigration } from './0007-model-metrics.js';
 import { computesMigration } from './0008-computes.js';
 import { servicePrincipalsMigration } from './0009-service-principals.js';
+import { jobArchivedMigration } from './0010-job-archived.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -23,6 +24,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-model-metrics': modelMetricsMigration,
   '0008-computes': computesMigration,
   '0009-service-principals': servicePrincipalsMigration,
+  '0010-job-archived': jobArchivedMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */
