@@ -150,6 +150,26 @@ print("stream returned")
     assert.equal(await readFile(join(dest, 'named-outputs', 'model', 'model.txt'), 'utf8'), (await srv.bytes(`${API}/jobs/${jobName}/outputs/model/files/model.txt`)).bytes.toString());
   });
 
+  it("jobs.stream of a failed job raises the job's failure", async () => {
+    const created = await srv.post(`${API}/jobs`, { spec: { command: 'echo about to fail && exit 3' } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const name = created.body.name as string;
+    let job = (await srv.get(`${API}/jobs/${name}`)).body;
+    while (!['Completed', 'Failed', 'Canceled'].includes(job.status)) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = (await srv.get(`${API}/jobs/${name}`)).body;
+    }
+    assert.equal(job.status, 'Failed');
+    const script = `from azure.ai.ml.exceptions import JobException\ntry:\n    ml_client.jobs.stream("${name}")\nexcept JobException as e:\n    print("raised", e.message)\n`;
+    const { code, out } = await runPython(work, sdk.variables, script);
+    assert.equal(code, 0, out);
+    assert.match(out, /^raised /m);
+    assert.match(out, new RegExp(`"code": "${job.error.type}"`));
+    // The failure Lathe holds, as the SDK prints it (json.dumps, as JSON.stringify writes it).
+    assert.ok(out.includes(`"message": ${JSON.stringify(job.error.message)}`), out);
+    assert.match(job.error.message, /about to fail/);
+  });
+
   it("a job's stored outputs are read-only in the artifact store's Blob container, and ranged reads are served", async () => {
     assert.ok(jobName, 'the stream test submits the job');
     const key = (await new BlobAccounts(srv.home).account('default')).key;
@@ -186,7 +206,7 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
     const { code, out } = await runPython(
       work,
       sdk.variables,
-      `for j in ml_client.jobs.list(parent_job_name="${jobName}"):\n    print("child", j.name, j.experiment_name)\nfor j in ml_client.jobs.list(parent_job_name="${children[0]}"):\n    print("grandchild", j.name)\n`,
+      `for j in ml_client.jobs.list(parent_job_name="${jobName}"):\n    print("child", j.name, j.experiment_name)\nfor j in ml_client.jobs.list(parent_job_name="${children[0]}"):\n    print("grandchild", j.name)\nprint("services", ml_client.jobs.show_services("${jobName}"))\n`,
     );
     assert.equal(code, 0, out);
     const listed = [...out.matchAll(/^child (\S+) (\S+)$/gm)].map((m) => ({ name: m[1], experiment: m[2] }));
@@ -196,6 +216,8 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
       out,
     );
     assert.doesNotMatch(out, /^grandchild/m);
+    // Lathe jobs expose no interactive services: the SDK answers None rather than failing.
+    assert.match(out, /^services None$/m);
   });
 
   describe('the routes', () => {

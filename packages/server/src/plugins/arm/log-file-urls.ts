@@ -48,7 +48,14 @@ export class LogFileUrls {
   }
 
   private async signature(ref: LogFileRef, se: string): Promise<string> {
-    this.key ??= loadOrCreateSecret(this.home, 'log-url.key').then((secret) => secret.value);
+    // A failed read is not kept: the next request tries again.
+    this.key ??= loadOrCreateSecret(this.home, 'log-url.key').then(
+      (secret) => secret.value,
+      (error: unknown) => {
+        this.key = undefined;
+        throw error;
+      },
+    );
     return createHmac('sha256', await this.key)
       .update([ref.workspace, ref.job, ref.file, se].join('\n'))
       .digest('base64url');
