@@ -180,6 +180,8 @@ from azure.storage.blob import BlobServiceClient
 from azure.core.exceptions import HttpResponseError
 cc = BlobServiceClient(account_url=os.environ["BLOB_URL"], credential=os.environ["BLOB_KEY"]).get_container_client("workspaceartifactstore")
 print("range", cc.download_blob("${blob}", offset=250, length=20).readall().hex())
+print("absent", [cc.get_blob_client(n).exists() for n in ("ExperimentRun/dcid.no-such-job/a.txt", "ExperimentRun/dcid.not a job/a.txt", "azureml/${jobName}/no-such-output/a")])
+print("listed", [b.name for b in cc.list_blobs(name_starts_with="ExperimentRun/dcid.not a job/")] + [b.name for b in cc.list_blobs(name_starts_with="azureml/no-such-job/")])
 for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda: cc.upload_blob("azureml/${jobName}/model/new.txt", b"x")):
     try:
         call()
@@ -191,6 +193,8 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
     assert.equal(code, 0, out);
     const held = (await srv.bytes(`${API}/jobs/${jobName}/outputs/default/files/outputs/nested/weights.bin`)).bytes;
     assert.match(out, new RegExp(`^range ${held.subarray(250, 270).toString('hex')}$`, 'm'));
+    assert.match(out, /^absent \[False, False, False\]$/m);
+    assert.match(out, /^listed \[\]$/m);
     assert.equal([...out.matchAll(/^refused 403 AuthorizationPermissionMismatch$/gm)].length, 2, out);
     assert.deepEqual((await srv.bytes(`${API}/jobs/${jobName}/outputs/default/files/outputs/nested/weights.bin`)).bytes, held);
     assert.equal((await srv.get(`${API}/jobs/${jobName}/outputs/model/files`)).body.value.length, 1);
@@ -247,8 +251,11 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
       const bad = await srv.send('POST', `/history/v1.0${WS}/rundata`, { run: 'x' }, { ...auth, 'content-type': 'application/json' });
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.code, 'BadRequest');
-      const top = await srv.send('GET', `/history/v1.0${WS}/runs/${jobName}/children?$top=0`, undefined, auth);
-      assert.equal(top.status, 400);
+      for (const query of ['$top=0', '$top=x', '$continuationtoken=not-a-token']) {
+        const answer = await srv.send('GET', `/history/v1.0${WS}/runs/${jobName}/children?${query}`, undefined, auth);
+        assert.equal(answer.status, 400, query);
+        assert.equal(answer.body.error.code, 'BadRequest', query);
+      }
     });
 
     it('details link the log through a signed URL; an unsigned, altered or expired one is refused (403)', async () => {

@@ -93,8 +93,8 @@ function refuseJobArtifact(name: string): void {
   if (jobArtifact(name) !== undefined) throw blobError('AuthorizationPermissionMismatch', `blob '${name}' is a job's stored output, which is read-only`);
 }
 
-// A job or output that does not exist has no blobs; other errors (a path escaping) stand.
+// A job or output that does not exist, or whose name cannot be one, has no blobs; other errors stand.
 function missing(error: unknown): undefined {
-  if (error instanceof LatheError && error.code === 'LATHE_NOT_FOUND') return undefined;
+  if (error instanceof LatheError && (error.code === 'LATHE_NOT_FOUND' || error.code === 'LATHE_BAD_REQUEST')) return undefined;
   throw error;
 }
