@@ -279,6 +279,9 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
       await refused(path.replace(encodeURIComponent(se), encodeURIComponent(new Date(Date.parse(se) + 1000).toISOString())));
       const expired = new URL(await new LogFileUrls(srv.home, () => Date.now() - 2 * 3600_000).sign(srv.url, { workspace: 'default', job: jobName, file: 'user_logs/std_log.txt' }));
       await refused(`${expired.pathname}${expired.search}`);
+      // A new key (the old one deleted) ends every URL handed out.
+      await rm(join(srv.home, 'secrets', 'log-url.key'));
+      await refused(path);
     });
 
     it('children are paged with nextLink', async () => {

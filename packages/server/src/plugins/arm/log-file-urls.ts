@@ -23,8 +23,6 @@ export interface LogFileRef {
  * cannot be guessed, altered to name another file, or used after `se`.
  */
 export class LogFileUrls {
-  private key: Promise<string> | undefined;
-
   constructor(
     private readonly home: string,
     private readonly now: () => number = Date.now,
@@ -48,17 +46,9 @@ export class LogFileUrls {
   }
 
   private async signature(ref: LogFileRef, se: string): Promise<string> {
-    // A failed read is not kept: the next request tries again.
-    this.key ??= loadOrCreateSecret(this.home, 'log-url.key').then(
-      (secret) => secret.value,
-      (error: unknown) => {
-        this.key = undefined;
-        throw error;
-      },
-    );
-    return createHmac('sha256', await this.key)
-      .update([ref.workspace, ref.job, ref.file, se].join('\n'))
-      .digest('base64url');
+    // Read each time, not cached: deleting the key file ends every URL at once.
+    const key = (await loadOrCreateSecret(this.home, 'log-url.key')).value;
+    return createHmac('sha256', key).update([ref.workspace, ref.job, ref.file, se].join('\n')).digest('base64url');
   }
 }
 
