@@ -232,6 +232,36 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
       assert.equal(answer.body.history, srv.url);
     });
 
+    it('the workspace answers its recorded metadata and its own MLflow tracking URI, where MLflow answers', async () => {
+      const json = { 'content-type': 'application/json' };
+      const ws = await srv.send('PUT', '/api/v1/workspaces/team-a', { spec: { display_name: 'Team A', location: 'westeurope', description: 'the A team', tags: { cost: 'a' } } }, json);
+      assert.ok(ws.status < 300, JSON.stringify(ws.body));
+      const sp = await srv.send('POST', '/api/v1/workspaces/team-a/service-principals', { name: 'ci' }, json);
+      assert.equal(sp.status, 201, JSON.stringify(sp.body));
+      const token = await armToken(srv, sp.body);
+      const answer = await srv.send('GET', armWorkspacePath('team-a'), undefined, { authorization: `Bearer ${token}` });
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(answer.body.id, armWorkspacePath('team-a'));
+      assert.equal(answer.body.name, 'team-a');
+      assert.equal(answer.body.location, 'westeurope');
+      assert.deepEqual(answer.body.tags, { cost: 'a' });
+      assert.equal(answer.body.properties.friendlyName, 'Team A');
+      assert.equal(answer.body.properties.description, 'the A team');
+      assert.match(answer.body.properties.workspaceId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.equal(answer.body.properties.discoveryUrl, `${srv.url}/discovery`);
+      const tracking = answer.body.properties.mlFlowTrackingUri as string;
+      assert.equal(tracking, `${srv.url}/api/v1/workspaces/team-a/mlflow`);
+      const created = await srv.send('POST', `${new URL(tracking).pathname}/api/2.0/mlflow/experiments/create`, { name: 'from-the-uri' }, json);
+      assert.equal(created.status, 200, JSON.stringify(created.body));
+      const found = await srv.get(`/api/v1/workspaces/team-a/mlflow/api/2.0/mlflow/experiments/get-by-name`, { experiment_name: 'from-the-uri' });
+      assert.equal(found.body.experiment.experiment_id, created.body.experiment_id);
+      assert.equal((await srv.get('/api/2.0/mlflow/experiments/get-by-name', { experiment_name: 'from-the-uri' })).status, 404);
+      // Another workspace's principal is refused, whatever the path.
+      const foreign = await srv.send('GET', WS, undefined, { authorization: `Bearer ${token}` });
+      assert.equal(foreign.status, 403);
+      assert.equal((await srv.send('GET', `/history/v1.0${WS}/runs/${jobName}/details`, undefined, { authorization: `Bearer ${token}` })).status, 403);
+    });
+
     it('the workspace and run history refuse a request without a bearer token (401)', async () => {
       for (const path of [WS, `${WS}/`, `/history/v1.0${WS}/runs/${jobName}/details`]) {
         const answer = await srv.get(path);
