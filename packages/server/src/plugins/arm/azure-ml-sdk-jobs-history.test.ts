@@ -314,6 +314,23 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
       await refused(path);
     });
 
+    it("rundata names the job's stored outputs, and the data plane resolves only the ids it handed out", async () => {
+      const json = { ...auth, 'content-type': 'application/json' };
+      const rundata = await srv.send('POST', `/history/v1.0${WS}/rundata`, { runId: jobName, selectRunMetadata: true }, json);
+      assert.equal(rundata.status, 200);
+      assert.equal(rundata.body.runMetadata.runId, jobName);
+      assert.deepEqual(rundata.body.runMetadata.outputs, { model: { assetId: `azureml://jobs/${jobName}/outputs/model`, type: 'UriFolder' } });
+      const ids = [`azureml://jobs/${jobName}/outputs/model`, 'azureml://jobs/x/outputs/y/../z', 'azureml:other:1'];
+      const resolved = await srv.send('POST', `/data/v1.0${WS}/dataversion/batchGetResolvedUris`, { values: ids }, json);
+      assert.equal(resolved.status, 200);
+      assert.deepEqual(resolved.body.values, {
+        [ids[0] ?? '']: { uri: `azureml://datastores/workspaceartifactstore/paths/azureml/${jobName}/model/`, type: 'UriFolder' },
+      });
+      const bad = await srv.send('POST', `/data/v1.0${WS}/dataversion/batchGetResolvedUris`, { values: [{ id: 1 }] }, json);
+      assert.equal(bad.status, 400);
+      assert.equal((await srv.send('POST', `/data/v1.0${WS}/dataversion/batchGetResolvedUris`, { values: [] }, { 'content-type': 'application/json' })).status, 401);
+    });
+
     it('children are paged with nextLink', async () => {
       const first = await srv.send('GET', `/history/v1.0${WS}/runs/${jobName}/children?$top=2`, undefined, auth);
       assert.equal(first.status, 200);
