@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LatheError, notFound } from '@lathe/core';
 import type { ServerContext } from '../../server-context.js';
@@ -8,6 +9,12 @@ import { ARM_AUDIENCE, ARM_WORKSPACE_ROUTE, type ArmWorkspaceParams } from './ar
 import { armCodeRoutes } from './arm-code-routes.js';
 import { armDatastoreRoutes } from './arm-datastore-routes.js';
 import { armJobRoutes } from './arm-job-routes.js';
+import { armDiscoveryRoutes } from './arm-discovery-routes.js';
+import { armWorkspaceRoutes } from './arm-workspace-routes.js';
+import { DATA_PLANE_PREFIX, dataPlaneRoutes } from './data-plane-routes.js';
+import { logFileRoutes } from './log-file-routes.js';
+import { LogFileUrls } from './log-file-urls.js';
+import { RUN_HISTORY_PREFIX, runHistoryRoutes } from './run-history-routes.js';
 
 /**
  * The ARM-shaped control plane the Azure ML SDK v2 talks to (`AZUREML_DEV_URL_MFE`), under
@@ -15,29 +22,63 @@ import { armJobRoutes } from './arm-job-routes.js';
  * the workspace is Lathe's workspace of that name; subscription and resource group are echoed in
  * ids, not checked. `resourceGroups` and the provider match in any case; any `api-version` is
  * accepted. Every request carries a bearer token of the token service for the ARM audience whose
- * principal belongs to the workspace; errors are ARM's envelope.
+ * principal belongs to the workspace; errors are ARM's envelope. Run history (`/history/v1.0`) and
+ * the data plane (`/data/v1.0`) answer on the same workspace path with the same check; the
+ * discovery document and signed log URLs are fetched without a token.
  */
 export async function armRoutes(app: FastifyInstance, ctx: ServerContext, tokens: TokenService): Promise<void> {
+  const logUrls = new LogFileUrls(dirname(ctx.datastoreRoot));
   await app.register(
     async (scope) => {
-      scalarQueryByDefault(scope);
-      installArmErrorHandler(scope);
-      // onRequest: nothing of the body is read before the caller is known.
-      scope.addHook('onRequest', async (request) => {
-        const params = request.params as ArmWorkspaceParams;
-        if (params.groups.toLowerCase() !== 'resourcegroups' || params.provider.toLowerCase() !== 'microsoft.machinelearningservices') {
-          throw new LatheError('LATHE_NOT_FOUND', `no such resource path: ${request.url.split('?')[0] ?? ''}`);
-        }
-        const principal = await tokens.verifyAccessToken(request.headers.authorization, ARM_AUDIENCE);
-        if (principal.workspace !== params.workspace) {
-          throw new LatheError('LATHE_FORBIDDEN', `the client '${principal.clientId}' belongs to workspace '${principal.workspace}' and has no access to workspace '${params.workspace}'`);
-        }
-        if (!(await ctx.store.hasWorkspace(params.workspace))) throw notFound('workspace', params.workspace);
-      });
+      installWorkspaceScope(scope, ctx, tokens);
+      await armWorkspaceRoutes(scope, ctx);
       await armDatastoreRoutes(scope, ctx);
       await armCodeRoutes(scope, ctx);
       await armJobRoutes(scope, ctx);
     },
     { prefix: ARM_WORKSPACE_ROUTE },
   );
+  // Run history and the data plane: the discovery's `api` base, on the same workspace path and check.
+  await app.register(
+    async (scope) => {
+      installWorkspaceScope(scope, ctx, tokens);
+      await runHistoryRoutes(scope, ctx, logUrls);
+    },
+    { prefix: `${RUN_HISTORY_PREFIX}${ARM_WORKSPACE_ROUTE}` },
+  );
+  await app.register(
+    async (scope) => {
+      installWorkspaceScope(scope, ctx, tokens);
+      await dataPlaneRoutes(scope);
+    },
+    { prefix: `${DATA_PLANE_PREFIX}${ARM_WORKSPACE_ROUTE}` },
+  );
+  // Fetched without a bearer token: the discovery names no secret; log URLs carry their own signature.
+  await app.register(async (scope) => {
+    scalarQueryByDefault(scope);
+    installArmErrorHandler(scope);
+    await armDiscoveryRoutes(scope);
+    await logFileRoutes(scope, ctx, logUrls);
+  });
+}
+
+/**
+ * What every route on a workspace's ARM path shares: ARM's error envelope, and a check before
+ * anything of the body is read (onRequest) that the path is ARM's, the bearer token is the token
+ * service's for the ARM audience, its principal belongs to the workspace, and the workspace exists.
+ */
+function installWorkspaceScope(scope: FastifyInstance, ctx: ServerContext, tokens: TokenService): void {
+  scalarQueryByDefault(scope);
+  installArmErrorHandler(scope);
+  scope.addHook('onRequest', async (request) => {
+    const params = request.params as ArmWorkspaceParams;
+    if (params.groups.toLowerCase() !== 'resourcegroups' || params.provider.toLowerCase() !== 'microsoft.machinelearningservices') {
+      throw new LatheError('LATHE_NOT_FOUND', `no such resource path: ${request.url.split('?')[0] ?? ''}`);
+    }
+    const principal = await tokens.verifyAccessToken(request.headers.authorization, ARM_AUDIENCE);
+    if (principal.workspace !== params.workspace) {
+      throw new LatheError('LATHE_FORBIDDEN', `the client '${principal.clientId}' belongs to workspace '${principal.workspace}' and has no access to workspace '${params.workspace}'`);
+    }
+    if (!(await ctx.store.hasWorkspace(params.workspace))) throw notFound('workspace', params.workspace);
+  });
 }

@@ -9,6 +9,8 @@ import { acceptStreamBodies, bodyStream } from '../stream-bodies.js';
 import { BLOB_ROUTE_PREFIX, BlobAccounts } from '../../shared/blob-accounts.js';
 import { authorizeBlobRequest, type BearerCheck } from './blob-auth.js';
 import { BlobContainer, type BlobProperties } from './blob-container.js';
+import { JobArtifactsContainer } from './job-artifacts-container.js';
+import { JOB_ARTIFACT_CONTAINER } from '../../shared/job-artifact-names.js';
 import { blobError, installBlobErrorHandler } from './blob-error.js';
 import { listBlobs } from './list-blobs.js';
 import { blobHeadersOf, blobRequestParts, flatHeaders, md5Header, metadataOf, rangeOf, type BlobRequestParts } from './blob-request.js';
@@ -103,7 +105,9 @@ async function openContainer(ctx: ServerContext, home: string, parts: BlobReques
   });
   if (!(datastore instanceof LocalDatastore)) throw blobError('ContainerNotFound', `datastore '${parts.container}' is not a folder this server holds`);
   const state = join(home, 'blob-state', parts.account, parts.container);
-  return new BlobContainer(parts.container, datastore.root, join(state, 'properties'), join(state, 'blocks'));
+  const folder = [parts.container, datastore.root, join(state, 'properties'), join(state, 'blocks')] as const;
+  // Jobs' outputs show there under Azure ML's names, read-only.
+  return parts.container === JOB_ARTIFACT_CONTAINER ? new JobArtifactsContainer(ctx, parts.account, ...folder) : new BlobContainer(...folder);
 }
 
 function blobName(parts: BlobRequestParts): string {
