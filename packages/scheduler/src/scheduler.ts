@@ -297,6 +297,12 @@ export class Scheduler {
     let to: JobStatus = report.status;
     let patch: TransitionPatch = { exitCode: 'exitCode' in report ? report.exitCode : null };
     if (report.status === 'Failed') patch = { ...patch, failure: report.failure, reason: report.failure.type };
+    // A job asked to stop ends Canceled even when stopping broke what it was doing (a signal
+    // reaching its environment build reads as a failure to the launcher).
+    if (report.status === 'Failed' && job.status === 'CancelRequested') {
+      to = 'Canceled';
+      patch = { exitCode: report.exitCode, reason: `stopped while canceling: ${report.failure.type}` };
+    }
     if (report.status === 'Canceled' && job.status !== 'CancelRequested') {
       to = 'Failed';
       patch = { ...patch, failure: { type: 'SystemError', message: 'the job was stopped by a signal', nonRetryable: false, details: {} } };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
-import type { JobStatus } from '@lathe/core';
+import type { JobRecord, JobStatus } from '@lathe/core';
 import { Scheduler } from '@lathe/scheduler';
 import { openSqliteStore, type KyselyMetadataStore, type TransitionInput } from '@lathe/store';
 import { FakeComputeBackend } from './fake-compute-backend.js';
@@ -94,6 +94,19 @@ describe('Scheduler', () => {
     backend.exit(target, null, 'SIGTERM');
     await waitStatus(target, 'Canceled');
     assert.ok(!backend.launched.some((h) => h.job === queued), 'the canceled queued job never launched');
+  });
+
+  it('a job whose launcher reports a failure after the cancel request ends Canceled, not Failed', async () => {
+    const name = await submit();
+    await eventually(() => backend.launched.some((h) => h.job === name), 'the launch');
+    assert.equal((await scheduler.requestCancel('default', name)).status, 'CancelRequested');
+    // The signal reached the environment build the launcher was running, which it reports as a failure.
+    const failure = { type: 'SystemError' as const, message: 'could not prepare the job: venv exited with code null', nonRetryable: true, details: {} };
+    assert.equal((await scheduler.report('default', name, { status: 'Failed', exitCode: null, failure })).applied, true);
+    await waitStatus(name, 'Canceled');
+    const job = (await store.getJob('default', name)) as JobRecord;
+    assert.equal(job.failure, null);
+    assert.match(job.history.at(-1)?.reason ?? '', /SystemError/);
   });
 
   it('a launch that throws fails the job and frees its slot', async () => {
