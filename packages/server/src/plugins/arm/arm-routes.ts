@@ -5,7 +5,8 @@ import type { TokenService } from '../../tokens/token-service.js';
 import { scalarQueryByDefault } from '../query-schema.js';
 import { installArmErrorHandler } from './arm-error.js';
 import { ARM_AUDIENCE, ARM_WORKSPACE_ROUTE, type ArmWorkspaceParams } from './arm-scope.js';
-import { armCodeRoutes } from './arm-code-routes.js';
+import { armAssetRoutes } from './arm-asset-routes.js';
+import { armComputeRoutes } from './arm-compute-routes.js';
 import { armDatastoreRoutes } from './arm-datastore-routes.js';
 import { armJobRoutes } from './arm-job-routes.js';
 
@@ -35,8 +36,9 @@ export async function armRoutes(app: FastifyInstance, ctx: ServerContext, tokens
         if (!(await ctx.store.hasWorkspace(params.workspace))) throw notFound('workspace', params.workspace);
       });
       await armDatastoreRoutes(scope, ctx);
-      await armCodeRoutes(scope, ctx);
+      await armAssetRoutes(scope, ctx);
       await armJobRoutes(scope, ctx);
+      await armComputeRoutes(scope, ctx);
     },
     { prefix: ARM_WORKSPACE_ROUTE },
   );
