@@ -81,8 +81,9 @@ async function kindRoutes(app: FastifyInstance, ctx: ServerContext, kind: ArmAss
       const parts = await kind.toSpec({ ctx, scope, name, properties: given });
       const common = {
         ...(typeof given.description === 'string' ? { description: given.description } : {}),
-        ...(given.tags ? { tags: given.tags } : {}),
-        ...(given.properties ? { properties: given.properties } : {}),
+        // An empty map is no map: the SDK sends back `{}` for the ones it read as absent.
+        ...(isFilled(given.tags) ? { tags: given.tags } : {}),
+        ...(isFilled(given.properties) ? { properties: given.properties } : {}),
       };
       const { spec } = validateAsset(kind.kind, { ...common, ...parts.spec, name }, 'properties');
       const { spec: stored } = await materializeAssetSpec(ctx, scope.workspace, kind.kind, name, spec);
@@ -159,4 +160,8 @@ async function versionsOf(ctx: ServerContext, kind: ArmAssetKind, workspace: str
 
 function isNotFound(error: unknown): boolean {
   return error instanceof LatheError && error.code === 'LATHE_NOT_FOUND';
+}
+
+function isFilled(map: unknown): boolean {
+  return typeof map === 'object' && map !== null && Object.keys(map).length > 0;
 }
