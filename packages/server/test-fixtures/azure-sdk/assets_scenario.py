@@ -43,6 +43,10 @@ step("data_get", lambda: data(ml.data.get("iris", version="1")))
 step("data_latest", lambda: data(ml.data.get("iris", label="latest")))
 step("data_list", lambda: containers(ml.data.list()))
 step("data_versions", lambda: sorted(d.version for d in ml.data.list(name="iris")))
+step("data_archive", lambda: (ml.data.archive("iris", version="2"), ml.data.get("iris", label="latest").version)[1])
+step("data_restore", lambda: (ml.data.restore("iris", version="2"), ml.data.get("iris", label="latest").version)[1])
+step("data_archive_name", lambda: (ml.data.archive("fresh"), containers(ml.data.list()))[1])
+step("data_recreate", lambda: data(ml.data.create_or_update(ml.data.get("iris", version="1"))))
 
 step("model_create", lambda: model(ml.models.create_or_update(Model(name="clf", version="1", path="./model", type="custom_model"))))
 step("model_autoversion", lambda: model(ml.models.create_or_update(Model(name="clf", path="./model/model.pkl"))))
@@ -50,6 +54,7 @@ step("model_mlflow", lambda: model(ml.models.create_or_update(Model(name="mlf", 
 step("model_get", lambda: model(ml.models.get("clf", version="1")))
 step("model_latest", lambda: model(ml.models.get("clf", label="latest")))
 step("model_list", lambda: containers(ml.models.list()))
+step("model_archive", lambda: (ml.models.archive("clf", version="1"), sorted(m.version for m in ml.models.list(name="clf")))[1])
 
 step("env_create", lambda: env(ml.environments.create_or_update(Environment(name="myenv", version="1", image="python:3.10-slim", conda_file="./conda.yml"))))
 step("env_autoversion", lambda: env(ml.environments.create_or_update(Environment(name="myenv", image="python:3.11-slim"))))

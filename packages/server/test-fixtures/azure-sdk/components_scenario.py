@@ -1,5 +1,5 @@
 # Components and computes through the real azure-ai-ml SDK, run by azure-ml-sdk-assets.test.ts in a
-# folder holding ./src; the compute cpu-cluster exists. Each step's outcome, or its error, is
+# folder holding ./src; the computes cpu-cluster and old-cluster exist. Each step's outcome, or its error, is
 # printed as one JSON line after "RESULT ".
 import json
 
@@ -51,9 +51,12 @@ score = CommandComponent(name="train_step", code="./src", command="python train.
 step("component_autoversion", lambda: component(ml.components.create_or_update(score)))
 step("component_latest", lambda: component(ml.components.get("train_step", label="latest")))
 step("component_list", lambda: sorted([c.name, c.latest_version] for c in ml.components.list()))
+step("component_recreate", lambda: component(ml.components.create_or_update(ml.components.get("train_step", version="1"))))
+step("component_archive", lambda: (ml.components.archive("train_step", version="2"), ml.components.get("train_step", label="latest").version)[1])
 
 step("compute_get", lambda: compute(ml.compute.get("cpu-cluster")))
 step("compute_builtin", lambda: compute(ml.compute.get("local")))
 step("compute_list", lambda: sorted(c.name for c in ml.compute.list()))
+step("compute_delete", lambda: (ml.compute.begin_delete("old-cluster").result(), sorted(c.name for c in ml.compute.list()))[1])
 
 print("RESULT " + json.dumps(out))

@@ -85,7 +85,7 @@ describe('the ARM versioned asset routes', () => {
     assert.equal((await lathe('data/seq/versions/3')).archived, false);
   });
 
-  it('lists containers by listViewType and answers 404 for a name with no version', async () => {
+  it('lists containers by listViewType, archives and restores them, and answers 404 for a name with no version', async () => {
     const body = { properties: { dataType: 'uri_folder', dataUri: dataUri('a') } };
     assert.equal((await send('PUT', 'data/gone/versions/1', { properties: { ...body.properties, isArchived: true } })).status, 201);
     const names = (answer: Answer) => (answer.body.value as { name: string }[]).map((v) => v.name);
@@ -99,6 +99,12 @@ describe('the ARM versioned asset routes', () => {
       assert.equal(missing.body.error.code, 'ResourceNotFound', path);
     }
     assert.deepEqual((await send('GET', 'data/nope/versions')).body, { value: [] });
+    // The SDK archives and restores a whole name through its container.
+    const restored = await send('PUT', 'data/gone', { properties: { isArchived: false, tags: {} } });
+    assert.equal(restored.status, 200, JSON.stringify(restored.body));
+    assert.deepEqual({ archived: restored.body.properties.isArchived, latest: restored.body.properties.latestVersion }, { archived: false, latest: '1' });
+    assert.equal((await lathe('data/gone/versions/1')).archived, false);
+    assert.equal((await send('PUT', 'data/nope', { properties: { isArchived: true } })).status, 404);
   });
 
   it('registers models with flavors and the long datastore URI, and refuses another workspace', async () => {

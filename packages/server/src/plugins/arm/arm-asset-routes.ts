@@ -33,6 +33,18 @@ const ListQuerySchema = {
   additionalProperties: { type: 'string' },
 };
 
+// A container's own description, tags and properties are not kept: Lathe has versions only.
+const CONTAINER_BODY = {
+  type: 'object',
+  required: ['properties'],
+  properties: {
+    properties: {
+      type: 'object',
+      properties: { isArchived: { type: ['boolean', 'null'] }, description: { type: ['string', 'null'] }, tags: NULLABLE_STRING_MAP, properties: NULLABLE_STRING_MAP },
+    },
+  },
+};
+
 function versionBodySchema(kind: ArmAssetKind): Record<string, unknown> {
   return {
     type: 'object',
@@ -61,7 +73,8 @@ function versionBodySchema(kind: ArmAssetKind): Record<string, unknown> {
  * same one `/api/v1` serves (201 created, 200 the same there already, 409 other content);
  * `isArchived` archives or restores it. `GET …/versions/{version}`; `GET {plural}/{name}/versions`
  * (`$orderBy`, `$top`, `listViewType`, paged); `GET {plural}/{name}`, the container, 404 when the
- * name has no version (the SDK then creates version 1); `GET {plural}`, the containers.
+ * name has no version (the SDK then creates version 1); `PUT {plural}/{name}` with `isArchived`
+ * archives or restores every version; `GET {plural}`, the containers.
  */
 export async function armAssetRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   for (const kind of ARM_ASSET_KINDS) await kindRoutes(app, ctx, kind);
@@ -135,6 +148,18 @@ async function kindRoutes(app: FastifyInstance, ctx: ServerContext, kind: ArmAss
     const versions = await versionsOf(ctx, kind, scope.workspace, request.params.name);
     if (versions.length === 0) throw notFound(kind.kind, request.params.name);
     return armContainerResource(kind, scope.workspaceId, containerOf(request.params.name, versions));
+  });
+
+  // The SDK archives and restores every version of a name by PUTting its container with `isArchived`.
+  app.put<{ Params: Params; Body: { properties: { isArchived?: boolean | null } } }>(`${base}/:name`, { schema: { params: Params, body: CONTAINER_BODY } }, async (request) => {
+    const scope = armScope(request);
+    const { name } = request.params;
+    if ((await registry.listAssetVersions(scope.workspace, kind.kind, name, { includeArchived: true })).length === 0) {
+      throw new LatheError('LATHE_NOT_FOUND', `${kind.kind} '${name}' has no version; a name exists once a version is created`, { details: { kind: kind.kind, name } });
+    }
+    const archived = request.body.properties.isArchived;
+    if (typeof archived === 'boolean') await registry.setAssetArchived(scope.workspace, kind.kind, name, undefined, archived);
+    return armContainerResource(kind, scope.workspaceId, containerOf(name, await versionsOf(ctx, kind, scope.workspace, name)));
   });
 
   app.get<{ Querystring: ListQuery }>(base, { schema: { querystring: ListQuerySchema } }, async (request) => {

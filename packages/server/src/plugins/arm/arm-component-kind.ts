@@ -1,8 +1,9 @@
 import type { ArmAssetKind } from './arm-asset-kind.js';
 import { codeSnapshot } from './arm-job-spec.js';
 
-// What the SDK adds to a component's YAML that is not part of it.
-const CLIENT_ONLY = ['_source'];
+// What the SDK adds to a component's YAML that is not part of it: where it was built, and the
+// read-only fields of a component it fetched and sends back.
+const CLIENT_ONLY = ['_source', 'id', 'creation_context'];
 
 const NUMERIC = ['number', 'integer'];
 

@@ -29,7 +29,8 @@ export const ARM_MODEL_KIND: ArmAssetKind = {
       spec: {
         path: toDatastoreUri(modelUri, scope.workspace, 'properties.modelUri'),
         ...(typeof properties.modelType === 'string' ? { type: properties.modelType } : {}),
-        ...(flavors ? { flavors: Object.fromEntries(Object.entries(flavors).map(([name, flavor]) => [name, flavor.data ?? {}])) } : {}),
+        // `{}` is what a version without flavors answers, and comes back so when the SDK archives it.
+        ...(flavors && Object.keys(flavors).length > 0 ? { flavors: Object.fromEntries(Object.entries(flavors).map(([name, flavor]) => [name, flavor.data ?? {}])) } : {}),
       },
       keep: { source_path: modelUri, ...(typeof properties.jobName === 'string' ? { job_name: properties.jobName } : {}) },
     };

@@ -111,7 +111,7 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('registers data, models and environments from local paths, and gets, lists and numbers them as Lathe holds them', async () => {
+  it('registers data, models and environments from local paths, and gets, lists, numbers and archives them as Lathe holds them', async () => {
     const outcome = await runScenario('assets_scenario.py', work, env);
 
     // Data: the uploaded folder is snapshotted, so azureml:iris:1 keeps these files.
@@ -134,6 +134,13 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
       ['iris', '2'],
     ]);
     assert.deepEqual(ok(outcome, 'data_versions'), ['1', '2']);
+    // Archiving hides a version from latest and a name from lists; restoring brings it back.
+    assert.equal(ok(outcome, 'data_archive'), '1');
+    assert.equal(ok(outcome, 'data_restore'), '2');
+    assert.equal((await lathe('data/iris/versions/2')).archived, false);
+    assert.deepEqual(ok(outcome, 'data_archive_name'), [['iris', '2']]);
+    assert.equal((await lathe('data/fresh/versions/1')).archived, true);
+    assert.deepEqual(ok(outcome, 'data_recreate'), created);
 
     // Models: the long azureml://subscriptions/… URI the SDK sends is answered as sent.
     const model = ok(outcome, 'model_create');
@@ -156,6 +163,8 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
       ['clf', '2'],
       ['mlf', '3'],
     ]);
+    assert.deepEqual(ok(outcome, 'model_archive'), ['2']);
+    assert.equal((await lathe('models/clf/versions/1')).archived, true);
 
     // Environments: the conda file the SDK inlines as text is Lathe's conda_file.
     const environment = ok(outcome, 'env_create');
@@ -177,7 +186,7 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
     }
   });
 
-  it('registers components with their uploaded code, and reads a compute created over ARM and the built-in one', async () => {
+  it('registers, archives and reads components with their uploaded code, and reads and deletes computes created over ARM', async () => {
     const auth = { authorization: `Bearer ${await armToken(srv)}`, 'content-type': 'application/json' };
     const cluster = {
       location: 'westeurope',
@@ -189,6 +198,7 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
     };
     const put = await srv.send('PUT', `${WS}/computes/cpu-cluster?api-version=2022-10-01-preview`, cluster, auth);
     assert.equal(put.status, 201, JSON.stringify(put.body));
+    assert.equal((await srv.send('PUT', `${WS}/computes/old-cluster`, cluster, auth)).status, 201);
     const held = await lathe('computes/cpu-cluster');
     assert.deepEqual(
       { max: held.max_instances, size: held.size, description: held.description, idle: held.spec.idle_time_before_scale_down },
@@ -213,10 +223,16 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
     assert.deepEqual(ok(outcome, 'component_latest'), ok(outcome, 'component_autoversion'));
     assert.equal((await lathe('components/train_step/versions/2')).spec.command, 'python train.py');
     assert.deepEqual(ok(outcome, 'component_list'), [['train_step', '2']]);
+    // A component read back and created again is the same version; an archived one is not latest.
+    assert.deepEqual(ok(outcome, 'component_recreate'), component);
+    assert.equal(ok(outcome, 'component_archive'), '1');
+    assert.equal((await lathe('components/train_step/versions/2')).archived, true);
 
     assert.deepEqual(ok(outcome, 'compute_get'), { name: 'cpu-cluster', type: 'amlcompute', max_instances: 3, min_instances: 0, size: 'STANDARD_DS3_V2', state: 'Succeeded' });
     const local = ok(outcome, 'compute_builtin');
     assert.equal(local.max_instances, (await lathe('computes/local')).max_instances);
-    assert.deepEqual(ok(outcome, 'compute_list'), ['cpu-cluster', 'local']);
+    assert.deepEqual(ok(outcome, 'compute_list'), ['cpu-cluster', 'local', 'old-cluster']);
+    assert.deepEqual(ok(outcome, 'compute_delete'), ['cpu-cluster', 'local']);
+    assert.equal((await srv.get('/api/v1/workspaces/default/computes/old-cluster')).status, 404);
   });
 });
