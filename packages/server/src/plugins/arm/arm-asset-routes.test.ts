@@ -26,7 +26,7 @@ describe('the ARM versioned asset routes', () => {
   });
   after(async () => srv?.close());
 
-  it('answers a version as created, the same content again with 200 and other content with 409', async () => {
+  it('answers a version as created, the same content again with 200, other content and DELETE with 409', async () => {
     const body = { properties: { dataType: 'uri_folder', dataUri: dataUri('a'), description: 'first', tags: { team: 'x' } } };
     const created = await send('PUT', 'data/seq/versions/1?api-version=2022-10-01', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -49,6 +49,13 @@ describe('the ARM versioned asset routes', () => {
     assert.equal(clash.status, 409);
     assert.equal(clash.body.error.code, 'Conflict');
     assert.match((await lathe('data/seq/versions/1')).spec.path, /^blob:\/\/[0-9a-f]{64}$/);
+    // Versions are archived, never deleted: jobs' lineage names them.
+    for (const path of ['data/seq/versions/1', 'data/seq']) {
+      const refused = await srv.send('DELETE', `${WS}/${path}`, undefined, { authorization: auth.authorization ?? '' });
+      assert.equal(refused.status, 409, path);
+      assert.match(refused.body.error.message, /archive/);
+    }
+    assert.equal((await lathe('data/seq/versions/1')).version, '1');
   });
 
   it('lists versions by $orderBy and $top, in pages, and archives and restores with isArchived', async () => {
