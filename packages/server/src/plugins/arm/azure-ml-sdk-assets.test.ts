@@ -88,6 +88,18 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
     return archiveFiles(blob.bytes);
   };
 
+  // The log of a job once it has ended; fails unless it Completed.
+  const jobLog = async (name: string) => {
+    let job = await lathe(`jobs/${name}`);
+    while (!['Completed', 'Failed', 'Canceled'].includes(job.status)) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = await lathe(`jobs/${name}`);
+    }
+    const log = (await srv.bytes(`/api/v1/workspaces/default/jobs/${name}/logs`)).bytes.toString();
+    assert.equal(job.status, 'Completed', log);
+    return log;
+  };
+
   before(async () => {
     srv = await MlflowTestServer.start();
     env = (await srv.get<SdkEnvResource>('/api/v1/sdk/env')).body.variables;
@@ -124,6 +136,11 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
     assert.equal(iris.spec.type, 'uri_folder');
     assert.equal(iris.spec.description, 'iris folder');
     assert.deepEqual(await snapshotFiles(iris.spec.path), ['one.csv', 'sub/two.txt']);
+    // A job reading azureml:iris:1 sees those files.
+    const submitted = await srv.post('/api/v1/workspaces/default/jobs', { spec: { command: 'find ${{inputs.d}} -type f | sort', inputs: { d: { type: 'uri_folder', path: 'azureml:iris:1' } } } });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const log = await jobLog(submitted.body.name as string);
+    assert.match(log, /\/one\.csv\n(.*\n)*.*\/sub\/two\.txt/);
     assert.deepEqual({ version: ok(outcome, 'data_autoversion').version, type: ok(outcome, 'data_autoversion').type }, { version: '2', type: 'uri_file' });
     assert.deepEqual(ok(outcome, 'data_latest'), ok(outcome, 'data_autoversion'));
     assert.equal((await lathe('data/iris/versions/2')).spec.type, 'uri_file');
