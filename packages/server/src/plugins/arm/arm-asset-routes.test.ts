@@ -172,6 +172,7 @@ describe('the ARM versioned asset routes', () => {
       ['PUT', 'data/bad/versions/1', { properties: { dataUri: dataUri('a') } }, /dataType/],
       ['PUT', 'data/bad/versions/1', { properties: { dataType: 'table', dataUri: dataUri('a') } }, /dataType/],
       ['PUT', 'data/bad/versions/1', { properties: { dataType: 'uri_folder', dataUri: 'ftp://x/y' } }, /properties\.dataUri/],
+      ['PUT', 'data/bad/versions/1', { properties: { dataType: 'uri_file', dataUri: 'https://example.com/files/iris.csv' } }, /properties\.dataUri/],
       ['PUT', 'data/bad/versions/1', { properties: { dataType: 'uri_folder', dataUri: 'azureml://datastores/workspaceblobstore/paths/../x' } }, /properties\.dataUri/],
       ['PUT', 'data/bad/versions/1', { properties: { dataType: 'uri_folder', dataUri: dataUri('a'), tags: { a: { b: 1 } } } }, /tags/],
       ['PUT', 'models/bad/versions/1', { properties: { modelUri: dataUri('a'), modelType: 'onnx' } }, /modelType/],

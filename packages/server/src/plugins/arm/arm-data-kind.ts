@@ -18,7 +18,7 @@ export const ARM_DATA_KIND: ArmAssetKind = {
   required: ['dataType', 'dataUri'],
   toSpec: ({ scope, properties }) => {
     const dataUri = properties.dataUri as string;
-    return { spec: { type: properties.dataType, path: toDatastoreUri(dataUri, scope.workspace, 'properties.dataUri') }, keep: { source_path: dataUri } };
+    return { spec: { type: properties.dataType, path: toDatastoreUri(dataUri, scope.workspace, 'properties.dataUri', scope.authority) }, keep: { source_path: dataUri } };
   },
   toProperties: (spec) => ({
     dataType: spec.type,

@@ -27,7 +27,7 @@ export const ARM_MODEL_KIND: ArmAssetKind = {
     const flavors = properties.flavors as Record<string, { data?: Record<string, string> | null }> | null | undefined;
     return {
       spec: {
-        path: toDatastoreUri(modelUri, scope.workspace, 'properties.modelUri'),
+        path: toDatastoreUri(modelUri, scope.workspace, 'properties.modelUri', scope.authority),
         ...(typeof properties.modelType === 'string' ? { type: properties.modelType } : {}),
         // `{}` is what a version without flavors answers, and comes back so when the SDK archives it.
         ...(flavors && Object.keys(flavors).length > 0 ? { flavors: Object.fromEntries(Object.entries(flavors).map(([name, flavor]) => [name, flavor.data ?? {}])) } : {}),

@@ -11,10 +11,12 @@ import { readAssetRef } from '@lathe/spec';
  * - a Blob URL of this server: the SDK joins the datastore's account URL
  *   (`https://<host:port>/blob/<ws>#…`, see `blobAccountHost`) with `<container>/<path>` by
  *   `urljoin`, which replaces the last segment, so it sends `https://<host:port>/blob/<container>/<path>`
- *   for code; the full `…/blob/<ws>/<container>/<path>` is accepted too.
+ *   for code; the full `…/blob/<ws>/<container>/<path>` is accepted too. Given the `authority`
+ *   (`host:port`) the client reached the server at, a URL of another host is refused: it is a
+ *   web address, whose content Lathe does not fetch.
  * Anything else is `LATHE_BAD_REQUEST`.
  */
-export function toDatastoreUri(uri: string, workspace: string, field: string): string {
+export function toDatastoreUri(uri: string, workspace: string, field: string, authority?: string): string {
   if (uri.startsWith('azureml://')) return azuremlDatastoreUri(uri, workspace, field);
   let url: URL;
   try {
@@ -23,6 +25,7 @@ export function toDatastoreUri(uri: string, workspace: string, field: string): s
     throw badUri(uri, field);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badUri(uri, field);
+  if (authority !== undefined && url.host !== authority) throw badUri(uri, field);
   const segments = url.pathname
     .split('/')
     .filter((s) => s !== '')
