@@ -3,6 +3,7 @@ import type { AssetVersion } from '@lathe/store';
 
 /** ARM's `listViewType`: which of active and archived resources a list holds (`ActiveOnly` by default). */
 export const LIST_VIEW_TYPES = ['ActiveOnly', 'ArchivedOnly', 'All'] as const;
+/** One of {@link LIST_VIEW_TYPES}. */
 export type ListViewType = (typeof LIST_VIEW_TYPES)[number];
 
 /** Whether a resource archived or not belongs in a list of `view`. */
