@@ -48,6 +48,11 @@ describe('the ARM compute routes', () => {
       { max: held.max_instances, size: held.size, tier: held.spec.tier, min: held.spec.min_instances, idle: held.spec.idle_time_before_scale_down },
       { max: 2, size: 'STANDARD_NC6', tier: 'low_priority', min: 1, idle: 90 },
     );
+    // The operation the SDK's poller follows before it GETs the compute.
+    const operation = new URL(created.headers.get('azure-asyncoperation') ?? '');
+    assert.equal(operation.pathname, `${WS}/computes/gpu-cluster/provisioningStatus`);
+    assert.deepEqual((await send('GET', `computes/gpu-cluster/provisioningStatus`)).body, { name: 'gpu-cluster', status: 'Succeeded' });
+    assert.equal((await send('GET', 'computes/none-cluster/provisioningStatus')).status, 404);
     const updated = await send('PUT', 'computes/gpu-cluster', amlCompute(5));
     assert.equal(updated.status, 200);
     assert.equal((await lathe('gpu-cluster')).body.max_instances, 5);

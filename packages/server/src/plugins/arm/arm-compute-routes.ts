@@ -14,8 +14,8 @@ type Params = { name: string };
  * Computes as the Azure ML SDK reads and creates them: the server's built-in computes (`local`)
  * and the workspace's named clusters, the same ones `lathe compute` manages, as `AmlCompute`.
  * `PUT computes/{name}` creates or updates a cluster (201 created, 200 updated; built-in names
- * are 409), answered provisioned so the SDK's poller ends at once; `DELETE` removes one no job is
- * queued or running on (409 otherwise).
+ * are 409), provisioned at once, with an `Azure-AsyncOperation` that answers `Succeeded`;
+ * `DELETE` removes one no job is queued or running on (409 otherwise).
  */
 export async function armComputeRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const resource = async (scope: ArmScope, name: string) => {
@@ -48,9 +48,24 @@ export async function armComputeRoutes(app: FastifyInstance, ctx: ServerContext)
       await ctx.workspaces.putCompute({ workspace, name, type: spec.type, maxInstances: spec.max_instances, spec, at: Date.now() });
       // A higher limit may start jobs that were waiting.
       ctx.scheduler.notify();
-      return reply.status(existed ? 200 : 201).send(await resource(scope, name));
+      // Though done at once, the answer names an operation to poll: when the first answer is
+      // final, azure-core deserializes its body twice and msrest 0.6 has taken `computeType` out
+      // of it the first time, so the SDK would build an UnsupportedCompute. After polling it GETs
+      // the compute afresh.
+      const operation = `${scope.baseUrl}${scope.workspaceId}/computes/${encodeURIComponent(name)}/provisioningStatus`;
+      return reply
+        .status(existed ? 200 : 201)
+        .header('azure-asyncoperation', operation)
+        .send(await resource(scope, name));
     },
   );
+
+  // The operation a PUT names: a Lathe compute is provisioned once it is recorded.
+  app.get<{ Params: Params }>('/computes/:name/provisioningStatus', async (request) => {
+    const scope = armScope(request);
+    await resource(scope, request.params.name);
+    return { name: request.params.name, status: 'Succeeded' };
+  });
 
   app.delete<{ Params: Params }>('/computes/:name', async (request, reply) => {
     const { workspace } = armScope(request);
