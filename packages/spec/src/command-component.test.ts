@@ -148,4 +148,9 @@ describe('parseCommandComponent with bad input', () => {
     const error = expectInvalidSpec(() => validateCommandComponent({ name: 'c', environment: 'azureml:e:1', command: 'echo ${{inputs.x}}' }, 'spec'));
     assert.equal(error.message, "spec: command: ${{inputs.x}} refers to input 'x', which the component does not define");
   });
+
+  it('reports an input that is not a mapping as a spec error', () => {
+    const error = expectInvalidSpec(() => validateCommandComponent({ name: 'c', environment: 'azureml:e:1', command: 'echo', inputs: { a: null } }, 'spec'));
+    assert.match(error.message, /^spec: inputs\.a: /);
+  });
 });

@@ -8,7 +8,10 @@ import type { Issue } from './validate/issue.js';
  * only, and `default` must be of the input's type and within its bounds. @internal
  */
 export function componentInputIssues(inputs: Readonly<Record<string, ComponentInput>> | undefined): Issue[] {
-  return Object.entries(inputs ?? {}).flatMap(([name, input]) => [...misplacedKeys(name, input), ...defaultIssues(name, input)]);
+  // An input that is not a mapping is the schema's to report.
+  return Object.entries(inputs ?? {})
+    .filter(([, input]) => typeof input === 'object' && input !== null)
+    .flatMap(([name, input]) => [...misplacedKeys(name, input), ...defaultIssues(name, input)]);
 }
 
 const NUMERIC = new Set(['number', 'integer']);

@@ -45,8 +45,9 @@ describe('parseCompute with bad input', () => {
     assert.equal(errorOf('name: ci\ntype: computeinstance\n'), 'compute.yml:2:7: type: expected one of: amlcompute, got the string "computeinstance"');
   });
 
-  it('reports max_instances below one and min_instances that is not a whole number', () => {
+  it('reports max_instances below one or beyond what the store holds, and min_instances that is not a whole number', () => {
     assert.match(errorOf('name: c1\ntype: amlcompute\nmax_instances: 0\n'), /^compute\.yml:3:16: max_instances: /);
+    assert.match(errorOf('name: c1\ntype: amlcompute\nmax_instances: 1000000000000\n'), /^compute\.yml:3:16: max_instances: /);
     assert.match(errorOf('name: c1\ntype: amlcompute\nmin_instances: 0.5\n'), /^compute\.yml:3:16: min_instances: /);
   });
 

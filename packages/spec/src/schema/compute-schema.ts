@@ -43,7 +43,8 @@ export const AmlComputeSchema = Type.Object(
     type: StringEnum(COMPUTE_TYPES),
     description: Type.Optional(Type.String()),
     tags: Type.Optional(StringMap()),
-    max_instances: Type.Integer({ minimum: 1, default: 1, description: 'Nodes of the cluster: Lathe runs at most this many of its jobs at once' }),
+    // The most a 32-bit integer column holds (PostgreSQL's integer), where the store keeps it.
+    max_instances: Type.Integer({ minimum: 1, maximum: 2_147_483_647, default: 1, description: 'Nodes of the cluster: Lathe runs at most this many of its jobs at once' }),
     min_instances: Type.Optional(Type.Integer({ minimum: 0 })),
     size: Type.Optional(Type.String({ minLength: 1, description: 'Azure VM size, e.g. STANDARD_DS3_v2; recorded only' })),
     tier: Type.Optional(StringEnum(['dedicated', 'low_priority'])),

@@ -62,14 +62,15 @@ export async function armJobToSpec(ctx: ServerContext, workspace: string, job: A
   return spec;
 }
 
-async function codeSnapshot(ctx: ServerContext, workspace: string, codeId: string): Promise<string> {
+/** The snapshot (`blob://…`) of the code version an ARM id names; `LATHE_BAD_REQUEST` naming `field` when there is none. */
+export async function codeSnapshot(ctx: ServerContext, workspace: string, codeId: string, field = 'properties.codeId'): Promise<string> {
   const match = /\/codes\/([^/]+)\/versions\/([^/]+)$/i.exec(codeId);
-  if (match === null) throw badReference('properties.codeId', codeId, 'an ARM code version id, …/codes/<name>/versions/<version>');
+  if (match === null) throw badReference(field, codeId, 'an ARM code version id, …/codes/<name>/versions/<version>');
   const [, name = '', version = ''] = match;
   const asset = await ctx.registry.getAssetVersion(workspace, 'code', name, version).catch((error: unknown) => {
     if (error instanceof LatheError && error.code === 'LATHE_NOT_FOUND') {
-      throw new LatheError('LATHE_BAD_REQUEST', `properties.codeId: code '${name}' version '${version}' does not exist in workspace '${workspace}'; register it first`, {
-        details: { field: 'properties.codeId' },
+      throw new LatheError('LATHE_BAD_REQUEST', `${field}: code '${name}' version '${version}' does not exist in workspace '${workspace}'; register it first`, {
+        details: { field },
       });
     }
     throw error;

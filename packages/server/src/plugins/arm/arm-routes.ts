@@ -6,7 +6,8 @@ import type { TokenService } from '../../tokens/token-service.js';
 import { scalarQueryByDefault } from '../query-schema.js';
 import { installArmErrorHandler } from './arm-error.js';
 import { ARM_AUDIENCE, ARM_WORKSPACE_ROUTE, type ArmWorkspaceParams } from './arm-scope.js';
-import { armCodeRoutes } from './arm-code-routes.js';
+import { armAssetRoutes } from './arm-asset-routes.js';
+import { armComputeRoutes } from './arm-compute-routes.js';
 import { armDatastoreRoutes } from './arm-datastore-routes.js';
 import { armJobRoutes } from './arm-job-routes.js';
 import { armDiscoveryRoutes } from './arm-discovery-routes.js';
@@ -33,8 +34,9 @@ export async function armRoutes(app: FastifyInstance, ctx: ServerContext, tokens
       installWorkspaceScope(scope, ctx, tokens);
       await armWorkspaceRoutes(scope, ctx);
       await armDatastoreRoutes(scope, ctx);
-      await armCodeRoutes(scope, ctx);
+      await armAssetRoutes(scope, ctx);
       await armJobRoutes(scope, ctx);
+      await armComputeRoutes(scope, ctx);
     },
     { prefix: ARM_WORKSPACE_ROUTE },
   );

@@ -3,7 +3,7 @@ import { LatheError, notFound } from '@lathe/core';
 import type { ComputeResource, PutComputeRequest } from '@lathe/api';
 import { validateCompute } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
-import { computeJobCounts, refuseComputeInUse } from './compute-jobs.js';
+import { computeJobCounts, refuseBuiltinCompute, refuseComputeInUse } from '../../shared/compute-jobs.js';
 import { toBuiltinComputeResource, toComputeResource } from './to-compute-resource.js';
 
 type Params = { workspace: string; name: string };
@@ -40,7 +40,7 @@ export async function computeRoutes(app: FastifyInstance, ctx: ServerContext): P
 
   app.put<{ Params: Params; Body: PutComputeRequest }>('/computes/:name', async (request, reply) => {
     const { workspace, name } = request.params;
-    refuseBuiltin(ctx, name, 'replaced');
+    refuseBuiltinCompute(ctx.scheduler.computeNames, name, 'replaced');
     const given = bodySpec(request.body);
     if (given.name !== undefined && given.name !== name) {
       throw new LatheError('LATHE_BAD_REQUEST', `spec.name: '${String(given.name)}' differs from the compute named in the path, '${name}'`, { details: { field: 'spec.name' } });
@@ -55,17 +55,12 @@ export async function computeRoutes(app: FastifyInstance, ctx: ServerContext): P
 
   app.delete<{ Params: Params }>('/computes/:name', async (request, reply) => {
     const { workspace, name } = request.params;
-    refuseBuiltin(ctx, name, 'deleted');
+    refuseBuiltinCompute(ctx.scheduler.computeNames, name, 'deleted');
     if (!(await ctx.workspaces.getCompute(workspace, name))) throw notFound('compute', name);
     await refuseComputeInUse(ctx.store, workspace, name);
     await ctx.workspaces.deleteCompute(workspace, name);
     return reply.status(204).send();
   });
-}
-
-function refuseBuiltin(ctx: ServerContext, name: string, what: string): void {
-  if (!ctx.scheduler.computeNames.includes(name)) return;
-  throw new LatheError('LATHE_CONFLICT', `compute '${name}' is built in and cannot be ${what}; give the compute another name`, { details: { compute: name } });
 }
 
 function bodySpec(body: unknown): Record<string, unknown> {

@@ -23,3 +23,9 @@ export async function refuseComputeInUse(store: MetadataStore, workspace: string
     details: { compute, jobs: names },
   });
 }
+
+/** Throws `LATHE_CONFLICT` when `name` is one of the server's built-in computes (`builtins`), which cannot be `what` (replaced, deleted). */
+export function refuseBuiltinCompute(builtins: readonly string[], name: string, what: string): void {
+  if (!builtins.includes(name)) return;
+  throw new LatheError('LATHE_CONFLICT', `compute '${name}' is built in and cannot be ${what}; give the compute another name`, { details: { compute: name } });
+}
