@@ -4,6 +4,7 @@ import { submitJob } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { armJobResource } from './arm-job-resource.js';
 import { armJobToSpec, type ArmCommandJob } from './arm-job-spec.js';
+import { LIST_VIEW_TYPES, type ListViewType } from './arm-list-view.js';
 import { armScope } from './arm-scope.js';
 
 const StringMap = { type: ['object', 'null'], additionalProperties: { type: 'string' } };
@@ -49,9 +50,6 @@ const JobBodySchema = {
     },
   },
 };
-
-const LIST_VIEW_TYPES = ['ActiveOnly', 'ArchivedOnly', 'All'] as const;
-type ListViewType = (typeof LIST_VIEW_TYPES)[number];
 
 interface JobListQuery {
   listViewType?: ListViewType;
