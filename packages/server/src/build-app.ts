@@ -9,6 +9,7 @@ import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-r
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
 import { blobRoutes } from './plugins/blob-routes.js';
 import { azureBlobRoutes } from './plugins/azure-blob/azure-blob-routes.js';
+import { blobBearerCheck } from './plugins/azure-blob/blob-bearer-check.js';
 import { armRoutes } from './plugins/arm/arm-routes.js';
 import { installBodyIdleTimeout } from './plugins/body-idle-timeout.js';
 import { installErrorHandler } from './plugins/error-handler.js';
@@ -100,7 +101,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     if (azure) await sdkEnvRoutes(root, guard.auth, azure.sdkEnvironment);
   });
   // The Blob protocol: its own body parsing, auth (SharedKey, SAS) and XML errors.
-  await app.register(async (root) => azureBlobRoutes(root, ctx));
+  await app.register(async (root) => azureBlobRoutes(root, ctx, azure ? { bearer: blobBearerCheck(azure.tokens) } : {}));
   // Its own scope: a form parser and Entra's error shape for these routes only.
   if (azure) await app.register(async (scope) => tokenRoutes(scope, azure.tokens));
   // The Azure ML SDK's ARM-shaped control plane: bearer tokens of the token service, ARM's errors.

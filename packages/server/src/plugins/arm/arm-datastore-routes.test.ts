@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { SdkEnvResource } from '@lathe/api';
 import { MlflowTestServer, type Answer } from '../../testing/mlflow-test-server.js';
 import { BlobAccounts } from '../../shared/blob-accounts.js';
 import { armToken, armWorkspacePath } from './arm-test-client.js';
 
 const WS = armWorkspacePath();
+const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
 
 describe('the ARM datastore routes', () => {
   let srv: MlflowTestServer;
@@ -65,6 +68,45 @@ describe('the ARM datastore routes', () => {
     const answer = await srv.send('POST', `${WS}/datastores/workspaceblobstore/listSecrets?api-version=2022-10-01`, undefined, auth);
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, { secretsType: 'AccountKey', key: (await new BlobAccounts(srv.home).account('default')).key });
+  });
+
+  it('hands out a container SAS when asked for an expirable secret, which azure-storage-blob writes and lists with', async () => {
+    const json = { ...auth, 'content-type': 'application/json' };
+    const answer = await srv.send('POST', `${WS}/datastores/mystore/listSecrets?api-version=2023-04-01`, { expirableSecret: true, expireAfterHours: 2 }, json);
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(answer.body.secretsType, 'Sas');
+    const sas = new URLSearchParams(answer.body.sasToken as string);
+    assert.deepEqual([sas.get('sr'), sas.get('spr')], ['c', 'https']);
+    const hours = (Date.parse(sas.get('se') ?? '') - Date.now()) / 3_600_000;
+    assert.ok(hours > 1.9 && hours <= 2, String(hours));
+    const sdk = (await srv.get<SdkEnvResource>('/api/v1/sdk/env')).body.variables;
+    const base = `${sdk.AZUREML_DEV_URL_MFE ?? ''}/blob/default`;
+    const script = [
+      'import json, os',
+      'from azure.storage.blob import ContainerClient',
+      'from azure.core.exceptions import HttpResponseError',
+      'cc = ContainerClient.from_container_url(os.environ["BASE"] + "/mystore?" + os.environ["SAS"])',
+      'cc.upload_blob("by-sas.txt", b"written with a SAS")',
+      'names = [b.name for b in cc.list_blobs()]',
+      'other = ContainerClient.from_container_url(os.environ["BASE"] + "/workspaceblobstore?" + os.environ["SAS"])',
+      'try:',
+      '    other.upload_blob("elsewhere.txt", b"x"); refused = None',
+      'except HttpResponseError as e:',
+      '    refused = [e.status_code, e.error_code]',
+      'print(json.dumps([names, refused]))',
+    ].join('\n');
+    const child = spawn(PYTHON, ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin', REQUESTS_CA_BUNDLE: sdk.REQUESTS_CA_BUNDLE ?? '', BASE: base, SAS: answer.body.sasToken } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0, out);
+    assert.deepEqual(JSON.parse(out.trim().split('\n').at(-1) ?? 'null'), [['by-sas.txt'], [403, 'AuthenticationFailed']]);
+    assert.equal(await readFile(join(srv.home, 'shared-data', 'by-sas.txt'), 'utf8'), 'written with a SAS');
+    for (const body of [{ expirableSecret: true, expireAfterHours: 0 }, { expirableSecret: 'yes' }, { expirableSecret: true, expireAfterHours: 1000 }]) {
+      const bad = await srv.send('POST', `${WS}/datastores/mystore/listSecrets`, body, json);
+      assert.equal(bad.status, 400, JSON.stringify(body));
+      assert.equal(bad.body.error.code, 'BadRequest');
+    }
   });
 
   it('lists datastores with isDefault and pages them with nextLink', async () => {

@@ -3,17 +3,33 @@ import type { FastifyInstance } from 'fastify';
 import { BUILTIN_DATASTORES, openDatastore } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { BlobAccounts, blobAccountHost } from '../../shared/blob-accounts.js';
+import { containerSas } from '../../shared/service-sas.js';
 import { armScope, type ArmScope } from './arm-scope.js';
 import { armPage, ARM_PAGE_QUERY, type ArmPageQuery } from './arm-page.js';
 
 const DEFAULT_DATASTORE = 'workspaceblobstore';
+
+// `listSecrets` body of newer SDKs, which ask for a SAS instead of the account key.
+interface SecretExpiry {
+  expirableSecret?: boolean;
+  expireAfterHours?: number;
+}
+
+const SecretExpirySchema = {
+  type: ['object', 'null'],
+  properties: { expirableSecret: { type: 'boolean' }, expireAfterHours: { type: 'integer', minimum: 1, maximum: 168 } },
+};
+
+const DEFAULT_SAS_HOURS = 1;
 
 /**
  * Datastores as the Azure ML SDK reads them before an upload: every datastore Lathe can reach
  * (the built-in ones and `type: local` ones) is an `AzureBlob` datastore whose account is the
  * workspace's Blob endpoint on this server (`accountName` = `<host:port>/blob/<ws>#`, see
  * `blobAccountHost`) and whose container is the datastore itself. `listSecrets` hands out the
- * workspace's account key, with which the SDK signs its Blob requests (SharedKey).
+ * workspace's account key, with which the SDK signs its Blob requests (SharedKey), or, asked with
+ * `{"expirableSecret": true, "expireAfterHours": n}` as newer SDKs ask, a SAS for the container
+ * valid for `n` hours (1 by default, at most 168).
  */
 export async function armDatastoreRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const accounts = new BlobAccounts(dirname(ctx.datastoreRoot));
@@ -35,10 +51,13 @@ export async function armDatastoreRoutes(app: FastifyInstance, ctx: ServerContex
     await openDatastore(ctx, scope.workspace, request.params.name);
     return datastoreResource(scope, request.params.name);
   });
-  app.post<{ Params: { name: string } }>('/datastores/:name/listSecrets', async (request) => {
+  app.post<{ Params: { name: string }; Body: SecretExpiry | undefined }>('/datastores/:name/listSecrets', { schema: { body: SecretExpirySchema } }, async (request) => {
     const { workspace } = armScope(request);
     await openDatastore(ctx, workspace, request.params.name);
-    return { secretsType: 'AccountKey', key: (await accounts.account(workspace)).key };
+    const account = await accounts.account(workspace);
+    if (request.body?.expirableSecret !== true) return { secretsType: 'AccountKey', key: account.key };
+    const hours = request.body.expireAfterHours ?? DEFAULT_SAS_HOURS;
+    return { secretsType: 'Sas', sasToken: containerSas(account, request.params.name, new Date(Date.now() + hours * 3_600_000)) };
   });
 }
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { SdkEnvResource } from '@lathe/api';
 import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
 import { BlobAccounts } from '../../shared/blob-accounts.js';
 
@@ -154,6 +155,45 @@ describe('the Blob endpoint under azure-storage-blob', () => {
       [403, 'AuthenticationFailed'],
     ]);
     assert.equal(existsSync(join(datastore(), 'intruder.txt')), false);
+  });
+
+  it('takes bearer tokens of the token service for the storage audience, from principals of the workspace only', async () => {
+    const sdk = (await srv.get<SdkEnvResource>('/api/v1/sdk/env')).body.variables;
+    assert.equal((await srv.send('PUT', '/api/v1/workspaces/team-b', { spec: {} }, { 'content-type': 'application/json' })).status, 201);
+    const other = await srv.post<{ client_id: string; client_secret: string }>('/api/v1/workspaces/team-b/service-principals', { name: 'ci' });
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+    const script = [
+      'import json, os',
+      'from azure.identity import DefaultAzureCredential',
+      'from azure.storage.blob import BlobServiceClient',
+      'from azure.core.exceptions import HttpResponseError',
+      'def status(call):',
+      '    try:',
+      '        return call()',
+      '    except HttpResponseError as e:',
+      '        return [e.status_code, e.error_code]',
+      'cc = BlobServiceClient(os.environ["BLOB_URL"], credential=DefaultAzureCredential()).get_container_client("workspaceblobstore")',
+      'print(json.dumps([status(lambda: cc.upload_blob("bearer.txt", b"by token", overwrite=True) and 0), status(lambda: cc.download_blob("bearer.txt").readall().decode())]))',
+    ].join('\n');
+    const run = async (env: Record<string, string>): Promise<unknown> => {
+      const child = spawn(PYTHON, ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin', ...sdk, ...env, BLOB_URL: `${sdk.AZUREML_DEV_URL_MFE ?? ''}/blob/default` } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(code, 0, `python failed:\n${stderr}`);
+      return JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null');
+    };
+    assert.deepEqual(await run({}), [0, 'by token']);
+    assert.equal(await readFile(join(datastore(), 'bearer.txt'), 'utf8'), 'by token');
+    await rm(join(datastore(), 'bearer.txt'));
+    const refused = await run({ AZURE_CLIENT_ID: other.body.client_id, AZURE_CLIENT_SECRET: other.body.client_secret });
+    assert.deepEqual(refused, [
+      [403, 'AuthorizationFailure'],
+      [403, 'AuthorizationFailure'],
+    ]);
+    assert.equal(existsSync(join(datastore(), 'bearer.txt')), false);
   });
 
   it('answers a missing blob and a missing container with 404 and their Azure codes', async () => {

@@ -10,6 +10,8 @@ const AZURE_CODES = {
   AuthenticationFailed: [403, 'LATHE_FORBIDDEN'],
   AuthorizationPermissionMismatch: [403, 'LATHE_FORBIDDEN'],
   NoAuthenticationInformation: [401, 'LATHE_UNAUTHORIZED'],
+  InvalidAuthenticationInfo: [401, 'LATHE_UNAUTHORIZED'],
+  AuthorizationFailure: [403, 'LATHE_FORBIDDEN'],
   ResourceNotFound: [404, 'LATHE_NOT_FOUND'],
   ContainerNotFound: [404, 'LATHE_NOT_FOUND'],
   BlobNotFound: [404, 'LATHE_NOT_FOUND'],

@@ -1,3 +1,4 @@
+import { serviceStringToSign } from '../../shared/service-sas.js';
 import { signatureMatches } from './shared-key.js';
 
 /** What a request asks of a SAS: the resource it touches and the permission it needs. */
@@ -70,14 +71,6 @@ function serviceScopeRefusal(check: SasCheck): string | undefined {
 export function accountStringToSign(check: Pick<SasCheck, 'query'>, account: string): string {
   const q = (name: string): string => check.query.get(name) ?? '';
   return [account, ...['sp', 'ss', 'srt', 'st', 'se', 'sip', 'spr', 'sv', 'ses'].map(q)].join('\n') + '\n';
-}
-
-/** Azure's service SAS string to sign for a blob or container (version 2020-12-06 and later). */
-export function serviceStringToSign(check: Pick<SasCheck, 'query' | 'container' | 'blob'>, account: string): string {
-  const q = (name: string): string => check.query.get(name) ?? '';
-  const path = q('sr') === 'b' && check.blob !== undefined ? `/${check.container}/${check.blob}` : `/${check.container}`;
-  const fields = [q('sp'), q('st'), q('se'), `/blob/${account}${path}`, q('si'), q('sip'), q('spr'), q('sv'), q('sr'), q('snapshot'), q('ses')];
-  return [...fields, ...['rscc', 'rscd', 'rsce', 'rscl', 'rsct'].map(q)].join('\n');
 }
 
 // `sip` is one IPv4 address or a range `a-b`.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sharedKeyStringToSign, signWithAccountKey, signatureMatches } from './shared-key.js';
+import { signWithAccountKey } from '../../shared/service-sas.js';
+import { sharedKeyStringToSign, signatureMatches } from './shared-key.js';
 
 // The storage emulator's published account key (Azurite, the Azure Storage Emulator).
 const EMULATOR_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tOlK50k0lK6YnTTxRzj3OmrbRw==';

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { signWithAccountKey } from '../../shared/service-sas.js';
 
 /** What the SharedKey string-to-sign is made of: the request as it came over the wire. */
 export interface SignedRequest {
@@ -73,11 +74,6 @@ function canonicalizedResource(request: SignedRequest, account: string): string 
   }
   const lines = [...grouped.keys()].sort().map((name) => `\n${name}:${(grouped.get(name) ?? []).sort().join(',')}`);
   return `/${account}${request.path}${lines.join('')}`;
-}
-
-/** The base64 HMAC-SHA256 of `text` under a base64 account key, as Azure signs. */
-export function signWithAccountKey(key: string, text: string): string {
-  return createHmac('sha256', Buffer.from(key, 'base64')).update(text, 'utf8').digest('base64');
 }
 
 /** True when `signature` (base64) is the signature of `text` under `key`; constant time. */
