@@ -14,4 +14,6 @@ export interface ServerContext extends JobsContext {
   version: string;
   /** The built Studio's folder, or `undefined` when Studio is not built (then `/` is plain text). */
   studioRoot?: string | undefined;
+  /** The port of the plain HTTP listener (Studio's address on this machine), once it listens. */
+  httpPort?: number | undefined;
 }

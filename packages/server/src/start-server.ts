@@ -145,6 +145,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const local = isWildcardHost(config.host) ? '127.0.0.1' : config.host;
   const hostInUrl = local.includes(':') ? `[${local}]` : local;
   url = `http://${hostInUrl}:${port}`;
+  context.httpPort = port;
   const tls = config.tls === undefined ? undefined : await startTls(app, config, config.tls, hostInUrl);
   if (tls) sdkEnv = sdkEnvironment(tls.info, tokens.tenantId, sdkPrincipal);
   await scheduler.start();

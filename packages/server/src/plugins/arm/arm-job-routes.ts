@@ -96,7 +96,7 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     });
     const jobType = request.query.jobType?.toLowerCase();
     const jobs = jobType === undefined ? page.jobs : page.jobs.filter((job) => job.type === jobType);
-    const value = jobs.map((job) => armJobResource(scope, job));
+    const value = jobs.map((job) => armJobResource(scope, job, ctx.httpPort));
     if (page.nextPageToken === undefined) return { value };
     const next = new URL(request.url, scope.baseUrl);
     next.searchParams.set('$skip', page.nextPageToken);
@@ -121,17 +121,17 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   app.put<{ Params: { name: string }; Body: { properties: ArmCommandJob & { isArchived?: boolean | null } } }>('/jobs/:name', { schema: { body: JobBodySchema } }, async (request, reply) => {
     const scope = armScope(request);
     const existing = await ctx.store.getJob(scope.workspace, request.params.name);
-    if (existing !== undefined) return reply.status(200).send(armJobResource(scope, await archiveOrRestore(ctx, existing, request.body.properties.isArchived)));
+    if (existing !== undefined) return reply.status(200).send(armJobResource(scope, await archiveOrRestore(ctx, existing, request.body.properties.isArchived), ctx.httpPort));
     const spec = await armJobToSpec(ctx, scope.workspace, request.body.properties);
     const job = await submitJob(ctx, scope.workspace, { spec, name: request.params.name });
     ctx.scheduler.events.emitStatus(job);
     ctx.scheduler.notify();
-    return reply.status(201).send(armJobResource(scope, job));
+    return reply.status(201).send(armJobResource(scope, job, ctx.httpPort));
   });
 
   app.get<{ Params: { name: string } }>('/jobs/:name', async (request) => {
     const scope = armScope(request);
-    return armJobResource(scope, await requireJob(ctx, scope.workspace, request.params.name));
+    return armJobResource(scope, await requireJob(ctx, scope.workspace, request.params.name), ctx.httpPort);
   });
 }
 

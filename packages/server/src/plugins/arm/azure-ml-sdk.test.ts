@@ -75,8 +75,13 @@ describe('the Azure ML Python SDK v2 against Lathe', () => {
     assert.equal(code, 0, out);
     const link = /Job submitted\. Studio link: (\S+)/.exec(out)?.[1];
     assert.ok(link, out);
+    // The SDK talked to the HTTPS listener; the link is Studio's own address, which a browser
+    // opens without trusting the local CA, and answers Studio's page.
     const studio = new URL(link);
-    assert.equal(studio.origin, sdk.variables.AZUREML_DEV_URL_MFE);
+    assert.equal(studio.origin, srv.url);
+    const page = await fetch(link, { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
     const name = decodeURIComponent(studio.pathname.replace(/^\/jobs\//, ''));
     assert.equal(studio.searchParams.get('tid'), sdk.tenant_id);
     let job: Answer = await srv.get(`/api/v1/workspaces/default/jobs/${name}`);
