@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,31 +12,14 @@ const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
 // The pydash stand-in (Debian has azure-ai-ml but not pydash); from dist/plugins/arm.
 const PYDASH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-fixtures');
 
-// The acceptance snippet of the Azure SDK issue, with a user's values filled in and nothing else changed.
-const SNIPPET = `
-from azure.ai.ml import MLClient, command
-from azure.identity import DefaultAzureCredential
-
-ml_client = MLClient(DefaultAzureCredential(), subscription_id="00000000-1111-2222-3333-444444444444",
-                     resource_group_name="my-rg", workspace_name="default")
-job = command(
-    code="./src",
-    command="python train.py --data \${{inputs.input_data}}",
-    inputs={"input_data": {"type": "uri_folder", "path": "azureml:diabetes-data:1"}},
-    environment="azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest",
-    compute="cpu-cluster",
-    display_name="sklearn-training-job",
-    description="Treinamento de modelo Sklearn para diabetes",
-)
-returned_job = ml_client.jobs.create_or_update(job)
-print(f"Job submitted. Studio link: {returned_job.studio_url}")
-`;
+// Azure ML's usual first job, word for word, as the README runs it: examples/azure-sdk/submit_job.py.
+const EXAMPLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..', 'examples', 'azure-sdk');
 
 // Runs the snippet in `cwd` with only the variables `lathe sdk env` prints (and PATH, HOME, the
 // stand-in), asynchronously: the server answers from this process.
 function runSnippet(cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ['-c', SNIPPET], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin', HOME: cwd, PYTHONPATH: PYDASH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(PYTHON, ['submit_job.py'], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin', HOME: cwd, PYTHONPATH: PYDASH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -51,11 +34,10 @@ describe('the Azure ML Python SDK v2 against Lathe', () => {
   before(async () => {
     srv = await MlflowTestServer.start();
     work = await mkdtemp(join(tmpdir(), 'lathe-sdk-'));
-    await mkdir(join(work, 'src'));
-    await writeFile(join(work, 'src', 'train.py'), 'import os, sys\nprint("training on", sorted(os.listdir(sys.argv[2])))\n');
+    await cp(EXAMPLE, work, { recursive: true });
+    // diabetes-data:1, as `lathe data create --file diabetes-data.yml` registers it.
     const data = join(srv.home, 'datastores', 'default', 'workspaceblobstore', 'diabetes');
-    await mkdir(data, { recursive: true });
-    await writeFile(join(data, 'diabetes.csv'), 'age,bmi\n50,30\n');
+    await cp(join(EXAMPLE, 'diabetes'), data, { recursive: true });
     const created = await srv.send(
       'PUT',
       '/api/v1/workspaces/default/data/diabetes-data/versions/1',
@@ -94,6 +76,9 @@ describe('the Azure ML Python SDK v2 against Lathe', () => {
     assert.equal(job.body.display_name, 'sklearn-training-job');
     // The SDK names the experiment after the folder it runs in.
     assert.equal(job.body.experiment_name, basename(work));
-    assert.match(log, /training on \['diabetes\.csv'\]/);
+    assert.match(log, /trained on 331 rows: r2 0\.\d+/);
+    // What train.py wrote to ./outputs is the job's default output.
+    const files = await srv.get(`/api/v1/workspaces/default/jobs/${name}/outputs/default/files`);
+    assert.ok(JSON.stringify(files.body).includes('outputs/model.pkl'), JSON.stringify(files.body));
   });
 });
