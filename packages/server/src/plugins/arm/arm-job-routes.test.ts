@@ -136,6 +136,23 @@ describe('the ARM job routes', () => {
     for (const name of ['list_a', 'list_b']) assert.equal((await srv.send('POST', `${WS}/jobs/${name}/cancel`, undefined, bearer)).status, 202);
   });
 
+  it('answers resources it does not serve yet with an ARM 404 that says so, after the same token check', async () => {
+    for (const [method, path] of [
+      ['GET', `${WS}/onlineEndpoints/ep1?api-version=2022-02-01-preview`],
+      ['PUT', `${WS}/batchEndpoints/b1`],
+      ['POST', `${WS}/schedules/s1/disable`],
+    ] as const) {
+      const answer = await srv.send(method, path, method === 'GET' ? undefined : {}, auth);
+      assert.equal(answer.status, 404, `${method} ${path}`);
+      assert.equal(answer.body.error.code, 'ResourceNotFound');
+      assert.match(answer.body.error.message, /resources are not served by this Lathe server yet/);
+      assert.equal((await srv.send(method, path, method === 'GET' ? undefined : {}, JSON_TYPE)).status, 401);
+    }
+    const above = await srv.send('GET', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces?api-version=2022-10-01', undefined, auth);
+    assert.equal(above.status, 404);
+    assert.equal(above.body.error.code, 'ResourceNotFound');
+  });
+
   it('answers unknown jobs with 404, bad bodies and references with 400, no token with 401', async () => {
     const missing = await srv.send('GET', `${WS}/jobs/nope`, undefined, auth);
     assert.equal(missing.status, 404);

@@ -37,9 +37,25 @@ export async function armRoutes(app: FastifyInstance, ctx: ServerContext, tokens
       await armAssetRoutes(scope, ctx);
       await armJobRoutes(scope, ctx);
       await armComputeRoutes(scope, ctx);
+      // Any other resource of the workspace (online and batch endpoints, schedules, …): a clear
+      // ARM 404 after the same checks, never Lathe's own not-found shape.
+      scope.all('/*', async (request) => {
+        const resource = (request.params as { '*': string })['*'].split('/')[0] ?? '';
+        throw new LatheError('LATHE_NOT_FOUND', `'${resource.slice(0, 100)}' resources are not served by this Lathe server yet (see docs/reference/azure-sdk.md for what is)`);
+      });
     },
     { prefix: ARM_WORKSPACE_ROUTE },
   );
+  // ARM paths above a workspace (workspace lists, other providers): ARM's 404, not Lathe's.
+  await app.register(async (scope) => {
+    installArmErrorHandler(scope);
+    scope.all('/subscriptions/*', async (request) => {
+      throw new LatheError(
+        'LATHE_NOT_FOUND',
+        `no such resource path: ${request.url.split('?')[0]?.slice(0, 300) ?? ''}; this server answers workspace paths, …/providers/Microsoft.MachineLearningServices/workspaces/<name>/…`,
+      );
+    });
+  });
   // Run history and the data plane: the discovery's `api` base, on the same workspace path and check.
   await app.register(
     async (scope) => {
