@@ -167,6 +167,7 @@ describe('the ARM job routes', () => {
       ['an input with no uri', commandJob({ inputs: { input_data: { jobInputType: 'uri_folder' } } })],
       ['an input type Lathe lacks', commandJob({ inputs: { input_data: { uri: `${WS}/data/diabetes-data/versions/1`, jobInputType: 'triton_model' } } })],
       ['tags that are not strings', commandJob({ tags: { a: { b: 1 } } })],
+      ['an environment of a registry Lathe cannot reach', commandJob({ environmentId: 'azureml://registries/team/environments/x/versions/1' })],
       ['no command', commandJob({ command: undefined })],
     ];
     for (const [what, body] of bodies) {

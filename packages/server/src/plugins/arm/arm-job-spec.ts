@@ -78,9 +78,10 @@ export async function codeSnapshot(ctx: ServerContext, workspace: string, codeId
   return String(asset.spec.path);
 }
 
-// `…/<plural>/<name>/versions/<v>` → `azureml:<name>:<v>`; anything else (`azureml:x@latest`) as given.
+// An ARM id `/subscriptions/…/<plural>/<name>/versions/<v>` → `azureml:<name>:<v>`; anything else
+// (`azureml:x@latest`, `azureml://registries/…`, `azureml://datastores/…`) as given.
 function assetRef(id: string, plural: string): string {
-  const match = new RegExp(`/${plural}/([^/]+)/versions/([^/]+)$`, 'i').exec(id);
+  const match = new RegExp(`^/subscriptions/.*/${plural}/([^/]+)/versions/([^/]+)$`, 'i').exec(id);
   return match === null ? id : `azureml:${match[1] ?? ''}:${match[2] ?? ''}`;
 }
 
