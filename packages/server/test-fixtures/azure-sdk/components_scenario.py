@@ -4,7 +4,7 @@
 import json
 
 from azure.ai.ml import Input, MLClient, Output
-from azure.ai.ml.entities import CommandComponent
+from azure.ai.ml.entities import AmlCompute, CommandComponent
 from azure.identity import DefaultAzureCredential
 
 ml = MLClient(DefaultAzureCredential(), subscription_id="sub-1", resource_group_name="rg-1", workspace_name="default")
@@ -57,6 +57,7 @@ step("component_archive", lambda: (ml.components.archive("train_step", version="
 step("compute_get", lambda: compute(ml.compute.get("cpu-cluster")))
 step("compute_builtin", lambda: compute(ml.compute.get("local")))
 step("compute_list", lambda: sorted(c.name for c in ml.compute.list()))
+step("compute_create", lambda: compute(ml.compute.begin_create_or_update(AmlCompute(name="gpu-cluster", size="STANDARD_NC6", min_instances=0, max_instances=2, idle_time_before_scale_down=300)).result()))
 step("compute_delete", lambda: (ml.compute.begin_delete("old-cluster").result(), sorted(c.name for c in ml.compute.list()))[1])
 
 print("RESULT " + json.dumps(out))

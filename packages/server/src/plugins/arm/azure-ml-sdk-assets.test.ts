@@ -249,7 +249,10 @@ describe('the Azure ML Python SDK v2 against Lathe: assets and computes', () => 
     const local = ok(outcome, 'compute_builtin');
     assert.equal(local.max_instances, (await lathe('computes/local')).max_instances);
     assert.deepEqual(ok(outcome, 'compute_list'), ['cpu-cluster', 'local', 'old-cluster']);
-    assert.deepEqual(ok(outcome, 'compute_delete'), ['cpu-cluster', 'local']);
+    assert.deepEqual(ok(outcome, 'compute_create'), { name: 'gpu-cluster', type: 'amlcompute', max_instances: 2, min_instances: 0, size: 'STANDARD_NC6', state: 'Succeeded' });
+    const made = await lathe('computes/gpu-cluster');
+    assert.deepEqual([made.type, made.max_instances, made.size, made.spec.idle_time_before_scale_down], ['amlcompute', 2, 'STANDARD_NC6', 300]);
+    assert.deepEqual(ok(outcome, 'compute_delete'), ['cpu-cluster', 'gpu-cluster', 'local']);
     assert.equal((await srv.get('/api/v1/workspaces/default/computes/old-cluster')).status, 404);
   });
 });
