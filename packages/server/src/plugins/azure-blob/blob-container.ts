@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type Stats } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -76,8 +76,7 @@ export class BlobContainer {
       `"0x${Math.floor(info.mtimeMs * 1000)
         .toString(16)
         .toUpperCase()}${info.size.toString(16).toUpperCase()}"`;
-    const { size: _size, mtimeMs: _mtime, etag: _etag, created, metadata, ...headers } = fresh ?? { created: info.birthtimeMs, metadata: {} };
-    return { ...headers, name, size: info.size, etag, lastModified: info.mtime, created: new Date(created), metadata };
+    return propertiesOf(name, info, fresh ?? { created: info.birthtimeMs, metadata: {} }, etag);
   }
 
   /** The blob's properties; `BlobNotFound` when it does not exist. */
@@ -98,7 +97,7 @@ export class BlobContainer {
    */
   async put(name: string, body: Readable, md5: string | undefined, write: BlobWrite): Promise<BlobProperties> {
     const target = await this.target(name);
-    await this.refuseExisting(name, write);
+    await refuseExisting(name, target, write);
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.lathe-${randomUUID()}`;
     try {
@@ -133,7 +132,7 @@ export class BlobContainer {
    */
   async commitBlocks(name: string, blockIds: readonly string[], write: BlobWrite): Promise<BlobProperties> {
     const target = await this.target(name);
-    await this.refuseExisting(name, write);
+    await refuseExisting(name, target, write);
     const folder = this.blockFolder(name);
     const files = blockIds.map((id) => join(folder, Buffer.from(id, 'utf8').toString('hex')));
     for (const [i, file] of files.entries()) {
@@ -181,12 +180,10 @@ export class BlobContainer {
     }
     const info = await stat(target);
     const headers = { ...write.headers, contentType: write.headers.contentType ?? 'application/octet-stream' };
-    await this.writeSidecar(name, { ...headers, size: info.size, mtimeMs: info.mtimeMs, etag: newEtag(), created: Date.now(), contentMd5: digest, metadata: write.metadata });
-    return this.properties(name);
-  }
-
-  private async refuseExisting(name: string, write: BlobWrite): Promise<void> {
-    if (write.mustNotExist && (await this.head(name)) !== undefined) throw blobError('BlobAlreadyExists', `blob '${name}' exists already (If-None-Match: *)`);
+    const sidecar = { ...headers, size: info.size, mtimeMs: info.mtimeMs, etag: newEtag(), created: Date.now(), contentMd5: digest, metadata: write.metadata };
+    await this.writeSidecar(name, sidecar);
+    // What head() would read back, without resolving the name and reading the sidecar again.
+    return propertiesOf(name, info, sidecar, sidecar.etag);
   }
 
   // The blob's file, confined to the container's folder by name and by where links lead.
@@ -223,6 +220,20 @@ export class BlobContainer {
 function sidecarHeaders(p: BlobProperties): BlobHeaders & { contentMd5?: string } {
   const { contentType, contentEncoding, contentLanguage, contentDisposition, cacheControl, contentMd5 } = p;
   return Object.fromEntries(Object.entries({ contentType, contentEncoding, contentLanguage, contentDisposition, cacheControl, contentMd5 }).filter(([, v]) => v !== undefined));
+}
+
+// A blob's properties from its file's `info` and what its sidecar (or the file alone) says.
+function propertiesOf(name: string, info: Stats, sidecar: Pick<Sidecar, 'created' | 'metadata'> & Partial<Sidecar>, etag: string): BlobProperties {
+  const { size: _size, mtimeMs: _mtime, etag: _etag, created, metadata, ...headers } = sidecar;
+  return { ...headers, name, size: info.size, etag, lastModified: info.mtime, created: new Date(created), metadata };
+}
+
+// `If-None-Match: *` on a blob whose file `target` exists: BlobAlreadyExists (one stat; the
+// write itself stays atomic, as commit links rather than renames).
+async function refuseExisting(name: string, target: string, write: BlobWrite): Promise<void> {
+  if (!write.mustNotExist) return;
+  const info = await stat(target).catch(() => undefined);
+  if (info?.isFile()) throw blobError('BlobAlreadyExists', `blob '${name}' exists already (If-None-Match: *)`);
 }
 
 function newEtag(): string {
