@@ -138,16 +138,23 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   if (staleTemporaryFiles > 0) app.log.info({ removed: staleTemporaryFiles }, 'removed temporary files of unfinished uploads');
   // Answers go out at once: no Nagle delay waiting for the client's delayed ACK.
   app.server.on('connection', (socket) => socket.setNoDelay(true));
-  await app.listen({ host: config.host, port: config.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
   // Listening on every interface, jobs and local clients reach the server through loopback.
   const local = isWildcardHost(config.host) ? '127.0.0.1' : config.host;
   const hostInUrl = local.includes(':') ? `[${local}]` : local;
-  url = `http://${hostInUrl}:${port}`;
-  context.httpPort = port;
+  // HTTPS before the plain port: once /health answers, `lathe sdk env` finds the HTTPS address.
+  await app.ready();
   const tls = config.tls === undefined ? undefined : await startTls(app, config, config.tls, hostInUrl);
   if (tls) sdkEnv = sdkEnvironment(tls.info, tokens.tenantId, sdkPrincipal);
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    if (tls) await new Promise((done) => tls.server.close(done));
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  url = `http://${hostInUrl}:${port}`;
+  context.httpPort = port;
   await scheduler.start();
   return {
     url,

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SdkEnvResource } from '@lathe/api';
 import { MlflowTestServer, type Answer } from '../../testing/mlflow-test-server.js';
+import { lastJsonLine, runPython } from '../../testing/run-python.js';
 import { BlobAccounts } from '../../shared/blob-accounts.js';
 import { armToken, armWorkspacePath } from './arm-test-client.js';
 
 const WS = armWorkspacePath();
-const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
 
 describe('the ARM datastore routes', () => {
   let srv: MlflowTestServer;
@@ -95,12 +94,9 @@ describe('the ARM datastore routes', () => {
       '    refused = [e.status_code, e.error_code]',
       'print(json.dumps([names, refused]))',
     ].join('\n');
-    const child = spawn(PYTHON, ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin', REQUESTS_CA_BUNDLE: sdk.REQUESTS_CA_BUNDLE ?? '', BASE: base, SAS: answer.body.sasToken } });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0, out);
-    assert.deepEqual(JSON.parse(out.trim().split('\n').at(-1) ?? 'null'), [['by-sas.txt'], [403, 'AuthenticationFailed']]);
+    const { code, out } = await runPython(['-c', script], srv.home, { REQUESTS_CA_BUNDLE: sdk.REQUESTS_CA_BUNDLE ?? '', BASE: base, SAS: answer.body.sasToken });
+    assert.equal(code, 0, out);
+    assert.deepEqual(lastJsonLine(out), [['by-sas.txt'], [403, 'AuthenticationFailed']]);
     assert.equal(await readFile(join(srv.home, 'shared-data', 'by-sas.txt'), 'utf8'), 'written with a SAS');
     for (const body of [{ expirableSecret: true, expireAfterHours: 0 }, { expirableSecret: 'yes' }, { expirableSecret: true, expireAfterHours: 1000 }]) {
       const bad = await srv.send('POST', `${WS}/datastores/mystore/listSecrets`, body, json);

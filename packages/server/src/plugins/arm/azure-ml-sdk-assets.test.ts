@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,11 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import * as tar from 'tar';
 import type { SdkEnvResource } from '@lathe/api';
 import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
+import { runPython, TEST_FIXTURES } from '../../testing/run-python.js';
 import { armToken, armWorkspacePath } from './arm-test-client.js';
 
-const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
-// From dist/plugins/arm: the pydash stand-in (Debian has azure-ai-ml but not pydash) and the scenarios.
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-fixtures');
 const WS = armWorkspacePath();
 const CURATED = 'AzureML-sklearn-1.0-ubuntu20.04-py38-cpu';
 
@@ -32,22 +29,11 @@ type Outcome = Record<string, any>;
 
 // Runs one scenario script in `cwd` with only the variables `lathe sdk env` prints, asynchronously
 // (the server answers from this process), and returns each step's outcome.
-function runScenario(script: string, cwd: string, env: Record<string, string>): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, [join(FIXTURES, 'azure-sdk', script)], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '/usr/bin', HOME: cwd, PYTHONPATH: FIXTURES, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject).on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code !== 0 || line === undefined) reject(new Error(`${script} exited ${String(code)}:\n${out}`));
-      else resolve(JSON.parse(line.slice('RESULT '.length)) as Outcome);
-    });
-  });
+async function runScenario(script: string, cwd: string, env: Record<string, string>): Promise<Outcome> {
+  const { code, out } = await runPython([join(TEST_FIXTURES, 'azure-sdk', script)], cwd, env);
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  if (code !== 0 || line === undefined) throw new Error(`${script} exited ${String(code)}:\n${out}`);
+  return JSON.parse(line.slice('RESULT '.length)) as Outcome;
 }
 
 /** Asserts that a step ended without an error and returns its outcome. */

@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SdkEnvResource } from '@lathe/api';
 import { submitJob } from '@lathe/jobs';
 import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
+import { runPython, type PythonRun } from '../../testing/run-python.js';
 import { armToken, armWorkspacePath } from './arm-test-client.js';
 import { LogFileUrls } from './log-file-urls.js';
 import { BlobAccounts } from '../../shared/blob-accounts.js';
 
-const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
-// The pydash stand-in (Debian has azure-ai-ml but not pydash); from dist/plugins/arm.
-const PYDASH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-fixtures');
 const WS = armWorkspacePath();
 const API = '/api/v1/workspaces/default';
 
@@ -39,24 +35,9 @@ pathlib.Path("outputs/nested/weights.bin").write_bytes(bytes(range(256)) * 3)
 pathlib.Path(sys.argv[2], "model.txt").write_text("the model")
 `;
 
-interface PythonRun {
-  code: number | null;
-  out: string;
-}
-
-// Runs `script` after the client set-up, asynchronously (the server answers from this process),
-// with only the variables `lathe sdk env` prints; `watch` sees stdout as it arrives.
-function runPython(cwd: string, env: Record<string, string>, script: string, watch: (out: string) => void = () => {}): Promise<PythonRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ['-u', '-c', CLIENT + script], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin', HOME: cwd, PYTHONPATH: PYDASH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      watch(out);
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject).on('close', (code) => resolve({ code, out }));
-  });
+// Runs `script` after the client set-up (see `runPython`); `watch` sees stdout as it arrives.
+function runSdk(cwd: string, env: Record<string, string>, script: string, watch?: (out: string) => void): Promise<PythonRun> {
+  return runPython(['-u', '-c', CLIENT + script], cwd, env, watch);
 }
 
 async function filesUnder(root: string): Promise<string[]> {
@@ -88,7 +69,7 @@ describe('jobs.stream, jobs.download and jobs.list(parent_job_name=) of the Azur
   });
 
   it('workspaces.get answers the workspace with its MLflow tracking URI and discovery URL', async () => {
-    const { code, out } = await runPython(
+    const { code, out } = await runSdk(
       work,
       sdk.variables,
       'ws = ml_client.workspaces.get("default")\nprint("mlflow", ws.mlflow_tracking_uri)\nprint("discovery", ws.discovery_url)\nprint("location", ws.location)\n',
@@ -115,7 +96,7 @@ ml_client.jobs.stream(job.name)
 print("stream returned")
 `;
     let opened = false;
-    const { code, out } = await runPython(work, sdk.variables, script, (text) => {
+    const { code, out } = await runSdk(work, sdk.variables, script, (text) => {
       // The first line was streamed while the job waits at its gate: let it finish.
       if (!opened && text.includes('first line of the job')) {
         opened = true;
@@ -136,7 +117,7 @@ print("stream returned")
   it('jobs.download brings back exactly the files the job wrote, its log and its named output', async () => {
     assert.ok(jobName, 'the stream test submits the job');
     const dest = join(work, 'download');
-    const { code, out } = await runPython(work, sdk.variables, `ml_client.jobs.download("${jobName}", download_path="${dest}", all=True)\n`);
+    const { code, out } = await runSdk(work, sdk.variables, `ml_client.jobs.download("${jobName}", download_path="${dest}", all=True)\n`);
     assert.equal(code, 0, out);
     const held = (await srv.get(`${API}/jobs/${jobName}/outputs/default/files`)).body.value.map((f: { path: string }) => f.path).sort();
     assert.deepEqual(await filesUnder(join(dest, 'artifacts')), held);
@@ -161,7 +142,7 @@ print("stream returned")
     }
     assert.equal(job.status, 'Failed');
     const script = `from azure.ai.ml.exceptions import JobException\ntry:\n    ml_client.jobs.stream("${name}")\nexcept JobException as e:\n    print("raised", e.message)\n`;
-    const { code, out } = await runPython(work, sdk.variables, script);
+    const { code, out } = await runSdk(work, sdk.variables, script);
     assert.equal(code, 0, out);
     assert.match(out, /^raised /m);
     assert.match(out, new RegExp(`"code": "${job.error.type}"`));
@@ -189,7 +170,7 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
     except HttpResponseError as e:
         print("refused", e.status_code, e.error_code)
 `;
-    const { code, out } = await runPython(work, { ...sdk.variables, BLOB_URL: `${srv.url}/blob/default`, BLOB_KEY: key }, script);
+    const { code, out } = await runSdk(work, { ...sdk.variables, BLOB_URL: `${srv.url}/blob/default`, BLOB_KEY: key }, script);
     assert.equal(code, 0, out);
     const held = (await srv.bytes(`${API}/jobs/${jobName}/outputs/default/files/outputs/nested/weights.bin`)).bytes;
     assert.match(out, new RegExp(`^range ${held.subarray(250, 270).toString('hex')}$`, 'm'));
@@ -207,7 +188,7 @@ for call in (lambda: cc.upload_blob("${blob}", b"other", overwrite=True), lambda
     assert.ok(parent);
     const children = [];
     for (const i of [1, 2, 3]) children.push((await submitJob(ctx, 'default', { spec: { type: 'command', command: `echo child ${i}` }, name: `${jobName}-child-${i}`, parent })).name);
-    const { code, out } = await runPython(
+    const { code, out } = await runSdk(
       work,
       sdk.variables,
       `for j in ml_client.jobs.list(parent_job_name="${jobName}"):\n    print("child", j.name, j.experiment_name)\nfor j in ml_client.jobs.list(parent_job_name="${children[0]}"):\n    print("grandchild", j.name)\nprint("services", ml_client.jobs.show_services("${jobName}"))\n`,

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SdkEnvResource } from '@lathe/api';
 import { MlflowTestServer, type Answer } from '../../testing/mlflow-test-server.js';
-
-const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
-// The pydash stand-in (Debian has azure-ai-ml but not pydash); from dist/plugins/arm.
-const PYDASH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-fixtures');
+import { lastJsonLine, runPython } from '../../testing/run-python.js';
 
 // A job file as a user keeps it beside their code; `lathe job create` reads the same file.
 const JOB_YAML = `$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
@@ -58,16 +53,6 @@ job = ml_client.jobs.create_or_update(command(code="./src", command="python trai
 print("JOB", job.name)
 `;
 
-function runPython(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ['-c', script], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin', HOME: cwd, PYTHONPATH: PYDASH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject).on('close', (code) => resolve({ code, out }));
-  });
-}
-
 describe('the Azure ML Python SDK v2 managing Lathe jobs', () => {
   let srv: MlflowTestServer;
   let sdk: SdkEnvResource;
@@ -88,9 +73,9 @@ describe('the Azure ML Python SDK v2 managing Lathe jobs', () => {
   });
 
   it('from_config and load_job submit a job that get, list, begin_cancel, archive and restore act on in Lathe', async () => {
-    const { code, out } = await runPython(JOB_OPERATIONS, work, sdk.variables);
+    const { code, out } = await runPython(['-c', JOB_OPERATIONS], work, sdk.variables);
     assert.equal(code, 0, out);
-    const seen = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    const seen = lastJsonLine<Record<string, unknown>>(out);
     const name = seen.name as string;
     assert.equal(seen.got, 'long-training');
     assert.ok((seen.listed as string[]).includes(name), out);
@@ -109,7 +94,7 @@ describe('the Azure ML Python SDK v2 managing Lathe jobs', () => {
   });
 
   it('a second run of the same code uploads nothing and reuses its code version', async () => {
-    const first = await runPython(SUBMIT, work, sdk.variables);
+    const first = await runPython(['-c', SUBMIT], work, sdk.variables);
     assert.equal(first.code, 0, first.out);
     const uploads = join(srv.home, 'datastores', 'default', 'workspaceblobstore', 'LocalUpload');
     const folders = await readdir(uploads);
@@ -118,7 +103,7 @@ describe('the Azure ML Python SDK v2 managing Lathe jobs', () => {
     const before = await stat(uploaded);
     const codes = async (): Promise<string[]> => ((await srv.get('/api/v1/workspaces/default/codes')).body.value as { name: string }[]).map((c) => c.name);
     const codesBefore = await codes();
-    const second = await runPython(SUBMIT, work, sdk.variables);
+    const second = await runPython(['-c', SUBMIT], work, sdk.variables);
     assert.equal(second.code, 0, second.out);
     const after = await stat(uploaded);
     // An upload writes a new file and renames it into place: the same inode means no upload.
@@ -138,11 +123,11 @@ describe('the Azure ML Python SDK v2 managing Lathe jobs', () => {
       await mkdir(join(other, 'src'));
       await writeFile(join(other, 'src', 'train.py'), 'print("never")\n');
       await writeFile(join(other, 'config.json'), JSON.stringify({ subscription_id: 's', resource_group: 'rg', workspace_name: 'default' }));
-      const wrongSecret = await runPython(SUBMIT, other, { ...sdk.variables, AZURE_CLIENT_SECRET: 'not-the-secret' });
+      const wrongSecret = await runPython(['-c', SUBMIT], other, { ...sdk.variables, AZURE_CLIENT_SECRET: 'not-the-secret' });
       assert.notEqual(wrongSecret.code, 0);
       assert.match(wrongSecret.out, /ClientAuthenticationError[\s\S]*AADSTS7000215/);
       await writeFile(join(other, 'config.json'), JSON.stringify({ subscription_id: 's', resource_group: 'rg', workspace_name: 'elsewhere' }));
-      const otherWorkspace = await runPython(SUBMIT, other, sdk.variables);
+      const otherWorkspace = await runPython(['-c', SUBMIT], other, sdk.variables);
       assert.notEqual(otherWorkspace.code, 0);
       assert.match(otherWorkspace.out, /AuthorizationFailed/);
     } finally {

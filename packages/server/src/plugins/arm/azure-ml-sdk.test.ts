@@ -1,31 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SdkEnvResource } from '@lathe/api';
 import { MlflowTestServer, type Answer } from '../../testing/mlflow-test-server.js';
-
-const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
-// The pydash stand-in (Debian has azure-ai-ml but not pydash); from dist/plugins/arm.
-const PYDASH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-fixtures');
+import { runPython, TEST_FIXTURES } from '../../testing/run-python.js';
 
 // Azure ML's usual first job, word for word, as the README runs it: examples/azure-sdk/submit_job.py.
-const EXAMPLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..', 'examples', 'azure-sdk');
-
-// Runs the snippet in `cwd` with only the variables `lathe sdk env` prints (and PATH, HOME, the
-// stand-in), asynchronously: the server answers from this process.
-function runSnippet(cwd: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ['submit_job.py'], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin', HOME: cwd, PYTHONPATH: PYDASH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject).on('close', (code) => resolve({ code, out }));
-  });
-}
+const EXAMPLE = join(TEST_FIXTURES, '..', '..', '..', 'examples', 'azure-sdk');
 
 describe('the Azure ML Python SDK v2 against Lathe', () => {
   let srv: MlflowTestServer;
@@ -53,7 +36,7 @@ describe('the Azure ML Python SDK v2 against Lathe', () => {
 
   it('runs the acceptance snippet unchanged: the job completes in Lathe with its log, and studio_url opens it', async () => {
     const sdk = (await srv.get<SdkEnvResource>('/api/v1/sdk/env')).body;
-    const { code, out } = await runSnippet(work, sdk.variables);
+    const { code, out } = await runPython(['submit_job.py'], work, sdk.variables);
     assert.equal(code, 0, out);
     const link = /Job submitted\. Studio link: (\S+)/.exec(out)?.[1];
     assert.ok(link, out);

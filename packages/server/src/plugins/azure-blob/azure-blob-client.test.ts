@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SdkEnvResource } from '@lathe/api';
 import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
+import { lastJsonLine, runPython } from '../../testing/run-python.js';
 import { BlobAccounts } from '../../shared/blob-accounts.js';
 
 const PYTHON = process.env.LATHE_PYTHON ?? '/usr/bin/python3';
@@ -176,14 +177,9 @@ describe('the Blob endpoint under azure-storage-blob', () => {
       'print(json.dumps([status(lambda: cc.upload_blob("bearer.txt", b"by token", overwrite=True) and 0), status(lambda: cc.download_blob("bearer.txt").readall().decode())]))',
     ].join('\n');
     const run = async (env: Record<string, string>): Promise<unknown> => {
-      const child = spawn(PYTHON, ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin', ...sdk, ...env, BLOB_URL: `${sdk.AZUREML_DEV_URL_MFE ?? ''}/blob/default` } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      assert.equal(code, 0, `python failed:\n${stderr}`);
-      return JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null');
+      const { code, out } = await runPython(['-c', script], srv.home, { ...sdk, ...env, BLOB_URL: `${sdk.AZUREML_DEV_URL_MFE ?? ''}/blob/default` });
+      assert.equal(code, 0, out);
+      return lastJsonLine(out);
     };
     assert.deepEqual(await run({}), [0, 'by token']);
     assert.equal(await readFile(join(datastore(), 'bearer.txt'), 'utf8'), 'by token');
