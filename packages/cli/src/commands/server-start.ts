@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { LatheError } from '@lathe/core';
 import type { RunningServer } from '@lathe/server';
 import { COMMON_OPTIONS, type Command } from '../command.js';
@@ -23,9 +24,11 @@ export const serverStart: Command = {
     if (values.host) env.LATHE_HOST = values.host as string;
     if (values['insecure-no-auth']) env.LATHE_AUTH = 'none';
     const config = configFromEnv(env);
-    const server = await startServer(config).catch((error: NodeJS.ErrnoException & { port?: number }) => {
+    const server = await startServer(config).catch(async (error: NodeJS.ErrnoException & { port?: number }) => {
       if (error.code !== 'EADDRINUSE') throw error;
-      if (config.tls !== undefined && error.port === config.tls.port && config.tls.port !== config.port) {
+      // HTTPS listens first: its port is the one to name only when the plain port is free (else
+      // another server, most likely Lathe, holds both).
+      if (config.tls !== undefined && error.port === config.tls.port && config.tls.port !== config.port && !(await portTaken(config.host, config.port))) {
         throw new LatheError('LATHE_UNAVAILABLE', `HTTPS port ${config.tls.port} on ${config.host} is in use; choose another with LATHE_TLS_PORT (or LATHE_TLS=off)`);
       }
       throw new LatheError('LATHE_UNAVAILABLE', `port ${config.port} on ${config.host} is in use; choose another with --port or LATHE_PORT`);
@@ -53,4 +56,13 @@ function accessLines(server: RunningServer): string {
   if (token === undefined) return '';
   if (!token.created) return `  API calls need the access token in ${token.file} (LATHE_TOKEN, MLFLOW_TRACKING_TOKEN, or ${server.url}/login?token=<token> for Studio)\n`;
   return `  API calls need this access token (kept in ${token.file}); it is printed only now:\n    ${token.value}\n  Studio: ${server.url}/login?token=${token.value}\n  CLI: LATHE_TOKEN=<token>; MLflow clients: MLFLOW_TRACKING_TOKEN=<token>\n`;
+}
+
+/** True when `port` on `host` cannot be listened on (another process holds it). */
+function portTaken(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(true));
+    probe.listen(port, host, () => probe.close(() => resolve(false)));
+  });
 }
