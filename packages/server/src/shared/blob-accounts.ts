@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LatheError, isValidName } from '@lathe/core';
 
@@ -29,15 +29,26 @@ export class BlobAccounts {
     if (!isValidName(workspace)) throw new LatheError('LATHE_BAD_REQUEST', `'${workspace}' is not a workspace name`);
     const folder = join(this.home, 'secrets', 'blob-accounts');
     const file = join(folder, `${workspace}.key`);
+    // Read on every request (one call once it exists), so a key deleted on disk is refused at once.
+    const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (existing !== undefined) return { name: workspace, key: existing.trim() };
     await mkdir(folder, { recursive: true, mode: 0o700 });
     await chmod(join(this.home, 'secrets'), 0o700);
     const key = randomBytes(64).toString('base64');
+    // Written whole under another name, then linked into place: the key file is never seen empty
+    // or half written, and two servers making it at once agree on the first one linked.
+    const temporary = `${file}.${randomBytes(6).toString('hex')}`;
+    await writeFile(temporary, `${key}\n`, { flag: 'wx', mode: 0o600 });
     try {
-      // `wx`: two servers making the key at once agree on the first one written.
-      await writeFile(file, `${key}\n`, { flag: 'wx', mode: 0o600 });
+      await link(temporary, file);
       return { name: workspace, key };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(temporary);
     }
     return { name: workspace, key: (await readFile(file, 'utf8')).trim() };
   }
