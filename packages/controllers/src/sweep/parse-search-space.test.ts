@@ -40,6 +40,7 @@ describe('parseSearchSpace', () => {
   const cases: [string, unknown, string][] = [
     ['bounds in the wrong order', { lr: { type: 'uniform', min_value: 1, max_value: 0.5 } }, 'search_space.lr.min_value: expected a number below max_value'],
     ['equal bounds', { lr: ['loguniform', [-2, -2]] }, 'search_space.lr.min_value: expected a number below max_value'],
+    ['a log bound whose exp overflows', { lr: { type: 'loguniform', min_value: 0, max_value: 1000 } }, 'search_space.lr.max_value: expected at most 709 (the bound is a natural log'],
     ['an unknown type', { lr: { type: 'beta', a: 1 } }, 'search_space.lr.type: expected one of choice, randint'],
     ['a REST type unknown', { lr: ['beta', [1, 2]] }, 'search_space.lr[0]: expected one of'],
     ['a missing bound', { lr: { type: 'uniform', min_value: 0 } }, 'search_space.lr.max_value: expected a number, got undefined'],

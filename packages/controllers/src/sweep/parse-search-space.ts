@@ -4,6 +4,9 @@ import { EXPRESSION_TYPES, type ChoiceValue, type Constant, type Expression, typ
 /** Parameter names Azure accepts (the SDK's check before it PUTs a sweep). */
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The largest x whose exp(x) is a finite double. */
+const MAX_LOG = 709;
+
 /** The keys each type takes, in the order the REST form lists them as arguments. */
 const ARGUMENTS: Record<ExpressionType, readonly string[]> = {
   choice: ['values'],
@@ -78,6 +81,8 @@ function fromArguments(type: ExpressionType, args: readonly unknown[], field: st
     const minValue = finite(args[0], at(0));
     const maxValue = finite(args[1], at(1));
     if (!(minValue < maxValue)) throw invalidSpec(at(0), 'expected a number below max_value');
+    // The log types' bounds are natural logs: exp(710) is already Infinity.
+    if (type.includes('log') && maxValue > MAX_LOG) throw invalidSpec(at(1), `expected at most ${MAX_LOG} (the bound is a natural log; exp of it must be finite), got ${maxValue}`);
     return q === undefined ? { type: type as 'uniform', minValue, maxValue } : { type: type as 'quniform', minValue, maxValue, q };
   }
   const mu = finite(args[0], at(0));
