@@ -1,3 +1,32 @@
 // Controllers: job kinds that create child jobs and decide from their metrics (sweeps first).
 // Their samplers and early-termination policies are pure functions of the trial history.
 export { SeededRandom } from './sweep/seeded-random.js';
+export { EXPRESSION_TYPES, isExpression, isSubSpace } from './sweep/search-space.js';
+export type {
+  ChoiceExpression,
+  ChoiceValue,
+  Constant,
+  Expression,
+  ExpressionType,
+  NormalExpression,
+  ParameterValue,
+  Parameters,
+  RandintExpression,
+  SearchSpace,
+  SubSpace,
+  UniformExpression,
+} from './sweep/search-space.js';
+export { parseExpression, parseSearchSpace } from './sweep/parse-search-space.js';
+export { parseSamplingAlgorithm, validateSamplingAlgorithm } from './sweep/sampling-algorithm.js';
+export type { SamplingAlgorithm } from './sweep/sampling-algorithm.js';
+export { quantize, roundHalfEven } from './sweep/quantize.js';
+export { unitValue } from './sweep/unit-value.js';
+export { dimensionsOf, drawParameters } from './sweep/draw-parameters.js';
+export type { UnitSource } from './sweep/draw-parameters.js';
+export { parameterProblems } from './sweep/parameter-problems.js';
+export type { Sampler, SamplerOptions, Suggestion, TrialRecord, TrialState } from './sweep/sampler.js';
+export { RandomSampler } from './sweep/random-sampler.js';
+export { SobolSampler } from './sweep/sobol-sampler.js';
+export { SOBOL_MAX_DIMENSIONS, SobolSequence } from './sweep/sobol-sequence.js';
+export { GridSampler } from './sweep/grid-sampler.js';
+export { buildSampler } from './sweep/build-sampler.js';

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Lathe's sweep samplers behind the hpo-bench EXTERNAL protocol (JSON lines over stdin/stdout,
+// one answer line per request): {"init"} -> {"ok"}, {"ask": n} -> {"suggestions"},
+// {"tell"} -> {"ok"}, {"close"} -> exit. The search space is parsed and validated by
+// parseSearchSpace, and every suggestion comes from the same Sampler a sweep job would use, fed
+// the trial history (asked-but-untold trials as running), so the figures are the product's.
+// Usage: node bench/sweep/sampler.mjs [--sampler random|sobol]   (build first: npx tsc -b)
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { RandomSampler, SobolSampler, parseSearchSpace } from '@lathe/controllers';
+
+const SAMPLERS = { random: RandomSampler, sobol: SobolSampler };
+const { values } = parseArgs({ options: { sampler: { type: 'string', default: 'sobol' } } });
+const Sampler = SAMPLERS[values.sampler];
+if (!Sampler) {
+  console.error(`sampler.mjs: --sampler must be one of ${Object.keys(SAMPLERS).join(', ')}, got ${values.sampler}`);
+  process.exit(2);
+}
+
+let sampler;
+let goal = 'minimize';
+const history = [];
+const byId = new Map();
+const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n');
+
+/** Answers one request; throws on a malformed one (the caller answers {"error"}). */
+function handle(msg) {
+  if (msg.init) {
+    const space = parseSearchSpace(msg.init.search_space);
+    goal = msg.init.goal ?? 'minimize';
+    sampler = new Sampler(space, { seed: msg.init.seed ?? 0, goal });
+    return { ok: true };
+  }
+  if (msg.ask !== undefined) {
+    const suggestions = [];
+    for (let i = 0; i < msg.ask; i++) {
+      const suggestion = sampler.ask(history);
+      if (suggestion === undefined) break;
+      const trial = { id: `t${history.length}`, parameters: suggestion.parameters, state: 'running' };
+      history.push(trial);
+      byId.set(trial.id, history.length - 1);
+      suggestions.push({ id: trial.id, params: trial.parameters });
+    }
+    return { suggestions };
+  }
+  if (msg.tell) {
+    const index = byId.get(msg.tell.id);
+    if (index === undefined) throw new Error(`tell: unknown trial id ${msg.tell.id}`);
+    const completed = msg.tell.status === undefined || msg.tell.status === 'completed';
+    history[index] = { ...history[index], state: completed ? 'completed' : 'failed', score: msg.tell.value };
+    sampler.tell?.(history[index]);
+    return { ok: true };
+  }
+  throw new Error(`unknown message: ${JSON.stringify(msg).slice(0, 100)}`);
+}
+
+const rl = createInterface({ input: process.stdin, terminal: false });
+rl.on('line', (line) => {
+  if (!line.trim()) return;
+  try {
+    const msg = JSON.parse(line);
+    if (msg.close) rl.close();
+    else out(handle(msg));
+  } catch (error) {
+    out({ error: error instanceof Error ? error.message : String(error) });
+  }
+});

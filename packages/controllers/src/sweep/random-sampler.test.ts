@@ -1,0 +1,4 @@
+import { describeSampler } from './describe-sampler.js';
+import { RandomSampler } from './random-sampler.js';
+
+describeSampler('RandomSampler', (space, options) => new RandomSampler(space, options));
