@@ -2,6 +2,7 @@
 // functions of the trial history, and the parsers of their YAML and REST forms.
 export { BanditPruner } from './bandit-pruner.js';
 export { buildPruner } from './build-pruner.js';
+export { combinePruners } from './combine-pruners.js';
 export { EARLY_TERMINATION_TYPES } from './early-termination-policy.js';
 export type { BanditPolicy, EarlyTerminationPolicy, MedianStoppingPolicy, TruncationSelectionPolicy } from './early-termination-policy.js';
 export { isEvaluationPoint } from './evaluation-schedule.js';

@@ -55,7 +55,7 @@ function readTruncation(record: Record<string, unknown>, names: PolicyFieldNames
   const key = names.truncationPercentage;
   const percentage = record[key];
   if (typeof percentage !== 'number' || !Number.isInteger(percentage) || percentage < 1 || percentage > 99) {
-    return invalid(`${path}.${key}`, 'expected an integer from 1 to 99', percentage ?? null);
+    return invalid(`${path}.${key}`, 'expected an integer from 1 to 99', percentage);
   }
   return { truncationPercentage: percentage, excludeFinishedJobs: readBoolean(record, names.excludeFinishedJobs, path, false) };
 }
