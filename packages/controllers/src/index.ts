@@ -30,3 +30,4 @@ export { SobolSampler } from './sweep/sobol-sampler.js';
 export { SOBOL_MAX_DIMENSIONS, SobolSequence } from './sweep/sobol-sequence.js';
 export { GridSampler } from './sweep/grid-sampler.js';
 export { buildSampler } from './sweep/build-sampler.js';
+export * from './sweep/early-termination/index.js';
