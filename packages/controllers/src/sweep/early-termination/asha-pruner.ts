@@ -15,7 +15,11 @@ import type { StopDecision, TrialHistory } from './trial-history.js';
  * stands on the rung, so an early trial faces few rivals and later ones more.
  *
  * Being a function of the history, the rung's record is the values logged at its interval, so a
- * stopped or finished trial stays in it, as in ASHA.
+ * stopped or finished trial stays in it, as in ASHA. For the same reason a trial standing on a
+ * rung is judged again at each decision until it logs its next value (as the Azure policies
+ * judge a trial at an evaluation point): a rival arriving in between counts, a window of one
+ * interval that a pure function of the history cannot close, since the history does not say
+ * which trial arrived first.
  */
 export class AshaPruner implements Pruner {
   private readonly ladder: RungLadder;

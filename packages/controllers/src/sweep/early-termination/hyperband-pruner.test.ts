@@ -24,6 +24,17 @@ describe('HyperbandPruner', () => {
     for (const [id, bracket] of Object.entries(BRACKET_OF)) assert.equal(brackets.bracketOf(id), bracket, id);
   });
 
+  it("assigns an id `<study>_<number>` the bracket Optuna's HyperbandPruner gives that trial", () => {
+    // Optuna 5.0.0, HyperbandPruner(min_resource=1, max_resource=27, reduction_factor=3), a study
+    // named 'h': trials 0..11 fell in these brackets.
+    const optuna = [0, 0, 0, 0, 3, 1, 0, 1, 1, 1, 0, 0];
+    const brackets = new HyperbandBrackets(policy);
+    assert.deepEqual(
+      optuna.map((_, i) => brackets.bracketOf(`h_${i}`)),
+      optuna,
+    );
+  });
+
   it("judges a trial at its own bracket's rungs, against its bracket only", () => {
     // Interval 1 is rung 1 of bracket 0 only: t1, t2, t4 log 0.1, 0.2, 0.3, so the top third of 3 is
     // 0.3; t9 (bracket 1) and t6 (bracket 3) are not judged, and t9's 0.9 is no rival of theirs.

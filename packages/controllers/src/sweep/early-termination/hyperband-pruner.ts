@@ -30,10 +30,10 @@ export class HyperbandPruner implements Pruner {
       const rung = rungAt(n, { minResource, reductionFactor, maxResource, firstRung: bracket + 1 });
       if (rung === undefined) return undefined;
       const rivals = history.trials.filter((other) => bracketOf.get(other.id) === bracket);
-      const failed = failedRungComparison(trial, n, rivals, history.goal, reductionFactor);
+      const failed = failedRungComparison(trial, n, rivals, history.goal, reductionFactor, 'trials of its bracket');
       if (failed === undefined) return undefined;
       const where = `bracket ${bracket + 1} of ${count}, rung ${rung}`;
-      return `hyperband: ${formatMetric(trial.metrics[n - 1]!)} at interval ${n} (${where}) ${failed.replace('trials', 'trials of its bracket')}`;
+      return `hyperband: ${formatMetric(trial.metrics[n - 1]!)} at interval ${n} (${where}) ${failed}`;
     });
   }
 }

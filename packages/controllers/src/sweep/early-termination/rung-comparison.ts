@@ -13,7 +13,15 @@ import type { Goal, TrialRecord } from './trial-history.js';
  * rung (cut 0.70)`), or undefined to continue. A trial whose value at `n` is not finite is not
  * judged (it has no rank); the NaN rule stops it.
  */
-export function failedRungComparison(trial: TrialRecord, n: number, rivals: readonly TrialRecord[], goal: Goal, reductionFactor: number): string | undefined {
+export function failedRungComparison(
+  trial: TrialRecord,
+  n: number,
+  rivals: readonly TrialRecord[],
+  goal: Goal,
+  reductionFactor: number,
+  /** How the reason names the rivals, e.g. `trials of its bracket`. */
+  rivalsName = 'trials',
+): string | undefined {
   const own = trial.metrics[n - 1];
   if (own === undefined || !Number.isFinite(own)) return undefined;
   const values = rivals
@@ -24,6 +32,6 @@ export function failedRungComparison(trial: TrialRecord, n: number, rivals: read
   const top = Math.floor(values.length / reductionFactor);
   const cut = values[Math.max(top, 1) - 1]!;
   if (!isWorse(own, cut, goal)) return undefined;
-  if (top === 0) return `is not the best of ${values.length} trials at that rung (best ${formatMetric(cut)})`;
-  return `is not in the top 1/${reductionFactor} of ${values.length} trials at that rung (cut ${formatMetric(cut)})`;
+  if (top === 0) return `is not the best of ${values.length} ${rivalsName} at that rung (best ${formatMetric(cut)})`;
+  return `is not in the top 1/${reductionFactor} of ${values.length} ${rivalsName} at that rung (cut ${formatMetric(cut)})`;
 }
