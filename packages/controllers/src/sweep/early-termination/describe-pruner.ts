@@ -12,36 +12,51 @@ import type { Goal, TrialHistory, TrialRecord, TrialState } from './trial-histor
  */
 export function describePruner(name: string, build: (schedule: EvaluationSchedule) => Pruner): void {
   const schedule: EvaluationSchedule = { evaluationInterval: 2, delayEvaluation: 3 };
-  const pruner = build(schedule);
+  describePrunerAt(
+    name,
+    build(schedule),
+    range(1, 12).filter((n) => isEvaluationPoint(n, schedule)),
+  );
+}
+
+/**
+ * The same contract for a pruner whose evaluation points are not an {@link EvaluationSchedule},
+ * such as the rungs of successive halving: `evaluationPoints` lists, in order, every interval in
+ * 1..12 at which it judges a trial. The interval after the first point must not be one, so the
+ * suite can check that a trial is judged on its own interval count.
+ */
+export function describePrunerAt(name: string, pruner: Pruner, evaluationPoints: readonly number[]): void {
+  const first = evaluationPoints[0]!;
+  const second = evaluationPoints[1] ?? first;
 
   describe(`${name} keeps the pruner contract`, () => {
+    it('is described with usable evaluation points', () => {
+      assert.ok(evaluationPoints.length > 0 && !evaluationPoints.includes(first + 1), `evaluation points ${evaluationPoints.join(', ')}`);
+    });
+
     for (const goal of ['maximize', 'minimize'] as const) {
       it(`stops a far worse running trial at an evaluation point (${goal})`, () => {
-        assert.deepEqual(stoppedIds(pruner, sweep(goal, 4)), ['bad']);
+        assert.deepEqual(stoppedIds(pruner, sweep(goal, first)), ['bad']);
       });
     }
 
-    it('evaluates only at multiples of evaluation_interval at or after delay_evaluation', () => {
+    it('evaluates only at its evaluation points (for a schedule, multiples of evaluation_interval at or after delay_evaluation)', () => {
       const evaluatedAt = range(1, 12).filter((n) => stoppedIds(pruner, sweep('maximize', n)).length > 0);
-      assert.deepEqual(evaluatedAt, [4, 6, 8, 10, 12]);
-      assert.deepEqual(
-        range(1, 12).filter((n) => isEvaluationPoint(n, schedule)),
-        evaluatedAt,
-      );
+      assert.deepEqual(evaluatedAt, evaluationPoints);
     });
 
     for (const state of ['completed', 'failed', 'canceled'] as const) {
       it(`never stops a ${state} trial`, () => {
-        assert.deepEqual(stoppedIds(pruner, sweep('maximize', 4, { state })), []);
+        assert.deepEqual(stoppedIds(pruner, sweep('maximize', first, { state })), []);
       });
     }
 
     it('never stops a trial twice', () => {
-      assert.deepEqual(stoppedIds(pruner, sweep('maximize', 4, { stopRequested: true })), []);
+      assert.deepEqual(stoppedIds(pruner, sweep('maximize', first, { stopRequested: true })), []);
     });
 
     it("judges a trial on its own interval count, not the others'", () => {
-      const history = sweep('maximize', 4);
+      const history = sweep('maximize', first);
       const ahead = history.trials.map((t) => (t.id === 'bad' ? t : { ...t, metrics: [...t.metrics, 0.9] }));
       assert.deepEqual(stoppedIds(pruner, { goal: 'maximize', trials: ahead }), ['bad']);
       const badAhead = history.trials.map((t) => (t.id === 'bad' ? { ...t, metrics: [...t.metrics, 0.1] } : t));
@@ -49,7 +64,7 @@ export function describePruner(name: string, build: (schedule: EvaluationSchedul
     });
 
     it('decides the same whatever the order of trials, listing decisions in that order', () => {
-      const history = sweep('maximize', 4, { secondBad: true });
+      const history = sweep('maximize', first, { secondBad: true });
       const once = pruner.decide(history);
       assert.deepEqual(pruner.decide(history), once);
       assert.deepEqual(
@@ -68,9 +83,9 @@ export function describePruner(name: string, build: (schedule: EvaluationSchedul
     });
 
     it('gives every stop a reason and the interval it was judged at', () => {
-      const [decision] = pruner.decide(sweep('minimize', 6));
-      assert.equal(decision?.interval, 6);
-      assert.match(decision?.reason ?? '', /at interval 6\b/);
+      const [decision] = pruner.decide(sweep('minimize', second));
+      assert.equal(decision?.interval, second);
+      assert.match(decision?.reason ?? '', new RegExp(`at interval ${second}\\b`));
     });
   });
 }

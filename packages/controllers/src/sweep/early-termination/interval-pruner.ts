@@ -1,4 +1,5 @@
 import { isEvaluationPoint, type EvaluationSchedule } from './evaluation-schedule.js';
+import { judgeRunningTrials } from './judge-running-trials.js';
 import type { Pruner } from './pruner.js';
 import type { StopDecision, TrialHistory, TrialRecord } from './trial-history.js';
 
@@ -10,8 +11,9 @@ import type { StopDecision, TrialHistory, TrialRecord } from './trial-history.js
 export type IntervalRule = (trial: TrialRecord, n: number, history: TrialHistory) => string | undefined;
 
 /**
- * A {@link Pruner} from a schedule and a rule: the schedule, the running-only filter and the
- * never-twice rule live here once, so every Azure policy keeps the same contract.
+ * A {@link Pruner} from a schedule and a rule: the schedule lives here once and the running-only
+ * filter and never-twice rule in `judgeRunningTrials`, so every Azure policy keeps the same
+ * contract.
  */
 export class IntervalPruner implements Pruner {
   constructor(
@@ -20,14 +22,6 @@ export class IntervalPruner implements Pruner {
   ) {}
 
   decide(history: TrialHistory): StopDecision[] {
-    const decisions: StopDecision[] = [];
-    for (const trial of history.trials) {
-      if (trial.state !== 'running' || trial.stopRequested === true) continue;
-      const n = trial.metrics.length;
-      if (!isEvaluationPoint(n, this.schedule)) continue;
-      const reason = this.rule(trial, n, history);
-      if (reason !== undefined) decisions.push({ trialId: trial.id, interval: n, reason });
-    }
-    return decisions;
+    return judgeRunningTrials(history, (trial, n) => (isEvaluationPoint(n, this.schedule) ? this.rule(trial, n, history) : undefined));
   }
 }

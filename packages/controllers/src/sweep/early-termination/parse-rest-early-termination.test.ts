@@ -41,9 +41,20 @@ describe('parseRestEarlyTermination (the SDK REST form)', () => {
     );
     assertInvalidSpec(
       () => parseRestEarlyTermination({ policyType: 'Hyperband' }),
+      'earlyTermination.policyType: expected one of Bandit, MedianStopping, TruncationSelection (Hyperband has no REST form: submit it as YAML early_termination)',
+      'earlyTermination.policyType',
+    );
+    assertInvalidSpec(
+      () => parseRestEarlyTermination({ policyType: 'asha', minResource: 1 }),
+      'earlyTermination.policyType: expected one of Bandit, MedianStopping, TruncationSelection (asha has no REST form: submit it as YAML early_termination)',
+      'earlyTermination.policyType',
+    );
+    assertInvalidSpec(
+      () => parseRestEarlyTermination({ policyType: 'Nope' }),
       'earlyTermination.policyType: expected one of Bandit, MedianStopping, TruncationSelection',
       'earlyTermination.policyType',
     );
+    assertInvalidSpec(() => parseRestEarlyTermination({ slackFactor: 0.1 }), 'earlyTermination.policyType: expected one of Bandit, MedianStopping, TruncationSelection', 'earlyTermination.policyType');
     assertInvalidSpec(
       () => parseRestEarlyTermination({ policyType: 'MedianStopping', evaluationInterval: '1' }),
       'earlyTermination.evaluationInterval: expected an integer >= 0',

@@ -1,15 +1,15 @@
-import type { BanditPolicy, EarlyTerminationPolicy } from './early-termination-policy.js';
+import type { AzureEarlyTerminationPolicy, BanditPolicy } from './early-termination-policy.js';
 import type { EvaluationSchedule } from './evaluation-schedule.js';
 import { invalid, readBoolean, readInteger, readNumber, type PolicyFieldNames } from './policy-fields.js';
 
-type PolicyType = EarlyTerminationPolicy['type'];
+type PolicyType = AzureEarlyTerminationPolicy['type'];
 
 /**
  * Validates the fields of one policy, whichever form spelled them, and applies Azure's defaults:
  * `evaluation_interval` 1 (the SDK's default 0 is read as 1: "every interval"), `delay_evaluation`
  * 0, `exclude_finished_jobs` false.
  */
-export function readPolicy(record: Record<string, unknown>, type: PolicyType, names: PolicyFieldNames, path: string): EarlyTerminationPolicy {
+export function readPolicy(record: Record<string, unknown>, type: PolicyType, names: PolicyFieldNames, path: string): AzureEarlyTerminationPolicy {
   const schedule = readSchedule(record, names, path);
   switch (type) {
     case 'bandit':
