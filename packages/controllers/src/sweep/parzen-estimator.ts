@@ -9,8 +9,9 @@ type Component = readonly (TruncatedNormal | readonly number[])[];
  * A multivariate Parzen estimator (Optuna's `multivariate=True` TPE): a weighted mixture with
  * one component per observed point plus a prior component, each a product over coordinates of
  * a truncated normal (numeric) or a categorical distribution (choice). Bandwidths follow Scott's
- * rule as Optuna does, 0.2 · n^(-1/(d+4)) · range, clipped to [range / min(100, n + 1), range]
- * (the "magic clip", so a cluster of points never collapses the kernel). A categorical
+ * rule as Optuna does, `bandwidth` · n^(-1/(d+4)) · range (Optuna's factor is 0.2), clipped to
+ * [range / min(100, n + 1), range] (the "magic clip", so a cluster of points never collapses
+ * the kernel). A categorical
  * component puts `priorWeight / size` on every value and 1 on the observed one, so no value
  * ever has probability zero.
  */
@@ -19,8 +20,8 @@ export class ParzenEstimator {
   private readonly logWeights: number[];
   private readonly cumulative: number[] = [];
 
-  constructor(dimensions: readonly TpeDimension[], points: readonly (readonly number[])[], weights: readonly number[], priorWeight: number) {
-    const bandwidth = 0.2 * Math.max(points.length, 1) ** (-1 / (dimensions.length + 4));
+  constructor(dimensions: readonly TpeDimension[], points: readonly (readonly number[])[], weights: readonly number[], priorWeight: number, bandwidthFactor: number) {
+    const bandwidth = bandwidthFactor * Math.max(points.length, 1) ** (-1 / (dimensions.length + 4));
     for (const point of points) this.components.push(dimensions.map((dimension, d) => observedKernel(dimension, point[d]!, bandwidth, points.length, priorWeight)));
     this.components.push(dimensions.map(priorKernel));
     const all = [...weights, priorWeight];
