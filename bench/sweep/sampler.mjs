@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { RandomSampler, SobolSampler, TpeSampler, parseSearchSpace } from '@lathe/controllers';
 
 const SAMPLERS = { random: RandomSampler, sobol: SobolSampler, tpe: TpeSampler };
-const { values } = parseArgs({ options: { sampler: { type: 'string', default: 'sobol' } } });
+const { values } = parseArgs({ options: { sampler: { type: 'string', default: 'tpe' } } });
 const Sampler = SAMPLERS[values.sampler];
 if (!Sampler) {
   console.error(`sampler.mjs: --sampler must be one of ${Object.keys(SAMPLERS).join(', ')}, got ${values.sampler}`);
