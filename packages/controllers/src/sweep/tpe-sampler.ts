@@ -37,9 +37,10 @@ interface Observation {
  * and of `eiCandidates` points drawn from l the one with the largest l(x)/g(x) is suggested.
  *
  * Running and pending trials count as having the worst observed loss (constant liar), so
- * concurrent suggestions are pushed away from each other instead of repeating. Failed trials
- * and trials with no score are left out. Each suggestion draws from its own stream seeded by
- * (seed, history length), so it depends on the options and the history alone.
+ * concurrent suggestions move away from points already being tried rather than repeat the
+ * best one. Trials without a score are left out; a failed or canceled trial that logged one
+ * counts with it (Azure scores a trial by its best value). Each suggestion draws from its own
+ * stream seeded by (seed, history length), so it depends on the options and the history alone.
  */
 export class TpeSampler implements Sampler {
   private readonly model: TpeSpace;
