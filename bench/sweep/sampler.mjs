@@ -4,13 +4,13 @@
 // {"tell"} -> {"ok"}, {"close"} -> exit. The search space is parsed and validated by
 // parseSearchSpace, and every suggestion comes from the same Sampler a sweep job would use, fed
 // the trial history (asked-but-untold trials as running), so the figures are the product's.
-// Usage: node bench/sweep/sampler.mjs [--sampler random|sobol]   (build first: npx tsc -b)
+// Usage: node bench/sweep/sampler.mjs [--sampler random|sobol|tpe]   (build first: npx tsc -b)
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { RandomSampler, SobolSampler, parseSearchSpace } from '@lathe/controllers';
+import { RandomSampler, SobolSampler, TpeSampler, parseSearchSpace } from '@lathe/controllers';
 
-const SAMPLERS = { random: RandomSampler, sobol: SobolSampler };
-const { values } = parseArgs({ options: { sampler: { type: 'string', default: 'sobol' } } });
+const SAMPLERS = { random: RandomSampler, sobol: SobolSampler, tpe: TpeSampler };
+const { values } = parseArgs({ options: { sampler: { type: 'string', default: 'tpe' } } });
 const Sampler = SAMPLERS[values.sampler];
 if (!Sampler) {
   console.error(`sampler.mjs: --sampler must be one of ${Object.keys(SAMPLERS).join(', ')}, got ${values.sampler}`);

@@ -29,5 +29,7 @@ export { RandomSampler } from './sweep/random-sampler.js';
 export { SobolSampler } from './sweep/sobol-sampler.js';
 export { SOBOL_MAX_DIMENSIONS, SobolSequence } from './sweep/sobol-sequence.js';
 export { GridSampler } from './sweep/grid-sampler.js';
+export { TpeSampler } from './sweep/tpe-sampler.js';
+export type { TpeSamplerOptions } from './sweep/tpe-sampler.js';
 export { buildSampler } from './sweep/build-sampler.js';
 export * from './sweep/early-termination/index.js';

@@ -1,15 +1,15 @@
 import { GridSampler } from './grid-sampler.js';
-import { invalidSpec } from './invalid-spec.js';
 import { RandomSampler } from './random-sampler.js';
 import type { Sampler, SamplerOptions } from './sampler.js';
 import { validateSamplingAlgorithm, type SamplingAlgorithm } from './sampling-algorithm.js';
 import type { SearchSpace } from './search-space.js';
 import { SobolSampler } from './sobol-sampler.js';
+import { TpeSampler } from './tpe-sampler.js';
 
 /**
  * The sampler for a sweep's `sampling_algorithm`, after {@link validateSamplingAlgorithm}. The
- * algorithm's own `seed` wins over `options.seed`. `bayesian` is not built yet and is refused
- * with LATHE_INVALID_SPEC rather than quietly sampled at random.
+ * algorithm's own `seed` wins over `options.seed`. `bayesian` builds a {@link TpeSampler} (Azure
+ * does not document its model; TPE is the standard one for these spaces).
  */
 export function buildSampler(algorithm: SamplingAlgorithm, space: SearchSpace, options: SamplerOptions): Sampler {
   validateSamplingAlgorithm(space, algorithm);
@@ -20,7 +20,7 @@ export function buildSampler(algorithm: SamplingAlgorithm, space: SearchSpace, o
       const seeded = { ...options, seed: algorithm.seed ?? options.seed };
       return algorithm.rule === 'sobol' ? new SobolSampler(space, seeded) : new RandomSampler(space, seeded);
     }
-    default:
-      throw invalidSpec('sampling_algorithm.type', 'bayesian sampling is not available yet; use random (rule: sobol spreads trials evenly) or grid');
+    case 'bayesian':
+      return new TpeSampler(space, options);
   }
 }

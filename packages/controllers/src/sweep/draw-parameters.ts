@@ -24,8 +24,11 @@ function expressionDimensions(expression: Expression): number {
   return expression.values.reduce<number>((sum, value) => sum + (isSubSpace(value) ? dimensionsOf(value.entries) : 0), 1);
 }
 
-/** Draws one trial's parameters, sub-spaces only where their choice is picked. */
-export function drawParameters(space: SearchSpace, unit: UnitSource): Parameters {
+/**
+ * Draws one trial's parameters, sub-spaces only where their choice is picked. A sub-space's
+ * entries may be passed as the space (its constants are copied).
+ */
+export function drawParameters(space: SearchSpace | Readonly<Record<string, Expression | Constant>>, unit: UnitSource): Parameters {
   return drawEntries(space, unit, 0);
 }
 

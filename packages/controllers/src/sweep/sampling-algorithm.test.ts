@@ -4,6 +4,7 @@ import { buildSampler } from './build-sampler.js';
 import { parseSearchSpace } from './parse-search-space.js';
 import { parseSamplingAlgorithm, validateSamplingAlgorithm } from './sampling-algorithm.js';
 import { SobolSampler } from './sobol-sampler.js';
+import { TpeSampler } from './tpe-sampler.js';
 
 const mixed = parseSearchSpace({
   opt: ['choice', [['sgd', { lr: ['loguniform', [-5, 0]] }]]],
@@ -54,11 +55,9 @@ describe('buildSampler', () => {
     assert.deepEqual(sobol.ask([]), new SobolSampler(mixed, { seed: 5 }).ask([]));
   });
 
-  it('refuses bayesian until it exists', () => {
+  it('builds a TPE for bayesian, and refuses a space bayesian cannot take', () => {
     const space = parseSearchSpace({ a: ['uniform', [0, 1]] });
-    assert.throws(() => buildSampler({ type: 'bayesian' }, space, { seed: 1, goal: 'maximize' }), {
-      code: 'LATHE_INVALID_SPEC',
-      message: /^sampling_algorithm\.type: bayesian sampling is not available yet/,
-    });
+    assert.ok(buildSampler({ type: 'bayesian' }, space, { seed: 1, goal: 'maximize' }) instanceof TpeSampler);
+    assert.throws(() => buildSampler({ type: 'bayesian' }, mixed, { seed: 1, goal: 'maximize' }), { code: 'LATHE_INVALID_SPEC' });
   });
 });
