@@ -1,21 +1,9 @@
 # Data, models and environments through the real azure-ai-ml SDK, run by azure-ml-sdk-assets.test.ts
 # in a folder holding ./local (a folder of data), ./model, ./mlmodel (an MLflow model) and conda.yml.
 # Each step's outcome, or its error, is printed as one JSON line after "RESULT ".
-import json
-
-from azure.ai.ml import MLClient
 from azure.ai.ml.entities import Data, Environment, Model
-from azure.identity import DefaultAzureCredential
 
-ml = MLClient(DefaultAzureCredential(), subscription_id="sub-1", resource_group_name="rg-1", workspace_name="default")
-out = {}
-
-
-def step(name, fn):
-    try:
-        out[name] = fn()
-    except Exception as error:  # the test names the step that failed
-        out[name] = {"error": f"{type(error).__name__}: {str(error)[:800]}"}
+from scenario import ml, report, step
 
 
 def data(d):
@@ -64,4 +52,4 @@ step("env_list", lambda: containers(ml.environments.list()))
 step("curated_latest", lambda: env(ml.environments.get("AzureML-sklearn-1.0-ubuntu20.04-py38-cpu", label="latest")))
 step("curated_version", lambda: env(ml.environments.get("AzureML-sklearn-1.0-ubuntu20.04-py38-cpu", version="curated")))
 
-print("RESULT " + json.dumps(out))
+report()

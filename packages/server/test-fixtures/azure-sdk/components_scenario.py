@@ -1,21 +1,10 @@
 # Components and computes through the real azure-ai-ml SDK, run by azure-ml-sdk-assets.test.ts in a
 # folder holding ./src; the computes cpu-cluster and old-cluster exist. Each step's outcome, or its error, is
 # printed as one JSON line after "RESULT ".
-import json
-
-from azure.ai.ml import Input, MLClient, Output
+from azure.ai.ml import Input, Output
 from azure.ai.ml.entities import AmlCompute, CommandComponent
-from azure.identity import DefaultAzureCredential
 
-ml = MLClient(DefaultAzureCredential(), subscription_id="sub-1", resource_group_name="rg-1", workspace_name="default")
-out = {}
-
-
-def step(name, fn):
-    try:
-        out[name] = fn()
-    except Exception as error:  # the test names the step that failed
-        out[name] = {"error": f"{type(error).__name__}: {str(error)[:800]}"}
+from scenario import ml, report, step
 
 
 def component(c):
@@ -60,4 +49,4 @@ step("compute_list", lambda: sorted(c.name for c in ml.compute.list()))
 step("compute_create", lambda: compute(ml.compute.begin_create_or_update(AmlCompute(name="gpu-cluster", size="STANDARD_NC6", min_instances=0, max_instances=2, idle_time_before_scale_down=300)).result()))
 step("compute_delete", lambda: (ml.compute.begin_delete("old-cluster").result(), sorted(c.name for c in ml.compute.list()))[1])
 
-print("RESULT " + json.dumps(out))
+report()
