@@ -5,7 +5,7 @@ import { LatheError, isTerminal } from '@lathe/core';
 import { RuntimeReportRequest, workspaceRoutes } from '@lathe/api';
 import type { RuntimeReport } from '@lathe/scheduler';
 import type { ServerContext } from '../server-context.js';
-import { requireJob, type JobParams } from './jobs/require-job.js';
+import { requireJob, type JobParams } from '../shared/require-job.js';
 import { acceptStreamBodies, bodyStream } from './stream-bodies.js';
 
 const MAX_LOG_CHUNK = 8 << 20;

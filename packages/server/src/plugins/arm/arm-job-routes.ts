@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { isTerminal, LatheError, notFound, type JobRecord } from '@lathe/core';
+import { isTerminal, LatheError, type JobRecord } from '@lathe/core';
 import { submitJob } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { armJobResource } from './arm-job-resource.js';
 import { armJobToSpec, type ArmCommandJob } from './arm-job-spec.js';
 import { LIST_VIEW_TYPES, type ListViewType } from './arm-list-view.js';
 import { armScope } from './arm-scope.js';
+import { requireJob } from '../../shared/require-job.js';
+import { tagFilter } from '../../shared/tag-filter.js';
 
 const StringMap = { type: ['object', 'null'], additionalProperties: { type: 'string' } };
 const Entries = { type: ['object', 'null'], additionalProperties: { type: ['object', 'null'] } };
@@ -90,7 +92,7 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       workspace: scope.workspace,
       parent: null,
       ...(view === 'All' ? {} : { archived: view === 'ArchivedOnly' }),
-      ...(request.query.tag ? { tags: armTagFilter(request.query.tag) } : {}),
+      ...(request.query.tag ? { tags: tagFilter(request.query.tag) } : {}),
       limit: JOB_PAGE_SIZE,
       ...(request.query.$skip ? { pageToken: request.query.$skip } : {}),
     });
@@ -113,7 +115,7 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
   // The operation `Location` of a cancel: 202 while the job is still ending, then 200.
   app.get<{ Params: { name: string } }>('/jobs/:name/cancelResult', async (request, reply) => {
     const scope = armScope(request);
-    const job = await requireJob(ctx, scope.workspace, request.params.name);
+    const job = await requireJob(ctx, { workspace: scope.workspace, name: request.params.name });
     if (!isTerminal(job.status)) return reply.status(202).header('location', `${scope.baseUrl}${request.url}`).header('retry-after', '1').send();
     return reply.status(200).send({ status: job.status });
   });
@@ -131,14 +133,8 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
 
   app.get<{ Params: { name: string } }>('/jobs/:name', async (request) => {
     const scope = armScope(request);
-    return armJobResource(scope, await requireJob(ctx, scope.workspace, request.params.name), ctx.httpPort);
+    return armJobResource(scope, await requireJob(ctx, { workspace: scope.workspace, name: request.params.name }), ctx.httpPort);
   });
-}
-
-async function requireJob(ctx: ServerContext, workspace: string, name: string): Promise<JobRecord> {
-  const job = await ctx.store.getJob(workspace, name);
-  if (job === undefined) throw notFound('job', name);
-  return job;
 }
 
 // A job is never replaced: a PUT of a taken name may only change whether the job is archived.
@@ -147,11 +143,4 @@ async function archiveOrRestore(ctx: ServerContext, job: JobRecord, isArchived: 
     throw new LatheError('LATHE_CONFLICT', `job '${job.name}' already exists in workspace '${job.workspace}'; a job cannot be replaced, only archived or restored (properties.isArchived)`);
   }
   return (await ctx.store.setJobArchived(job.workspace, job.name, isArchived)) ?? job;
-}
-
-// `tag=key` or `tag=key=value` (the SDK sends one); a value of `null` matches any value.
-function armTagFilter(tag: string): Record<string, string | null> {
-  const eq = tag.indexOf('=');
-  if (eq === 0) throw new LatheError('LATHE_BAD_REQUEST', `tag: '${tag.slice(0, 100)}' needs a key`, { details: { field: 'tag' } });
-  return eq < 0 ? { [tag]: null } : { [tag.slice(0, eq)]: tag.slice(eq + 1) };
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { LatheError } from '@lathe/core';
+import { notFound } from '@lathe/core';
 import { CreateJobRequest, ListJobsQuery, workspaceRoutes } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
 import { statusParam } from '../query-lists.js';
 import { submitJob } from '@lathe/jobs';
-import { requireJob, type JobParams } from './require-job.js';
+import { requireJob, type JobParams } from '../../shared/require-job.js';
+import { tagFilter } from '../../shared/tag-filter.js';
 import { toJobResource } from './to-job-resource.js';
 
 type WorkspaceParams = { workspace: string };
@@ -28,7 +29,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
       statuses: statusParam(q.status),
       ...(q.experiment_name ? { experimentName: q.experiment_name } : {}),
       ...(q.parent ? { parent: q.parent } : {}),
-      tags: parseTags(q.tag),
+      tags: tagFilter(q.tag),
       ...(q.view === 'all' ? {} : { archived: q.view === 'archived' }),
       limit: q.max_results ?? 50,
       ...(q.page_token ? { pageToken: q.page_token } : {}),
@@ -63,22 +64,11 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     [workspaceRoutes.restore, false],
   ] as const) {
     app.post<{ Params: JobParams }>(route, async (request) => {
-      await requireJob(ctx, request.params);
       const job = await ctx.store.setJobArchived(request.params.workspace, request.params.name, archived);
-      return toJobResource(job ?? (await requireJob(ctx, request.params)));
+      if (job === undefined) throw notFound('job', request.params.name);
+      return toJobResource(job);
     });
   }
 }
 
 const ChildrenQuery = Type.Object({ max_results: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })), page_token: Type.Optional(Type.String()) }, { additionalProperties: false });
-
-function parseTags(value: string | string[] | undefined): Record<string, string | null> {
-  const tags: Record<string, string | null> = {};
-  for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-    const eq = item.indexOf('=');
-    if (eq === 0) throw new LatheError('LATHE_BAD_REQUEST', `tag: '${item}' needs a key`, { details: { field: 'tag' } });
-    if (eq < 0) tags[item] = null;
-    else tags[item.slice(0, eq)] = item.slice(eq + 1);
-  }
-  return tags;
-}

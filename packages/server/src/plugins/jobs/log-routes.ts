@@ -4,7 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { isTerminal, LatheError } from '@lathe/core';
 import { LOG_TAIL_MAX_BYTES, LOG_TAIL_MAX_LINES, workspaceRoutes } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
-import { requireJob, type JobParams } from './require-job.js';
+import { requireJob, type JobParams } from '../../shared/require-job.js';
 import { findLogTail } from './log-tail.js';
 import { logSearchRoute } from './log-search-route.js';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { LOG_SEARCH_MAX_RESULTS, workspaceRoutes, type LogSearchEndResource, type LogSearchMatchResource } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
-import { requireJob, type JobParams } from './require-job.js';
+import { requireJob, type JobParams } from '../../shared/require-job.js';
 import { searchLog } from './search-log.js';
 
 const LogSearchQuery = Type.Object(

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { workspaceRoutes } from '@lathe/api';
 import type { ServerContext } from '../../server-context.js';
-import { requireJob, type JobParams } from './require-job.js';
+import { requireJob, type JobParams } from '../../shared/require-job.js';
 import { attachmentDisposition } from '../content-disposition.js';
 
 type OutputParams = JobParams & { output: string };

@@ -1,5 +1,5 @@
 import { notFound, type JobRecord } from '@lathe/core';
-import type { ServerContext } from '../../server-context.js';
+import type { ServerContext } from '../server-context.js';
 
 /** Route params that name a job. */
 export interface JobParams {
