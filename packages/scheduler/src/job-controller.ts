@@ -18,10 +18,21 @@ export interface ControllerContext {
   createChild(request: ChildJobRequest): Promise<JobRecord>;
   /** Records the controller's own progress in the store, where a restarted server reads it back. */
   saveState(state: Record<string, unknown>): Promise<void>;
+  /**
+   * Asks a child to stop (a trial an early-termination policy stopped); `reason` goes on the
+   * child's history. Idempotent: a child already stopping or ended is left as it is.
+   */
+  cancelChild(name: string, reason: string): Promise<void>;
 }
 
-/** What a controller wants its job to become after an {@link JobController.advance}. */
-export type ControllerDecision = { status: 'Running' } | { status: 'Completed' } | { status: 'Failed'; failure: Failure };
+/**
+ * What a controller wants its job to become after an {@link JobController.advance}:
+ * - `Running`, to be advanced again when a child moves, when a running child writes metrics, and
+ *   at `recheckAt` (epoch ms) when given — a deadline such as a timeout, which no child announces;
+ * - `Completed` or `Failed` (its live children are canceled);
+ * - `Canceled`: it stops itself (its timeout), canceling its children first; `reason` is recorded.
+ */
+export type ControllerDecision = { status: 'Running'; recheckAt?: number } | { status: 'Completed' } | { status: 'Failed'; failure: Failure } | { status: 'Canceled'; reason: string };
 
 /**
  * A job kind that runs no process of its own (a sweep, a pipeline): it creates child jobs and

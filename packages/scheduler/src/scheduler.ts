@@ -85,6 +85,10 @@ export class Scheduler {
   private readonly submitChild: SubmitChildJob | undefined;
   private readonly finalization: FinalizationPlan | undefined;
   private readonly crashPoint: (point: string) => void;
+  /** Live children of controller jobs, `workspace/child` → parent: whose metric writes advance the parent. */
+  private readonly watched = new Map<string, string>();
+  /** Pending `recheckAt` wake-ups of controller jobs, by `workspace/name`. */
+  private readonly rechecks = new Map<string, NodeJS.Timeout>();
   /** Controller jobs being advanced, by `workspace/name`; `again` asks for one more round. */
   private readonly advancing = new Map<string, { again: boolean }>();
   /** Jobs whose outputs are being published, by `workspace/name`. */
@@ -136,9 +140,18 @@ export class Scheduler {
       await backend.start?.();
     }
     // A child's every move may be what its controller waits for.
-    this.stopListening = this.events.onStatus((job) => {
+    const stopStatus = this.events.onStatus((job) => {
       if (job.parent !== null && this.controllers.size > 0) this.advance(job.workspace, job.parent);
     });
+    // A running child's metrics are what an early-termination policy decides from.
+    const stopMetrics = this.events.onMetrics((workspace, runId) => {
+      const parent = this.watched.get(keyOf(workspace, runId));
+      if (parent !== undefined) this.advance(workspace, parent);
+    });
+    this.stopListening = () => {
+      stopStatus();
+      stopMetrics();
+    };
     this.timer = setInterval(() => this.track(this.pollActive()), this.pollIntervalMs);
     this.timer.unref();
     for (const job of resume) {
@@ -153,6 +166,8 @@ export class Scheduler {
     this.stopped = true;
     this.stopListening?.();
     clearInterval(this.timer);
+    for (const timer of this.rechecks.values()) clearTimeout(timer);
+    this.rechecks.clear();
     await this.ticking;
     await Promise.allSettled([...this.inflight]);
     for (const backend of this.backends.values()) await backend.close?.();
@@ -314,16 +329,18 @@ export class Scheduler {
 
   /**
    * Cancels a job: a job that has not started ends Canceled at once; a started one turns
-   * CancelRequested and its backend is told to stop it. Idempotent; a finished job is returned
-   * as it is.
+   * CancelRequested and its backend is told to stop it. `reason` (a policy that stopped a trial)
+   * goes on the history. Idempotent; a finished job is returned as it is.
    */
-  async requestCancel(workspace: string, name: string): Promise<JobRecord> {
+  async requestCancel(workspace: string, name: string, reason?: string): Promise<JobRecord> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const job = await this.store.getJob(workspace, name);
       if (!job) throw notFound('job', name);
       if (isTerminal(job.status) || job.status === 'CancelRequested') return job;
       const early = job.status === 'NotStarted' || job.status === 'Queued';
-      const moved = early ? await this.move(job, [job.status], 'Canceled', { reason: 'canceled before it started' }) : await this.move(job, [job.status], 'CancelRequested');
+      const moved = early
+        ? await this.move(job, [job.status], 'Canceled', { reason: reason ?? 'canceled before it started' })
+        : await this.move(job, [job.status], 'CancelRequested', reason === undefined ? undefined : { reason });
       if (!moved) continue;
       if (this.controllers.has(moved.type)) {
         // Its children are canceled as the controller is advanced; it ends once they have.
@@ -465,8 +482,13 @@ export class Scheduler {
   private async advanceOnce(workspace: string, name: string): Promise<void> {
     const job = await this.store.getJob(workspace, name);
     const controller = job && this.controllers.get(job.type);
-    if (!job || !controller || isTerminal(job.status)) return;
+    if (!job || !controller) return;
     const children = await this.childrenOf(job);
+    for (const child of children) {
+      if (isTerminal(child.status) || isTerminal(job.status)) this.watched.delete(keyOf(workspace, child.name));
+      else this.watched.set(keyOf(workspace, child.name), name);
+    }
+    if (isTerminal(job.status)) return;
     const live = children.filter((c) => !isTerminal(c.status));
     if (job.status === 'CancelRequested') {
       for (const child of live) await this.requestCancel(child.workspace, child.name);
@@ -480,12 +502,31 @@ export class Scheduler {
     } catch (error) {
       decision = { status: 'Failed' as const, failure: { type: 'SystemError' as const, message: `the ${job.type} controller failed: ${(error as Error).message}`, nonRetryable: false, details: {} } };
     }
-    if (decision.status === 'Completed') {
+    if (decision.status === 'Running') {
+      if (decision.recheckAt !== undefined) this.recheckAt(workspace, name, decision.recheckAt);
+    } else if (decision.status === 'Completed') {
       await this.move(job, ['Running'], 'Completed');
-    } else if (decision.status === 'Failed') {
+    } else if (decision.status === 'Canceled') {
+      // The next round cancels the children and ends the job once they have.
+      if (await this.move(job, ['Running'], 'CancelRequested', { reason: decision.reason })) this.advance(workspace, name);
+    } else {
       for (const child of live) await this.requestCancel(child.workspace, child.name);
       await this.fail(job, decision.failure);
     }
+  }
+
+  // One wake-up per controller job: a later decision replaces the earlier one.
+  private recheckAt(workspace: string, name: string, at: number): void {
+    const key = keyOf(workspace, name);
+    clearTimeout(this.rechecks.get(key));
+    // setTimeout's limit is 2^31-1 ms (~24.8 days); a farther deadline wakes early and is asked again.
+    const delay = Math.min(Math.max(0, at - this.now()), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      this.rechecks.delete(key);
+      this.advance(workspace, name);
+    }, delay);
+    timer.unref();
+    this.rechecks.set(key, timer);
   }
 
   private controllerContext(parent: JobRecord): ControllerContext {
@@ -500,9 +541,15 @@ export class Scheduler {
           if (existing?.parent !== parent.name) throw error;
           return existing;
         }
+        if (!isTerminal(child.status)) this.watched.set(keyOf(parent.workspace, child.name), parent.name);
         this.events.emitStatus(child);
         this.notify();
         return child;
+      },
+      cancelChild: async (name, reason) => {
+        const child = await this.store.getJob(parent.workspace, name);
+        if (child?.parent !== parent.name) throw new Error(`'${name}' is not a child of '${parent.name}'`);
+        await this.requestCancel(parent.workspace, name, reason);
       },
       saveState: async (state) => {
         await this.store.updateJobProgress({ workspace: parent.workspace, name: parent.name, from: ['Running'], at: this.now(), controllerState: state });

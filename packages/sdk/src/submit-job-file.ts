@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { hasUriScheme } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
-import { dataInputs, loadCommandJobFile, type CommandJobSpec } from '@lathe/spec';
+import { dataInputs, loadJobFile, type CommandJobSpec, type SweepJobSpec } from '@lathe/spec';
 import { inlineCondaFile } from './inline-conda-file.js';
 import { locateServerError } from './locate-server-error.js';
 import type { LatheClient } from './lathe-client.js';
@@ -37,15 +37,17 @@ export interface SubmittedJob {
  * const { job } = await submitJobFile(new LatheClient(), 'examples/jobs/hello-world.yml');
  */
 export async function submitJobFile(client: LatheClient, file: string, options: SubmitJobFileOptions = {}): Promise<SubmittedJob> {
-  const loaded = await loadCommandJobFile(file, options.set ?? []);
-  const spec = structuredClone(loaded.spec) as CommandJobSpec;
-  const packed = await packLocalPaths(spec, loaded.baseDir, file);
+  const loaded = await loadJobFile(file, options.set ?? []);
+  const spec = structuredClone(loaded.spec);
+  // A sweep's process part is its `trial`; its inputs are its own, as a command job's are.
+  const runs: LocalFields = loaded.type === 'sweep' ? { fields: (spec as SweepJobSpec).trial, prefix: 'trial.' } : { fields: spec as CommandJobSpec, prefix: '' };
+  const packed = await packLocalPaths(runs, spec, loaded.baseDir, file);
   try {
     for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path, options.onUploadProgress));
   } finally {
     await Promise.all(packed.map((p) => discardPacked(p.packed)));
   }
-  await inlineCondaFile(spec.environment, loaded.baseDir, file, 'environment');
+  await inlineCondaFile(runs.fields.environment, loaded.baseDir, file, `${runs.prefix}environment`);
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
   const job = await client
     .createJob(spec, {
@@ -58,6 +60,13 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   return { job, warnings: job.warnings };
 }
 
+/** The fields that say what runs (`code`, `environment`): the job's own, or a sweep's `trial`. */
+interface LocalFields {
+  fields: Pick<CommandJobSpec, 'code' | 'environment'>;
+  /** Where they are in the file, for messages. */
+  prefix: string;
+}
+
 interface LocalPath {
   packed: PackedPath;
   /** Puts the uploaded reference into the spec. */
@@ -66,14 +75,15 @@ interface LocalPath {
 
 // Everything is packed (and the code snapshot checked against its limits) before the first
 // upload, so a spec refused here leaves nothing on the server.
-async function packLocalPaths(spec: CommandJobSpec, baseDir: string, file: string): Promise<LocalPath[]> {
+async function packLocalPaths(runs: LocalFields, spec: Pick<CommandJobSpec, 'inputs'>, baseDir: string, file: string): Promise<LocalPath[]> {
   const out: LocalPath[] = [];
   const local = (path: string) => resolve(baseDir, path);
+  const code = runs.fields.code;
   try {
-    if (spec.code !== undefined && !hasUriScheme(spec.code)) {
+    if (code !== undefined && !hasUriScheme(code)) {
       // A single file as code becomes a folder holding it.
-      const packed = await packPath(local(spec.code), file, 'code', { asFolder: true, limits: snapshotLimits() });
-      out.push({ packed, assign: (ref) => (spec.code = ref) });
+      const packed = await packPath(local(code), file, `${runs.prefix}code`, { asFolder: true, limits: snapshotLimits() });
+      out.push({ packed, assign: (ref) => (runs.fields.code = ref) });
     }
     for (const { name, input } of dataInputs(spec)) {
       if (hasUriScheme(input.path)) continue;

@@ -96,7 +96,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     warn: (obj, msg) => app?.log.warn(obj, msg),
     error: (obj, msg) => app?.log.error(obj, msg),
   };
-  const kinds = new JobKindRegistry([...builtInJobKinds, ...(options.kinds ?? [])]);
+  const kinds = new JobKindRegistry([...builtInJobKinds(store.tracking), ...(options.kinds ?? [])]);
   // The context is complete before the scheduler calls back into it (children, publishing).
   let context: ServerContext;
   const scheduler = new Scheduler({

@@ -15,8 +15,14 @@ export {
 export type { CommandJobSpec, DataInput, JobInput, JobOutput } from './schema/command-job-schema.js';
 export { loadCommandJobFile, parseCommandJob, validateCommandJob } from './command-job.js';
 export type { LoadedCommandJob, ParseCommandJobOptions } from './command-job.js';
-export { asCommandJob, dataInputs, isCommandJob } from './job-spec.js';
-export type { CommandJob, JobSpec, NamedDataInput } from './job-spec.js';
+export { asCommandJob, dataInputs, isCommandJob, isSweepJob } from './job-spec.js';
+export type { CommandJob, JobSpec, NamedDataInput, SweepJob } from './job-spec.js';
+export { SweepJobSchema, SweepLimitsSchema, SweepObjectiveSchema, SweepTrialSchema } from './schema/sweep-job-schema.js';
+export type { SweepJobSpec, SweepTrial } from './schema/sweep-job-schema.js';
+export { loadSweepJobFile, parseSweepJob, validateSweepJob } from './sweep-job.js';
+export type { LoadedSweepJob } from './sweep-job.js';
+export { loadJobFile, parseJobFile } from './job-file.js';
+export type { LoadedJob } from './job-file.js';
 export type { LoadedSpec, ParseSpecOptions } from './spec-loader.js';
 export { ASSET_NAME_PATTERN, AssetName, AssetVersion } from './schema/asset-fields.js';
 export { CODE_PATH_REFERENCES, CodeAssetSchema } from './schema/code-asset-schema.js';

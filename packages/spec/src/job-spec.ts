@@ -1,6 +1,7 @@
 import { LatheError, type JobSpecDocument } from '@lathe/core';
 import type { ResolvedEnvironment } from './resolved-environment.js';
 import type { CommandJobSpec, DataInput } from './schema/command-job-schema.js';
+import type { SweepJobSpec } from './schema/sweep-job-schema.js';
 
 /**
  * A command job as it is stored and launched: validated, `type` set, and the environment the
@@ -9,11 +10,17 @@ import type { CommandJobSpec, DataInput } from './schema/command-job-schema.js';
 export type CommandJob = CommandJobSpec & { type: 'command'; resolved_environment?: ResolvedEnvironment };
 
 /**
- * Every job kind's typed spec, told apart by `type`. The store keeps a spec as a
- * `JobSpecDocument` from `@lathe/core`; {@link asJobSpec} and the kind guards narrow it back.
- * Sweep and pipeline jobs join the union as their kinds are added.
+ * A sweep job as it is stored: validated, and its trial's references resolved as a command
+ * job's are (`trial.resolved_environment` beside the environment it names).
  */
-export type JobSpec = CommandJob;
+export type SweepJob = SweepJobSpec & { type: 'sweep'; trial: SweepJobSpec['trial'] & { resolved_environment?: ResolvedEnvironment } };
+
+/**
+ * Every job kind's typed spec, told apart by `type`. The store keeps a spec as a
+ * `JobSpecDocument` from `@lathe/core`; the kind guards narrow it back. Pipeline jobs join the
+ * union as their kind is added.
+ */
+export type JobSpec = CommandJob | SweepJob;
 
 /** A data input of a spec, with the name it has under `inputs:`. */
 export interface NamedDataInput {
@@ -27,6 +34,11 @@ export interface NamedDataInput {
  */
 export function isCommandJob(spec: JobSpecDocument): spec is JobSpecDocument & CommandJob {
   return spec.type === 'command';
+}
+
+/** Whether a stored spec is a sweep job (only the sweep kind stores `type: sweep`). */
+export function isSweepJob(spec: JobSpecDocument): spec is JobSpecDocument & SweepJob {
+  return spec.type === 'sweep';
 }
 
 /**

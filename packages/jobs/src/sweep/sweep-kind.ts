@@ -1,0 +1,48 @@
+import { validateSweepJob, type CommandJob, type SweepJob, type SweepJobSpec } from '@lathe/spec';
+import type { JobSpecDocument } from '@lathe/core';
+import { commandKind } from '../command-kind.js';
+import type { JobKind, ResolvedJob } from '../job-kind.js';
+import { SweepController } from './sweep-controller.js';
+import type { TrialMetrics } from './trial-metrics.js';
+
+/**
+ * `type: sweep`: Azure ML hyperparameter tuning, run by a {@link SweepController} whose trials
+ * are command jobs. At submit the trial is resolved as a command job would be (code snapshot,
+ * environment, inputs), so a sweep whose trial could not run is refused before any trial exists.
+ */
+export function sweepKind(metrics: TrialMetrics): JobKind {
+  return {
+    type: 'sweep',
+    description: 'hyperparameter tuning: a trial command run many times with sampled parameters, scored by a logged metric',
+    validate(document, field) {
+      const { spec, warnings } = validateSweepJob(document, field);
+      return { spec: { ...spec, type: 'sweep' }, warnings: [...warnings, ...outputWarnings(spec)] };
+    },
+    async resolve(ctx, workspace, document): Promise<ResolvedJob> {
+      const sweep = document as JobSpecDocument & SweepJob;
+      const { trial } = sweep;
+      const asCommand: JobSpecDocument = {
+        type: 'command',
+        command: trial.command,
+        environment: trial.environment,
+        ...(trial.code !== undefined ? { code: trial.code } : {}),
+        ...(sweep.inputs ? { inputs: structuredClone(sweep.inputs) } : {}),
+      };
+      const resolved = await commandKind.resolve(ctx, workspace, asCommand);
+      const command = resolved.spec as CommandJob;
+      const spec: SweepJob = {
+        ...sweep,
+        ...(command.inputs ? { inputs: command.inputs } : {}),
+        trial: { ...trial, ...(command.resolved_environment ? { resolved_environment: command.resolved_environment } : {}) },
+      };
+      return { spec, consumed: resolved.consumed, warnings: resolved.warnings };
+    },
+    controller: new SweepController(metrics),
+  };
+}
+
+function outputWarnings(spec: SweepJobSpec): string[] {
+  return Object.entries(spec.outputs ?? {})
+    .filter(([, output]) => output.name !== undefined)
+    .map(([name]) => `outputs.${name}.name: not registered for a sweep; the sweep's outputs are its best trial's (lathe job download <sweep>)`);
+}

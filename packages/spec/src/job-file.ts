@@ -1,0 +1,31 @@
+import { parseCommandJob, type LoadedCommandJob } from './command-job.js';
+import { parseSetOverrides } from './set-overrides.js';
+import { readSpecFile, type ParseSpecOptions } from './spec-loader.js';
+import { parseSweepJob, type LoadedSweepJob } from './sweep-job.js';
+import { parseYamlData } from './yaml/source-document.js';
+
+/** A job file read as the kind its `type:` names. */
+export type LoadedJob = ({ type: 'command' } & LoadedCommandJob) | ({ type: 'sweep' } & LoadedSweepJob);
+
+/**
+ * Parses job YAML text as the kind its `type:` (or a `--set type=`) names: `sweep`, or a command
+ * job for anything else, whose reader reports a type it does not run. Errors are those of the
+ * kind's reader, with file:line:column.
+ */
+export function parseJobFile(text: string, options: ParseSpecOptions): LoadedJob {
+  if (jobType(text, options) === 'sweep') return { type: 'sweep', ...parseSweepJob(text, options) };
+  return { type: 'command', ...parseCommandJob(text, options) };
+}
+
+/** Reads a job YAML file; see {@link parseJobFile}. */
+export async function loadJobFile(file: string, set: readonly string[] = []): Promise<LoadedJob> {
+  return parseJobFile(await readSpecFile(file), { file, set });
+}
+
+function jobType(text: string, options: ParseSpecOptions): unknown {
+  const override = parseSetOverrides(options.set ?? []).findLast((o) => o.path.length === 1 && o.path[0] === 'type');
+  if (override) return typeof override.value === 'string' ? override.value.toLowerCase() : override.value;
+  const data = parseYamlData(text, options.file) as { type?: unknown } | null;
+  const type = data !== null && typeof data === 'object' ? data.type : undefined;
+  return typeof type === 'string' ? type.toLowerCase() : type;
+}

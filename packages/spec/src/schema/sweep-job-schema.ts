@@ -1,0 +1,85 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DistributionSchema, InlineEnvironmentSchema, JobInputSchema, JobOutputSchema, ResourcesSchema } from './command-job-schema.js';
+import { Lenient, StringEnum, StringMap } from './keywords.js';
+
+/**
+ * The Azure ML v2 `sweepJob` YAML kind (https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json)
+ * as Lathe accepts it. The schema checks the shape; what a schema cannot say (each search-space
+ * expression, the algorithm's accepted expressions, the policy's fields) is checked by the sweep
+ * parsers of `@lathe/controllers`, which the sweep kind runs on the same document.
+ */
+
+const Name = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$', description: 'Letters, digits, _ and -' });
+const InputName = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' });
+
+/** What each trial runs: a command job's process part; inputs, outputs and compute are the sweep's. */
+export const SweepTrialSchema = Type.Object(
+  {
+    command: Type.String({ minLength: 1, description: 'The trial command; `${{search_space.<name>}}` is replaced by the value drawn for each trial' }),
+    code: Type.Optional(Type.String({ minLength: 1 })),
+    environment: Type.Union([Type.String({ minLength: 1 }), InlineEnvironmentSchema]),
+    environment_variables: Type.Optional(StringMap()),
+    distribution: Type.Optional(DistributionSchema),
+    resources: Type.Optional(ResourcesSchema),
+  },
+  { additionalProperties: false, title: 'SweepTrial' },
+);
+
+/** How many trials, how many at once, and for how long (seconds). */
+export const SweepLimitsSchema = Type.Object(
+  {
+    max_total_trials: Type.Integer({ minimum: 1, maximum: 1000, default: 1000 }),
+    max_concurrent_trials: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    timeout: Type.Integer({ minimum: 1, default: 5_184_000 }),
+    trial_timeout: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false, title: 'SweepLimits' },
+);
+
+/** The metric every trial logs and which way is better. */
+export const SweepObjectiveSchema = Type.Object(
+  {
+    primary_metric: Type.String({ minLength: 1, description: 'The MLflow metric name every trial logs' }),
+    goal: StringEnum(['maximize', 'minimize']),
+  },
+  { additionalProperties: false, title: 'SweepObjective' },
+);
+
+const IdentitySchema = Lenient(Type.Object({ type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) }, { additionalProperties: false }));
+
+/** The sweep job document. */
+export const SweepJobSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    type: StringEnum(['sweep']),
+    name: Type.Optional(Name),
+    display_name: Type.Optional(Type.String()),
+    experiment_name: Type.Optional(Type.String({ minLength: 1 })),
+    description: Type.Optional(Type.String()),
+    tags: Type.Optional(StringMap()),
+    properties: Type.Optional(StringMap()),
+    compute: Type.Optional(Type.String({ minLength: 1 })),
+    inputs: Type.Optional(Type.Record(InputName, JobInputSchema)),
+    outputs: Type.Optional(Type.Record(InputName, JobOutputSchema)),
+    /** `random`, `grid`, `bayesian`, or `{type: random, seed, rule: random|sobol}`. */
+    sampling_algorithm: Type.Union([Type.String(), Type.Record(Type.String(), Type.Unknown())], { description: 'random, grid or bayesian, or a mapping with type (random also takes seed and rule)' }),
+    /** Parameter name → expression (`{type: uniform, min_value: 0.01, max_value: 0.9}`). */
+    search_space: Type.Record(InputName, Type.Unknown(), { description: 'Parameter name → {type: choice|randint|uniform|..., ...}' }),
+    objective: SweepObjectiveSchema,
+    limits: Type.Optional(SweepLimitsSchema),
+    early_termination: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'A policy: {type: bandit|median_stopping|truncation_selection|asha|hyperband|nan, ...}' })),
+    trial: SweepTrialSchema,
+    identity: Type.Optional(IdentitySchema),
+    queue_settings: Type.Optional(Lenient(Type.Object({ job_tier: Type.Optional(Type.String()), priority: Type.Optional(Type.String()) }, { additionalProperties: false }))),
+  },
+  {
+    additionalProperties: false,
+    $id: 'https://lathe.dev/schemas/sweepJob.schema.json',
+    title: 'Lathe sweep job (Azure ML v2 sweepJob)',
+  },
+);
+
+/** A validated, normalised sweep job. */
+export type SweepJobSpec = Static<typeof SweepJobSchema>;
+/** A sweep's `trial` after validation. */
+export type SweepTrial = Static<typeof SweepTrialSchema>;
