@@ -1,4 +1,5 @@
 export type { ErrorResource, JobErrorResource, JobKindResource, JobResource, OutputFileResource, OutputResource, PageResource, StatusEventResource } from './job-resource.js';
+export type { SweepResource, SweepTrialResource } from './sweep-resource.js';
 export { CreateJobRequest, ListJobsQuery, RunQuery, RuntimeReportRequest } from './requests.js';
 export { API_PREFIX, WORKSPACE_PREFIX, paths, workspacePath, workspaceRoutes } from './routes.js';
 export * from './mlflow-resources.js';

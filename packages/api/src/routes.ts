@@ -21,6 +21,7 @@ export const workspaceRoutes = {
   archive: '/jobs/:name/archive',
   restore: '/jobs/:name/restore',
   jobChildren: '/jobs/:name/children',
+  sweep: '/jobs/:name/sweep',
   logs: '/jobs/:name/logs',
   logSearch: '/jobs/:name/logs/search',
   outputs: '/jobs/:name/outputs',
@@ -56,6 +57,8 @@ export const paths = {
   restore: (ws: string, name: string) => workspacePath(ws, r.restore, { name }),
   /** The jobs a job created (a sweep's trials, a pipeline's steps), oldest first. */
   jobChildren: (ws: string, name: string) => workspacePath(ws, r.jobChildren, { name }),
+  /** A sweep job's objective, best trial and trials, best first (`SweepResource`). */
+  sweep: (ws: string, name: string) => workspacePath(ws, r.sweep, { name }),
   /** The job kinds this server runs. */
   jobKinds: () => `${API_PREFIX}/job-kinds`,
   logs: (ws: string, name: string) => workspacePath(ws, r.logs, { name }),

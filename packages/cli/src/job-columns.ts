@@ -19,6 +19,8 @@ export function jobDetails(job: JobResource): string {
   if (spec.command) lines.push(`Command: ${spec.command}`);
   if (job.exit_code !== null) lines.push(`Exit code: ${job.exit_code}`);
   lines.push(`History: ${job.status_history.map((e) => e.status).join(' → ')}`);
+  // Why a job was stopped (by a sweep's policy, a timeout) is on the event that stopped it.
+  for (const e of job.status_history) if (e.status === 'CancelRequested' && e.reason) lines.push(`Canceled because: ${e.reason}`);
   for (const w of job.warnings) lines.push(`Warning: ${w}`);
   if (job.error) lines.push(`Error (${job.error.type}): ${job.error.message}`);
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@ export { commandKind } from './command-kind.js';
 export { sweepKind } from './sweep/sweep-kind.js';
 export { SweepController, scoreOf } from './sweep/sweep-controller.js';
 export { readSweepState } from './sweep/sweep-state.js';
+export { describeSweep, outputOwner } from './sweep/describe-sweep.js';
 export type { SweepBest, SweepState, SweepTrialState } from './sweep/sweep-state.js';
 export { trackingTrialMetrics } from './sweep/trial-metrics.js';
 export type { TrialMetrics } from './sweep/trial-metrics.js';

@@ -8,6 +8,7 @@ import type {
   CuratedEnvironmentResource,
   ExperimentSummaryResource,
   JobKindResource,
+  SweepResource,
   JobResource,
   LiveEventResource,
   MetricSeriesResource,
@@ -167,6 +168,11 @@ export class LatheClient {
   async listChildJobs(name: string, options: { maxResults?: number; pageToken?: string } = {}): Promise<PageResource<JobResource>> {
     const query = { max_results: options.maxResults, page_token: options.pageToken };
     return json(await this.send(paths.jobChildren(this.workspace, name), { query }));
+  }
+
+  /** A sweep job's objective, best trial and trials, best first. */
+  async getSweep(name: string): Promise<SweepResource> {
+    return json(await this.send(paths.sweep(this.workspace, name)));
   }
 
   /** The job kinds the server runs. */

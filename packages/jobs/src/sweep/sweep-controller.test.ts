@@ -116,7 +116,13 @@ const OBJECTIVE = { primary_metric: 'accuracy', goal: 'maximize' };
 
 describe('SweepController', () => {
   it('asks for trials up to max_concurrent_trials at a time and max_total_trials in all, then completes with the best', async () => {
-    const sweep = new SweepHarness({ trial: TRIAL, sampling_algorithm: { type: 'random', seed: 7 }, search_space: SPACE, objective: OBJECTIVE, limits: { max_total_trials: 5, max_concurrent_trials: 2 } });
+    const sweep = new SweepHarness({
+      trial: TRIAL,
+      sampling_algorithm: { type: 'random', seed: 7 },
+      search_space: SPACE,
+      objective: OBJECTIVE,
+      limits: { max_total_trials: 5, max_concurrent_trials: 2 },
+    });
     assert.deepEqual(await sweep.advance(), { status: 'Running', recheckAt: sweep.now + 5_184_000_000 });
     assert.deepEqual([...sweep.children.keys()], ['sweep1_0', 'sweep1_1']);
     const rounds = [];
@@ -203,6 +209,31 @@ describe('SweepController', () => {
     assert.equal(sweep.canceled.length, 1);
   });
 
+  it('judges a trial at every evaluation point it passed between two rounds', async () => {
+    const sweep = new SweepHarness({
+      trial: TRIAL,
+      sampling_algorithm: 'random',
+      search_space: SPACE,
+      objective: OBJECTIVE,
+      limits: { max_total_trials: 2, max_concurrent_trials: 1 },
+      early_termination: { type: 'bandit', evaluation_interval: 2, slack_factor: 0.1 },
+    });
+    await sweep.advance();
+    sweep.move('sweep1_0', 'Running');
+    sweep.log('sweep1_0', 0.9, 0.9, 0.9, 0.9);
+    sweep.move('sweep1_0', 'Completed');
+    await sweep.advance();
+    sweep.move('sweep1_1', 'Running');
+    // Three values in one round: interval 3 is no evaluation point, interval 2 is.
+    sweep.log('sweep1_1', 0.1, 0.1, 0.1);
+    await sweep.advance();
+    assert.deepEqual(
+      sweep.canceled.map(([n]) => n),
+      ['sweep1_1'],
+    );
+    assert.equal(sweep.state.trials[1]?.stop?.interval, 2);
+  });
+
   it('stops a trial whose primary metric is NaN, with no policy configured', async () => {
     const sweep = new SweepHarness({ trial: TRIAL, sampling_algorithm: 'random', search_space: SPACE, objective: OBJECTIVE, limits: { max_total_trials: 1 } });
     await sweep.advance();
@@ -218,7 +249,14 @@ describe('SweepController', () => {
       { type: 'median_stopping', evaluation_interval: 1, delay_evaluation: 2 },
       { type: 'truncation_selection', evaluation_interval: 1, delay_evaluation: 2, truncation_percentage: 50 },
     ]) {
-      const sweep = new SweepHarness({ trial: TRIAL, sampling_algorithm: 'random', search_space: SPACE, objective: OBJECTIVE, limits: { max_total_trials: 3, max_concurrent_trials: 3 }, early_termination: policy });
+      const sweep = new SweepHarness({
+        trial: TRIAL,
+        sampling_algorithm: 'random',
+        search_space: SPACE,
+        objective: OBJECTIVE,
+        limits: { max_total_trials: 3, max_concurrent_trials: 3 },
+        early_termination: policy,
+      });
       await sweep.advance();
       for (const name of ['sweep1_0', 'sweep1_1', 'sweep1_2']) sweep.move(name, 'Running');
       sweep.log('sweep1_0', 0.8);

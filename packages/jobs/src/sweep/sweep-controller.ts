@@ -8,6 +8,7 @@ import {
   parseSearchSpace,
   type Pruner,
   type Sampler,
+  type StopDecision,
   type TrialHistory,
   type TrialRecord,
   type TrialState,
@@ -58,6 +59,8 @@ export class SweepController implements JobController {
   /** Finished trials' series do not change; kept so a round reads only the live trials' metrics. */
   private readonly finishedSeries = new Map<string, number[]>();
   private readonly plans = new Map<string, SweepPlan>();
+  /** The interval count each running trial was last judged at, by `workspace/trial`. */
+  private readonly judged = new Map<string, number>();
 
   constructor(
     private readonly metrics: TrialMetrics,
@@ -83,7 +86,8 @@ export class SweepController implements JobController {
       return { status: 'Canceled', reason: `the sweep reached limits.timeout (${plan.timeoutMs / 1000} s); its trials are canceled` };
     }
 
-    const stops = [...this.timedOutTrials(trials, plan), ...plan.pruner.decide(prunerHistory(trials, plan.goal))];
+    const timedOut = this.timedOutTrials(trials, plan);
+    const stops = [...timedOut, ...this.policyStops(job, trials, plan).filter((p) => !timedOut.some((t) => t.trialId === p.trialId))];
     for (const stop of stops) {
       const trial = trials.find((t) => t.state.name === stop.trialId);
       if (trial) trial.state.stop = stop.interval > 0 ? { reason: stop.reason, interval: stop.interval } : { reason: stop.reason };
@@ -140,8 +144,38 @@ export class SweepController implements JobController {
     });
   }
 
+  /**
+   * The trials the policy stops now. Each running trial is judged once at every interval it
+   * logged since it was last judged, in order — a trial that logged several values between two
+   * rounds is judged at each, as if the round had come after every one — against the other
+   * trials as they are now. A trial already judged at its interval count is not judged again
+   * when others move on. After a restart, what was logged while the server was down is judged
+   * at the latest interval only.
+   */
+  private policyStops(job: JobRecord, trials: readonly Trial[], plan: SweepPlan): StopDecision[] {
+    const history = prunerHistory(trials, plan.goal);
+    const others = history.trials.map((t) => ({ ...t, stopRequested: true }));
+    const stops: StopDecision[] = [];
+    for (const [i, trial] of history.trials.entries()) {
+      const key = `${job.workspace}/${trial.id}`;
+      const count = trial.metrics.length;
+      if (trial.state !== 'running' || trial.stopRequested === true) continue;
+      const from = (this.judged.get(key) ?? count - 1) + 1;
+      this.judged.set(key, count);
+      for (let n = Math.max(from, 1); n <= count; n++) {
+        const alone = others.map((t, j) => (j === i ? { ...trial, metrics: trial.metrics.slice(0, n) } : t));
+        const stop = plan.pruner.decide({ goal: history.goal, trials: alone })[0];
+        if (stop) {
+          stops.push(stop);
+          break;
+        }
+      }
+    }
+    return stops;
+  }
+
   // Trials that ran past `limits.trial_timeout`, stopped as a policy stops them.
-  private timedOutTrials(trials: readonly Trial[], plan: SweepPlan): { trialId: string; interval: number; reason: string }[] {
+  private timedOutTrials(trials: readonly Trial[], plan: SweepPlan): StopDecision[] {
     const limit = plan.trialTimeoutMs;
     if (limit === undefined) return [];
     return trials
@@ -163,6 +197,8 @@ export class SweepController implements JobController {
       const trial: Trial = { state: { name: `${job.name}_${state.trials.length}`, parameters: suggestion.parameters }, child: undefined, metrics: [] };
       state.trials.push(trial.state);
       trials.push(trial);
+      // Judged from its first interval on, however many it logs before the next round.
+      this.judged.set(`${job.workspace}/${trial.state.name}`, 0);
       created.push(trial);
       running++;
     }
@@ -181,7 +217,10 @@ export class SweepController implements JobController {
 
   private forget(job: JobRecord, trials: readonly Trial[]): void {
     this.plans.delete(`${job.workspace}/${job.name}`);
-    for (const t of trials) this.finishedSeries.delete(`${job.workspace}/${t.state.name}`);
+    for (const t of trials) {
+      this.finishedSeries.delete(`${job.workspace}/${t.state.name}`);
+      this.judged.delete(`${job.workspace}/${t.state.name}`);
+    }
   }
 }
 

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { notFound } from '@lathe/core';
-import { CreateJobRequest, ListJobsQuery, workspaceRoutes } from '@lathe/api';
+import { LatheError, notFound } from '@lathe/core';
+import { CreateJobRequest, ListJobsQuery, workspaceRoutes, type SweepResource } from '@lathe/api';
+import { isSweepJob } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
 import { statusParam } from '../query-lists.js';
-import { submitJob } from '@lathe/jobs';
+import { describeSweep, submitJob, trackingTrialMetrics } from '@lathe/jobs';
 import { requireJob, type JobParams } from '../../shared/require-job.js';
 import { tagFilter } from '../../shared/tag-filter.js';
 import { toJobResource } from './to-job-resource.js';
 
 type WorkspaceParams = { workspace: string };
 
-/** Jobs: create, get, list (a job's children too), cancel. Mounted under `/api/v1/workspaces/:workspace`. */
+/** Jobs: create, get, list (a job's children too), a sweep's trials, cancel. Mounted under `/api/v1/workspaces/:workspace`. */
 export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.post<{ Params: WorkspaceParams; Body: CreateJobRequest }>(workspaceRoutes.jobs, { schema: { body: CreateJobRequest } }, async (request, reply) => {
     const { spec, name, client_warnings: clientWarnings } = request.body;
@@ -53,6 +54,14 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
     });
     const now = Date.now();
     return { value: page.jobs.map((j) => toJobResource(j, now)), ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
+  });
+
+  app.get<{ Params: JobParams }>(workspaceRoutes.sweep, async (request): Promise<SweepResource> => {
+    const job = await requireJob(ctx, request.params);
+    if (!isSweepJob(job.spec)) {
+      throw new LatheError('LATHE_BAD_REQUEST', `job '${job.name}' is a ${job.type} job, not a sweep`, { details: { name: job.name, type: job.type } });
+    }
+    return describeSweep({ ...job, spec: job.spec }, await ctx.scheduler.childrenOf(job), trackingTrialMetrics(ctx.tracking));
   });
 
   app.post<{ Params: JobParams }>(workspaceRoutes.cancel, async (request) => {

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { workspaceRoutes } from '@lathe/api';
+import { outputOwner } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { requireJob, type JobParams } from '../../shared/require-job.js';
 import { attachmentDisposition } from '../content-disposition.js';
@@ -18,9 +19,10 @@ const TEXT_TYPES: Record<string, string> = {
   '.py': 'text/x-python',
 };
 
-/** A job's stored outputs: list them, list an output's files, download a file or the whole output. */
+/** A job's stored outputs (a sweep's are its best trial's): list them, list an output's files, download a file or the whole output. */
 export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  const jobRef = async (p: JobParams) => ({ workspace: p.workspace, job: (await requireJob(ctx, p)).name });
+  // A sweep's outputs are its best trial's, as Azure ML downloads them.
+  const jobRef = async (p: JobParams) => ({ workspace: p.workspace, job: outputOwner(await requireJob(ctx, p)) });
 
   app.get<{ Params: JobParams }>(workspaceRoutes.outputs, async (request) => {
     const ref = await jobRef(request.params);
