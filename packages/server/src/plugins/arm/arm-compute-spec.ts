@@ -78,10 +78,9 @@ export function armComputeToSpec(name: string, body: ArmComputeBody): Record<str
 }
 
 /** Whole seconds of an ISO 8601 duration of days, hours, minutes and seconds (`PT2M`, `P1DT30S`). */
-export function durationSeconds(text: string): number {
+export function durationSeconds(text: string, field = 'properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown'): number {
   const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
   if (match === null || text === 'P' || text.endsWith('T')) {
-    const field = 'properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown';
     throw new LatheError('LATHE_BAD_REQUEST', `${field}: '${text.slice(0, 50)}' is not an ISO 8601 duration such as PT120S`, { details: { field } });
   }
   const [d, h, m, s] = match.slice(1).map((part) => Number(part ?? 0));

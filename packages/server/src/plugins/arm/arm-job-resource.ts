@@ -1,9 +1,12 @@
 import type { JobRecord } from '@lathe/core';
+import { readSweepState } from '@lathe/jobs';
+import { isSweepJob, type SweepJob } from '@lathe/spec';
+import { isoDuration, restEarlyTermination, restSamplingAlgorithm, restSearchSpace } from './arm-sweep-spec.js';
 import type { ArmScope } from './arm-scope.js';
 import { armSystemData } from './arm-system-data.js';
 
 /**
- * A Lathe command job in ARM's shape (`JobBase` with `CommandJob` properties): Lathe's statuses are
+ * A Lathe job in ARM's shape (`JobBase` with `CommandJob` or `SweepJob` properties): Lathe's statuses are
  * Azure's names already; `services.Studio.endpoint` opens the job in Lathe's Studio and already
  * holds a `?`, because the SDK appends `&tid=…` to make `studio_url`. `httpPort` is the plain
  * listener's port (see {@link studioBaseUrl}).
@@ -16,17 +19,13 @@ export function armJobResource(scope: ArmScope, job: JobRecord, httpPort?: numbe
     name: job.name,
     type: 'Microsoft.MachineLearningServices/workspaces/jobs',
     properties: {
-      jobType: 'Command',
       status: job.status,
       displayName: job.displayName,
       description: job.description,
       experimentName: job.experimentName,
       tags: job.tags,
-      properties: spec.properties ?? {},
-      command: spec.command ?? null,
-      environmentId: typeof spec.environment === 'string' ? spec.environment : null,
+      ...(isSweepJob(job.spec) ? armSweepProperties(job.spec, job) : armCommandProperties(spec)),
       computeId: `${scope.workspaceId}/computes/${job.compute}`,
-      environmentVariables: spec.environment_variables ?? {},
       inputs: armInputs(spec.inputs),
       outputs: armOutputs(spec.outputs),
       isArchived: job.archived,
@@ -35,6 +34,46 @@ export function armJobResource(scope: ArmScope, job: JobRecord, httpPort?: numbe
       },
     },
     systemData: armSystemData(job.createdAt),
+  };
+}
+
+function armCommandProperties(spec: Record<string, unknown>): Record<string, unknown> {
+  return {
+    jobType: 'Command',
+    properties: spec.properties ?? {},
+    command: spec.command ?? null,
+    environmentId: typeof spec.environment === 'string' ? spec.environment : null,
+    environmentVariables: spec.environment_variables ?? {},
+  };
+}
+
+/**
+ * A sweep's parts in REST spelling, and the best trial in `properties.best_child_run_id` (with
+ * its `score`), where the SDK's `jobs.download` looks for the trial whose outputs to fetch.
+ */
+function armSweepProperties(spec: SweepJob, job: JobRecord): Record<string, unknown> {
+  const best = readSweepState(job.controllerState)?.best;
+  const limits = spec.limits;
+  return {
+    jobType: 'Sweep',
+    properties: { ...(spec.properties ?? {}), ...(best ? { best_child_run_id: best.trial, score: String(best.score) } : {}) },
+    trial: {
+      command: spec.trial.command,
+      codeId: null,
+      environmentId: typeof spec.trial.environment === 'string' ? spec.trial.environment : null,
+      environmentVariables: spec.trial.environment_variables ?? {},
+    },
+    searchSpace: restSearchSpace(spec.search_space),
+    samplingAlgorithm: restSamplingAlgorithm(spec.sampling_algorithm),
+    objective: { goal: spec.objective.goal, primaryMetric: spec.objective.primary_metric },
+    limits: {
+      jobLimitsType: 'Sweep',
+      maxTotalTrials: limits?.max_total_trials ?? 1000,
+      maxConcurrentTrials: limits?.max_concurrent_trials ?? limits?.max_total_trials ?? 1000,
+      timeout: isoDuration(limits?.timeout),
+      trialTimeout: isoDuration(limits?.trial_timeout),
+    },
+    earlyTermination: restEarlyTermination(spec.early_termination),
   };
 }
 

@@ -4,6 +4,7 @@ import { submitJob } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { armJobResource } from './arm-job-resource.js';
 import { armJobToSpec, type ArmCommandJob } from './arm-job-spec.js';
+import { armSweepToSpec, type ArmSweepJob } from './arm-sweep-spec.js';
 import { LIST_VIEW_TYPES, type ListViewType } from './arm-list-view.js';
 import { armScope } from './arm-scope.js';
 import { requireJob } from '../../shared/require-job.js';
@@ -48,6 +49,13 @@ const JobBodySchema = {
             properties: { jobOutputType: { type: 'string' }, uri: { type: ['string', 'null'] }, mode: { type: 'string' } },
           },
         },
+        // A sweep's parts; their contents are checked by the sweep kind, naming each field.
+        trial: { type: ['object', 'null'] },
+        searchSpace: { type: ['object', 'null'] },
+        samplingAlgorithm: { type: ['object', 'null'] },
+        objective: { type: ['object', 'null'] },
+        limits: { type: ['object', 'null'] },
+        earlyTermination: { type: ['object', 'null'] },
       },
     },
   },
@@ -124,7 +132,8 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     const scope = armScope(request);
     const existing = await ctx.store.getJob(scope.workspace, request.params.name);
     if (existing !== undefined) return reply.status(200).send(armJobResource(scope, await archiveOrRestore(ctx, existing, request.body.properties.isArchived), ctx.httpPort));
-    const spec = await armJobToSpec(ctx, scope.workspace, request.body.properties);
+    const body = request.body.properties;
+    const spec = body.jobType === 'Sweep' ? await armSweepToSpec(ctx, scope.workspace, body as ArmSweepJob) : await armJobToSpec(ctx, scope.workspace, body);
     const job = await submitJob(ctx, scope.workspace, { spec, name: request.params.name });
     ctx.scheduler.events.emitStatus(job);
     ctx.scheduler.notify();

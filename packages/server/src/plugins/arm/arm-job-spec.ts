@@ -1,21 +1,25 @@
 import { LatheError } from '@lathe/core';
 import type { ServerContext } from '../../server-context.js';
 
-/** The `properties` of a command job as the Azure ML SDK PUTs it (`CommandJob`, camelCase). */
-export interface ArmCommandJob {
+/** The `properties` every job type has as the Azure ML SDK PUTs them (`JobBase`, camelCase). */
+export interface ArmJobBase {
   jobType: string;
-  command: string;
-  codeId?: string | null;
-  environmentId?: string | null;
   computeId?: string | null;
   displayName?: string | null;
   description?: string | null;
   experimentName?: string | null;
   tags?: Record<string, string> | null;
   properties?: Record<string, string> | null;
-  environmentVariables?: Record<string, string> | null;
   inputs?: Record<string, ArmJobInput | null> | null;
   outputs?: Record<string, ArmJobOutput | null> | null;
+}
+
+/** The `properties` of a command job as the Azure ML SDK PUTs it (`CommandJob`). */
+export interface ArmCommandJob extends ArmJobBase {
+  command: string;
+  codeId?: string | null;
+  environmentId?: string | null;
+  environmentVariables?: Record<string, string> | null;
 }
 
 interface ArmJobInput {
@@ -43,23 +47,39 @@ const OUTPUT_MODES: Record<string, string> = { ReadWriteMount: 'rw_mount', Uploa
  * `azureml://` references pass through. Spec errors come back from `submitJob` naming Lathe's
  * field names; errors of the translation name ARM's (`properties.codeId`).
  */
-export async function armJobToSpec(ctx: ServerContext, workspace: string, job: ArmCommandJob): Promise<Record<string, unknown>> {
+export async function armJobToSpec(ctx: ServerContext, workspace: string, job: ArmJobBase): Promise<Record<string, unknown>> {
   if (job.jobType !== 'Command') {
-    throw new LatheError('LATHE_BAD_REQUEST', `properties.jobType: '${String(job.jobType).slice(0, 50)}' jobs are not served here yet; Command jobs are`, { details: { field: 'properties.jobType' } });
+    throw new LatheError('LATHE_BAD_REQUEST', `properties.jobType: '${String(job.jobType).slice(0, 50)}' jobs are not served here yet; Command and Sweep jobs are`, {
+      details: { field: 'properties.jobType' },
+    });
   }
-  const spec: Record<string, unknown> = { type: 'command', command: job.command };
-  if (job.codeId) spec.code = await codeSnapshot(ctx, workspace, job.codeId);
-  if (job.environmentId) spec.environment = assetRef(job.environmentId, 'environments');
+  const command = job as ArmCommandJob;
+  const spec: Record<string, unknown> = { type: 'command', command: command.command };
+  if (command.codeId) spec.code = await codeSnapshot(ctx, workspace, command.codeId);
+  if (command.environmentId) spec.environment = environmentRef(command.environmentId);
+  if (command.environmentVariables) spec.environment_variables = command.environmentVariables;
+  copyJobFields(command, spec);
+  return spec;
+}
+
+/**
+ * What every job type shares — compute, names, tags, inputs and outputs — copied from ARM's
+ * spelling to Lathe's into `spec`.
+ */
+export function copyJobFields(job: ArmJobBase, spec: Record<string, unknown>): void {
   if (job.computeId) spec.compute = `azureml:${lastSegment(job.computeId, 'computes')}`;
   copyString(job.displayName, spec, 'display_name');
   copyString(job.description, spec, 'description');
   copyString(job.experimentName, spec, 'experiment_name');
   if (job.tags) spec.tags = job.tags;
   if (job.properties) spec.properties = job.properties;
-  if (job.environmentVariables) spec.environment_variables = job.environmentVariables;
   if (job.inputs) spec.inputs = mapEntries(job.inputs, toInput);
   if (job.outputs) spec.outputs = mapEntries(job.outputs, toOutput);
-  return spec;
+}
+
+/** An environment's ARM id as an `azureml:<name>:<version>` reference; other references as given. */
+export function environmentRef(id: string): string {
+  return assetRef(id, 'environments');
 }
 
 /** The snapshot (`blob://…`) of the code version an ARM id names; `LATHE_BAD_REQUEST` naming `field` when there is none. */
