@@ -1,0 +1,119 @@
+// The sweep examples (examples/sweep: a linear classifier tuned on scikit-learn's digits) run end
+// to end from their YAML through `lathe job create`, on a real server with real Python trials:
+// the trial counts, the early-termination decisions and the best trial follow Azure ML's rules,
+// `lathe job show` lists the trials best first with why each stopped trial stopped, and `lathe
+// job download` fetches the best trial's model.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { SweepResource } from '@lathe/api';
+import { buildPruner, parseEarlyTermination, replaySequentialSweep } from '@lathe/controllers';
+import { TrackingClient } from '@lathe/sdk';
+import { runCli, startTestServer, waitForEnd, type TestServer } from './harness.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../../../examples/sweep/', import.meta.url));
+
+describe('the sweep examples through the CLI', () => {
+  let t: TestServer;
+  let tracking: TrackingClient;
+  before(async () => {
+    t = await startTestServer();
+    tracking = new TrackingClient(t.url, 'default');
+  });
+  after(async () => t?.close());
+
+  /** Submits an example with `--set` overrides and waits for the sweep to end. */
+  async function runSweep(file: string, set: string[]): Promise<{ name: string; sweep: SweepResource }> {
+    const created = await runCli(['job', 'create', '--file', join(EXAMPLES, file), ...set.flatMap((s) => ['--set', s]), '-o', 'json'], t.url);
+    assert.equal(created.code, 0, created.stderr);
+    const name = (JSON.parse(created.stdout) as { name: string }).name;
+    const ended = await waitForEnd(t.client, name, 180_000);
+    assert.equal(ended.status, 'Completed', JSON.stringify(ended.error));
+    return { name, sweep: await t.client.getSweep(name) };
+  }
+
+  async function seriesOf(trial: string): Promise<number[]> {
+    return (await tracking.getMetricHistory(trial, 'val_accuracy')).sort((a, b) => a.step - b.step).map((m) => Number(m.value));
+  }
+
+  /** The best trial is the completed one with the best logged value, and the download is its model. */
+  async function assertBest(name: string, sweep: SweepResource): Promise<void> {
+    const completed = sweep.trials.filter((t) => t.status === 'Completed');
+    const scores = await Promise.all(completed.map(async (t) => Math.max(...(await seriesOf(t.name)))));
+    const top = Math.max(...scores);
+    assert.equal(sweep.best?.score, top);
+    assert.equal(sweep.best?.trial, completed[scores.indexOf(top)]?.name);
+    // Listed by score: a trial stopped early may have scored higher before it was stopped.
+    assert.equal(sweep.trials.find((t) => t.status === 'Completed')?.name, sweep.best?.trial, 'the best trial is the first completed one listed');
+    const target = join(t.scratch, `download-${name}`);
+    const downloaded = await runCli(['job', 'download', name, '--output-name', 'model', '--download-path', target], t.url);
+    assert.equal(downloaded.code, 0, downloaded.stderr);
+    const model = JSON.parse(await readFile(join(target, 'named-outputs', 'model', 'metrics.json'), 'utf8')) as { alpha: number };
+    assert.equal(model.alpha, sweep.best?.parameters.alpha);
+  }
+
+  it('grid with median stopping: every combination once, and exactly the stops a one-at-a-time replay of the logged values makes', async () => {
+    // One trial at a time, so each decision depends only on the trials before it.
+    const { name, sweep } = await runSweep('sweep-grid.yml', ['limits.max_concurrent_trials=1', 'inputs.epoch_seconds=0.1']);
+    assert.equal(sweep.trials.length, 8);
+    const byIndex = [...sweep.trials].sort((a, b) => a.index - b.index);
+    assert.deepEqual(
+      byIndex.map((t) => `${t.parameters.alpha}/${t.parameters.loss}`),
+      ['0.0001/hinge', '0.0001/log_loss', '0.01/hinge', '0.01/log_loss', '1/hinge', '1/log_loss', '10/hinge', '10/log_loss'],
+    );
+    const scripts: Record<string, number[]> = {};
+    for (const trial of byIndex) scripts[trial.name] = await seriesOf(trial.name);
+    const policy = parseEarlyTermination({ type: 'median_stopping', evaluation_interval: 1, delay_evaluation: 1 });
+    const expected = replaySequentialSweep(buildPruner(policy), 'maximize', scripts);
+    assert.ok(expected.length > 0, 'the example stops some trials');
+    assert.deepEqual(
+      byIndex.filter((t) => t.stop_reason !== null).map((t) => [t.name, t.status, t.stop_reason]),
+      expected.map((d) => [d.trialId, 'Canceled', d.reason]),
+    );
+    await assertBest(name, sweep);
+    const shown = await runCli(['job', 'show', name], t.url);
+    assert.match(shown.stdout, /Sweep: grid sampling, 8 of at most 8 trials, 1 at once; early termination: median_stopping/);
+    assert.match(shown.stdout, /Trials \(best first\):/);
+    assert.match(shown.stdout, /Canceled .*median_stopping: best/);
+  });
+
+  it('random with a bandit policy: the trial count, and each stop outside the slack of the best at its interval', async () => {
+    const { name, sweep } = await runSweep('sweep-random.yml', ['limits.max_total_trials=6', 'inputs.epoch_seconds=0.1']);
+    assert.equal(sweep.trials.length, 6);
+    for (const trial of sweep.trials) {
+      if (trial.stop_reason === null) {
+        assert.equal(trial.status, 'Completed', trial.name);
+        continue;
+      }
+      assert.equal(trial.status, 'Canceled', trial.name);
+      // Bandit compares with the best trial at that interval; the best seen then was at most the best of all.
+      const match = /^bandit: best (\S+) at interval (\d+) is worse than (\S+) \/ \(1 \+ 0\.1\) of the best trial$/.exec(trial.stop_reason);
+      assert.ok(match, trial.stop_reason);
+      const interval = Number(match[2]);
+      assert.ok(interval >= 2, `delay_evaluation 2: ${trial.stop_reason}`);
+      const own = Math.max(...(await seriesOf(trial.name)).slice(0, interval));
+      const bestAtInterval = Math.max(...(await Promise.all(sweep.trials.map(async (t) => (await seriesOf(t.name))[interval - 1] ?? -Infinity))));
+      assert.ok(own < bestAtInterval / 1.1, `${trial.name}: ${own} is not outside the slack of ${bestAtInterval}`);
+    }
+    await assertBest(name, sweep);
+  });
+
+  it('bayesian with truncation selection: the trial count, quantized epochs, and stops named by the policy', async () => {
+    const { name, sweep } = await runSweep('sweep-bayesian.yml', ['limits.max_total_trials=6']);
+    assert.equal(sweep.trials.length, 6);
+    for (const trial of sweep.trials) {
+      assert.ok([5, 10, 15, 20].includes(Number(trial.parameters.epochs)), `epochs ${String(trial.parameters.epochs)}`);
+      assert.ok(Number(trial.parameters.eta0) >= 0.001 && Number(trial.parameters.eta0) <= 0.2);
+      if (trial.stop_reason !== null) {
+        assert.equal(trial.status, 'Canceled');
+        assert.match(trial.stop_reason, /^truncation_selection: /);
+      } else {
+        assert.equal(trial.status, 'Completed');
+        assert.equal(trial.intervals, Number(trial.parameters.epochs), 'a trial not stopped logs every epoch');
+      }
+    }
+    await assertBest(name, sweep);
+  });
+});
