@@ -216,6 +216,45 @@ describe('restart recovery', () => {
     assert.deepEqual((JSON.parse(cli.stdout) as { name: string }[]).map((j) => j.name).sort(), children);
   });
 
+  it('a sweep survives a kill -9 in the middle: each trial runs once, with the parameters it was given, and the best is reported', async () => {
+    const { root, start, client } = await setup('sweep');
+    const marker = join(root, 'ran.txt');
+    const gate = `while [ ! -e ${root}/go-\${{search_space.x}} ]; do sleep 0.05; done`;
+    const score = `python -c "import mlflow; mlflow.start_run(); mlflow.log_metric('score', \${{search_space.x}} * 10)"`;
+    let server = await start();
+    const sweep = await client.createJob({
+      type: 'sweep',
+      trial: { command: `echo $LATHE_JOB_NAME \${{search_space.x}} >> ${marker}; ${gate}; ${score}` },
+      sampling_algorithm: 'grid',
+      search_space: { x: { type: 'choice', values: [0, 1, 2] } },
+      objective: { primary_metric: 'score', goal: 'maximize' },
+      limits: { max_concurrent_trials: 1 },
+    });
+    await writeFile(join(root, 'go-0'), '');
+    await until('trial 1 to run', async () => (await client.getJob(`${sweep.name}_1`)).status === 'Running', 60_000);
+    await killHard(server);
+    // Trial 1 finishes while the server is down; the restarted server must still ask for trial 2 once.
+    await writeFile(join(root, 'go-1'), '');
+    await new Promise((r) => setTimeout(r, 500));
+    server = await start();
+    await until('trial 2 to run', async () => (await client.getJob(`${sweep.name}_2`)).status === 'Running', 60_000);
+    await writeFile(join(root, 'go-2'), '');
+    const done = await waitForStatus(client, sweep.name, ['Completed', 'Failed', 'Canceled'], 60_000);
+    assert.equal(done.status, 'Completed', JSON.stringify(done.error));
+    const trials = [0, 1, 2].map((i) => `${sweep.name}_${i} ${i}`);
+    assert.deepEqual((await readFile(marker, 'utf8')).trim().split('\n'), trials, 'every trial ran exactly once, in grid order');
+    const state = await client.getSweep(sweep.name);
+    assert.deepEqual(state.best, { trial: `${sweep.name}_2`, score: 20, parameters: { x: 2 } });
+    assert.deepEqual(
+      state.trials.map((t) => [t.name, t.status, t.score]),
+      [
+        [`${sweep.name}_2`, 'Completed', 20],
+        [`${sweep.name}_1`, 'Completed', 10],
+        [`${sweep.name}_0`, 'Completed', 0],
+      ],
+    );
+  });
+
   it('canceling a controller job cancels its running child and ends Canceled', async () => {
     const { root, start, client } = await setup('cascade');
     await start({ toy: true });

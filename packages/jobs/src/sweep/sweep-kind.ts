@@ -24,7 +24,7 @@ export function sweepKind(metrics: TrialMetrics): JobKind {
       const asCommand: JobSpecDocument = {
         type: 'command',
         command: trial.command,
-        environment: trial.environment,
+        ...(trial.environment !== undefined ? { environment: trial.environment } : {}),
         ...(trial.code !== undefined ? { code: trial.code } : {}),
         ...(sweep.inputs ? { inputs: structuredClone(sweep.inputs) } : {}),
       };

@@ -18,7 +18,7 @@ export function trialSpec(sweep: SweepJob, parameters: Parameters): JobSpecDocum
   return {
     type: 'command',
     command: renderSearchSpace(trial.command, parameters),
-    environment: trial.environment,
+    ...(trial.environment !== undefined ? { environment: trial.environment } : {}),
     ...(trial.code !== undefined ? { code: trial.code } : {}),
     ...(trial.environment_variables ? { environment_variables: trial.environment_variables } : {}),
     ...(trial.distribution ? { distribution: trial.distribution } : {}),

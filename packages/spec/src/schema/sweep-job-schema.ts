@@ -17,7 +17,8 @@ export const SweepTrialSchema = Type.Object(
   {
     command: Type.String({ minLength: 1, description: 'The trial command; `${{search_space.<name>}}` is replaced by the value drawn for each trial' }),
     code: Type.Optional(Type.String({ minLength: 1 })),
-    environment: Type.Union([Type.String({ minLength: 1 }), InlineEnvironmentSchema]),
+    /** Required by Azure; without one, trials run with the server's Python as command jobs do. */
+    environment: Type.Optional(Type.Union([Type.String({ minLength: 1 }), InlineEnvironmentSchema])),
     environment_variables: Type.Optional(StringMap()),
     distribution: Type.Optional(DistributionSchema),
     resources: Type.Optional(ResourcesSchema),
