@@ -10,13 +10,14 @@
 // cases below one after another, prints a table, then stops the server and removes its home.
 // See bench/jobs/README.md for what each row means.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LatheClient, submitJobFile } from '@lathe/sdk';
 import { freePort } from '../lib/free-port.mjs';
+import { ServerProcess } from '../lib/server-process.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'packages', 'cli', 'bin', 'lathe.js');
@@ -124,93 +125,6 @@ async function pool(count, limit, task) {
   };
   await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
   return results;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The server under test, as a child process
-
-class ServerProcess {
-  constructor(home, port, options) {
-    this.home = home;
-    this.port = port;
-    this.url = `http://127.0.0.1:${port}`;
-    this.output = '';
-    this.child = spawn(process.execPath, [CLI, 'server', 'start'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LATHE_HOME: home,
-        LATHE_HOST: '127.0.0.1',
-        LATHE_PORT: String(port),
-        LATHE_PYTHON: options.python,
-        LATHE_LOG_LEVEL: process.env.LATHE_LOG_LEVEL || 'warn',
-        LATHE_CONCURRENCY: String(options.concurrency),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const keep = (chunk) => {
-      this.output = (this.output + chunk.toString()).slice(-64 * 1024);
-    };
-    this.child.stdout.on('data', keep);
-    this.child.stderr.on('data', keep);
-    this.exited = new Promise((done) => this.child.once('exit', (code, signal) => done({ code, signal })));
-    this.exitedAlready = false;
-    void this.exited.then(() => (this.exitedAlready = true));
-  }
-
-  /** Resolves when GET /api/v1/health answers; throws when the server exits or takes too long. */
-  async waitHealthy(client, limitMs = 30_000) {
-    const start = now();
-    while (now() - start < limitMs) {
-      if (this.exitedAlready) throw new Error(`the server exited before answering:\n${this.output}`);
-      try {
-        await client.health();
-        return now() - start;
-      } catch {
-        await sleep(20);
-      }
-    }
-    throw new Error(`the server did not answer /api/v1/health within ${limitMs} ms:\n${this.output}`);
-  }
-
-  /** SIGTERM, then SIGKILL after 5 s; also kills any launcher or command left under its home. */
-  async stop() {
-    if (!this.exitedAlready) {
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
-      await this.exited;
-      clearTimeout(timer);
-    }
-    await killLeftovers(this.home);
-  }
-}
-
-/**
- * Jobs still running when the bench stops early (timeout, error) are killed: each launcher is a
- * process-group leader whose command line names its job folder under `home`, and each command's
- * group id is in the job folder's `child.pgid`.
- */
-async function killLeftovers(home) {
-  const runs = join(home, 'runs');
-  for (const ws of await readdir(runs).catch(() => [])) {
-    for (const job of await readdir(join(runs, ws)).catch(() => [])) {
-      const pgid = Number(await readFile(join(runs, ws, job, 'child.pgid'), 'utf8').catch(() => ''));
-      if (pgid > 1) signalGroup(pgid);
-    }
-  }
-  for (const pid of await readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(LAUNCHER) && cmdline.includes(runs)) signalGroup(Number(pid));
-  }
-}
-
-function signalGroup(pgid) {
-  try {
-    process.kill(-pgid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
