@@ -25,6 +25,8 @@ export interface MetricChartProps {
   smoothing: number;
   logScale: boolean;
   height?: number;
+  /** The label of a series to draw over the others, wider; the others are drawn thin and faint. */
+  highlight?: string | undefined;
 }
 
 type Column = (number | null | undefined)[];
@@ -37,9 +39,10 @@ type Column = (number | null | undefined)[];
  *
  * Contract (tests, benchmark): the wrapper has `data-testid="metric-chart"`, `data-key={title}`,
  * `data-points` (points across series), `data-series` (lines drawn, smoothing aside) and
- * `data-state`, `loading` until uPlot has drawn the current data, then `ready`.
+ * `data-state`, `loading` until uPlot has drawn the current data, then `ready`; with
+ * `highlight`, `data-highlight` names the emphasised series.
  */
-export function MetricChart({ title, series, xAxis, smoothing, logScale, height = 220 }: MetricChartProps) {
+export function MetricChart({ title, series, xAxis, smoothing, logScale, height = 220, highlight }: MetricChartProps) {
   const plotBox = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
@@ -50,14 +53,14 @@ export function MetricChart({ title, series, xAxis, smoothing, logScale, height 
   const data = useMemo(() => chartData(series, xAxis, logScale, smoothing), [series, xAxis, logScale, smoothing]);
   const points = useMemo(() => series.reduce((n, s) => n + s.values.length, 0), [series]);
   // What uPlot fixes at creation; anything else changes through setData.
-  const shape = JSON.stringify([xAxis, logScale, smoothed, height, theme, series.map((s) => s.label)]);
+  const shape = JSON.stringify([xAxis, logScale, smoothed, height, theme, series.map((s) => s.label), highlight]);
 
   useEffect(() => {
     const el = plotBox.current as HTMLDivElement;
     setDrawn(false);
     zoomed.current = false;
     const colors = readColors(el);
-    const opts = chartOptions({ labels: series.map((s) => s.label), xAxis, logScale, smoothed, height, width: el.clientWidth, colors });
+    const opts = chartOptions({ labels: series.map((s) => s.label), xAxis, logScale, smoothed, height, width: el.clientWidth, colors, highlight });
     opts.hooks = {
       draw: [() => setDrawn(true)],
       setCursor: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors)],
@@ -92,7 +95,15 @@ export function MetricChart({ title, series, xAxis, smoothing, logScale, height 
   }, [data]);
 
   return (
-    <div className="metric-chart panel" data-testid="metric-chart" data-key={title} data-points={points} data-series={series.length} data-state={drawn ? 'ready' : 'loading'}>
+    <div
+      className="metric-chart panel"
+      data-testid="metric-chart"
+      data-key={title}
+      data-points={points}
+      data-series={series.length}
+      data-highlight={highlight}
+      data-state={drawn ? 'ready' : 'loading'}
+    >
       <div className="metric-chart-head">
         <span className="metric-chart-title" title={title}>
           {title}
@@ -135,7 +146,7 @@ function colorOf(colors: Colors, i: number): string {
   return colors.series[i % colors.series.length] as string;
 }
 
-function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boolean; smoothed: boolean; height: number; width: number; colors: Colors }): uPlot.Options {
+function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boolean; smoothed: boolean; height: number; width: number; colors: Colors; highlight: string | undefined }): uPlot.Options {
   const { colors } = o;
   const axis = (extra: uPlot.Axis): uPlot.Axis => ({
     stroke: colors.muted,
@@ -149,7 +160,8 @@ function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boole
     const stroke = colorOf(colors, i);
     if (o.smoothed) series.push({ label: `${label} (raw)`, class: 'metric-raw', stroke, width: 1, alpha: 0.25, points: { show: false }, spanGaps: false });
     // uPlot shows points only where they are sparse enough to see, so values between gaps stay visible.
-    series.push({ label, stroke, width: 1.5, spanGaps: false });
+    const emphasis = o.highlight === undefined ? {} : label === o.highlight ? { width: 3 } : { width: 1, alpha: 0.5 };
+    series.push({ label, stroke, width: 1.5, spanGaps: false, ...emphasis });
   });
   return {
     width: Math.max(o.width, 100),
