@@ -63,13 +63,13 @@ export function MetricChart({ title, series, xAxis, smoothing, logScale, height 
     const opts = chartOptions({ labels: series.map((s) => s.label), xAxis, logScale, smoothed, height, width: el.clientWidth, colors, highlight });
     opts.hooks = {
       draw: [() => setDrawn(true)],
-      setCursor: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors)],
-      setData: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors)],
+      setCursor: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors, highlight)],
+      setData: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors, highlight)],
       setSelect: [() => (zoomed.current = true)],
     };
     const u = new uPlot(opts, data, el);
     plot.current = u;
-    showReadout(readout.current, u, xAxis, smoothed, colors);
+    showReadout(readout.current, u, xAxis, smoothed, colors, highlight);
     const unzoom = () => (zoomed.current = false);
     u.over.addEventListener('dblclick', unzoom);
     const observer = new ResizeObserver(() => {
@@ -131,6 +131,8 @@ interface Colors {
   grid: string;
   font: string;
   series: string[];
+  /** `--chart-highlight`, the highlighted series' colour where the page sets one; else its own. */
+  highlight: string | undefined;
 }
 
 function readColors(el: HTMLElement): Colors {
@@ -138,7 +140,7 @@ function readColors(el: HTMLElement): Colors {
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const series = [];
   for (let i = 1; i <= 10; i++) series.push(v(`--chart-${i}`, '#2563eb'));
-  return { muted: v('--muted', '#667085'), grid: v('--border', '#e1e4ea'), font: `11px ${style.fontFamily}`, series };
+  return { muted: v('--muted', '#667085'), grid: v('--border', '#e1e4ea'), font: `11px ${style.fontFamily}`, series, highlight: style.getPropertyValue('--chart-highlight').trim() || undefined };
 }
 
 /** Colour of series `i` (a single series takes the accent-like first colour). */
@@ -157,10 +159,11 @@ function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boole
   });
   const series: uPlot.Series[] = [{ label: o.xAxis }];
   o.labels.forEach((label, i) => {
-    const stroke = colorOf(colors, i);
+    const highlighted = o.highlight !== undefined && label === o.highlight;
+    const stroke = highlighted ? (colors.highlight ?? colorOf(colors, i)) : colorOf(colors, i);
     if (o.smoothed) series.push({ label: `${label} (raw)`, class: 'metric-raw', stroke, width: 1, alpha: 0.25, points: { show: false }, spanGaps: false });
     // uPlot shows points only where they are sparse enough to see, so values between gaps stay visible.
-    const emphasis = o.highlight === undefined ? {} : label === o.highlight ? { width: 3 } : { width: 1, alpha: 0.5 };
+    const emphasis = o.highlight === undefined ? {} : highlighted ? { width: 3 } : { width: 1, alpha: 0.5 };
     series.push({ label, stroke, width: 1.5, spanGaps: false, ...emphasis });
   });
   return {
@@ -284,7 +287,7 @@ function ema(values: Column, weight: number): Column {
  * Writes the value(s) under the cursor into the header, or the latest ones when the cursor is
  * away. Plain DOM: it runs on every mouse move and must not re-render React.
  */
-function showReadout(el: HTMLElement | null, u: uPlot, xAxis: MetricXAxis, smoothed: boolean, colors: Colors): void {
+function showReadout(el: HTMLElement | null, u: uPlot, xAxis: MetricXAxis, smoothed: boolean, colors: Colors, highlight: string | undefined): void {
   if (!el) return;
   const xs = u.data[0];
   const hovered = u.cursor.idx;
@@ -310,8 +313,9 @@ function showReadout(el: HTMLElement | null, u: uPlot, xAxis: MetricXAxis, smoot
     item.className = 'metric-chart-value';
     if (count > 1) {
       const swatch = document.createElement('i');
-      swatch.style.background = colorOf(colors, s);
-      item.append(swatch, `${String(u.series[index]?.label ?? '')} `);
+      const label = String(u.series[index]?.label ?? '');
+      swatch.style.background = label === highlight && colors.highlight ? colors.highlight : colorOf(colors, s);
+      item.append(swatch, `${label} `);
     }
     const strong = document.createElement('b');
     strong.textContent = metricValue(value);

@@ -37,8 +37,13 @@ export function BestSoFarPlot({ sweep }: { sweep: SweepResource }) {
   points.forEach((p, i) => {
     d += i === 0 ? `M${px(p.index).toFixed(1)},${py(p.best).toFixed(1)}` : `H${px(p.index).toFixed(1)}V${py(p.best).toFixed(1)}`;
   });
-  // Integer trial indexes only: a tick at 1.5 names no trial.
-  const xTicks = xs.ticks.filter((t) => Number.isInteger(Number(t.label.replace(/,/g, ''))));
+  // Whole trial indexes within the trials' range: a tick at 1.5 or -2 names no trial.
+  const first = points[0]?.index ?? 0;
+  const last = points[points.length - 1]?.index ?? 0;
+  const xTicks = xs.ticks.filter((t) => {
+    const index = Number(t.label.replace(/,/g, ''));
+    return Number.isInteger(index) && index >= first && index <= last;
+  });
 
   return (
     <div ref={box} className="plot-box">
