@@ -176,6 +176,43 @@ describe('Studio sweep tab', () => {
     await h.screenshot('sweep-trials', '[data-testid=sweep-metric-chart] [data-testid=metric-chart][data-state=ready]');
   });
 
+  it('shows a sweep with no trials, and trials with odd values, without breaking', async () => {
+    const real = await h.client.getSweep(sweep.name);
+    let answer: unknown = { ...real, trials: [], best: null };
+    await h.page.route(`**/jobs/${sweep.name}/sweep`, (route) => route.fulfill({ json: answer }));
+    try {
+      await h.open(`/jobs/${sweep.name}`);
+      await h.page.getByTestId('sweep-summary').waitFor();
+      assert.match(await h.page.getByTestId('empty-state').innerText(), /No trials yet/);
+      assert.equal((await h.page.locator('[data-field=trials] .sweep-field-value').innerText()).trim(), '0 of 3');
+      assert.match(await h.page.locator('[data-field=best]').innerText(), /none scored yet/);
+
+      // A nested value, no parameters at all, no score, a trial whose series does not exist, junk.
+      const odd = (name: string, index: number, parameters: unknown, score: unknown, intervals: number) => ({
+        name,
+        index,
+        status: 'Running',
+        parameters,
+        score,
+        intervals,
+        stop_reason: null,
+        started_at: null,
+        ended_at: null,
+      });
+      answer = { ...real, best: null, trials: [odd('odd_0', 0, { x: { deep: [1, 2] }, s: 'a' }, 0.5, 2), odd('odd_1', 1, null, null, 0), 'junk', null] };
+      await h.open(`/jobs/${sweep.name}`);
+      const rows = h.page.getByTestId('trial-row');
+      await eventually(async () => assert.equal(await rows.count(), 2));
+      assert.deepEqual(await cells('param:x'), ['{"deep":[1,2]}', '—']);
+      assert.deepEqual(await cells('score'), ['0.5', '—']);
+      await h.page.getByText('No values of acc could be read.').waitFor();
+      assert.equal(await h.page.getByTestId('best-so-far').getAttribute('data-points'), '1');
+      assert.equal(await h.page.locator('[data-testid=parallel-coordinates] .pc-run').count(), 2);
+    } finally {
+      await h.page.unroute(`**/jobs/${sweep.name}/sweep`);
+    }
+  });
+
   it('raised no uncaught errors in the page', () => {
     assert.deepEqual(h.pageErrors, []);
   });

@@ -21,7 +21,7 @@ import './sweep.css';
  * bounded number of requests. The drawn view stays while a reload runs.
  */
 export function JobSweep({ name }: { name: string }) {
-  const sweep = useAsync(() => lathe.getSweep(name), [name]);
+  const sweep = useAsync(async () => readable(await lathe.getSweep(name)), [name]);
   const reload = useThrottle(sweep.reload, 1000);
   useLiveEvents((event) => {
     if (concernsSweep(event, name, sweep.data)) reload();
@@ -56,6 +56,16 @@ export function JobSweep({ name }: { name: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * The sweep with only trials the tab can draw (objects with a name; a list even if the server sent
+ * none), so an odd answer from a newer or older server shows less instead of breaking the page.
+ */
+function readable(sweep: SweepResource): SweepResource {
+  const trials = Array.isArray(sweep.trials) ? sweep.trials.filter((t) => typeof t === 'object' && t !== null && typeof t.name === 'string') : [];
+  const best = sweep.best && typeof sweep.best.trial === 'string' ? sweep.best : null;
+  return { ...sweep, trials, best };
 }
 
 /** Trials are named `<sweep>_<index>`. */

@@ -51,7 +51,9 @@ export function TrialMetricChart({ sweep }: { sweep: SweepResource }) {
   return (
     <div className="sweep-trial-chart" data-testid="sweep-metric-chart">
       <ErrorBanner error={loaded.error} what={`the trials' ${metric}`} />
-      {loaded.data ? (
+      {loaded.data?.length === 0 ? (
+        <p className="muted">No values of {metric} could be read.</p>
+      ) : loaded.data ? (
         <MetricChart title={`${metric} by interval`} series={loaded.data} xAxis="step" smoothing={0} logScale={false} height={260} highlight={best ? trialLabel(best) : undefined} />
       ) : (
         <div className="panel sweep-chart-placeholder muted small">loading…</div>
