@@ -174,6 +174,21 @@ describe('Studio sweep tab', () => {
     // Every trial crosses every axis: four points each.
     assert.deepEqual(await pc.locator('.pc-run').evaluateAll((els) => els.map((e) => e.querySelectorAll('circle').length)), [4, 4, 4]);
     await h.screenshot('sweep-trials', '[data-testid=sweep-metric-chart] [data-testid=metric-chart][data-state=ready]');
+
+    // In a narrow window the table scrolls in its own box and the plots shrink: the page itself never scrolls sideways.
+    await h.page.setViewportSize({ width: 800, height: 900 });
+    try {
+      await h.open(`/jobs/${sweep.name}`);
+      await h.page.getByTestId('parallel-coordinates').waitFor();
+      await chart.waitFor();
+      const { scrollWidth, clientWidth } = await h.page.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+      });
+      assert.ok(scrollWidth <= clientWidth, `the sweep page is ${scrollWidth} px wide in a ${clientWidth} px window`);
+    } finally {
+      await h.page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('shows a sweep with no trials, and trials with odd values, without breaking', async () => {
