@@ -25,6 +25,8 @@ export interface MetricChartProps {
   smoothing: number;
   logScale: boolean;
   height?: number;
+  /** The label of a series to draw over the others, wider; the others are drawn thin and faint. */
+  highlight?: string | undefined;
 }
 
 type Column = (number | null | undefined)[];
@@ -37,9 +39,10 @@ type Column = (number | null | undefined)[];
  *
  * Contract (tests, benchmark): the wrapper has `data-testid="metric-chart"`, `data-key={title}`,
  * `data-points` (points across series), `data-series` (lines drawn, smoothing aside) and
- * `data-state`, `loading` until uPlot has drawn the current data, then `ready`.
+ * `data-state`, `loading` until uPlot has drawn the current data, then `ready`; with
+ * `highlight`, `data-highlight` names the emphasised series.
  */
-export function MetricChart({ title, series, xAxis, smoothing, logScale, height = 220 }: MetricChartProps) {
+export function MetricChart({ title, series, xAxis, smoothing, logScale, height = 220, highlight }: MetricChartProps) {
   const plotBox = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
@@ -50,23 +53,23 @@ export function MetricChart({ title, series, xAxis, smoothing, logScale, height 
   const data = useMemo(() => chartData(series, xAxis, logScale, smoothing), [series, xAxis, logScale, smoothing]);
   const points = useMemo(() => series.reduce((n, s) => n + s.values.length, 0), [series]);
   // What uPlot fixes at creation; anything else changes through setData.
-  const shape = JSON.stringify([xAxis, logScale, smoothed, height, theme, series.map((s) => s.label)]);
+  const shape = JSON.stringify([xAxis, logScale, smoothed, height, theme, series.map((s) => s.label), highlight]);
 
   useEffect(() => {
     const el = plotBox.current as HTMLDivElement;
     setDrawn(false);
     zoomed.current = false;
     const colors = readColors(el);
-    const opts = chartOptions({ labels: series.map((s) => s.label), xAxis, logScale, smoothed, height, width: el.clientWidth, colors });
+    const opts = chartOptions({ labels: series.map((s) => s.label), xAxis, logScale, smoothed, height, width: el.clientWidth, colors, highlight });
     opts.hooks = {
       draw: [() => setDrawn(true)],
-      setCursor: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors)],
-      setData: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors)],
+      setCursor: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors, highlight)],
+      setData: [(u) => showReadout(readout.current, u, xAxis, smoothed, colors, highlight)],
       setSelect: [() => (zoomed.current = true)],
     };
     const u = new uPlot(opts, data, el);
     plot.current = u;
-    showReadout(readout.current, u, xAxis, smoothed, colors);
+    showReadout(readout.current, u, xAxis, smoothed, colors, highlight);
     const unzoom = () => (zoomed.current = false);
     u.over.addEventListener('dblclick', unzoom);
     const observer = new ResizeObserver(() => {
@@ -92,7 +95,15 @@ export function MetricChart({ title, series, xAxis, smoothing, logScale, height 
   }, [data]);
 
   return (
-    <div className="metric-chart panel" data-testid="metric-chart" data-key={title} data-points={points} data-series={series.length} data-state={drawn ? 'ready' : 'loading'}>
+    <div
+      className="metric-chart panel"
+      data-testid="metric-chart"
+      data-key={title}
+      data-points={points}
+      data-series={series.length}
+      data-highlight={highlight}
+      data-state={drawn ? 'ready' : 'loading'}
+    >
       <div className="metric-chart-head">
         <span className="metric-chart-title" title={title}>
           {title}
@@ -120,6 +131,8 @@ interface Colors {
   grid: string;
   font: string;
   series: string[];
+  /** `--chart-highlight`, the highlighted series' colour where the page sets one; else its own. */
+  highlight: string | undefined;
 }
 
 function readColors(el: HTMLElement): Colors {
@@ -127,7 +140,7 @@ function readColors(el: HTMLElement): Colors {
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const series = [];
   for (let i = 1; i <= 10; i++) series.push(v(`--chart-${i}`, '#2563eb'));
-  return { muted: v('--muted', '#667085'), grid: v('--border', '#e1e4ea'), font: `11px ${style.fontFamily}`, series };
+  return { muted: v('--muted', '#667085'), grid: v('--border', '#e1e4ea'), font: `11px ${style.fontFamily}`, series, highlight: style.getPropertyValue('--chart-highlight').trim() || undefined };
 }
 
 /** Colour of series `i` (a single series takes the accent-like first colour). */
@@ -135,7 +148,7 @@ function colorOf(colors: Colors, i: number): string {
   return colors.series[i % colors.series.length] as string;
 }
 
-function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boolean; smoothed: boolean; height: number; width: number; colors: Colors }): uPlot.Options {
+function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boolean; smoothed: boolean; height: number; width: number; colors: Colors; highlight: string | undefined }): uPlot.Options {
   const { colors } = o;
   const axis = (extra: uPlot.Axis): uPlot.Axis => ({
     stroke: colors.muted,
@@ -146,10 +159,12 @@ function chartOptions(o: { labels: string[]; xAxis: MetricXAxis; logScale: boole
   });
   const series: uPlot.Series[] = [{ label: o.xAxis }];
   o.labels.forEach((label, i) => {
-    const stroke = colorOf(colors, i);
+    const highlighted = o.highlight !== undefined && label === o.highlight;
+    const stroke = highlighted ? (colors.highlight ?? colorOf(colors, i)) : colorOf(colors, i);
     if (o.smoothed) series.push({ label: `${label} (raw)`, class: 'metric-raw', stroke, width: 1, alpha: 0.25, points: { show: false }, spanGaps: false });
     // uPlot shows points only where they are sparse enough to see, so values between gaps stay visible.
-    series.push({ label, stroke, width: 1.5, spanGaps: false });
+    const emphasis = o.highlight === undefined ? {} : highlighted ? { width: 3 } : { width: 1, alpha: 0.5 };
+    series.push({ label, stroke, width: 1.5, spanGaps: false, ...emphasis });
   });
   return {
     width: Math.max(o.width, 100),
@@ -272,7 +287,7 @@ function ema(values: Column, weight: number): Column {
  * Writes the value(s) under the cursor into the header, or the latest ones when the cursor is
  * away. Plain DOM: it runs on every mouse move and must not re-render React.
  */
-function showReadout(el: HTMLElement | null, u: uPlot, xAxis: MetricXAxis, smoothed: boolean, colors: Colors): void {
+function showReadout(el: HTMLElement | null, u: uPlot, xAxis: MetricXAxis, smoothed: boolean, colors: Colors, highlight: string | undefined): void {
   if (!el) return;
   const xs = u.data[0];
   const hovered = u.cursor.idx;
@@ -298,8 +313,9 @@ function showReadout(el: HTMLElement | null, u: uPlot, xAxis: MetricXAxis, smoot
     item.className = 'metric-chart-value';
     if (count > 1) {
       const swatch = document.createElement('i');
-      swatch.style.background = colorOf(colors, s);
-      item.append(swatch, `${String(u.series[index]?.label ?? '')} `);
+      const label = String(u.series[index]?.label ?? '');
+      swatch.style.background = label === highlight && colors.highlight ? colors.highlight : colorOf(colors, s);
+      item.append(swatch, `${label} `);
     }
     const strong = document.createElement('b');
     strong.textContent = metricValue(value);

@@ -5,6 +5,7 @@ import { differs, fieldById, plotValue, shownValue, type CompareField } from './
 import type { CompareRun } from './compare-runs.js';
 import { RunLegend } from './run-legend.js';
 import { useWidth } from './use-width.js';
+import './plot.css';
 
 const HEIGHT = 300;
 const LEFT = 64;

@@ -2,6 +2,7 @@ import { isTerminal } from '@lathe/core';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { Tabs } from '../../components/tabs.js';
+import { lazyPage } from '../../lazy-page.js';
 import { useLiveEvents } from '../../live.js';
 import { useLocation } from '../../router.js';
 import { JobChildren } from './job-children.js';
@@ -14,9 +15,12 @@ import { useJobView } from './use-job-view.js';
 import { useThrottle } from './use-throttle.js';
 import './job.css';
 
-const TABS = ['overview', 'metrics', 'logs', 'outputs', 'children'] as const;
+const TABS = ['trials', 'overview', 'metrics', 'logs', 'outputs', 'children'] as const;
 
-/** A job (or any run): overview, metrics, logs, outputs and artifacts, child jobs. */
+// Only sweeps have it: its code (and plots) load when a sweep's page first shows it.
+const JobSweep = lazyPage(() => import('../sweep/job-sweep.js').then((m) => m.JobSweep));
+
+/** A job (or any run): a sweep's trials, overview, metrics, logs, outputs and artifacts, child jobs. */
 export function JobPage({ name }: { name: string }) {
   // A new name is a new page: no state of the previous job carries over.
   return <JobPageContent key={name} name={name} />;
@@ -40,10 +44,13 @@ function JobPageContent({ name }: { name: string }) {
     } else if (event.type === 'metrics' && event.run_id === name) reloadRunSoon();
   });
 
+  // A sweep opens on its trials; the tab exists for sweeps only.
+  const sweep = view?.job?.type === 'sweep';
   const requested = query.get('tab');
-  const tab = TABS.find((t) => t === requested) ?? 'overview';
+  const tab = TABS.find((t) => t === requested && (t !== 'trials' || sweep)) ?? (sweep ? 'trials' : 'overview');
   const metricKeys = view?.run ? view.run.data.metrics.map((m) => m.key) : [];
   const tabs = [
+    ...(sweep ? [{ id: 'trials', label: 'Trials' }] : []),
     { id: 'overview', label: 'Overview' },
     {
       id: 'metrics',
@@ -65,6 +72,7 @@ function JobPageContent({ name }: { name: string }) {
       ) : view ? (
         <>
           <Tabs tabs={tabs} active={tab} />
+          {tab === 'trials' ? <JobSweep name={name} /> : null}
           {tab === 'overview' ? <JobOverview view={view} /> : null}
           {tab === 'metrics' ? <JobMetrics runId={name} keys={metricKeys} onNewKeys={reloadRun} /> : null}
           {tab === 'logs' ? (
