@@ -95,4 +95,3 @@ function signalGroup(pgid) {
     // Already gone.
   }
 }
-

@@ -109,10 +109,13 @@ time.sleep(30 * (1 - \${{search_space.v}}))`;
 }
 
 async function main() {
-  const timer = setTimeout(() => {
-    console.error(`timed out after ${options.timeout} s`);
-    process.exit(2);
-  }, Number(options.timeout) * 1000);
+  const timer = setTimeout(
+    () => {
+      console.error(`timed out after ${options.timeout} s`);
+      process.exit(2);
+    },
+    Number(options.timeout) * 1000,
+  );
   timer.unref();
   const home = await mkdtemp(join(tmpdir(), 'lathe-bench-sweep-'));
   const server = new ServerProcess(home, await freePort(), { python: process.env.LATHE_PYTHON ?? '/usr/bin/python3', concurrency: CONCURRENCY });
