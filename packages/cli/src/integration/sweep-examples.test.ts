@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { SweepResource } from '@lathe/api';
-import { buildPruner, parseEarlyTermination, replaySequentialSweep } from '@lathe/controllers';
+import { buildPruner, parseEarlyTermination, type StopDecision, type TrialHistory } from '@lathe/controllers';
 import { TrackingClient } from '@lathe/sdk';
 import { runCli, startTestServer, waitForEnd, type TestServer } from './harness.js';
 
@@ -54,7 +54,7 @@ describe('the sweep examples through the CLI', () => {
     assert.equal(model.alpha, sweep.best?.parameters.alpha);
   }
 
-  it('grid with median stopping: every combination once, and exactly the stops a one-at-a-time replay of the logged values makes', async () => {
+  it('grid with median stopping: every combination once, and exactly the stops a one-at-a-time replay of the logged values gives', async () => {
     // One trial at a time, so each decision depends only on the trials before it.
     const { name, sweep } = await runSweep('sweep-grid.yml', ['limits.max_concurrent_trials=1', 'inputs.epoch_seconds=0.1']);
     assert.equal(sweep.trials.length, 8);
@@ -63,10 +63,23 @@ describe('the sweep examples through the CLI', () => {
       byIndex.map((t) => `${t.parameters.alpha}/${t.parameters.loss}`),
       ['0.0001/hinge', '0.0001/log_loss', '0.01/hinge', '0.01/log_loss', '1/hinge', '1/log_loss', '10/hinge', '10/log_loss'],
     );
-    const scripts: Record<string, number[]> = {};
-    for (const trial of byIndex) scripts[trial.name] = await seriesOf(trial.name);
-    const policy = parseEarlyTermination({ type: 'median_stopping', evaluation_interval: 1, delay_evaluation: 1 });
-    const expected = replaySequentialSweep(buildPruner(policy), 'maximize', scripts);
+    // Trial k was judged at each of its intervals against trials 0..k-1 as they ended: the values
+    // each logged (a stopped one's up to when it died: logging is batched, so it may have sent
+    // more than the interval it was stopped at).
+    const pruner = buildPruner(parseEarlyTermination({ type: 'median_stopping', evaluation_interval: 1, delay_evaluation: 1 }));
+    const earlier: TrialHistory['trials'][number][] = [];
+    const expected: StopDecision[] = [];
+    for (const trial of byIndex) {
+      const values = await seriesOf(trial.name);
+      for (let n = 1; n <= values.length; n++) {
+        const [stop] = pruner.decide({ goal: 'maximize', trials: [...earlier, { id: trial.name, state: 'running', metrics: values.slice(0, n) }] });
+        if (stop) {
+          expected.push(stop);
+          break;
+        }
+      }
+      earlier.push({ id: trial.name, state: trial.status === 'Completed' ? 'completed' : 'canceled', metrics: values });
+    }
     assert.ok(expected.length > 0, 'the example stops some trials');
     assert.deepEqual(
       byIndex.filter((t) => t.stop_reason !== null).map((t) => [t.name, t.status, t.stop_reason]),

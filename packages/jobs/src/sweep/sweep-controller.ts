@@ -19,6 +19,19 @@ import { readSweepState, type SweepBest, type SweepState, type SweepTrialState }
 import type { TrialMetrics } from './trial-metrics.js';
 import { trialSpec } from './trial-spec.js';
 
+/**
+ * The most entries each in-memory cache holds before it starts over. Everything cached can be
+ * read again from the store; the bound keeps sweeps that ended without a last round (canceled by
+ * a user, or at their timeout) from growing the caches for the life of the server.
+ */
+const CACHE_LIMIT = 100_000;
+
+/** Sets `key` in `map`, emptying the map first when it is full. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= CACHE_LIMIT && !map.has(key)) map.clear();
+  map.set(key, value);
+}
+
 /** Azure's defaults for the limits a sweep leaves out. */
 const DEFAULT_MAX_TOTAL_TRIALS = 1000;
 const DEFAULT_TIMEOUT_S = 5_184_000;
@@ -128,7 +141,7 @@ export class SweepController implements JobController {
       pruner: buildPruner(parseEarlyTermination(spec.early_termination)),
       sampler: (seed) => buildSampler(algorithm, space, { seed, goal }),
     };
-    this.plans.set(key, plan);
+    remember(this.plans, key, plan);
     return plan;
   }
 
@@ -139,7 +152,7 @@ export class SweepController implements JobController {
     return state.trials.map((t) => {
       const child = children.get(t.name);
       const metrics = this.finishedSeries.get(key(t.name)) ?? read.get(t.name) ?? [];
-      if (child && isTerminal(child.status)) this.finishedSeries.set(key(t.name), metrics);
+      if (child && isTerminal(child.status)) remember(this.finishedSeries, key(t.name), metrics);
       return { state: t, child, metrics };
     });
   }
@@ -161,7 +174,7 @@ export class SweepController implements JobController {
       const count = trial.metrics.length;
       if (trial.state !== 'running' || trial.stopRequested === true) continue;
       const from = (this.judged.get(key) ?? count - 1) + 1;
-      this.judged.set(key, count);
+      remember(this.judged, key, count);
       for (let n = Math.max(from, 1); n <= count; n++) {
         const alone = others.map((t, j) => (j === i ? { ...trial, metrics: trial.metrics.slice(0, n) } : t));
         const stop = plan.pruner.decide({ goal: history.goal, trials: alone })[0];
@@ -174,7 +187,8 @@ export class SweepController implements JobController {
     return stops;
   }
 
-  // Trials that ran past `limits.trial_timeout`, stopped as a policy stops them.
+  // Trials that ran past `limits.trial_timeout`, stopped as a policy stops them (interval 0: no
+  // interval judged them).
   private timedOutTrials(trials: readonly Trial[], plan: SweepPlan): StopDecision[] {
     const limit = plan.trialTimeoutMs;
     if (limit === undefined) return [];
@@ -198,7 +212,7 @@ export class SweepController implements JobController {
       state.trials.push(trial.state);
       trials.push(trial);
       // Judged from its first interval on, however many it logs before the next round.
-      this.judged.set(`${job.workspace}/${trial.state.name}`, 0);
+      remember(this.judged, `${job.workspace}/${trial.state.name}`, 0);
       created.push(trial);
       running++;
     }

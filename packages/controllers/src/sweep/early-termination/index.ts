@@ -27,7 +27,5 @@ export { NanPruner } from './nan-pruner.js';
 export { parseEarlyTermination } from './parse-early-termination.js';
 export { parseRestEarlyTermination } from './parse-rest-early-termination.js';
 export type { Pruner } from './pruner.js';
-export { replaySequentialSweep } from './replay-sequential-sweep.js';
-export { replaySweep } from './replay-sweep.js';
 export type { Goal, StopDecision, TrialHistory, TrialRecord, TrialState } from './trial-history.js';
 export { TruncationSelectionPruner } from './truncation-selection-pruner.js';
