@@ -8,7 +8,7 @@ function cell(value: unknown): string {
 }
 
 /** Up to 6 significant digits, enough to tell trials apart without noise. */
-function formatScore(score: number | null): string {
+export function formatScore(score: number | null): string {
   return score === null ? '' : String(Number(score.toPrecision(6)));
 }
 

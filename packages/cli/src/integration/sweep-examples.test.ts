@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { SweepResource } from '@lathe/api';
 import { buildPruner, parseEarlyTermination, type StopDecision, type TrialHistory } from '@lathe/controllers';
 import { TrackingClient } from '@lathe/sdk';
+import { loadSweepJobFile } from '@lathe/spec';
 import { runCli, startTestServer, waitForEnd, type TestServer } from './harness.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../examples/sweep/', import.meta.url));
@@ -66,7 +67,8 @@ describe('the sweep examples through the CLI', () => {
     // Trial k was judged at each of its intervals against trials 0..k-1 as they ended: the values
     // each logged (a stopped one's up to when it died: logging is batched, so it may have sent
     // more than the interval it was stopped at).
-    const pruner = buildPruner(parseEarlyTermination({ type: 'median_stopping', evaluation_interval: 1, delay_evaluation: 1 }));
+    const { spec } = await loadSweepJobFile(join(EXAMPLES, 'sweep-grid.yml'));
+    const pruner = buildPruner(parseEarlyTermination(spec.early_termination));
     const earlier: TrialHistory['trials'][number][] = [];
     const expected: StopDecision[] = [];
     for (const trial of byIndex) {
@@ -90,6 +92,15 @@ describe('the sweep examples through the CLI', () => {
     assert.match(shown.stdout, /Sweep: grid sampling, 8 of at most 8 trials, 1 at once; early termination: median_stopping/);
     assert.match(shown.stdout, /Trials \(best first\):/);
     assert.match(shown.stdout, /Canceled .*median_stopping: best/);
+    // A sweep has no log of its own: streaming it tells each trial's start and end.
+    const streamed = await runCli(['job', 'stream', name], t.url);
+    assert.equal(streamed.code, 0, streamed.stderr);
+    for (const trial of byIndex) {
+      assert.ok(streamed.stdout.includes(`${trial.name} started: alpha=${String(trial.parameters.alpha)} loss=${String(trial.parameters.loss)}\n`), trial.name);
+      const ending = trial.stop_reason ?? `val_accuracy ${String(Number(trial.score?.toPrecision(6)))}`;
+      assert.ok(streamed.stdout.includes(`${trial.name} ${trial.status}: ${ending}\n`), `${trial.name}: ${ending}\n${streamed.stdout}`);
+    }
+    assert.match(streamed.stdout, /Trials \(best first\):[\s\S]*\nStatus: Completed\n$/);
   });
 
   it('random with a bandit policy: the trial count, and each stop outside the slack of the best at its interval', async () => {
