@@ -39,6 +39,8 @@ export interface ListJobsOptions {
   status?: JobStatus | JobStatus[];
   /** Only the jobs this job created (a sweep's trials, a pipeline's steps). */
   parent?: string;
+  /** Only jobs a user submitted, none a controller created. */
+  topLevel?: boolean;
   experimentName?: string;
   /** `key` or `key=value`. */
   tags?: string[];
@@ -156,6 +158,7 @@ export class LatheClient {
       status: options.status,
       experiment_name: options.experimentName,
       parent: options.parent,
+      top_level: options.topLevel,
       tag: options.tags,
       max_results: options.maxResults,
       page_token: options.pageToken,

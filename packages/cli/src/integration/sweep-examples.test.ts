@@ -92,6 +92,10 @@ describe('the sweep examples through the CLI', () => {
     assert.match(shown.stdout, /Sweep: grid sampling, 8 of at most 8 trials, 1 at once; early termination: median_stopping/);
     assert.match(shown.stdout, /Trials \(best first\):/);
     assert.match(shown.stdout, /Canceled .*median_stopping: best/);
+    const listed = async (...args: string[]) => (JSON.parse((await runCli(['job', 'list', ...args, '-o', 'json'], t.url)).stdout) as { name: string }[]).map((j) => j.name);
+    assert.ok((await listed()).includes(name) && !(await listed()).some((n) => n.startsWith(`${name}_`)), 'the job list shows the sweep, not its trials');
+    assert.deepEqual((await listed('--parent', name)).sort(), byIndex.map((t) => t.name).sort());
+    assert.equal((await listed('--include-children')).filter((n) => n.startsWith(`${name}_`)).length, 8);
     // A sweep has no log of its own: streaming it tells each trial's start and end.
     const streamed = await runCli(['job', 'stream', name], t.url);
     assert.equal(streamed.code, 0, streamed.stderr);

@@ -29,7 +29,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
       workspace: request.params.workspace,
       statuses: statusParam(q.status),
       ...(q.experiment_name ? { experimentName: q.experiment_name } : {}),
-      ...(q.parent ? { parent: q.parent } : {}),
+      ...(q.parent ? { parent: q.parent } : q.top_level ? { parent: null } : {}),
       tags: tagFilter(q.tag),
       ...(q.view === 'all' ? {} : { archived: q.view === 'archived' }),
       limit: q.max_results ?? 50,

@@ -44,6 +44,10 @@ describe('sweep jobs over the REST API', () => {
         ['grid_sweep_2', 2, 1, 'Completed'],
       ],
     );
+    const names = async (query: string) => (await srv.get<{ value: JobResource[] }>(`${WS}/jobs?${query}`)).body.value.map((j) => j.name).sort();
+    assert.deepEqual(await names('top_level=true'), ['grid_sweep']);
+    assert.deepEqual(await names('parent=grid_sweep'), ['grid_sweep_0', 'grid_sweep_1', 'grid_sweep_2']);
+    assert.deepEqual(await names(''), ['grid_sweep', 'grid_sweep_0', 'grid_sweep_1', 'grid_sweep_2']);
   });
 
   it('refuses a bad sweep with the field and what was expected, and creates nothing', async () => {
