@@ -34,4 +34,6 @@ export interface JobKind {
   resolve(ctx: JobsContext, workspace: string, spec: JobSpecDocument): Promise<ResolvedJob>;
   /** Present for a kind that runs no process of its own. */
   readonly controller?: JobController;
+  /** The longest name a job of this kind may have, when its children's names are built on it. */
+  readonly maxNameLength?: number;
 }

@@ -25,6 +25,15 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
   if (!isValidName(name)) {
     throw new LatheError('LATHE_INVALID_SPEC', `name: '${name}' is not a valid job name (letters, digits, _ and -)`, { details: { field: 'name' } });
   }
+  if (kind.maxNameLength !== undefined && name.length > kind.maxNameLength) {
+    throw new LatheError(
+      'LATHE_INVALID_SPEC',
+      `name: a ${kind.type} job's name is at most ${kind.maxNameLength} characters, as its children are named after it; '${name.slice(0, 40)}…' has ${name.length}`,
+      {
+        details: { field: 'name' },
+      },
+    );
+  }
   const resolved = await kind.resolve(ctx, workspace, validated);
   const spec = resolved.spec;
   const warnings: string[] = [];

@@ -38,6 +38,8 @@ export function sweepKind(metrics: TrialMetrics): JobKind {
       return { spec, consumed: resolved.consumed, warnings: resolved.warnings };
     },
     controller: new SweepController(metrics),
+    // Trials are `<sweep>_<index>`, index < 1000, within the 255 characters of a job name.
+    maxNameLength: 250,
   };
 }
 

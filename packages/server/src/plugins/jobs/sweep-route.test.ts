@@ -61,6 +61,9 @@ describe('sweep jobs over the REST API', () => {
       [{ ...SWEEP, limits: { max_total_trials: 0 } }, /spec: limits\.max_total_trials/],
       [{ ...SWEEP, objective: { primary_metric: 'loss', goal: 'lowest' } }, /spec: objective\.goal/],
     ] as const;
+    const long = await srv.post<{ message: string }>(`${WS}/jobs`, { spec: SWEEP, name: 's'.repeat(251) });
+    assert.equal(long.status, 400);
+    assert.match(long.body.message, /name: a sweep job's name is at most 250 characters, as its children are named after it/);
     for (const [spec, message] of bad) {
       const answer = await srv.post<{ error_code: string; message: string }>(`${WS}/jobs`, { spec, name: 'bad_sweep' });
       assert.equal(answer.status, 400, JSON.stringify(answer.body));
