@@ -8,8 +8,8 @@ import { TpeSampler } from './tpe-sampler.js';
 
 /**
  * The sampler for a sweep's `sampling_algorithm`, after {@link validateSamplingAlgorithm}. The
- * algorithm's own `seed` wins over `options.seed`. `bayesian` builds a {@link TpeSampler} (Azure
- * does not document its model; TPE is the standard one for these spaces).
+ * algorithm's own `seed` wins over `options.seed`. `bayesian` builds what {@link bayesianSampler}
+ * picks.
  */
 export function buildSampler(algorithm: SamplingAlgorithm, space: SearchSpace, options: SamplerOptions): Sampler {
   validateSamplingAlgorithm(space, algorithm);
@@ -21,6 +21,14 @@ export function buildSampler(algorithm: SamplingAlgorithm, space: SearchSpace, o
       return algorithm.rule === 'sobol' ? new SobolSampler(space, seeded) : new RandomSampler(space, seeded);
     }
     case 'bayesian':
-      return new TpeSampler(space, options);
+      return bayesianSampler(space, options);
   }
+}
+
+/**
+ * The model-based sampler of `sampling_algorithm: bayesian` (Azure does not document its model):
+ * a {@link TpeSampler}, the standard one for these spaces. No check of the expression types.
+ */
+export function bayesianSampler(space: SearchSpace, options: SamplerOptions): Sampler {
+  return new TpeSampler(space, options);
 }
