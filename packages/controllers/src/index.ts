@@ -47,5 +47,5 @@ export { minimizeLbfgs } from './sweep/lbfgs.js';
 export type { LbfgsOptions, Objective } from './sweep/lbfgs.js';
 export { warpOutputs, yeoJohnson } from './sweep/output-warping.js';
 export { logExpectedImprovement } from './sweep/expected-improvement.js';
-export { bayesianSampler, buildSampler } from './sweep/build-sampler.js';
+export { GP_MAX_COLUMNS, bayesianSampler, buildSampler } from './sweep/build-sampler.js';
 export * from './sweep/early-termination/index.js';

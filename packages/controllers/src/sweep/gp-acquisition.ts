@@ -9,7 +9,11 @@ export interface AcquisitionOptions {
   readonly candidates?: number;
   /** Perturbations of each of the best observed points (50). */
   readonly localCandidates?: number;
-  /** Improvement margin of EI, in warped standard deviations (0.01, as the anchor's gp-ei). */
+  /**
+   * Improvement margin of EI, in warped standard deviations (0: plain EI). The anchor's gp-ei
+   * uses 0.01; here that measured 0.025 of random search's regret at 100 trials on hpo-bench,
+   * 0.001 gave 0.010 and 0 gave 0.004, trading a little on the multimodal functions.
+   */
   readonly xi?: number;
 }
 
@@ -35,7 +39,7 @@ export function maximizeExpectedImprovement(
   options: AcquisitionOptions = {},
 ): Float64Array {
   const width = space.width;
-  const xi = options.xi ?? 0.01;
+  const xi = options.xi ?? 0;
   const uniform = options.candidates ?? 500;
   const local = options.localCandidates ?? 50;
   const first = new Float64Array((uniform + origins.length * local) * width);

@@ -57,14 +57,20 @@ describe('GpSampler', () => {
     );
   });
 
-  it('spreads concurrent suggestions: running trials move the next ones away', () => {
-    for (const seed of [1, 2, 3]) {
+  it('spreads concurrent suggestions over the basins of a multimodal function, where without running trials they would pile up', () => {
+    const wavy = (p: Parameters): number => Math.sin(3 * (p['x'] as number)) + 0.05 * ((p['x'] as number) - 2) ** 2;
+    for (const seed of [1, 2, 3, 4]) {
       const sampler = new GpSampler(line, { seed, goal: 'minimize' });
-      const history = minimise(sampler, quadratic, 15);
-      for (let i = 0; i < 4; i++) history.push({ parameters: sampler.ask(history).parameters, state: 'running' });
-      const running = history.slice(15).map((t) => t.parameters['x'] as number);
-      const gaps = running.flatMap((a, i) => running.slice(i + 1).map((b) => Math.abs(a - b)));
-      assert.ok(Math.min(...gaps) > 1e-3, `seed ${seed}: ${JSON.stringify(running)}`);
+      const history = minimise(sampler, wavy, 15);
+      // The same four asks, the earlier ones in the history as running, or as failed without a score (not modelled).
+      const concurrent = (state: 'running' | 'failed'): number[] => {
+        const asked = [...history];
+        for (let i = 0; i < 4; i++) asked.push({ parameters: sampler.ask(asked).parameters, state });
+        return asked.slice(15).map((t) => t.parameters['x'] as number);
+      };
+      const gap = (xs: number[]): number => Math.min(...xs.flatMap((a, i) => xs.slice(i + 1).map((b) => Math.abs(a - b))));
+      const [spread, piled] = [gap(concurrent('running')), gap(concurrent('failed'))];
+      assert.ok(spread > 0.05 && spread > 20 * piled, `seed ${seed}: closest pair ${spread} apart with running trials, ${piled} without`);
     }
   });
 

@@ -22,7 +22,7 @@ export interface GpSamplerOptions extends SamplerOptions, AcquisitionOptions {
   readonly maxFitObservations?: number;
 }
 
-/** One scored trial: its feature row, its loss (the score, negated when maximising), its place. */
+/** One scored trial: its feature row and its loss (the score, negated when maximising). */
 export interface GpObservation {
   readonly row: Float64Array;
   readonly loss: number;
@@ -37,7 +37,7 @@ export interface GpObservation {
  *
  * The kernel's hyperparameters are fitted by maximum a posteriori (L-BFGS, analytic gradients,
  * one random restart) on the first r scored trials in history order, r the count of scores up
- * to 20 and then rounded down to a multiple of `refitEvery` (more sparsely past 100), so most
+ * to 20 and then rounded down to a multiple of `refitEvery` (of m/25 once that is larger), so most
  * suggestions reuse a fit: fits are cached by their data, and a fit depends on those trials and
  * the seed alone, so `ask` stays a function of the options and the history.
  *
