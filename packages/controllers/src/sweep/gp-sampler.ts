@@ -65,18 +65,9 @@ export class GpSampler implements Sampler {
     const { scored, running } = this.observe(history);
     if (scored.length < Math.max(this.options.startupTrials ?? 10, 2)) return this.startup.ask(history);
     const train = keepForModel(scored, this.options.maxObservations ?? 200);
-    const hyper = this.hyperparameters(scored);
-    const width = this.space.width;
     const targets = warpOutputs(train.map((o) => o.loss));
-    const rows = new Float64Array((train.length + running.length) * width);
-    train.forEach((o, i) => rows.set(o.row, i * width));
-    running.forEach((row, i) => rows.set(row, (train.length + i) * width));
     const best = Math.min(...targets);
-    let model = new GaussianProcess(rows.subarray(0, train.length * width), train.length, hyper, targets);
-    if (running.length > 0) {
-      const beliefs = running.map((_, i) => Math.max(model.predict(rows, train.length + i).mean, best));
-      model = new GaussianProcess(rows, train.length + running.length, hyper, [...targets, ...beliefs]);
-    }
+    const { model, rows } = this.condition(train, targets, best, running, this.hyperparameters(scored));
     const random = new SeededRandom(trialSeed(this.options.seed, history.length));
     const origins = [...train.keys()]
       .sort((a, b) => targets[a]! - targets[b]! || a - b)
@@ -84,6 +75,27 @@ export class GpSampler implements Sampler {
       .map((i) => train[i]!.row);
     const pick = maximizeExpectedImprovement(this.space, model, best, origins, rows, train.length + running.length, random, this.options);
     return { parameters: this.space.decode(pick, () => random.next()) };
+  }
+
+  /**
+   * The GP on the observations and, when trials are running, on those too at the believer's
+   * value: its mean there, but no better than `best`. `rows` holds both, observations first.
+   */
+  private condition(
+    train: readonly GpObservation[],
+    targets: Float64Array,
+    best: number,
+    running: readonly Float64Array[],
+    hyper: KernelHyperparameters,
+  ): { model: GaussianProcess; rows: Float64Array } {
+    const width = this.space.width;
+    const rows = new Float64Array((train.length + running.length) * width);
+    train.forEach((o, i) => rows.set(o.row, i * width));
+    running.forEach((row, i) => rows.set(row, (train.length + i) * width));
+    const observed = new GaussianProcess(rows.subarray(0, train.length * width), train.length, hyper, targets);
+    if (running.length === 0) return { model: observed, rows };
+    const beliefs = running.map((_, i) => Math.max(observed.predict(rows, train.length + i).mean, best));
+    return { model: new GaussianProcess(rows, train.length + running.length, hyper, [...targets, ...beliefs]), rows };
   }
 
   /** The kernel fitted on the first r scored trials (see the class comment), from the cache when it holds them. */
