@@ -38,8 +38,8 @@ export const GP_MAX_COLUMNS = 20;
 /**
  * The model-based sampler of `sampling_algorithm: bayesian` (Azure does not document its model):
  * a {@link GpSampler} when the top-level expressions make at most {@link GP_MAX_COLUMNS} feature
- * columns — on hpo-bench's seven spaces (2 to 11 columns) it measured 0.004 of random search's
- * regret at 100 trials against TPE's 0.123, lower on five functions and about equal on two
+ * columns — on hpo-bench's seven spaces (2 to 11 columns) it measured 0.003 of random search's
+ * regret at 100 trials against TPE's 0.123, lower on six functions and level on styblinski5
  * (bench/sweep/README.md) — and a {@link TpeSampler} otherwise. Expressions inside
  * conditional sub-spaces are drawn at random by both. No check of the expression types.
  */

@@ -77,7 +77,7 @@ describe('GpSampler', () => {
   it('keeps quantised, integer and log parameters on their grid and in their range', () => {
     const space = parseSearchSpace({ lr: ['loguniform', [-9.21, 0]], layers: ['quniform', [1, 8, 1]], width: ['qloguniform', [0, 5, 4]], seed: ['randint', [6]] });
     const f = (p: Parameters): number => (Math.log(p['lr'] as number) + 4) ** 2 + ((p['layers'] as number) - 3) ** 2 + (p['width'] as number) / 100 + Math.abs((p['seed'] as number) - 2);
-    const history = minimise(new GpSampler(space, { seed: 4, goal: 'minimize' }), f, 40);
+    const history = minimise(new GpSampler(space, { seed: 4, goal: 'minimize' }), f, 50);
     for (const { parameters } of history) {
       assert.deepEqual(parameterProblems(space, parameters), [], JSON.stringify(parameters));
       assert.ok(Number.isInteger(parameters['layers']) && Number.isInteger(parameters['seed']), JSON.stringify(parameters));
