@@ -4,15 +4,24 @@
 // {"tell"} -> {"ok"}, {"close"} -> exit. The search space is parsed and validated by
 // parseSearchSpace, and every suggestion comes from the same Sampler a sweep job would use, fed
 // the trial history (asked-but-untold trials as running), so the figures are the product's.
-// Usage: node bench/sweep/sampler.mjs [--sampler random|sobol|tpe]   (build first: npx tsc -b)
+// Usage: node bench/sweep/sampler.mjs [--sampler bayesian|random|sobol|tpe|gp]   (build first: npx tsc -b)
+// `bayesian` (the default) is what buildSampler builds for `sampling_algorithm: bayesian`.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { RandomSampler, SobolSampler, TpeSampler, parseSearchSpace } from '@lathe/controllers';
+import { GpSampler, RandomSampler, SobolSampler, TpeSampler, bayesianSampler, parseSearchSpace } from '@lathe/controllers';
 
-const SAMPLERS = { random: RandomSampler, sobol: SobolSampler, tpe: TpeSampler };
-const { values } = parseArgs({ options: { sampler: { type: 'string', default: 'tpe' } } });
-const Sampler = SAMPLERS[values.sampler];
-if (!Sampler) {
+const SAMPLERS = {
+  bayesian: (space, options) => bayesianSampler(space, options),
+  random: (space, options) => new RandomSampler(space, options),
+  sobol: (space, options) => new SobolSampler(space, options),
+  tpe: (space, options) => new TpeSampler(space, options),
+  gp: (space, options) => new GpSampler(space, options),
+};
+// --options '{"startupTrials": 8}' passes sampler options through (for tuning runs).
+const { values } = parseArgs({ options: { sampler: { type: 'string', default: 'bayesian' }, options: { type: 'string', default: '{}' } } });
+const extra = JSON.parse(values.options);
+const makeSampler = SAMPLERS[values.sampler];
+if (!makeSampler) {
   console.error(`sampler.mjs: --sampler must be one of ${Object.keys(SAMPLERS).join(', ')}, got ${values.sampler}`);
   process.exit(2);
 }
@@ -28,7 +37,7 @@ function handle(msg) {
   if (msg.init) {
     const space = parseSearchSpace(msg.init.search_space);
     goal = msg.init.goal ?? 'minimize';
-    sampler = new Sampler(space, { seed: msg.init.seed ?? 0, goal });
+    sampler = makeSampler(space, { ...extra, seed: msg.init.seed ?? 0, goal });
     return { ok: true };
   }
   if (msg.ask !== undefined) {

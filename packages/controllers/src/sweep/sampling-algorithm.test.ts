@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSampler } from './build-sampler.js';
+import { GP_MAX_COLUMNS, buildSampler } from './build-sampler.js';
+import { GpSampler } from './gp-sampler.js';
 import { parseSearchSpace } from './parse-search-space.js';
 import { parseSamplingAlgorithm, validateSamplingAlgorithm } from './sampling-algorithm.js';
 import { SobolSampler } from './sobol-sampler.js';
@@ -55,9 +56,15 @@ describe('buildSampler', () => {
     assert.deepEqual(sobol.ask([]), new SobolSampler(mixed, { seed: 5 }).ask([]));
   });
 
-  it('builds a TPE for bayesian, and refuses a space bayesian cannot take', () => {
-    const space = parseSearchSpace({ a: ['uniform', [0, 1]] });
-    assert.ok(buildSampler({ type: 'bayesian' }, space, { seed: 1, goal: 'maximize' }) instanceof TpeSampler);
+  it('builds a GP for bayesian on a small space, and refuses a space bayesian cannot take', () => {
+    const space = parseSearchSpace({ a: ['uniform', [0, 1]], b: ['choice', [['x', 'y', 'z']]] });
+    assert.ok(buildSampler({ type: 'bayesian' }, space, { seed: 1, goal: 'maximize' }) instanceof GpSampler);
     assert.throws(() => buildSampler({ type: 'bayesian' }, mixed, { seed: 1, goal: 'maximize' }), { code: 'LATHE_INVALID_SPEC' });
+  });
+
+  it('builds a TPE for bayesian once the space has more feature columns than a GP is used for', () => {
+    const columns = (n: number) => parseSearchSpace({ ...Object.fromEntries(Array.from({ length: n - 3 }, (_, i) => [`x${i}`, ['uniform', [0, 1]]])), c: ['choice', [['a', 'b', 'c']]] });
+    assert.ok(buildSampler({ type: 'bayesian' }, columns(GP_MAX_COLUMNS), { seed: 1, goal: 'maximize' }) instanceof GpSampler);
+    assert.ok(buildSampler({ type: 'bayesian' }, columns(GP_MAX_COLUMNS + 1), { seed: 1, goal: 'maximize' }) instanceof TpeSampler);
   });
 });
