@@ -32,6 +32,15 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.set(key, value);
 }
 
+/** `make`, called once per seed (a sweep has one seed: the last one asked for is kept). */
+function memoizeBySeed(make: (seed: number) => Sampler): (seed: number) => Sampler {
+  let made: { seed: number; sampler: Sampler } | undefined;
+  return (seed) => {
+    if (made?.seed !== seed) made = { seed, sampler: make(seed) };
+    return made.sampler;
+  };
+}
+
 /** Azure's defaults for the limits a sweep leaves out. */
 const DEFAULT_MAX_TOTAL_TRIALS = 1000;
 const DEFAULT_TIMEOUT_S = 5_184_000;
@@ -139,7 +148,9 @@ export class SweepController implements JobController {
       timeoutMs: (spec.limits?.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
       trialTimeoutMs: spec.limits?.trial_timeout === undefined ? undefined : spec.limits.trial_timeout * 1000,
       pruner: buildPruner(parseEarlyTermination(spec.early_termination)),
-      sampler: (seed) => buildSampler(algorithm, space, { seed, goal }),
+      // One sampler per sweep and seed: a model-based sampler keeps its fitted model between
+      // rounds (a cache: its suggestions depend only on the seed and the history).
+      sampler: memoizeBySeed((seed) => buildSampler(algorithm, space, { seed, goal })),
     };
     remember(this.plans, key, plan);
     return plan;
