@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeSampler } from './describe-sampler.js';
+import { best, line, minimise, quadratic } from './minimise.test-support.js';
 import { GpSampler, keepForModel, refitCount } from './gp-sampler.js';
 import { parameterProblems } from './parameter-problems.js';
 import { parseSearchSpace } from './parse-search-space.js';
@@ -12,19 +13,6 @@ import type { Parameters } from './search-space.js';
 // smaller caps than the defaults keep its ~1,000 asks on a 12-column space quick.
 describeSampler('GpSampler', (space, options) => new GpSampler(space, { ...options, maxObservations: 40, maxFitObservations: 30 }));
 
-/** Runs `count` sequential trials, each scored by `f` before the next ask. */
-function minimise(sampler: Sampler, f: (p: Parameters) => number, count: number): TrialRecord[] {
-  const history: TrialRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    const { parameters } = sampler.ask(history)!;
-    history.push({ parameters, state: 'completed', score: f(parameters) });
-  }
-  return history;
-}
-
-const best = (history: readonly TrialRecord[]): number => Math.min(...history.map((t) => t.score!));
-const line = parseSearchSpace({ x: ['uniform', [-10, 10]] });
-const quadratic = (p: Parameters): number => ((p['x'] as number) - 3) ** 2;
 const plane = parseSearchSpace({ x0: ['uniform', [-5, 10]], x1: ['uniform', [0, 15]] });
 const branin = (p: Parameters): number => {
   const [x, y] = [p['x0'] as number, p['x1'] as number];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeSampler } from './describe-sampler.js';
+import { best, line, minimise, quadratic } from './minimise.test-support.js';
 import { parseSearchSpace } from './parse-search-space.js';
 import { RandomSampler } from './random-sampler.js';
 import type { Sampler, TrialRecord } from './sampler.js';
@@ -8,20 +9,6 @@ import type { Parameters } from './search-space.js';
 import { TpeSampler } from './tpe-sampler.js';
 
 describeSampler('TpeSampler', (space, options) => new TpeSampler(space, options));
-
-/** Runs `count` sequential trials, each scored by `f` before the next ask. */
-function minimise(sampler: Sampler, f: (p: Parameters) => number, count: number): TrialRecord[] {
-  const history: TrialRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    const { parameters } = sampler.ask(history)!;
-    history.push({ parameters, state: 'completed', score: f(parameters) });
-  }
-  return history;
-}
-
-const best = (history: readonly TrialRecord[]): number => Math.min(...history.map((t) => t.score!));
-const line = parseSearchSpace({ x: ['uniform', [-10, 10]] });
-const quadratic = (p: Parameters): number => ((p['x'] as number) - 3) ** 2;
 
 describe('TpeSampler', () => {
   for (const [settings, options] of [

@@ -19,7 +19,8 @@ export const OUTPUT_MODES = ['rw_mount', 'upload', 'direct'] as const;
 /** What a data input's `path` may name: every form of reference. */
 export const JOB_INPUT_REFERENCES = ['local', 'url', 'blob', 'asset', 'registry', 'datastore', 'job-output', 'run'] as const;
 
-const Name = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$', description: 'Letters, digits, _ and -' });
+/** A job's name. */
+export const JobNameSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$', description: 'Letters, digits, _ and -' });
 
 /** A file or folder input: `{ type: uri_file, path: ./data/iris.csv, mode: download }`. */
 export const DataInputSchema = Type.Object(
@@ -104,14 +105,18 @@ const ServiceSchema = Lenient(
   ),
 );
 
-const IdentitySchema = Lenient(Type.Object({ type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) }, { additionalProperties: false }));
+/** The identity a job would run as on Azure; accepted and reported as not applied. */
+export const IdentitySchema = Lenient(Type.Object({ type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) }, { additionalProperties: false }));
+
+/** Azure's job tier and priority; accepted, as a local queue has neither. */
+export const QueueSettingsSchema = Lenient(Type.Object({ job_tier: Type.Optional(Type.String()), priority: Type.Optional(Type.String()) }, { additionalProperties: false }));
 
 /** The command job document. */
 export const CommandJobSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     type: Type.Optional(StringEnum(['command'], { default: 'command' })),
-    name: Type.Optional(Name),
+    name: Type.Optional(JobNameSchema),
     display_name: Type.Optional(Type.String()),
     experiment_name: Type.Optional(Type.String({ minLength: 1 })),
     description: Type.Optional(Type.String()),
@@ -132,7 +137,7 @@ export const CommandJobSchema = Type.Object(
     limits: Type.Optional(Type.Object({ timeout: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false })),
     services: Type.Optional(Type.Record(Type.String(), ServiceSchema)),
     identity: Type.Optional(IdentitySchema),
-    queue_settings: Type.Optional(Lenient(Type.Object({ job_tier: Type.Optional(Type.String()), priority: Type.Optional(Type.String()) }, { additionalProperties: false }))),
+    queue_settings: Type.Optional(QueueSettingsSchema),
   },
   {
     additionalProperties: false,

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DistributionSchema, InlineEnvironmentSchema, JobInputSchema, JobOutputSchema, ResourcesSchema } from './command-job-schema.js';
-import { Lenient, StringEnum, StringMap } from './keywords.js';
+import { DistributionSchema, IdentitySchema, InlineEnvironmentSchema, JobInputSchema, JobNameSchema, JobOutputSchema, QueueSettingsSchema, ResourcesSchema } from './command-job-schema.js';
+import { StringEnum, StringMap } from './keywords.js';
 
 /**
  * The Azure ML v2 `sweepJob` YAML kind (https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json)
@@ -9,7 +9,6 @@ import { Lenient, StringEnum, StringMap } from './keywords.js';
  * parsers of `@lathe/controllers`, which the sweep kind runs on the same document.
  */
 
-const Name = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$', description: 'Letters, digits, _ and -' });
 const InputName = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' });
 
 /** What each trial runs: a command job's process part; inputs, outputs and compute are the sweep's. */
@@ -46,14 +45,12 @@ export const SweepObjectiveSchema = Type.Object(
   { additionalProperties: false, title: 'SweepObjective' },
 );
 
-const IdentitySchema = Lenient(Type.Object({ type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) }, { additionalProperties: false }));
-
 /** The sweep job document. */
 export const SweepJobSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     type: StringEnum(['sweep']),
-    name: Type.Optional(Name),
+    name: Type.Optional(JobNameSchema),
     display_name: Type.Optional(Type.String()),
     experiment_name: Type.Optional(Type.String({ minLength: 1 })),
     description: Type.Optional(Type.String()),
@@ -71,7 +68,7 @@ export const SweepJobSchema = Type.Object(
     early_termination: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'A policy: {type: bandit|median_stopping|truncation_selection|asha|hyperband|nan, ...}' })),
     trial: SweepTrialSchema,
     identity: Type.Optional(IdentitySchema),
-    queue_settings: Type.Optional(Lenient(Type.Object({ job_tier: Type.Optional(Type.String()), priority: Type.Optional(Type.String()) }, { additionalProperties: false }))),
+    queue_settings: Type.Optional(QueueSettingsSchema),
   },
   {
     additionalProperties: false,
