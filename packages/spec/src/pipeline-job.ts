@@ -1,0 +1,185 @@
+import { findBindings } from './bindings.js';
+import { bindingIssues } from './command-job.js';
+import { PipelineJobSchema, type PipelineJobSpec, type PipelineStep } from './schema/pipeline-job-schema.js';
+import { checkDocument, parseSpecText, readSpecFile, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
+import type { FieldPath, Issue } from './validate/issue.js';
+
+/** A pipeline job read from YAML: the normalised spec and what deserves a warning. */
+export type LoadedPipelineJob = LoadedSpec<PipelineJobSpec>;
+
+/**
+ * Where one step's input comes from, when it is bound: a pipeline input, or another step's
+ * output. The edges of the pipeline's graph are the `step` sources.
+ */
+export type StepInputSource = { kind: 'pipeline-input'; input: string } | { kind: 'step-output'; step: string; output: string };
+
+const PIPELINE_JOB: SpecKind = {
+  check(raw) {
+    return checkDocument<PipelineJobSpec>(PipelineJobSchema, withEmptyStepOutputs(raw), (spec) => [...stepIssues(spec), ...cycleIssues(spec)]);
+  },
+};
+
+/**
+ * Parses and validates pipeline-job YAML text. Throws `LATHE_INVALID_SPEC` naming file:line:column,
+ * the field and what was expected for every problem found, the step's name included: a binding
+ * to an input, step or output that does not exist, a step reading its own output, a cycle.
+ */
+export function parsePipelineJob(text: string, options: ParseSpecOptions): LoadedPipelineJob {
+  return parseSpecText(PIPELINE_JOB, text, options);
+}
+
+/** Reads and validates a pipeline-job YAML file; see {@link parsePipelineJob}. */
+export async function loadPipelineJobFile(file: string, set: readonly string[] = []): Promise<LoadedPipelineJob> {
+  return parsePipelineJob(await readSpecFile(file), { file, set });
+}
+
+/** Validates a pipeline job given as data (a REST body); errors name the field path under `source`. */
+export function validatePipelineJob(value: unknown, source = 'request body'): { spec: PipelineJobSpec; warnings: string[] } {
+  return validateSpecValue(PIPELINE_JOB, value, source);
+}
+
+const PARENT_INPUT = /^\$\{\{\s*parent\.inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+const STEP_OUTPUT = /^\$\{\{\s*parent\.jobs\.([A-Za-z_][A-Za-z0-9_]*)\.outputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+const PARENT_OUTPUT = /^\$\{\{\s*parent\.outputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+
+/**
+ * Where a step input's value comes from: `undefined` for a literal or a data input, a source for
+ * a whole-value binding. A value that is a binding of another shape is a problem that
+ * {@link parsePipelineJob} reports.
+ */
+export function stepInputSource(value: unknown): StepInputSource | undefined {
+  if (typeof value !== 'string') return undefined;
+  const input = PARENT_INPUT.exec(value);
+  if (input) return { kind: 'pipeline-input', input: input[1] as string };
+  const output = STEP_OUTPUT.exec(value);
+  if (output) return { kind: 'step-output', step: output[1] as string, output: output[2] as string };
+  return undefined;
+}
+
+/** The steps a step reads outputs of, in the order its inputs name them, each once. */
+export function stepDependencies(step: PipelineStep): string[] {
+  const out: string[] = [];
+  for (const value of Object.values(step.inputs ?? {})) {
+    const source = stepInputSource(value);
+    if (source?.kind === 'step-output' && !out.includes(source.step)) out.push(source.step);
+  }
+  return out;
+}
+
+// A step output named with no value is a folder on the default datastore, as at the top level.
+function withEmptyStepOutputs(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const doc = raw as Record<string, unknown>;
+  const outputs = doc.outputs;
+  const topLevel = outputs !== null && typeof outputs === 'object' && !Array.isArray(outputs) ? Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v ?? {}])) : outputs;
+  const jobs = doc.jobs;
+  if (jobs === null || typeof jobs !== 'object' || Array.isArray(jobs)) return { ...doc, ...(outputs !== undefined ? { outputs: topLevel } : {}) };
+  const steps = Object.fromEntries(
+    Object.entries(jobs).map(([name, step]) => {
+      const stepOutputs = (step as { outputs?: unknown } | null)?.outputs;
+      if (stepOutputs === null || typeof stepOutputs !== 'object' || Array.isArray(stepOutputs)) return [name, step];
+      return [name, { ...(step as object), outputs: Object.fromEntries(Object.entries(stepOutputs).map(([k, v]) => [k, v ?? {}])) }];
+    }),
+  );
+  return { ...doc, ...(outputs !== undefined ? { outputs: topLevel } : {}), jobs: steps };
+}
+
+function stepIssues(spec: PipelineJobSpec): Issue[] {
+  const issues: Issue[] = [];
+  const error = (path: FieldPath, message: string, expected?: string, at: Issue['at'] = 'value'): Issue => ({ severity: 'error', path, at, message, ...(expected ? { expected } : {}) });
+  const steps = spec.jobs ?? {};
+  if (Object.keys(steps).length === 0) issues.push(error(['jobs'], 'a pipeline needs at least one step', 'a mapping of step names to jobs', 'container'));
+  const pipelineInputs = Object.keys(spec.inputs ?? {});
+  const pipelineOutputs = Object.keys(spec.outputs ?? {});
+  const list = (names: readonly string[], what: string) => (names.length > 0 ? `one of the ${what}: ${names.join(', ')}` : `a name declared under ${what}:`);
+  for (const [name, step] of Object.entries(steps)) {
+    const at = (...rest: (string | number)[]): FieldPath => ['jobs', name, ...rest];
+    const type = step.type ?? 'command';
+    if (type !== 'command') {
+      issues.push(error(at('type'), `step '${name}': '${type}' steps are not supported yet; command steps are`, 'command'));
+      continue;
+    }
+    if (step.command === undefined && step.component === undefined) {
+      issues.push(error(at(), `step '${name}' has neither a command nor a component`, "'command' or 'component'", 'container'));
+    }
+    if (step.command !== undefined && step.component !== undefined) {
+      issues.push(error(at('command'), `step '${name}' runs its component's command`, "either 'command' or 'component', not both", 'key'));
+    }
+    for (const [input, value] of Object.entries(step.inputs ?? {})) {
+      const source = stepInputSource(value);
+      if (source === undefined) {
+        if (typeof value === 'string' && findBindings(value).length > 0) {
+          issues.push(error(at('inputs', input), `step '${name}': ${value} is not a binding an input can take`, '${{parent.inputs.<name>}} or ${{parent.jobs.<step>.outputs.<name>}}'));
+        }
+        continue;
+      }
+      if (source.kind === 'pipeline-input') {
+        if (!pipelineInputs.includes(source.input))
+          issues.push(error(at('inputs', input), `step '${name}': ${String(value)} names pipeline input '${source.input}', which the pipeline does not declare`, list(pipelineInputs, 'inputs')));
+        continue;
+      }
+      const producer = steps[source.step];
+      if (source.step === name) {
+        issues.push(error(at('inputs', input), `step '${name}' reads its own output '${source.output}'`, 'an output of another step'));
+      } else if (producer === undefined) {
+        issues.push(error(at('inputs', input), `step '${name}': ${String(value)} names step '${source.step}', which the pipeline does not have`, list(Object.keys(steps), 'steps')));
+      } else if (producer.component === undefined && !Object.keys(producer.outputs ?? {}).includes(source.output)) {
+        // A component's outputs are known once it is resolved; an inline step's are here.
+        issues.push(
+          error(
+            at('inputs', input),
+            `step '${name}': ${String(value)} names output '${source.output}' of step '${source.step}', which declares no such output`,
+            list(Object.keys(producer.outputs ?? {}), `outputs of '${source.step}'`),
+          ),
+        );
+      }
+    }
+    for (const [output, value] of Object.entries(step.outputs ?? {})) {
+      if (typeof value !== 'string') continue;
+      const bound = PARENT_OUTPUT.exec(value);
+      if (!bound) issues.push(error(at('outputs', output), `step '${name}': '${value}' is not an output binding`, '${{parent.outputs.<name>}}, or an output declaration'));
+      else if (!pipelineOutputs.includes(bound[1] as string))
+        issues.push(error(at('outputs', output), `step '${name}': ${value} names pipeline output '${bound[1] as string}', which the pipeline does not declare`, list(pipelineOutputs, 'outputs')));
+    }
+    if (step.compute !== undefined && findBindings(step.compute).length > 0) {
+      const bound = PARENT_INPUT.exec(step.compute);
+      if (!bound || !pipelineInputs.includes(bound[1] as string)) issues.push(error(at('compute'), `step '${name}': ${step.compute} is not a pipeline input`, list(pipelineInputs, 'inputs')));
+    }
+    if (typeof step.command === 'string') {
+      for (const issue of bindingIssues({ command: step.command, inputs: step.inputs ?? {}, outputs: step.outputs ?? {} }, `step '${name}'`)) issues.push({ ...issue, path: at('command') });
+    }
+  }
+  return issues;
+}
+
+// A cycle is reported once, at the first of its steps in the file, naming the whole loop.
+function cycleIssues(spec: PipelineJobSpec): Issue[] {
+  const steps = spec.jobs ?? {};
+  const state = new Map<string, 'visiting' | 'done'>();
+  const issues: Issue[] = [];
+  const reported = new Set<string>();
+  const visit = (name: string, path: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const loop = [...path.slice(path.indexOf(name)), name];
+      const first = Object.keys(steps).find((s) => loop.includes(s)) as string;
+      if (!reported.has(first)) {
+        reported.add(first);
+        issues.push({
+          severity: 'error',
+          path: ['jobs', first],
+          at: 'key',
+          message: `steps ${loop.map((s) => `'${s}'`).join(' → ')} wait for each other's outputs: a pipeline cannot have a cycle`,
+          expected: 'steps that read only outputs of steps before them',
+        });
+      }
+      return;
+    }
+    state.set(name, 'visiting');
+    const step = steps[name];
+    for (const next of step ? stepDependencies(step) : []) if (steps[next] && next !== name) visit(next, [...path, name]);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(steps)) visit(name, []);
+  return issues;
+}
