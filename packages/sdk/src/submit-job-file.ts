@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { hasUriScheme } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
-import { dataInputs, loadJobFile, type CommandJobSpec, type SweepJobSpec } from '@lathe/spec';
+import { dataInputs, loadJobFile, type CommandJobSpec, type LoadedJob, type PipelineJobSpec, type SweepJobSpec } from '@lathe/spec';
 import { inlineCondaFile } from './inline-conda-file.js';
 import { locateServerError } from './locate-server-error.js';
 import type { LatheClient } from './lathe-client.js';
@@ -39,15 +39,14 @@ export interface SubmittedJob {
 export async function submitJobFile(client: LatheClient, file: string, options: SubmitJobFileOptions = {}): Promise<SubmittedJob> {
   const loaded = await loadJobFile(file, options.set ?? []);
   const spec = structuredClone(loaded.spec);
-  // A sweep's process part is its `trial`; its inputs are its own, as a command job's are.
-  const runs: LocalFields = loaded.type === 'sweep' ? { fields: (spec as SweepJobSpec).trial, prefix: 'trial.' } : { fields: spec as CommandJobSpec, prefix: '' };
-  const packed = await packLocalPaths(runs, spec, loaded.baseDir, file);
+  const parts = localParts(loaded.type, spec);
+  const packed = await packLocalPaths(parts, loaded.baseDir, file);
   try {
     for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path, options.onUploadProgress));
   } finally {
     await Promise.all(packed.map((p) => discardPacked(p.packed)));
   }
-  await inlineCondaFile(runs.fields.environment, loaded.baseDir, file, `${runs.prefix}environment`);
+  for (const part of parts) if (part.runs) await inlineCondaFile(part.runs.environment, loaded.baseDir, file, `${part.prefix}environment`);
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
   const job = await client
     .createJob(spec, {
@@ -60,11 +59,27 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   return { job, warnings: job.warnings };
 }
 
-/** The fields that say what runs (`code`, `environment`): the job's own, or a sweep's `trial`. */
-interface LocalFields {
-  fields: Pick<CommandJobSpec, 'code' | 'environment'>;
-  /** Where they are in the file, for messages. */
+/**
+ * A part of a job file that may name local paths: what runs (`code`, `environment`) and the
+ * inputs it reads. A command job is one part; a sweep's `trial` and its inputs are two; a
+ * pipeline's inputs and each of its steps are parts.
+ */
+interface LocalPart {
+  runs?: Pick<CommandJobSpec, 'code' | 'environment'>;
+  inputs?: Pick<CommandJobSpec, 'inputs'>;
+  /** Where the part is in the file, for messages (`jobs.train.`). */
   prefix: string;
+}
+
+function localParts(type: LoadedJob['type'], spec: LoadedJob['spec']): LocalPart[] {
+  if (type === 'sweep')
+    return [
+      { runs: (spec as SweepJobSpec).trial, prefix: 'trial.' },
+      { inputs: spec, prefix: '' },
+    ];
+  if (type === 'command') return [{ runs: spec as CommandJobSpec, inputs: spec, prefix: '' }];
+  const pipeline = spec as PipelineJobSpec;
+  return [{ inputs: pipeline, prefix: '' }, ...Object.entries(pipeline.jobs).map(([name, step]) => ({ runs: step, inputs: step as Pick<CommandJobSpec, 'inputs'>, prefix: `jobs.${name}.` }))];
 }
 
 interface LocalPath {
@@ -75,19 +90,21 @@ interface LocalPath {
 
 // Everything is packed (and the code snapshot checked against its limits) before the first
 // upload, so a spec refused here leaves nothing on the server.
-async function packLocalPaths(runs: LocalFields, spec: Pick<CommandJobSpec, 'inputs'>, baseDir: string, file: string): Promise<LocalPath[]> {
+async function packLocalPaths(parts: readonly LocalPart[], baseDir: string, file: string): Promise<LocalPath[]> {
   const out: LocalPath[] = [];
   const local = (path: string) => resolve(baseDir, path);
-  const code = runs.fields.code;
   try {
-    if (code !== undefined && !hasUriScheme(code)) {
-      // A single file as code becomes a folder holding it.
-      const packed = await packPath(local(code), file, `${runs.prefix}code`, { asFolder: true, limits: snapshotLimits() });
-      out.push({ packed, assign: (ref) => (runs.fields.code = ref) });
-    }
-    for (const { name, input } of dataInputs(spec)) {
-      if (hasUriScheme(input.path)) continue;
-      out.push({ packed: await packPath(local(input.path), file, `inputs.${name}.path`), assign: (ref) => (input.path = ref) });
+    for (const { runs, inputs, prefix } of parts) {
+      const code = runs?.code;
+      if (runs && code !== undefined && !hasUriScheme(code)) {
+        // A single file as code becomes a folder holding it.
+        const packed = await packPath(local(code), file, `${prefix}code`, { asFolder: true, limits: snapshotLimits() });
+        out.push({ packed, assign: (ref) => (runs.code = ref) });
+      }
+      for (const { name, input } of inputs ? dataInputs(inputs) : []) {
+        if (hasUriScheme(input.path)) continue;
+        out.push({ packed: await packPath(local(input.path), file, `${prefix}inputs.${name}.path`), assign: (ref) => (input.path = ref) });
+      }
     }
     return out;
   } catch (error) {

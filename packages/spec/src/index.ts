@@ -15,8 +15,8 @@ export {
 export type { CommandJobSpec, DataInput, JobInput, JobOutput } from './schema/command-job-schema.js';
 export { loadCommandJobFile, parseCommandJob, validateCommandJob } from './command-job.js';
 export type { LoadedCommandJob, ParseCommandJobOptions } from './command-job.js';
-export { asCommandJob, dataInputs, isCommandJob, isSweepJob } from './job-spec.js';
-export type { CommandJob, JobSpec, NamedDataInput, SweepJob } from './job-spec.js';
+export { asCommandJob, dataInputs, isCommandJob, isPipelineJob, isSweepJob } from './job-spec.js';
+export type { CommandJob, JobSpec, NamedDataInput, PipelineJob, SweepJob } from './job-spec.js';
 export { SweepJobSchema, SweepLimitsSchema, SweepObjectiveSchema, SweepTrialSchema } from './schema/sweep-job-schema.js';
 export type { SweepJobSpec, SweepTrial } from './schema/sweep-job-schema.js';
 export { loadSweepJobFile, parseSweepJob, validateSweepJob } from './sweep-job.js';

@@ -1,19 +1,22 @@
 import { parseCommandJob, type LoadedCommandJob } from './command-job.js';
+import { parsePipelineJob, type LoadedPipelineJob } from './pipeline-job.js';
 import { parseSetOverrides } from './set-overrides.js';
 import { readSpecFile, type ParseSpecOptions } from './spec-loader.js';
 import { parseSweepJob, type LoadedSweepJob } from './sweep-job.js';
 import { parseYamlData } from './yaml/source-document.js';
 
 /** A job file read as the kind its `type:` names. */
-export type LoadedJob = ({ type: 'command' } & LoadedCommandJob) | ({ type: 'sweep' } & LoadedSweepJob);
+export type LoadedJob = ({ type: 'command' } & LoadedCommandJob) | ({ type: 'sweep' } & LoadedSweepJob) | ({ type: 'pipeline' } & LoadedPipelineJob);
 
 /**
- * Parses job YAML text as the kind its `type:` (or a `--set type=`) names: `sweep`, or a command
+ * Parses job YAML text as the kind its `type:` (or a `--set type=`) names: `sweep`, `pipeline`, or a command
  * job for anything else, whose reader reports a type it does not run. Errors are those of the
  * kind's reader, with file:line:column.
  */
 export function parseJobFile(text: string, options: ParseSpecOptions): LoadedJob {
-  if (jobType(text, options) === 'sweep') return { type: 'sweep', ...parseSweepJob(text, options) };
+  const type = jobType(text, options);
+  if (type === 'sweep') return { type: 'sweep', ...parseSweepJob(text, options) };
+  if (type === 'pipeline') return { type: 'pipeline', ...parsePipelineJob(text, options) };
   return { type: 'command', ...parseCommandJob(text, options) };
 }
 

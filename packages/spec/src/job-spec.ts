@@ -1,6 +1,7 @@
 import { LatheError, type JobSpecDocument } from '@lathe/core';
 import type { ResolvedEnvironment } from './resolved-environment.js';
 import type { CommandJobSpec, DataInput } from './schema/command-job-schema.js';
+import type { PipelineJobSpec } from './schema/pipeline-job-schema.js';
 import type { SweepJobSpec } from './schema/sweep-job-schema.js';
 
 /**
@@ -17,10 +18,17 @@ export type SweepJob = SweepJobSpec & { type: 'sweep'; trial: SweepJobSpec['tria
 
 /**
  * Every job kind's typed spec, told apart by `type`. The store keeps a spec as a
- * `JobSpecDocument` from `@lathe/core`; the kind guards narrow it back. Pipeline jobs join the
- * union as their kind is added.
+ * `JobSpecDocument` from `@lathe/core`; the kind guards narrow it back.
  */
-export type JobSpec = CommandJob | SweepJob;
+export type JobSpec = CommandJob | SweepJob | PipelineJob;
+
+/** A pipeline job as it is stored: validated, its pipeline-level inputs resolved to snapshots. */
+export type PipelineJob = PipelineJobSpec & { type: 'pipeline' };
+
+/** Whether a stored spec is a pipeline job (only the pipeline kind stores `type: pipeline`). */
+export function isPipelineJob(spec: JobSpecDocument): spec is JobSpecDocument & PipelineJob {
+  return spec.type === 'pipeline';
+}
 
 /** A data input of a spec, with the name it has under `inputs:`. */
 export interface NamedDataInput {

@@ -110,11 +110,12 @@ describe('parseSweepJob', () => {
 });
 
 describe('parseJobFile', () => {
-  it('reads a sweep as a sweep and anything else as a command job', () => {
+  it('reads a sweep as a sweep, a pipeline as a pipeline and anything else as a command job', () => {
     assert.equal(parseJobFile(SWEEP, { file: 'sweep.yml' }).type, 'sweep');
     assert.equal(parseJobFile('command: echo hi\nenvironment: azureml:env:1\n', { file: 'job.yml' }).type, 'command');
-    const error = expectInvalidSpec(() => parseJobFile('type: pipeline\njobs: {}\n', { file: 'p.yml' }));
-    assert.match(error.message, /'pipeline' jobs are not supported yet/);
+    assert.equal(parseJobFile('type: pipeline\njobs:\n  a:\n    command: echo hi\n', { file: 'p.yml' }).type, 'pipeline');
+    const error = expectInvalidSpec(() => parseJobFile('type: automl\ntask: classification\n', { file: 'a.yml' }));
+    assert.match(error.message, /'automl' jobs are not supported yet/);
   });
 
   it('follows a --set type= override', () => {

@@ -56,9 +56,3 @@ export async function describeSweep(job: JobRecord & { spec: SweepJob }, childre
     trials,
   };
 }
-
-/** The job whose outputs a job's outputs are: a sweep's best trial, any other job itself. */
-export function outputOwner(job: JobRecord): string {
-  if (job.type !== 'sweep') return job.name;
-  return readSweepState(job.controllerState)?.best?.trial ?? job.name;
-}

@@ -77,7 +77,8 @@ export const PipelineJobSchema = Type.Object(
     inputs: Type.Optional(Type.Record(PortName, JobInputSchema)),
     outputs: Type.Optional(Type.Record(PortName, Type.Union([JobOutputSchema, Type.Null()]))),
     settings: Type.Optional(PipelineSettingsSchema),
-    jobs: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), PipelineStepSchema),
+    /** Step names are at most 64 characters: each step's job is named `<pipeline>_<step>`. */
+    jobs: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), PipelineStepSchema),
     identity: Type.Optional(IdentitySchema),
     version: Type.Optional(LooseString()),
   },

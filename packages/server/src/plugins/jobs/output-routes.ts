@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { workspaceRoutes } from '@lathe/api';
-import { outputOwner } from '@lathe/jobs';
+import { declaredOutputs, outputSource } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { requireJob, type JobParams } from '../../shared/require-job.js';
 import { attachmentDisposition } from '../content-disposition.js';
@@ -19,35 +19,46 @@ const TEXT_TYPES: Record<string, string> = {
   '.py': 'text/x-python',
 };
 
-/** A job's stored outputs (a sweep's are its best trial's): list them, list an output's files, download a file or the whole output. */
+/**
+ * A job's stored outputs — a sweep's are its best trial's, a pipeline's those of the steps bound
+ * to them (see `outputSource`): list them, list an output's files, download a file or the whole output.
+ */
 export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  // A sweep's outputs are its best trial's, as Azure ML downloads them.
-  const jobRef = async (p: JobParams) => ({ workspace: p.workspace, job: outputOwner(await requireJob(ctx, p)) });
+  const sourceOf = async (p: JobParams, output: string) => {
+    const source = outputSource(await requireJob(ctx, p), output);
+    return { ref: { workspace: p.workspace, job: source.job }, output: source.output };
+  };
 
   app.get<{ Params: JobParams }>(workspaceRoutes.outputs, async (request) => {
-    const ref = await jobRef(request.params);
+    const job = await requireJob(ctx, request.params);
+    const names = declaredOutputs(job) ?? (await ctx.artifacts.listOutputs({ workspace: job.workspace, job: outputSource(job, 'default').job }));
     const value = [];
-    for (const name of await ctx.artifacts.listOutputs(ref)) {
-      const files = await ctx.artifacts.listOutputFiles(ref, name);
+    for (const name of names) {
+      const { ref, output } = await sourceOf(request.params, name);
+      if (!(await ctx.artifacts.listOutputs(ref)).includes(output)) continue;
+      const files = await ctx.artifacts.listOutputFiles(ref, output);
       value.push({ name, files: files.length, size: files.reduce((sum, f) => sum + f.size, 0) });
     }
     return { value };
   });
 
   app.get<{ Params: OutputParams }>(workspaceRoutes.outputFiles, async (request) => {
-    return { value: await ctx.artifacts.listOutputFiles(await jobRef(request.params), request.params.output) };
+    const { ref, output } = await sourceOf(request.params, request.params.output);
+    return { value: await ctx.artifacts.listOutputFiles(ref, output) };
   });
 
   app.get<{ Params: OutputParams & { '*': string } }>(workspaceRoutes.outputFile, async (request, reply) => {
     const path = request.params['*'];
-    const stream = await ctx.artifacts.openOutputFile(await jobRef(request.params), request.params.output, path);
+    const { ref, output } = await sourceOf(request.params, request.params.output);
+    const stream = await ctx.artifacts.openOutputFile(ref, output, path);
     const type = TEXT_TYPES[extname(path).toLowerCase()];
     void reply.type(type ? `${type}; charset=utf-8` : 'application/octet-stream');
     return stream;
   });
 
   app.get<{ Params: OutputParams }>(workspaceRoutes.outputArchive, async (request, reply) => {
-    const stream = await ctx.artifacts.packOutput(await jobRef(request.params), request.params.output);
+    const { ref, output } = await sourceOf(request.params, request.params.output);
+    const stream = await ctx.artifacts.packOutput(ref, output);
     void reply.type('application/gzip').header('content-disposition', attachmentDisposition(`${request.params.name}-${request.params.output}.tar.gz`));
     return stream;
   });

@@ -1,0 +1,33 @@
+import type { JobRecord } from '@lathe/core';
+import { isPipelineJob } from '@lathe/spec';
+import { stepJobName } from './pipeline/step-spec.js';
+import { readSweepState } from './sweep/sweep-state.js';
+
+/** Where a job's output is stored: the job and the output name under which it holds it. */
+export interface OutputSource {
+  job: string;
+  output: string;
+}
+
+/**
+ * Where a job's output `output` is stored. A sweep's outputs are its best trial's (as Azure ML
+ * downloads them); a pipeline's output is the output of the step bound to it
+ * (`${{parent.outputs.<output>}}`); any other job's are its own.
+ */
+export function outputSource(job: JobRecord, output: string): OutputSource {
+  if (job.type === 'sweep') return { job: readSweepState(job.controllerState)?.best?.trial ?? job.name, output };
+  if (isPipelineJob(job.spec)) {
+    const binding = new RegExp(`^\\$\\{\\{\\s*parent\\.outputs\\.${output}\\s*\\}\\}$`);
+    for (const [step, spec] of Object.entries(job.spec.jobs)) {
+      for (const [stepOutput, value] of Object.entries(spec.outputs ?? {})) {
+        if (typeof value === 'string' && binding.test(value)) return { job: stepJobName(job.name, step), output: stepOutput };
+      }
+    }
+  }
+  return { job: job.name, output };
+}
+
+/** The names a job's outputs are listed under: a pipeline's declared outputs, or none to say "what is stored". */
+export function declaredOutputs(job: JobRecord): string[] | undefined {
+  return isPipelineJob(job.spec) ? Object.keys(job.spec.outputs ?? {}) : undefined;
+}

@@ -1,0 +1,72 @@
+import type { JobSpecDocument } from '@lathe/core';
+import { stepInputSource, type PipelineJobSpec, type PipelineStep } from '@lathe/spec';
+
+/** The child job's name of a pipeline step: `<pipeline>_<step>`, the same after a restart. */
+export function stepJobName(pipeline: string, step: string): string {
+  return `${pipeline}_${step}`;
+}
+
+const PARENT_INPUT = /^\$\{\{\s*parent\.inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+const PARENT_OUTPUT = /^\$\{\{\s*parent\.outputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+
+/**
+ * The command job a step runs, once the steps it reads from have completed: a pipeline-input
+ * binding becomes that input's value (a literal, or the data input as the pipeline resolved it),
+ * a step-output binding becomes the producing step's job output
+ * (`azureml://jobs/<pipeline>_<step>/outputs/<output>`), an output bound to a pipeline output
+ * takes that output's declaration, and the settings' defaults fill `compute` and `environment`.
+ */
+export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepName: string): JobSpecDocument {
+  const step = pipeline.jobs[stepName] as PipelineStep;
+  const inputs: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(step.inputs ?? {})) {
+    const source = stepInputSource(value);
+    if (source === undefined) inputs[name] = value;
+    else if (source.kind === 'pipeline-input') inputs[name] = structuredClone(pipeline.inputs?.[source.input]);
+    else inputs[name] = { type: producedType(pipeline, source.step, source.output), path: `azureml://jobs/${stepJobName(pipelineName, source.step)}/outputs/${source.output}` };
+  }
+  const outputs: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(step.outputs ?? {})) {
+    const bound = typeof value === 'string' ? PARENT_OUTPUT.exec(value) : null;
+    outputs[name] = bound ? structuredClone(pipeline.outputs?.[bound[1] as string] ?? {}) : value;
+  }
+  const settings = pipeline.settings;
+  const compute = computeOf(pipeline, step.compute ?? settings?.default_compute ?? pipeline.compute);
+  const environment = step.environment ?? (step.component === undefined ? settings?.default_environment : undefined);
+  return {
+    type: 'command',
+    ...(step.command !== undefined ? { command: step.command } : {}),
+    ...(step.component !== undefined ? { component: step.component } : {}),
+    ...(step.code !== undefined ? { code: step.code } : {}),
+    ...(environment !== undefined ? { environment } : {}),
+    ...(step.environment_variables ? { environment_variables: step.environment_variables } : {}),
+    ...(step.resources ? { resources: step.resources } : {}),
+    ...(step.distribution ? { distribution: step.distribution } : {}),
+    ...(step.limits ? { limits: step.limits } : {}),
+    ...(step.display_name !== undefined ? { display_name: step.display_name } : { display_name: stepName }),
+    ...(step.tags ? { tags: step.tags } : {}),
+    ...(compute !== undefined ? { compute } : {}),
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+  };
+}
+
+// `compute: ${{parent.inputs.x}}` takes the pipeline input's value.
+function computeOf(pipeline: PipelineJobSpec, compute: string | undefined): string | undefined {
+  const bound = compute === undefined ? null : PARENT_INPUT.exec(compute);
+  if (!bound) return compute;
+  const value = pipeline.inputs?.[bound[1] as string];
+  return typeof value === 'string' ? value : undefined;
+}
+
+// The type the producing step declared for that output (a folder when it says nothing).
+function producedType(pipeline: PipelineJobSpec, step: string, output: string): string {
+  const declared = pipeline.jobs[step]?.outputs?.[output];
+  if (declared && typeof declared === 'object' && 'type' in declared && typeof declared.type === 'string') return declared.type;
+  if (typeof declared === 'string') {
+    const bound = PARENT_OUTPUT.exec(declared);
+    const type = bound ? pipeline.outputs?.[bound[1] as string]?.type : undefined;
+    if (type !== undefined) return type;
+  }
+  return 'uri_folder';
+}
