@@ -5,6 +5,7 @@ import { JOB_COLUMNS, jobDetails } from '../job-columns.js';
 import { isTable, parseOutput, render, table } from '../output.js';
 import { studioJobUrl } from '../studio-link.js';
 import { loadRunDetails, runDetailsText } from '../run-details.js';
+import { pipelineStepsText } from '../pipeline-details.js';
 import { sweepDetailsText } from '../sweep-details.js';
 
 /**
@@ -21,7 +22,7 @@ async function explainRunWithoutJob(error: unknown, name: string, tracking: Trac
 /** `lathe job show --name N`. */
 export const jobShow: Command = {
   name: 'job show',
-  summary: "Show a job's status, history, error, its run's params, metrics, tags and artifacts, and a sweep's trials",
+  summary: "Show a job's status, history, error, its run's params, metrics, tags and artifacts, a sweep's trials and a pipeline's steps",
   options: { ...COMMON_OPTIONS, name: { type: 'string', short: 'n', description: 'the job name' } },
   positional: '<job>',
   usage: 'lathe job show --name <job> [-o table|json|yaml|tsv]',
@@ -30,11 +31,17 @@ export const jobShow: Command = {
     const name = jobName(values, positionals);
     const job = await client.getJob(name).catch((error: unknown) => explainRunWithoutJob(error, name, io.tracking()));
     const output = parseOutput(values);
-    const [details, lineage, sweep] = await Promise.all([loadRunDetails(io.tracking(), job.name), client.jobLineage(job.name), job.type === 'sweep' ? client.getSweep(job.name) : undefined]);
-    io.out(render(output, { ...job, run: details.run, artifacts: details.artifacts, lineage, ...(sweep ? { sweep } : {}) }, [job], JOB_COLUMNS));
+    const [details, lineage, sweep, steps] = await Promise.all([
+      loadRunDetails(io.tracking(), job.name),
+      client.jobLineage(job.name),
+      job.type === 'sweep' ? client.getSweep(job.name) : undefined,
+      job.type === 'pipeline' ? client.listChildJobs(job.name, { maxResults: 1000 }) : undefined,
+    ]);
+    io.out(render(output, { ...job, run: details.run, artifacts: details.artifacts, lineage, ...(sweep ? { sweep } : {}), ...(steps ? { steps: steps.value } : {}) }, [job], JOB_COLUMNS));
     if (isTable(output)) {
       io.out(`\nStudio: ${studioJobUrl(client, job.name)}\n${jobDetails(job)}`);
       if (sweep) io.out(`\n${sweepDetailsText(sweep)}`);
+      if (steps) io.out(`\n${pipelineStepsText(job, steps.value)}`);
       if (lineage.length > 0) {
         io.out(
           `\nAssets:\n${table(lineage, [

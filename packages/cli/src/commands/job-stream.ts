@@ -2,18 +2,21 @@ import type { LatheClient } from '@lathe/sdk';
 import { ERROR_CODES, failureSummary } from '@lathe/core';
 import { COMMON_OPTIONS, jobName, type Command, type CommandIo } from '../command.js';
 import { studioJobUrl } from '../studio-link.js';
+import { followPipeline } from './pipeline-stream.js';
 import { followSweep } from './sweep-stream.js';
 
 /**
- * Follows a job's log (a sweep's trials) until the job ends, then prints its outcome. Exit code 0 when it
+ * Follows a job's log (a sweep's trials, a pipeline's steps) until the job ends, then prints its outcome. Exit code 0 when it
  * Completed, `LATHE_JOB_FAILED`'s or `LATHE_JOB_CANCELED`'s code otherwise.
  */
 export async function streamJob(client: LatheClient, name: string, io: CommandIo): Promise<number> {
-  const sweep = (await client.getJob(name)).type === 'sweep';
-  const what = sweep ? "the sweep's trials" : 'user_logs/std_log.txt';
+  const type = (await client.getJob(name)).type;
+  const what = type === 'sweep' ? "the sweep's trials" : type === 'pipeline' ? "the pipeline's steps" : 'user_logs/std_log.txt';
   io.out(`RunId: ${name}\nWeb View: ${studioJobUrl(client, name)}\n\nStreaming ${what}\n${'='.repeat(10 + what.length)}\n\n`);
-  if (sweep) {
+  if (type === 'sweep') {
     await followSweep(client, name, io);
+  } else if (type === 'pipeline') {
+    await followPipeline(client, name, io);
   } else {
     const decoder = new TextDecoder();
     for await (const chunk of client.followLogs(name)) io.out(decoder.decode(chunk, { stream: true }));

@@ -65,6 +65,8 @@ describe('pipeline jobs through the CLI', () => {
     const report = JSON.parse(await readFile(join(target, 'named-outputs', 'report', 'report.json'), 'utf8')) as { test_accuracy: number; rows: number };
     assert.equal(report.rows, 45);
     assert.ok(report.test_accuracy > 0.8, String(report.test_accuracy));
+    const shown = (await runCli(['job', 'show', name], t.url)).stdout;
+    for (const step of ['prep', 'train', 'score']) assert.match(shown, new RegExp(`\\n${step} +${name}_${step} +Completed `));
     const listed = JSON.parse((await runCli(['job', 'list', '-o', 'json'], t.url)).stdout) as { name: string }[];
     assert.ok(listed.some((j) => j.name === name) && !listed.some((j) => j.name.startsWith(`${name}_`)), 'the job list shows the pipeline, not its steps');
   });
@@ -82,6 +84,10 @@ describe('pipeline jobs through the CLI', () => {
       const steps = new Map((await t.client.listChildJobs(name)).value.map((s) => [s.name.slice(name.length + 1), s.status]));
       assert.equal(steps.get('broken'), 'Failed', file);
       assert.equal(steps.has('after_broken'), false, `${file}: a step after a failed one never runs`);
+      // A pipeline has no log of its own: streaming it tells each step's start and end.
+      const streamed = await runCli(['job', 'stream', name], t.url);
+      assert.match(streamed.stdout, /\nstep broken Failed: /);
+      assert.match(streamed.stdout, /\nafter_broken +not started/);
       if (independent) assert.equal(steps.get('independent'), independent, file);
       else assert.notEqual(steps.get('independent'), 'Completed', `${file}: the pipeline stops at the failure`);
     }
