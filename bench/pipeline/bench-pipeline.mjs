@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Scheduling overhead of pipeline steps: a chain of N no-op steps (each reads the one before)
+// and a fan-out of N no-op steps (all independent), end to end, against the same no-op processes
+// spawned directly — one after another for the chain, LATHE_CONCURRENCY at a time for the
+// fan-out — measured in the same run.
+//
+//   node bench/pipeline/bench-pipeline.mjs [--steps 50] [--concurrency 2] [--timeout 600]
+//
+// Starts `lathe server start` on a fresh LATHE_HOME and a free port. Build first.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LatheClient } from '@lathe/sdk';
+import { freePort } from '../lib/free-port.mjs';
+import { ServerProcess } from '../lib/server-process.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    steps: { type: 'string', default: '50' },
+    concurrency: { type: 'string', default: '2' },
+    timeout: { type: 'string', default: '600' },
+  },
+});
+const STEPS = Number(options.steps);
+const CONCURRENCY = Number(options.concurrency);
+const TERMINAL = ['Completed', 'Failed', 'Canceled'];
+const TARGET_MS = 100;
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const now = () => performance.now();
+
+/** `bash -c true`, as the launcher spawns a step's command. */
+function spawnNoop() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/bin/bash', ['-c', 'true'], { stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+}
+
+async function direct(count, limit) {
+  const start = now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < count) {
+        next++;
+        await spawnNoop();
+      }
+    }),
+  );
+  return now() - start;
+}
+
+/** The steps of a chain (`s1` reads `s0`'s output, ...) or of a fan-out (all independent). */
+function pipelineSpec(shape) {
+  const jobs = {};
+  for (let i = 0; i < STEPS; i++) {
+    const reads = shape === 'chain' && i > 0;
+    jobs[`s${i}`] = {
+      command: reads ? 'true ${{inputs.previous}}' : 'true',
+      ...(reads ? { inputs: { previous: `\${{parent.jobs.s${i - 1}.outputs.out}}` } } : {}),
+      outputs: { out: null },
+    };
+  }
+  return { type: 'pipeline', experiment_name: `bench-${shape}`, jobs };
+}
+
+async function runPipeline(client, shape) {
+  const start = now();
+  const job = await client.createJob(pipelineSpec(shape));
+  for (;;) {
+    const got = await client.getJob(job.name);
+    if (TERMINAL.includes(got.status)) {
+      if (got.status !== 'Completed') throw new Error(`${shape} pipeline ${job.name} ended ${got.status}: ${got.error?.message}`);
+      return now() - start;
+    }
+    await sleep(20);
+  }
+}
+
+async function main() {
+  const timer = setTimeout(
+    () => {
+      console.error(`timed out after ${options.timeout} s`);
+      process.exit(2);
+    },
+    Number(options.timeout) * 1000,
+  );
+  timer.unref();
+  const home = await mkdtemp(join(tmpdir(), 'lathe-bench-pipeline-'));
+  const server = new ServerProcess(home, await freePort(), { python: process.env.LATHE_PYTHON ?? '/usr/bin/python3', concurrency: CONCURRENCY });
+  try {
+    const client = new LatheClient({ url: server.url });
+    await server.waitHealthy(client);
+    const rows = [];
+    for (const [shape, limit] of [
+      ['chain', 1],
+      ['fan-out', CONCURRENCY],
+    ]) {
+      const baseline = await direct(STEPS, limit);
+      const lathe = await runPipeline(client, shape);
+      rows.push({ shape, baseline, lathe, perStep: (lathe - baseline) / STEPS });
+    }
+    console.log(`local compute, ${CONCURRENCY} jobs at once, ${STEPS} no-op steps\n`);
+    console.log(`${'pipeline'.padEnd(10)} ${'direct ms'.padStart(10)} ${'Lathe ms'.padStart(10)} ${'overhead/step ms'.padStart(17)}`);
+    for (const r of rows) console.log(`${r.shape.padEnd(10)} ${r.baseline.toFixed(0).padStart(10)} ${r.lathe.toFixed(0).padStart(10)} ${r.perStep.toFixed(1).padStart(17)}`);
+    for (const r of rows) console.log(`${r.perStep <= TARGET_MS ? 'PASS' : 'FAIL'} ${r.shape}: ${r.perStep.toFixed(1)} ms per step (target < ${TARGET_MS} ms)`);
+  } finally {
+    await server.stop();
+    await rm(home, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+await main();
