@@ -256,6 +256,30 @@ describe('restart recovery', () => {
     );
   });
 
+  it('a pipeline survives a kill -9 in the middle: each step runs once, in order, reading the one before', async () => {
+    const { root, start, client } = await setup('pipeline');
+    const marker = join(root, 'ran.txt');
+    const step = (i: number, reads: boolean) => ({
+      command: `echo $LATHE_JOB_NAME >> ${marker}; while [ ! -e ${root}/go-${i} ]; do sleep 0.05; done; echo ${i} > \${{outputs.out}}/n.txt${reads ? ' && cat \${{inputs.previous}}/n.txt >> ' + marker : ''}`,
+      ...(reads ? { inputs: { previous: `\${{parent.jobs.s${i - 1}.outputs.out}}` } } : {}),
+      outputs: { out: null },
+    });
+    let server = await start();
+    const pipeline = await client.createJob({ type: 'pipeline', jobs: { s0: step(0, false), s1: step(1, true), s2: step(2, true) } });
+    await writeFile(join(root, 'go-0'), '');
+    await until('step 1 to run', async () => (await client.getJob(`${pipeline.name}_s1`)).status === 'Running', 60_000);
+    await killHard(server);
+    // Step 1 finishes while the server is down; the restarted server must still start step 2 once.
+    await writeFile(join(root, 'go-1'), '');
+    await new Promise((r) => setTimeout(r, 500));
+    server = await start();
+    await until('step 2 to run', async () => (await client.getJob(`${pipeline.name}_s2`)).status === 'Running', 60_000);
+    await writeFile(join(root, 'go-2'), '');
+    const done = await waitForStatus(client, pipeline.name, ['Completed', 'Failed', 'Canceled'], 60_000);
+    assert.equal(done.status, 'Completed', JSON.stringify(done.error));
+    assert.deepEqual((await readFile(marker, 'utf8')).trim().split('\n'), [`${pipeline.name}_s0`, `${pipeline.name}_s1`, '0', `${pipeline.name}_s2`, '1']);
+  });
+
   it('canceling a controller job cancels its running child and ends Canceled', async () => {
     const { root, start, client } = await setup('cascade');
     await start({ toy: true });
