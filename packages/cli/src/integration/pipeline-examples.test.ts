@@ -71,6 +71,17 @@ describe('pipeline jobs through the CLI', () => {
     assert.ok(listed.some((j) => j.name === name) && !listed.some((j) => j.name.startsWith(`${name}_`)), 'the job list shows the pipeline, not its steps');
   });
 
+  it("refuses at submit a step that could not run, at the step's field in the file, and creates nothing", async () => {
+    const folder = await writeFiles(join(t.scratch, 'unrunnable'), {
+      'p.yml': 'type: pipeline\njobs:\n  ok:\n    command: echo ok\n  train:\n    command: echo train\n    environment: azureml:missing-env:1\n',
+    });
+    const before = (await t.client.listJobs({ maxResults: 1000 })).value.length;
+    const created = await runCli(['job', 'create', '--file', join(folder, 'p.yml')], t.url);
+    assert.equal(created.code, 2, created.stderr);
+    assert.match(created.stderr, /p\.yml:7:18: jobs\.train\.environment: step 'train': 'azureml:missing-env:1' does not name an environment/);
+    assert.equal((await t.client.listJobs({ maxResults: 1000 })).value.length, before);
+  });
+
   it('a failing step fails the pipeline; with continue_on_step_failure the independent steps finish first', async () => {
     const folder = await writeFiles(join(t.scratch, 'failing'), { 'stop.yml': FAILING(false), 'go-on.yml': FAILING(true) });
     for (const [file, independent] of [

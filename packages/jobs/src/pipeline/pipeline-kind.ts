@@ -1,5 +1,5 @@
-import type { JobSpecDocument } from '@lathe/core';
-import { stepInputSource, validatePipelineJob, type CommandJobSpec, type PipelineJob } from '@lathe/spec';
+import { LatheError, type JobSpecDocument } from '@lathe/core';
+import { stepInputSource, validatePipelineJob, type CommandJobSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
 import { commandKind } from '../command-kind.js';
 import type { JobKind, ResolvedJob } from '../job-kind.js';
 import { resolveInputs } from '../resolve-inputs.js';
@@ -30,8 +30,7 @@ export const pipelineKind: JobKind = {
       for (const [input, value] of Object.entries(step.inputs ?? {})) {
         if (stepInputSource(value)?.kind === 'step-output' && child.inputs) child.inputs[input] = `<output of ${String(value)}>`;
       }
-      const { spec } = commandKind.validate(child, `spec.jobs.${name}`);
-      const resolved = await commandKind.resolve(ctx, workspace, spec);
+      const resolved = await inStep(name, step, async () => commandKind.resolve(ctx, workspace, commandKind.validate(child, 'spec').spec));
       warnings.push(...resolved.warnings.map((w) => `jobs.${name}: ${w}`));
     }
     return { spec: pipeline, consumed, warnings };
@@ -40,3 +39,23 @@ export const pipelineKind: JobKind = {
   // Steps are `<pipeline>_<step>`, step names at most 64 characters.
   maxNameLength: 190,
 };
+
+/**
+ * Runs a check of one step, naming the step in what it throws: a field the step has
+ * (`jobs.train.inputs.data`) or, for one its component brings, the step's `component`.
+ */
+async function inStep<T>(name: string, step: PipelineStep, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (!(error instanceof LatheError) || error.code !== 'LATHE_INVALID_SPEC') throw error;
+    const inner = typeof error.details.field === 'string' ? error.details.field.replace(/^spec(: |\.)/, '') : '';
+    const top = inner.split('.')[0] ?? '';
+    const own = top !== '' && top in step;
+    const field = `jobs.${name}.${own ? inner : step.component !== undefined ? 'component' : inner}`.replace(/\.$/, '');
+    // A field of the step is named by the error's place; one its component brings, in the message.
+    const text = error.message.replace(/^spec: /, '');
+    const message = own && text.startsWith(`${inner}: `) ? text.slice(inner.length + 2) : text;
+    throw new LatheError('LATHE_INVALID_SPEC', `spec: ${field}: step '${name}': ${message}`, { details: { ...error.details, field }, cause: error });
+  }
+}
