@@ -2,16 +2,17 @@ import { LatheError, type JobSpecDocument } from '@lathe/core';
 import { stepInputSource, validatePipelineJob, type CommandJobSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
 import { commandKind } from '../command-kind.js';
 import type { JobKind, ResolvedJob } from '../job-kind.js';
+import { resolveComponent } from '../resolve-component.js';
 import { resolveInputs } from '../resolve-inputs.js';
+import type { JobsContext } from '../jobs-context.js';
 import { PipelineController } from './pipeline-controller.js';
 import { stepSpec } from './step-spec.js';
 
 /**
  * `type: pipeline`: a DAG of command steps, run by a {@link PipelineController}. At submit the
  * pipeline's inputs are resolved to snapshots (so every step reads the same data), and each step
- * is checked as the command job it will be — its code, environment, component and inputs — with
- * the outputs of earlier steps standing in as placeholders, so a pipeline whose step could not run
- * is refused before any step exists.
+ * is checked as the command job it will be — its code, environment, component and inputs — so a
+ * pipeline whose step could not run is refused before any step exists.
  */
 export const pipelineKind: JobKind = {
   type: 'pipeline',
@@ -25,12 +26,7 @@ export const pipelineKind: JobKind = {
     const consumed = pipeline.inputs ? await resolveInputs(ctx, workspace, { inputs: pipeline.inputs } as CommandJobSpec) : [];
     const warnings: string[] = [];
     for (const [name, step] of Object.entries(pipeline.jobs)) {
-      const child = stepSpec('pipeline', pipeline, name) as JobSpecDocument & { inputs?: Record<string, unknown> };
-      // An earlier step's output does not exist yet: a literal stands in for it here.
-      for (const [input, value] of Object.entries(step.inputs ?? {})) {
-        if (stepInputSource(value)?.kind === 'step-output' && child.inputs) child.inputs[input] = `<output of ${String(value)}>`;
-      }
-      const resolved = await inStep(name, step, async () => commandKind.resolve(ctx, workspace, commandKind.validate(child, 'spec').spec));
+      const resolved = await inStep(name, step, () => checkStep(ctx, workspace, pipeline, name));
       warnings.push(...resolved.warnings.map((w) => `jobs.${name}: ${w}`));
     }
     return { spec: pipeline, consumed, warnings };
@@ -39,6 +35,23 @@ export const pipelineKind: JobKind = {
   // Steps are `<pipeline>_<step>`, step names at most 64 characters.
   maxNameLength: 190,
 };
+
+/**
+ * Resolves one step as the command job it will be, but for the inputs it reads from earlier
+ * steps, which do not exist yet: the component (if any) checks them as the data inputs they will
+ * be, then they are left out of the rest (inputs, environment, snapshots).
+ */
+async function checkStep(ctx: JobsContext, workspace: string, pipeline: PipelineJob, name: string): Promise<ResolvedJob> {
+  const step = pipeline.jobs[name] as PipelineStep;
+  const spec = commandKind.validate(stepSpec('pipeline', pipeline, name), 'spec').spec as CommandJobSpec;
+  const later = Object.entries(step.inputs ?? {})
+    .filter(([, value]) => stepInputSource(value)?.kind === 'step-output')
+    .map(([input]) => input);
+  await resolveComponent(ctx, workspace, spec);
+  delete spec.component;
+  for (const input of later) delete spec.inputs?.[input];
+  return commandKind.resolve(ctx, workspace, { ...spec, type: 'command' });
+}
 
 /**
  * Runs a check of one step, naming the step in what it throws: a field the step has

@@ -1,6 +1,6 @@
 import type { JobRecord } from '@lathe/core';
 import { readSweepState } from '@lathe/jobs';
-import { isSweepJob, type SweepJob } from '@lathe/spec';
+import { isPipelineJob, isSweepJob, type PipelineJob, type SweepJob } from '@lathe/spec';
 import { isoDuration, restEarlyTermination, restSamplingAlgorithm, restSearchSpace } from './arm-sweep-spec.js';
 import type { ArmScope } from './arm-scope.js';
 import { armSystemData } from './arm-system-data.js';
@@ -24,7 +24,7 @@ export function armJobResource(scope: ArmScope, job: JobRecord, httpPort?: numbe
       description: job.description,
       experimentName: job.experimentName,
       tags: job.tags,
-      ...(isSweepJob(job.spec) ? armSweepProperties(job.spec, job) : armCommandProperties(spec)),
+      ...(isSweepJob(job.spec) ? armSweepProperties(job.spec, job) : isPipelineJob(job.spec) ? armPipelineProperties(job.spec) : armCommandProperties(spec)),
       computeId: `${scope.workspaceId}/computes/${job.compute}`,
       inputs: armInputs(spec.inputs),
       outputs: armOutputs(spec.outputs),
@@ -75,6 +75,15 @@ function armSweepProperties(spec: SweepJob, job: JobRecord): Record<string, unkn
     },
     earlyTermination: restEarlyTermination(spec.early_termination),
   };
+}
+
+/**
+ * A pipeline in ARM's shape: its settings, and its steps as the component each runs. The steps'
+ * bindings are not echoed; a client reads the steps as jobs (`jobs.list(parent_job_name=)`).
+ */
+function armPipelineProperties(spec: PipelineJob): Record<string, unknown> {
+  const jobs = Object.fromEntries(Object.entries(spec.jobs).map(([name, step]) => [name, { name, type: 'command', ...(typeof step.component === 'string' ? { componentId: step.component } : {}) }]));
+  return { jobType: 'Pipeline', properties: spec.properties ?? {}, settings: spec.settings ?? {}, jobs };
 }
 
 function armInputs(inputs: unknown): Record<string, unknown> {

@@ -5,6 +5,7 @@ import type { ServerContext } from '../../server-context.js';
 import { armJobResource } from './arm-job-resource.js';
 import { armJobToSpec, type ArmCommandJob } from './arm-job-spec.js';
 import { armSweepToSpec, type ArmSweepJob } from './arm-sweep-spec.js';
+import { armPipelineToSpec, type ArmPipelineJob } from './arm-pipeline-spec.js';
 import { LIST_VIEW_TYPES, type ListViewType } from './arm-list-view.js';
 import { armScope } from './arm-scope.js';
 import { requireJob } from '../../shared/require-job.js';
@@ -56,6 +57,9 @@ const JobBodySchema = {
         objective: { type: ['object', 'null'] },
         limits: { type: ['object', 'null'] },
         earlyTermination: { type: ['object', 'null'] },
+        // A pipeline's nodes and settings; checked by the pipeline kind.
+        jobs: { type: ['object', 'null'] },
+        settings: { type: ['object', 'null'] },
       },
     },
   },
@@ -133,7 +137,12 @@ export async function armJobRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     const existing = await ctx.store.getJob(scope.workspace, request.params.name);
     if (existing !== undefined) return reply.status(200).send(armJobResource(scope, await archiveOrRestore(ctx, existing, request.body.properties.isArchived), ctx.httpPort));
     const body = request.body.properties;
-    const spec = body.jobType === 'Sweep' ? await armSweepToSpec(ctx, scope.workspace, body as ArmSweepJob) : await armJobToSpec(ctx, scope.workspace, body);
+    const spec =
+      body.jobType === 'Sweep'
+        ? await armSweepToSpec(ctx, scope.workspace, body as ArmSweepJob)
+        : body.jobType === 'Pipeline'
+          ? armPipelineToSpec(body as ArmPipelineJob)
+          : await armJobToSpec(ctx, scope.workspace, body);
     const job = await submitJob(ctx, scope.workspace, { spec, name: request.params.name });
     ctx.scheduler.events.emitStatus(job);
     ctx.scheduler.notify();

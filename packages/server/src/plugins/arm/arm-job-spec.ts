@@ -49,7 +49,7 @@ const OUTPUT_MODES: Record<string, string> = { ReadWriteMount: 'rw_mount', Uploa
  */
 export async function armJobToSpec(ctx: ServerContext, workspace: string, job: ArmJobBase): Promise<Record<string, unknown>> {
   if (job.jobType !== 'Command') {
-    throw new LatheError('LATHE_BAD_REQUEST', `properties.jobType: '${String(job.jobType).slice(0, 50)}' jobs are not served here yet; Command and Sweep jobs are`, {
+    throw new LatheError('LATHE_BAD_REQUEST', `properties.jobType: '${String(job.jobType).slice(0, 50)}' jobs are not served here yet; Command, Sweep and Pipeline jobs are`, {
       details: { field: 'properties.jobType' },
     });
   }
@@ -98,9 +98,11 @@ export async function codeSnapshot(ctx: ServerContext, workspace: string, codeId
   return String(asset.spec.path);
 }
 
-// An ARM id `/subscriptions/…/<plural>/<name>/versions/<v>` → `azureml:<name>:<v>`; anything else
-// (`azureml:x@latest`, `azureml://registries/…`, `azureml://datastores/…`) as given.
-function assetRef(id: string, plural: string): string {
+/**
+ * An ARM id `/subscriptions/…/<plural>/<name>/versions/<v>` → `azureml:<name>:<v>`; anything else
+ * (`azureml:x@latest`, `azureml://registries/…`, `azureml://datastores/…`) as given.
+ */
+export function assetRef(id: string, plural: string): string {
   const match = new RegExp(`^/subscriptions/.*/${plural}/([^/]+)/versions/([^/]+)$`, 'i').exec(id);
   return match === null ? id : `azureml:${match[1] ?? ''}:${match[2] ?? ''}`;
 }

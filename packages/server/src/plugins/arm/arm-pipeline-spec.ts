@@ -1,0 +1,80 @@
+import { LatheError } from '@lathe/core';
+import { assetRef, copyJobFields, type ArmJobBase } from './arm-job-spec.js';
+
+/** One node of an ARM pipeline's `jobs`, as the SDK serialises it (snake_case inside). */
+interface ArmPipelineNode {
+  type?: string;
+  componentId?: string;
+  computeId?: string | null;
+  display_name?: string | null;
+  inputs?: Record<string, { job_input_type?: string; value?: string; uri?: string; mode?: string } | null> | null;
+  outputs?: Record<string, { job_output_type?: string; type?: string; value?: string; mode?: string; uri?: string } | null> | null;
+  environment_variables?: Record<string, string> | null;
+}
+
+/** The `properties` of a pipeline job as the Azure ML SDK PUTs it (`PipelineJob`). */
+export interface ArmPipelineJob extends ArmJobBase {
+  jobs?: Record<string, ArmPipelineNode | null> | null;
+  settings?: Record<string, unknown> | null;
+}
+
+const INPUT_MODES: Record<string, string> = { ReadOnlyMount: 'ro_mount', ReadWriteMount: 'rw_mount', Download: 'download', Direct: 'direct' };
+
+/**
+ * The Lathe pipeline spec of an ARM pipeline job (`@dsl.pipeline` submitted with
+ * `jobs.create_or_update`): each node runs the component it names (the SDK registers an
+ * anonymous component for each `command(...)` first: `componentId` is that version's ARM id,
+ * read as `azureml:<name>:<version>`), its inputs are the literal bindings the SDK writes
+ * (`${{parent.inputs.x}}`, `${{parent.jobs.<node>.outputs.<o>}}`) or data inputs, and its
+ * outputs are declarations or bindings to the pipeline's outputs. The pipeline kind validates
+ * the whole spec, naming Lathe's fields; errors of this translation name ARM's.
+ */
+export function armPipelineToSpec(job: ArmPipelineJob): Record<string, unknown> {
+  const jobs: Record<string, unknown> = {};
+  for (const [name, node] of Object.entries(job.jobs ?? {})) {
+    if (node === null) continue;
+    const field = `properties.jobs.${name}`;
+    if (node.type !== undefined && node.type !== 'command') {
+      throw new LatheError('LATHE_BAD_REQUEST', `${field}.type: '${String(node.type).slice(0, 50)}' nodes are not served here yet; command nodes are`, { details: { field: `${field}.type` } });
+    }
+    if (typeof node.componentId !== 'string' || node.componentId === '') {
+      throw new LatheError('LATHE_BAD_REQUEST', `${field}.componentId: expected the ARM id of a component version`, { details: { field: `${field}.componentId` } });
+    }
+    jobs[name] = {
+      component: assetRef(node.componentId, 'components'),
+      ...(node.computeId ? { compute: `azureml:${node.computeId.split('/').at(-1) ?? ''}` } : {}),
+      ...(node.display_name ? { display_name: node.display_name } : {}),
+      ...(node.environment_variables ? { environment_variables: node.environment_variables } : {}),
+      ...(node.inputs ? { inputs: nodeInputs(node.inputs, field) } : {}),
+      ...(node.outputs ? { outputs: nodeOutputs(node.outputs) } : {}),
+    };
+  }
+  const settings = Object.fromEntries(Object.entries(job.settings ?? {}).filter(([key]) => !key.startsWith('_')));
+  const spec: Record<string, unknown> = { type: 'pipeline', jobs, ...(Object.keys(settings).length > 0 ? { settings } : {}) };
+  copyJobFields(job, spec);
+  return spec;
+}
+
+function nodeInputs(inputs: NonNullable<ArmPipelineNode['inputs']>, field: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, input] of Object.entries(inputs)) {
+    if (input === null) continue;
+    if (input.job_input_type === 'literal' || input.job_input_type === undefined) {
+      if (input.value === undefined) throw new LatheError('LATHE_BAD_REQUEST', `${field}.inputs.${name}.value: expected a value`, { details: { field: `${field}.inputs.${name}.value` } });
+      out[name] = input.value;
+    } else {
+      out[name] = { type: input.job_input_type, path: assetRef(input.uri ?? '', 'data'), ...(input.mode ? { mode: INPUT_MODES[input.mode] ?? input.mode } : {}) };
+    }
+  }
+  return out;
+}
+
+function nodeOutputs(outputs: NonNullable<ArmPipelineNode['outputs']>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, output] of Object.entries(outputs)) {
+    if (output === null) out[name] = null;
+    else if (typeof output.value === 'string') out[name] = output.value;
+    else out[name] = { type: output.job_output_type ?? output.type ?? 'uri_folder' };
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { JobResource, PageResource, SdkEnvResource } from '@lathe/api';
+import { MlflowTestServer } from '../../testing/mlflow-test-server.js';
+import { runPython, TEST_FIXTURES } from '../../testing/run-python.js';
+
+const DOUBLE = `import argparse, os
+p = argparse.ArgumentParser(); p.add_argument("--x", type=float); p.add_argument("--out"); a = p.parse_args()
+os.makedirs(a.out, exist_ok=True)
+open(os.path.join(a.out, "value.txt"), "w").write(str(a.x * 2))
+`;
+const ADD = `import argparse, os
+p = argparse.ArgumentParser(); p.add_argument("--a"); p.add_argument("--y", type=float); p.add_argument("--out"); a = p.parse_args()
+value = float(open(os.path.join(a.a, "value.txt")).read()) + a.y
+os.makedirs(a.out, exist_ok=True)
+open(os.path.join(a.out, "value.txt"), "w").write(str(value))
+`;
+
+type Outcome = Record<string, any>;
+
+function ok(outcome: Outcome, step: string): any {
+  assert.ok(outcome[step] !== undefined, `no step ${step}`);
+  assert.equal(outcome[step]?.error, undefined, `${step}: ${String(outcome[step]?.error)}`);
+  return outcome[step];
+}
+
+describe('a pipeline written with @dsl.pipeline and submitted with the Azure ML SDK', () => {
+  let srv: MlflowTestServer;
+  let work: string;
+  let sdk: SdkEnvResource;
+
+  before(async () => {
+    srv = await MlflowTestServer.start();
+    work = await mkdtemp(join(tmpdir(), 'lathe-sdk-pipeline-'));
+    await mkdir(join(work, 'src'));
+    await writeFile(join(work, 'src', 'double.py'), DOUBLE);
+    await writeFile(join(work, 'src', 'add.py'), ADD);
+    sdk = (await srv.get<SdkEnvResource>('/api/v1/sdk/env')).body;
+  });
+  after(async () => {
+    await srv?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('runs its steps in order, passing the first step output to the second, and lists them by parent_job_name', async () => {
+    const { code, out } = await runPython([join(TEST_FIXTURES, 'azure-sdk', 'pipeline_scenario.py')], work, sdk.variables);
+    const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+    assert.ok(code === 0 && line !== undefined, out);
+    const outcome = JSON.parse(line.slice('RESULT '.length)) as Outcome;
+    const name = ok(outcome, 'submit').name as string;
+    assert.equal(ok(outcome, 'submit').type, 'pipeline');
+    assert.deepEqual(ok(outcome, 'wait'), { status: 'Completed', type: 'pipeline' });
+    assert.deepEqual(ok(outcome, 'steps'), [`${name}_added`, `${name}_doubled`]);
+    // 5 doubled, plus 3: the second step read the first one's output.
+    const total = await srv.send('GET', `/api/v1/workspaces/default/jobs/${name}/outputs/total/files/value.txt`);
+    assert.equal(total.status, 200);
+    assert.equal(Number(total.body), 13);
+    const steps = (await srv.get<PageResource<JobResource>>(`/api/v1/workspaces/default/jobs/${name}/children`)).body.value;
+    assert.ok(
+      steps.every((s) => String(s.spec.component).startsWith('azureml:azureml_anonymous:')),
+      JSON.stringify(steps.map((s) => s.spec.component)),
+    );
+  });
+});
