@@ -156,4 +156,13 @@ describe('PipelineController', () => {
     assert.deepEqual(d.outputs, { model: { type: 'uri_folder', mode: 'rw_mount', name: 'final-model' } });
     assert.deepEqual(stepSpec('p', spec, 'a').inputs, { raw: { type: 'uri_file', path: 'blob://' + 'a'.repeat(64), mode: 'ro_mount' } });
   });
+
+  it('gives a step the snapshot a pipeline input was resolved to, without where it was copied from', () => {
+    const { spec } = validatePipelineJob(DIAMOND);
+    const resolved = {
+      ...spec,
+      inputs: { ...spec.inputs, raw: { type: 'uri_file', path: 'blob://' + 'b'.repeat(64), mode: 'ro_mount', source_path: 'azureml://datastores/workspaceblobstore/paths/raw.csv' } },
+    };
+    assert.deepEqual(stepSpec('p', resolved as typeof spec, 'a').inputs, { raw: { type: 'uri_file', path: 'blob://' + 'b'.repeat(64), mode: 'ro_mount' } });
+  });
 });

@@ -1,5 +1,6 @@
 import type { JobSpecDocument } from '@lathe/core';
 import { stepInputSource, type PipelineJobSpec, type PipelineStep } from '@lathe/spec';
+import { childInput } from '../child-inputs.js';
 
 /** The child job's name of a pipeline step: `<pipeline>_<step>`, the same after a restart. */
 export function stepJobName(pipeline: string, step: string): string {
@@ -22,7 +23,7 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
   for (const [name, value] of Object.entries(step.inputs ?? {})) {
     const source = stepInputSource(value);
     if (source === undefined) inputs[name] = value;
-    else if (source.kind === 'pipeline-input') inputs[name] = structuredClone(pipeline.inputs?.[source.input]);
+    else if (source.kind === 'pipeline-input') inputs[name] = childInput(pipeline.inputs?.[source.input]);
     else inputs[name] = { type: producedType(pipeline, source.step, source.output), path: `azureml://jobs/${stepJobName(pipelineName, source.step)}/outputs/${source.output}` };
   }
   const outputs: Record<string, unknown> = {};

@@ -160,6 +160,20 @@ describe('SweepController', () => {
     });
   });
 
+  it('gives each trial the snapshot a sweep input was resolved to, without where it was copied from', async () => {
+    const trial = { ...TRIAL, command: 'python train.py --C ${{search_space.C}} --data ${{inputs.data}}' };
+    const sweep = new SweepHarness({
+      trial,
+      sampling_algorithm: 'grid',
+      search_space: { C: { type: 'choice', values: [1] } },
+      objective: OBJECTIVE,
+      inputs: { data: { type: 'uri_folder', path: 'blob://' + 'c'.repeat(64) } },
+    });
+    (sweep.job.spec.inputs as Record<string, Record<string, unknown>>).data!.source_path = 'azureml://jobs/earlier/outputs/data';
+    await sweep.advance();
+    assert.deepEqual(sweep.children.get('sweep1_0')?.spec.inputs, { data: { type: 'uri_folder', path: 'blob://' + 'c'.repeat(64), mode: 'ro_mount' }, C: 1 });
+  });
+
   it('runs a grid exhaustively, once per combination, and stops asking when it is done', async () => {
     const sweep = new SweepHarness({
       trial: TRIAL,

@@ -1,6 +1,7 @@
 import type { JobSpecDocument } from '@lathe/core';
 import type { ParameterValue, Parameters } from '@lathe/controllers';
 import { findBindings, type SweepJob } from '@lathe/spec';
+import { childInput } from '../child-inputs.js';
 
 /**
  * The command job one trial runs: the sweep's trial, inputs, outputs and compute, with every
@@ -12,7 +13,7 @@ import { findBindings, type SweepJob } from '@lathe/spec';
  */
 export function trialSpec(sweep: SweepJob, parameters: Parameters): JobSpecDocument {
   const trial = sweep.trial;
-  const inputs: Record<string, unknown> = { ...(sweep.inputs ?? {}) };
+  const inputs: Record<string, unknown> = Object.fromEntries(Object.entries(sweep.inputs ?? {}).map(([name, input]) => [name, childInput(input)]));
   for (const [name, value] of Object.entries(parameters)) inputs[name] = literalOf(value);
   const outputs = Object.fromEntries(Object.entries(sweep.outputs ?? {}).map(([name, { name: _n, version: _v, ...output }]) => [name, output]));
   return {
