@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JobRecord, JobStatus } from '@lathe/core';
 import type { ControllerContext } from '@lathe/scheduler';
+import { jobRecord } from '../job-record.test-support.js';
 import { validatePipelineJob } from '@lathe/spec';
 import { PipelineController } from './pipeline-controller.js';
 import { stepSpec } from './step-spec.js';
@@ -28,12 +29,12 @@ class PipelineHarness {
 
   constructor(document: Record<string, unknown>) {
     const { spec } = validatePipelineJob(document);
-    this.job = { ...record('p', { ...spec, type: 'pipeline' }, null), status: 'Running' };
+    this.job = { ...jobRecord('p', { ...spec, type: 'pipeline' }, null), status: 'Running' };
     this.ctx = {
       createChild: async ({ name, spec: child }) => {
         const existing = this.children.get(name);
         if (existing) return existing;
-        const created = record(name, child, 'p');
+        const created = jobRecord(name, child, 'p');
         this.children.set(name, created);
         return created;
       },
@@ -56,35 +57,6 @@ class PipelineHarness {
     child.status = status;
     if (status === 'Failed') child.failure = { type: 'UserError', message: `${step} exited 1`, nonRetryable: false, details: {} };
   }
-}
-
-function record(name: string, spec: Record<string, unknown>, parent: string | null): JobRecord {
-  return {
-    workspace: 'default',
-    name,
-    type: String(spec.type),
-    status: 'Queued',
-    displayName: null,
-    experimentName: 'Default',
-    description: null,
-    compute: 'local',
-    tags: {},
-    spec: spec as JobRecord['spec'],
-    warnings: [],
-    history: [],
-    createdAt: 0,
-    updatedAt: 0,
-    startedAt: null,
-    endedAt: null,
-    handle: null,
-    failure: null,
-    exitCode: null,
-    parent,
-    root: parent,
-    controllerState: null,
-    finalization: null,
-    archived: false,
-  };
 }
 
 describe('PipelineController', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JobRecord, JobStatus } from '@lathe/core';
 import type { ControllerContext, ControllerDecision } from '@lathe/scheduler';
+import { jobRecord } from '../job-record.test-support.js';
 import { validateSweepJob } from '@lathe/spec';
 import { SweepController } from './sweep-controller.js';
 import { readSweepState, type SweepState } from './sweep-state.js';
@@ -79,35 +80,6 @@ class SweepHarness {
       this.move(trial.name, 'Completed');
     }
   }
-}
-
-function jobRecord(name: string, spec: Record<string, unknown>, parent: string | null): JobRecord {
-  return {
-    workspace: 'default',
-    name,
-    type: String(spec.type),
-    status: 'Queued',
-    displayName: null,
-    experimentName: 'Default',
-    description: null,
-    compute: 'local',
-    tags: {},
-    spec: spec as JobRecord['spec'],
-    warnings: [],
-    history: [],
-    createdAt: 0,
-    updatedAt: 0,
-    startedAt: null,
-    endedAt: null,
-    handle: null,
-    failure: null,
-    exitCode: null,
-    parent,
-    root: parent,
-    controllerState: null,
-    finalization: null,
-    archived: false,
-  };
 }
 
 const TRIAL = { command: 'python train.py --C ${{search_space.C}} --kernel ${{search_space.kernel}}', environment: 'azureml:sklearn:1', code: 'blob://' + 'a'.repeat(64) };

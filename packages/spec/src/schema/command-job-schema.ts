@@ -108,6 +108,24 @@ const ServiceSchema = Lenient(
 /** The identity a job would run as on Azure; accepted and reported as not applied. */
 export const IdentitySchema = Lenient(Type.Object({ type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) }, { additionalProperties: false }));
 
+/**
+ * The fields a controller job's document (`sweep`, `pipeline`) opens with: its `type`, names,
+ * description, tags and compute, in Azure's order.
+ */
+export function controllerJobFields<const T extends string>(type: T) {
+  return {
+    $schema: Type.Optional(Type.String()),
+    type: StringEnum([type] as const),
+    name: Type.Optional(JobNameSchema),
+    display_name: Type.Optional(Type.String()),
+    experiment_name: Type.Optional(Type.String({ minLength: 1 })),
+    description: Type.Optional(Type.String()),
+    tags: Type.Optional(StringMap()),
+    properties: Type.Optional(StringMap()),
+    compute: Type.Optional(Type.String({ minLength: 1 })),
+  };
+}
+
 /** Azure's job tier and priority; accepted, as a local queue has neither. */
 export const QueueSettingsSchema = Lenient(Type.Object({ job_tier: Type.Optional(Type.String()), priority: Type.Optional(Type.String()) }, { additionalProperties: false }));
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DistributionSchema, IdentitySchema, InlineEnvironmentSchema, JobInputSchema, JobNameSchema, JobOutputSchema, ResourcesSchema } from './command-job-schema.js';
+import { controllerJobFields, DistributionSchema, IdentitySchema, InlineEnvironmentSchema, JobInputSchema, JobOutputSchema, ResourcesSchema } from './command-job-schema.js';
 import { Lenient, LooseString, StringEnum, StringMap } from './keywords.js';
 
 /**
@@ -65,15 +65,7 @@ export const PipelineSettingsSchema = Lenient(
 /** The pipeline job document. */
 export const PipelineJobSchema = Type.Object(
   {
-    $schema: Type.Optional(Type.String()),
-    type: StringEnum(['pipeline']),
-    name: Type.Optional(JobNameSchema),
-    display_name: Type.Optional(Type.String()),
-    experiment_name: Type.Optional(Type.String({ minLength: 1 })),
-    description: Type.Optional(Type.String()),
-    tags: Type.Optional(StringMap()),
-    properties: Type.Optional(StringMap()),
-    compute: Type.Optional(Type.String({ minLength: 1 })),
+    ...controllerJobFields('pipeline'),
     inputs: Type.Optional(Type.Record(PortName, JobInputSchema)),
     outputs: Type.Optional(Type.Record(PortName, Type.Union([JobOutputSchema, Type.Null()]))),
     settings: Type.Optional(PipelineSettingsSchema),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DistributionSchema, IdentitySchema, InlineEnvironmentSchema, JobInputSchema, JobNameSchema, JobOutputSchema, QueueSettingsSchema, ResourcesSchema } from './command-job-schema.js';
+import { controllerJobFields, DistributionSchema, IdentitySchema, InlineEnvironmentSchema, JobInputSchema, JobOutputSchema, QueueSettingsSchema, ResourcesSchema } from './command-job-schema.js';
 import { StringEnum, StringMap } from './keywords.js';
 
 /**
@@ -48,15 +48,7 @@ export const SweepObjectiveSchema = Type.Object(
 /** The sweep job document. */
 export const SweepJobSchema = Type.Object(
   {
-    $schema: Type.Optional(Type.String()),
-    type: StringEnum(['sweep']),
-    name: Type.Optional(JobNameSchema),
-    display_name: Type.Optional(Type.String()),
-    experiment_name: Type.Optional(Type.String({ minLength: 1 })),
-    description: Type.Optional(Type.String()),
-    tags: Type.Optional(StringMap()),
-    properties: Type.Optional(StringMap()),
-    compute: Type.Optional(Type.String({ minLength: 1 })),
+    ...controllerJobFields('sweep'),
     inputs: Type.Optional(Type.Record(InputName, JobInputSchema)),
     outputs: Type.Optional(Type.Record(InputName, JobOutputSchema)),
     /** `random`, `grid`, `bayesian`, or `{type: random, seed, rule: random|sobol}`. */
