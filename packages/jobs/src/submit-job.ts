@@ -1,4 +1,5 @@
 import { LatheError, generateJobName, isValidName, type JobRecord } from '@lathe/core';
+import { expandOutputPaths } from './expand-output-paths.js';
 import type { JobsContext } from './jobs-context.js';
 
 /** A job to create: the spec as a client (or a controller) sent it. */
@@ -14,8 +15,9 @@ export interface SubmitJobRequest {
 
 /**
  * Creates a job from a spec, for the REST route and for controllers' children alike: finds the
- * kind, validates (field-named errors), resolves references and checks snapshots, resolves the
- * compute, then stores the job Queued with its lineage and its run in one transaction. Nothing
+ * kind, validates (field-named errors), resolves references and checks snapshots, expands
+ * `${{name}}` and `${{output_name}}` in output paths, resolves the compute, then stores the job
+ * Queued with its lineage and its run in one transaction. Nothing
  * is written when any check fails. The caller announces the job and wakes the scheduler.
  */
 export async function submitJob(ctx: JobsContext, workspace: string, request: SubmitJobRequest): Promise<JobRecord> {
@@ -35,7 +37,7 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
     );
   }
   const resolved = await kind.resolve(ctx, workspace, validated);
-  const spec = resolved.spec;
+  const spec = expandOutputPaths(resolved.spec, name);
   const warnings: string[] = [];
   const compute = await resolveCompute(ctx, workspace, spec.compute, warnings);
   const str = (value: unknown) => (typeof value === 'string' ? value : null);

@@ -52,6 +52,15 @@ describe('datastores', () => {
   });
   after(async () => t.close());
 
+  it("expands ${{name}} and ${{output_name}} in an output's datastore path, and refuses any other expression", async () => {
+    const spec = (path: string) => ({ command: 'echo hi > ${{outputs.report}}/hi.txt', outputs: { report: { type: 'uri_folder', path } } });
+    const job = await t.client.createJob(spec('azureml://datastores/labstore/paths/runs/${{name}}/${{output_name}}/'));
+    assert.equal((job.spec.outputs as { report: { path: string } }).report.path, `azureml://datastores/labstore/paths/runs/${job.name}/report/`);
+    assert.equal((await waitForEnd(t.client, job.name)).status, 'Completed', await t.client.getLogs(job.name));
+    assert.equal(await eventually(() => readFile(join(project, 'store', 'runs', job.name, 'report', 'hi.txt'), 'utf8'), 'the datastore output'), 'hi\n');
+    await assert.rejects(t.client.createJob(spec('azureml://datastores/labstore/paths/${{inputs.x}}/')), /outputs\.report\.path: \$\{\{inputs\.x\}\} is not an expression an output path can use/);
+  });
+
   it('a data asset reads a datastore path into a snapshot', async () => {
     assert.match(await cli(t, ['data', 'create', '--file', join(project, 'data.yml')]), /Created data measurements:1/);
     await cli(t, ['data', 'download', '--name', 'measurements', '--download-path', join(t.scratch, 'dl')]);
