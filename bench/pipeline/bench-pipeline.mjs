@@ -8,13 +8,8 @@
 //
 // Starts `lathe server start` on a fresh LATHE_HOME and a free port. Build first.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LatheClient } from '@lathe/sdk';
-import { freePort } from '../lib/free-port.mjs';
-import { ServerProcess } from '../lib/server-process.mjs';
+import { now, sleep, withServer } from '../lib/with-server.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -27,8 +22,6 @@ const STEPS = Number(options.steps);
 const CONCURRENCY = Number(options.concurrency);
 const TERMINAL = ['Completed', 'Failed', 'Canceled'];
 const TARGET_MS = 100;
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-const now = () => performance.now();
 
 /** `bash -c true`, as the launcher spawns a step's command. */
 function spawnNoop() {
@@ -80,37 +73,18 @@ async function runPipeline(client, shape) {
   }
 }
 
-async function main() {
-  const timer = setTimeout(
-    () => {
-      console.error(`timed out after ${options.timeout} s`);
-      process.exit(2);
-    },
-    Number(options.timeout) * 1000,
-  );
-  timer.unref();
-  const home = await mkdtemp(join(tmpdir(), 'lathe-bench-pipeline-'));
-  const server = new ServerProcess(home, await freePort(), { python: process.env.LATHE_PYTHON ?? '/usr/bin/python3', concurrency: CONCURRENCY });
-  try {
-    const client = new LatheClient({ url: server.url });
-    await server.waitHealthy(client);
-    const rows = [];
-    for (const [shape, limit] of [
-      ['chain', 1],
-      ['fan-out', CONCURRENCY],
-    ]) {
-      const baseline = await direct(STEPS, limit);
-      const lathe = await runPipeline(client, shape);
-      rows.push({ shape, baseline, lathe, perStep: (lathe - baseline) / STEPS });
-    }
-    console.log(`local compute, ${CONCURRENCY} jobs at once, ${STEPS} no-op steps\n`);
-    console.log(`${'pipeline'.padEnd(10)} ${'direct ms'.padStart(10)} ${'Lathe ms'.padStart(10)} ${'overhead/step ms'.padStart(17)}`);
-    for (const r of rows) console.log(`${r.shape.padEnd(10)} ${r.baseline.toFixed(0).padStart(10)} ${r.lathe.toFixed(0).padStart(10)} ${r.perStep.toFixed(1).padStart(17)}`);
-    for (const r of rows) console.log(`${r.perStep <= TARGET_MS ? 'PASS' : 'FAIL'} ${r.shape}: ${r.perStep.toFixed(1)} ms per step (target < ${TARGET_MS} ms)`);
-  } finally {
-    await server.stop();
-    await rm(home, { recursive: true, force: true }).catch(() => undefined);
+await withServer({ prefix: 'lathe-bench-pipeline-', concurrency: CONCURRENCY, timeoutS: Number(options.timeout) }, async (client) => {
+  const rows = [];
+  for (const [shape, limit] of [
+    ['chain', 1],
+    ['fan-out', CONCURRENCY],
+  ]) {
+    const baseline = await direct(STEPS, limit);
+    const lathe = await runPipeline(client, shape);
+    rows.push({ shape, baseline, lathe, perStep: (lathe - baseline) / STEPS });
   }
-}
-
-await main();
+  console.log(`local compute, ${CONCURRENCY} jobs at once, ${STEPS} no-op steps\n`);
+  console.log(`${'pipeline'.padEnd(10)} ${'direct ms'.padStart(10)} ${'Lathe ms'.padStart(10)} ${'overhead/step ms'.padStart(17)}`);
+  for (const r of rows) console.log(`${r.shape.padEnd(10)} ${r.baseline.toFixed(0).padStart(10)} ${r.lathe.toFixed(0).padStart(10)} ${r.perStep.toFixed(1).padStart(17)}`);
+  for (const r of rows) console.log(`${r.perStep <= TARGET_MS ? 'PASS' : 'FAIL'} ${r.shape}: ${r.perStep.toFixed(1)} ms per step (target < ${TARGET_MS} ms)`);
+});

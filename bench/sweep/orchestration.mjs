@@ -7,13 +7,9 @@
 //
 // Starts `lathe server start` on a fresh LATHE_HOME and a free port, runs the cases one after
 // another and prints a table. Build first (`npx tsc -b tsconfig.json`).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LatheClient, TrackingClient } from '@lathe/sdk';
-import { freePort } from '../lib/free-port.mjs';
-import { ServerProcess } from '../lib/server-process.mjs';
+import { TrackingClient } from '@lathe/sdk';
+import { now, sleep, withServer } from '../lib/with-server.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -25,8 +21,6 @@ const { values: options } = parseArgs({
 const TRIALS = Number(options.trials);
 const CONCURRENCY = Number(options.concurrency);
 const TERMINAL = ['Completed', 'Failed', 'Canceled'];
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-const now = () => performance.now();
 
 // Logs its score once: the work of a trial is not what is measured.
 const LOG_SCORE = (value) => `python -c "import mlflow; mlflow.start_run(); mlflow.log_metric('score', ${value})"`;
@@ -108,39 +102,20 @@ time.sleep(30 * (1 - \${{search_space.v}}))`;
   }
 }
 
-async function main() {
-  const timer = setTimeout(
-    () => {
-      console.error(`timed out after ${options.timeout} s`);
-      process.exit(2);
-    },
-    Number(options.timeout) * 1000,
-  );
-  timer.unref();
-  const home = await mkdtemp(join(tmpdir(), 'lathe-bench-sweep-'));
-  const server = new ServerProcess(home, await freePort(), { python: process.env.LATHE_PYTHON ?? '/usr/bin/python3', concurrency: CONCURRENCY });
-  try {
-    const client = new LatheClient({ url: server.url });
-    await server.waitHealthy(client);
-    const tracking = new TrackingClient(server.url, 'default');
-    // A first round of each warms the launchers and the Python start.
-    await commandJobs(client, 'warm_jobs');
-    await sweep(client, 'warm_sweep');
-    const baseline = await commandJobs(client, 'jobs');
-    const swept = await sweep(client, 'sweep');
-    const stop = await stopLatency(client, tracking, 'stop');
-    const rows = [
-      [`${TRIALS} command jobs, POSTed at once (baseline)`, baseline],
-      [`sweep of ${TRIALS} trials (grid, max_concurrent_trials ${TRIALS})`, swept],
-      ['sweep overhead per trial', (swept - baseline) / TRIALS],
-      ['metric logged -> trial CancelRequested (bandit), client batching off', stop],
-    ];
-    console.log(`local compute, ${CONCURRENCY} jobs at once, ${TRIALS} trials\n`);
-    for (const [what, ms] of rows) console.log(`${what.padEnd(72)} ${ms.toFixed(1).padStart(9)} ms`);
-  } finally {
-    await server.stop();
-    await rm(home, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-await main();
+await withServer({ prefix: 'lathe-bench-sweep-', concurrency: CONCURRENCY, timeoutS: Number(options.timeout) }, async (client, server) => {
+  const tracking = new TrackingClient(server.url, 'default');
+  // A first round of each warms the launchers and the Python start.
+  await commandJobs(client, 'warm_jobs');
+  await sweep(client, 'warm_sweep');
+  const baseline = await commandJobs(client, 'jobs');
+  const swept = await sweep(client, 'sweep');
+  const stop = await stopLatency(client, tracking, 'stop');
+  const rows = [
+    [`${TRIALS} command jobs, POSTed at once (baseline)`, baseline],
+    [`sweep of ${TRIALS} trials (grid, max_concurrent_trials ${TRIALS})`, swept],
+    ['sweep overhead per trial', (swept - baseline) / TRIALS],
+    ['metric logged -> trial CancelRequested (bandit), client batching off', stop],
+  ];
+  console.log(`local compute, ${CONCURRENCY} jobs at once, ${TRIALS} trials\n`);
+  for (const [what, ms] of rows) console.log(`${what.padEnd(72)} ${ms.toFixed(1).padStart(9)} ms`);
+});

@@ -1,5 +1,5 @@
 import type { JobRecord } from '@lathe/core';
-import { isPipelineJob } from '@lathe/spec';
+import { isPipelineJob, pipelineOutputOf } from '@lathe/spec';
 import { stepJobName } from './pipeline/step-spec.js';
 import { readSweepState } from './sweep/sweep-state.js';
 
@@ -17,10 +17,9 @@ export interface OutputSource {
 export function outputSource(job: JobRecord, output: string): OutputSource {
   if (job.type === 'sweep') return { job: readSweepState(job.controllerState)?.best?.trial ?? job.name, output };
   if (isPipelineJob(job.spec)) {
-    const binding = new RegExp(`^\\$\\{\\{\\s*parent\\.outputs\\.${output}\\s*\\}\\}$`);
     for (const [step, spec] of Object.entries(job.spec.jobs)) {
       for (const [stepOutput, value] of Object.entries(spec.outputs ?? {})) {
-        if (typeof value === 'string' && binding.test(value)) return { job: stepJobName(job.name, step), output: stepOutput };
+        if (pipelineOutputOf(value) === output) return { job: stepJobName(job.name, step), output: stepOutput };
       }
     }
   }

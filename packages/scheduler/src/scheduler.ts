@@ -141,6 +141,7 @@ export class Scheduler {
     }
     // A child's every move may be what its controller waits for.
     const stopStatus = this.events.onStatus((job) => {
+      if (isTerminal(job.status)) this.watched.delete(keyOf(job.workspace, job.name));
       if (job.parent !== null && this.controllers.size > 0) this.advance(job.workspace, job.parent);
     });
     // A running child's metrics are what an early-termination policy decides from.
@@ -482,13 +483,10 @@ export class Scheduler {
   private async advanceOnce(workspace: string, name: string): Promise<void> {
     const job = await this.store.getJob(workspace, name);
     const controller = job && this.controllers.get(job.type);
-    if (!job || !controller) return;
+    if (!job || !controller || isTerminal(job.status)) return;
     const children = await this.childrenOf(job);
-    for (const child of children) {
-      if (isTerminal(child.status) || isTerminal(job.status)) this.watched.delete(keyOf(workspace, child.name));
-      else this.watched.set(keyOf(workspace, child.name), name);
-    }
-    if (isTerminal(job.status)) return;
+    // Children leave `watched` as they end (see `start`).
+    for (const child of children) if (!isTerminal(child.status)) this.watched.set(keyOf(workspace, child.name), name);
     const live = children.filter((c) => !isTerminal(c.status));
     if (job.status === 'CancelRequested') {
       for (const child of live) await this.requestCancel(child.workspace, child.name);

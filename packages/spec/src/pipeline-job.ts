@@ -56,6 +56,16 @@ export function stepInputSource(value: unknown): StepInputSource | undefined {
   return undefined;
 }
 
+/** The pipeline input a whole-value `${{parent.inputs.<name>}}` names (a step's `compute` may be one). */
+export function pipelineInputOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? PARENT_INPUT.exec(value)?.[1] : undefined;
+}
+
+/** The pipeline output a step output's `${{parent.outputs.<name>}}` binds it to. */
+export function pipelineOutputOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? PARENT_OUTPUT.exec(value)?.[1] : undefined;
+}
+
 /** The steps a step reads outputs of, in the order its inputs name them, each once. */
 export function stepDependencies(step: PipelineStep): string[] {
   const out: string[] = [];

@@ -1,14 +1,11 @@
 import type { JobSpecDocument } from '@lathe/core';
-import { stepInputSource, type PipelineJobSpec, type PipelineStep } from '@lathe/spec';
+import { pipelineInputOf, pipelineOutputOf, stepInputSource, type PipelineJobSpec, type PipelineStep } from '@lathe/spec';
 import { childInput } from '../child-inputs.js';
 
 /** The child job's name of a pipeline step: `<pipeline>_<step>`, the same after a restart. */
 export function stepJobName(pipeline: string, step: string): string {
   return `${pipeline}_${step}`;
 }
-
-const PARENT_INPUT = /^\$\{\{\s*parent\.inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
-const PARENT_OUTPUT = /^\$\{\{\s*parent\.outputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 
 /**
  * The command job a step runs, once the steps it reads from have completed: a pipeline-input
@@ -28,8 +25,8 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
   }
   const outputs: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(step.outputs ?? {})) {
-    const bound = typeof value === 'string' ? PARENT_OUTPUT.exec(value) : null;
-    outputs[name] = bound ? structuredClone(pipeline.outputs?.[bound[1] as string] ?? {}) : value;
+    const bound = pipelineOutputOf(value);
+    outputs[name] = bound !== undefined ? structuredClone(pipeline.outputs?.[bound] ?? {}) : value;
   }
   const settings = pipeline.settings;
   const compute = computeOf(pipeline, step.compute ?? settings?.default_compute ?? pipeline.compute);
@@ -54,9 +51,9 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
 
 // `compute: ${{parent.inputs.x}}` takes the pipeline input's value.
 function computeOf(pipeline: PipelineJobSpec, compute: string | undefined): string | undefined {
-  const bound = compute === undefined ? null : PARENT_INPUT.exec(compute);
-  if (!bound) return compute;
-  const value = pipeline.inputs?.[bound[1] as string];
+  const bound = pipelineInputOf(compute);
+  if (bound === undefined) return compute;
+  const value = pipeline.inputs?.[bound];
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -64,10 +61,8 @@ function computeOf(pipeline: PipelineJobSpec, compute: string | undefined): stri
 function producedType(pipeline: PipelineJobSpec, step: string, output: string): string {
   const declared = pipeline.jobs[step]?.outputs?.[output];
   if (declared && typeof declared === 'object' && 'type' in declared && typeof declared.type === 'string') return declared.type;
-  if (typeof declared === 'string') {
-    const bound = PARENT_OUTPUT.exec(declared);
-    const type = bound ? pipeline.outputs?.[bound[1] as string]?.type : undefined;
-    if (type !== undefined) return type;
-  }
+  const bound = pipelineOutputOf(declared);
+  const type = bound === undefined ? undefined : pipeline.outputs?.[bound]?.type;
+  if (type !== undefined) return type;
   return 'uri_folder';
 }

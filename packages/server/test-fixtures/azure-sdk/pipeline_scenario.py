@@ -2,12 +2,10 @@
 # jobs.create_or_update (the SDK registers an anonymous component for each first); the script
 # waits for it, lists its steps by parent_job_name and downloads the pipeline's output.
 # Run from a folder holding src/.
-import time
-
 from azure.ai.ml import Input, Output, command, dsl
 from azure.ai.ml.entities import AmlCompute
 
-from scenario import ml, out, report, step
+from scenario import ended, ml, out, report, step
 
 ENV = "azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest"
 double = command(
@@ -47,12 +45,8 @@ name = out["submit"].get("name") if isinstance(out.get("submit"), dict) else Non
 
 
 def wait():
-    deadline = time.time() + 240
-    while True:
-        got = ml.jobs.get(name)
-        if got.status in ("Completed", "Failed", "Canceled") or time.time() > deadline:
-            return {"status": got.status, "type": got.type}
-        time.sleep(0.5)
+    got = ended(name)
+    return {"status": got.status, "type": got.type}
 
 
 if name:

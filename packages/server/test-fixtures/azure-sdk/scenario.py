@@ -2,6 +2,7 @@
 # variables `lathe sdk env` prints), steps whose outcome or error is kept by name, and the line
 # the test reads: "RESULT " and every outcome as JSON.
 import json
+import time
 
 from azure.ai.ml import MLClient
 from azure.identity import DefaultAzureCredential
@@ -15,6 +16,16 @@ def step(name, fn):
         out[name] = fn()
     except Exception as error:  # the test names the step that failed
         out[name] = {"error": f"{type(error).__name__}: {str(error)[:800]}"}
+
+
+def ended(name, seconds=240):
+    """The job as jobs.get returns it once it has ended (or after `seconds`, as it is then)."""
+    deadline = time.time() + seconds
+    while True:
+        job = ml.jobs.get(name)
+        if job.status in ("Completed", "Failed", "Canceled") or time.time() > deadline:
+            return job
+        time.sleep(0.5)
 
 
 def report():

@@ -3,12 +3,10 @@
 # trials by parent_job_name and downloads the best trial's model. Run from a folder holding src/.
 # (compute="local" is not used: the SDK 1.4.0 sets environment_variables on the job then, which a
 # SweepJob lacks.)
-import time
-
 from azure.ai.ml import Output, command
 from azure.ai.ml.sweep import BanditPolicy, Choice
 
-from scenario import ml, out, report, step
+from scenario import ended, ml, out, report, step
 
 job = command(
     code="./src",
@@ -40,20 +38,16 @@ name = out["submit"].get("name") if isinstance(out.get("submit"), dict) else Non
 
 
 def wait():
-    deadline = time.time() + 240
-    while True:
-        got = ml.jobs.get(name)
-        if got.status in ("Completed", "Failed", "Canceled") or time.time() > deadline:
-            return {
-                "status": got.status,
-                "type": got.type,
-                "best": got.properties.get("best_child_run_id"),
-                "score": got.properties.get("score"),
-                "primary_metric": got.objective.primary_metric,
-                "max_total_trials": got.limits.max_total_trials,
-                "search_space": sorted(got.search_space.keys()),
-            }
-        time.sleep(0.5)
+    got = ended(name)
+    return {
+        "status": got.status,
+        "type": got.type,
+        "best": got.properties.get("best_child_run_id"),
+        "score": got.properties.get("score"),
+        "primary_metric": got.objective.primary_metric,
+        "max_total_trials": got.limits.max_total_trials,
+        "search_space": sorted(got.search_space.keys()),
+    }
 
 
 if name:

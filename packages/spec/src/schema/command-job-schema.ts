@@ -108,6 +108,16 @@ const ServiceSchema = Lenient(
 /** The identity a job would run as on Azure; accepted and reported as not applied. */
 export const IdentitySchema = Lenient(Type.Object({ type: StringEnum(['user_identity', 'managed', 'aml_token']), client_id: Type.Optional(Type.String()) }, { additionalProperties: false }));
 
+/** How every job kind's document names and labels its job, in Azure's order. */
+const JOB_NAMING_FIELDS = {
+  name: Type.Optional(JobNameSchema),
+  display_name: Type.Optional(Type.String()),
+  experiment_name: Type.Optional(Type.String({ minLength: 1 })),
+  description: Type.Optional(Type.String()),
+  tags: Type.Optional(StringMap()),
+  properties: Type.Optional(StringMap()),
+};
+
 /**
  * The fields a controller job's document (`sweep`, `pipeline`) opens with: its `type`, names,
  * description, tags and compute, in Azure's order.
@@ -116,12 +126,7 @@ export function controllerJobFields<const T extends string>(type: T) {
   return {
     $schema: Type.Optional(Type.String()),
     type: StringEnum([type] as const),
-    name: Type.Optional(JobNameSchema),
-    display_name: Type.Optional(Type.String()),
-    experiment_name: Type.Optional(Type.String({ minLength: 1 })),
-    description: Type.Optional(Type.String()),
-    tags: Type.Optional(StringMap()),
-    properties: Type.Optional(StringMap()),
+    ...JOB_NAMING_FIELDS,
     compute: Type.Optional(Type.String({ minLength: 1 })),
   };
 }
@@ -134,12 +139,7 @@ export const CommandJobSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     type: Type.Optional(StringEnum(['command'], { default: 'command' })),
-    name: Type.Optional(JobNameSchema),
-    display_name: Type.Optional(Type.String()),
-    experiment_name: Type.Optional(Type.String({ minLength: 1 })),
-    description: Type.Optional(Type.String()),
-    tags: Type.Optional(StringMap()),
-    properties: Type.Optional(StringMap()),
+    ...JOB_NAMING_FIELDS,
     code: Type.Optional(Type.String({ minLength: 1 })),
     /** Required unless `component` names a command component that brings it. */
     command: Type.Optional(Type.String({ minLength: 1 })),

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { JobRecord } from '@lathe/core';
 import { workspaceRoutes } from '@lathe/api';
 import { declaredOutputs, outputSource } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
@@ -24,17 +25,18 @@ const TEXT_TYPES: Record<string, string> = {
  * to them (see `outputSource`): list them, list an output's files, download a file or the whole output.
  */
 export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  const sourceOf = async (p: JobParams, output: string) => {
-    const source = outputSource(await requireJob(ctx, p), output);
-    return { ref: { workspace: p.workspace, job: source.job }, output: source.output };
+  const sourceIn = (job: JobRecord, output: string) => {
+    const source = outputSource(job, output);
+    return { ref: { workspace: job.workspace, job: source.job }, output: source.output };
   };
+  const sourceOf = async (p: JobParams, output: string) => sourceIn(await requireJob(ctx, p), output);
 
   app.get<{ Params: JobParams }>(workspaceRoutes.outputs, async (request) => {
     const job = await requireJob(ctx, request.params);
-    const names = declaredOutputs(job) ?? (await ctx.artifacts.listOutputs({ workspace: job.workspace, job: outputSource(job, 'default').job }));
+    const names = declaredOutputs(job) ?? (await ctx.artifacts.listOutputs(sourceIn(job, 'default').ref));
     const value = [];
     for (const name of names) {
-      const { ref, output } = await sourceOf(request.params, name);
+      const { ref, output } = sourceIn(job, name);
       if (!(await ctx.artifacts.listOutputs(ref)).includes(output)) continue;
       const files = await ctx.artifacts.listOutputFiles(ref, output);
       value.push({ name, files: files.length, size: files.reduce((sum, f) => sum + f.size, 0) });
