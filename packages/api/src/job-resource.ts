@@ -54,6 +54,8 @@ export interface JobResource {
   root: string | null;
   /** Hidden from the job list unless asked for (`lathe job archive`, Azure ML's `jobs.archive`). */
   archived: boolean;
+  /** A pipeline step that ran nothing: the earlier job whose outputs it reused; null otherwise. */
+  reused_from: string | null;
 }
 
 /** A kind of job the server runs (`command`; later `sweep`, `pipeline`, ...). */

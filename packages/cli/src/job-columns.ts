@@ -21,6 +21,7 @@ export function jobDetails(job: JobResource): string {
   lines.push(`History: ${job.status_history.map((e) => e.status).join(' → ')}`);
   // Why a job was stopped (by a sweep's policy, a timeout) is on the event that stopped it.
   for (const e of job.status_history) if (e.status === 'CancelRequested' && e.reason) lines.push(`Canceled because: ${e.reason}`);
+  if (job.reused_from) lines.push(`Reused: ran nothing; its outputs are those of job ${job.reused_from} (lathe job show ${job.reused_from})`);
   for (const w of job.warnings) lines.push(`Warning: ${w}`);
   if (job.error) lines.push(`Error (${job.error.type}): ${job.error.message}`);
   return `${lines.join('\n')}\n`;

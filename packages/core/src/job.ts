@@ -63,6 +63,11 @@ export interface JobRecord {
   finalization: JobFinalization | null;
   /** Hidden from the active job list (Azure ML's archive); the job itself is unchanged. */
   archived: boolean;
+  /**
+   * A pipeline step that ran nothing: it reused the outputs of this earlier Completed job, whose
+   * component, code, environment, parameters and input contents were the same. Null otherwise.
+   */
+  reusedFrom: string | null;
 }
 
 /**

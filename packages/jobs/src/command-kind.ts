@@ -4,6 +4,7 @@ import type { JobsContext } from './jobs-context.js';
 import { resolveComponent } from './resolve-component.js';
 import { environmentWarnings, resolveEnvironment } from './resolve-environment.js';
 import { resolveInputs } from './resolve-inputs.js';
+import { reuseKeyOf } from './reuse-key.js';
 import type { JobKind, ResolvedJob } from './job-kind.js';
 
 /** `type: command`: one process on the job's compute, run by the launcher. */
@@ -16,14 +17,15 @@ export const commandKind: JobKind = {
   },
   async resolve(ctx, workspace, document): Promise<ResolvedJob> {
     const spec: CommandJobSpec = asCommandJob(document, 'spec');
-    const consumed = [...(await resolveComponent(ctx, workspace, spec)), ...(await resolveInputs(ctx, workspace, spec))];
+    const component = await resolveComponent(ctx, workspace, spec);
+    const consumed = [...component.consumed, ...(await resolveInputs(ctx, workspace, spec))];
     // After the component, which may bring the environment.
     const environment = await resolveEnvironment(ctx, workspace, spec);
     consumed.push(...environment.consumed);
     await checkSnapshots(ctx, spec);
     const warnings = [...environmentWarnings(environment.environment, ctx.python), ...runtimeWarnings(spec)];
     const resolved: CommandJob = { ...spec, type: 'command', ...(environment.environment ? { resolved_environment: environment.environment } : {}) };
-    return { spec: resolved, consumed, warnings };
+    return { spec: resolved, consumed, warnings, ...(component.deterministic ? { reuseKey: reuseKeyOf(resolved) } : {}) };
   },
 };
 

@@ -9,6 +9,11 @@ export interface ResolvedJob {
   /** Asset versions consumed, recorded with the job in one transaction. */
   consumed: Omit<LineageEdge, 'job'>[];
   warnings: string[];
+  /**
+   * What identifies the job's work when it is deterministic (see `reuseKeyOf`): a pipeline step
+   * with the key of an earlier Completed job reuses that job's outputs instead of running.
+   */
+  reuseKey?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { JobRecord } from '@lathe/core';
+import type { MetadataStore } from '@lathe/store';
 import { isPipelineJob, pipelineOutputOf } from '@lathe/spec';
 import { stepJobName } from './pipeline/step-spec.js';
 import { readSweepState } from './sweep/sweep-state.js';
@@ -24,6 +25,17 @@ export function outputSource(job: JobRecord, output: string): OutputSource {
     }
   }
   return { job: job.name, output };
+}
+
+/**
+ * Where the files of a job's output are: {@link outputSource}, then, when the job holding the
+ * output is a step that reused an earlier job's work, that earlier job (which ran, so holds its
+ * own files).
+ */
+export async function storedOutput(store: Pick<MetadataStore, 'getJob'>, job: JobRecord, output: string): Promise<OutputSource> {
+  const source = outputSource(job, output);
+  const holder = source.job === job.name ? job : await store.getJob(job.workspace, source.job);
+  return holder?.reusedFrom ? { job: holder.reusedFrom, output: source.output } : source;
 }
 
 /** The names a job's outputs are listed under: a pipeline's declared outputs, or none to say "what is stored". */

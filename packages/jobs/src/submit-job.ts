@@ -11,14 +11,22 @@ export interface SubmitJobRequest {
   clientWarnings?: string[] | undefined;
   /** The controller job creating this one. */
   parent?: JobRecord | undefined;
+  /**
+   * For a pipeline step: `true` to reuse the outputs of an earlier Completed job that did the
+   * same work (the kind's `reuseKey`) instead of running; `false` to run anyway (`force_rerun`).
+   * Either way the step's key is recorded, so later steps may reuse it. Absent for other jobs,
+   * which are neither reused nor reused from.
+   */
+  reuse?: boolean | undefined;
 }
 
 /**
  * Creates a job from a spec, for the REST route and for controllers' children alike: finds the
  * kind, validates (field-named errors), resolves references and checks snapshots, expands
  * `${{name}}` and `${{output_name}}` in output paths, resolves the compute, then stores the job
- * Queued with its lineage and its run in one transaction. Nothing
- * is written when any check fails. The caller announces the job and wakes the scheduler.
+ * Queued with its lineage and its run in one transaction — or, for a step that may reuse an
+ * earlier job's work, Completed at once with that job's outputs. Nothing is written when any
+ * check fails. The caller announces the job and wakes the scheduler.
  */
 export async function submitJob(ctx: JobsContext, workspace: string, request: SubmitJobRequest): Promise<JobRecord> {
   const kind = ctx.kinds.require(request.spec.type, 'spec');
@@ -42,6 +50,8 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
   const compute = await resolveCompute(ctx, workspace, spec.compute, warnings);
   const str = (value: unknown) => (typeof value === 'string' ? value : null);
   const parent = request.parent;
+  const reuseKey = request.reuse !== undefined ? resolved.reuseKey : undefined;
+  const original = reuseKey !== undefined && request.reuse === true ? await ctx.store.findReusableJob(workspace, reuseKey) : undefined;
   return ctx.store.createJob({
     workspace,
     name,
@@ -56,6 +66,8 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
     createdAt: Date.now(),
     lineage: resolved.consumed,
     ...(parent ? { parent: { name: parent.name, root: parent.root } } : {}),
+    ...(reuseKey !== undefined ? { reuseKey } : {}),
+    ...(original !== undefined ? { reusedFrom: original.name } : {}),
   });
 }
 

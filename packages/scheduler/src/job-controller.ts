@@ -10,6 +10,12 @@ export interface ChildJobRequest {
   name: string;
   /** The child's spec, of any kind, validated and resolved as a submitted job's would be. */
   spec: JobSpecDocument;
+  /**
+   * A pipeline step's: `true` lets the child reuse the outputs of an earlier Completed job that
+   * did the same work, in which case it is created Completed; `false` runs it anyway
+   * (`force_rerun`). Absent for children that are never reused (a sweep's trials).
+   */
+  reuse?: boolean;
 }
 
 /** What a controller may do while the scheduler advances its job. */

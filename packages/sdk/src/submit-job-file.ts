@@ -1,7 +1,7 @@
-import { basename, resolve } from 'node:path';
-import { hasUriScheme } from '@lathe/core';
+import { basename, dirname, resolve } from 'node:path';
+import { LatheError, hasUriScheme } from '@lathe/core';
 import type { JobResource } from '@lathe/api';
-import { dataInputs, loadJobFile, type CommandJobSpec, type LoadedJob, type PipelineJobSpec, type SweepJobSpec } from '@lathe/spec';
+import { dataInputs, loadCommandComponentFile, loadJobFile, type CommandJobSpec, type LoadedJob, type PipelineJobSpec, type SweepJobSpec } from '@lathe/spec';
 import { inlineCondaFile } from './inline-conda-file.js';
 import { locateServerError } from './locate-server-error.js';
 import type { LatheClient } from './lathe-client.js';
@@ -39,19 +39,21 @@ export interface SubmittedJob {
 export async function submitJobFile(client: LatheClient, file: string, options: SubmitJobFileOptions = {}): Promise<SubmittedJob> {
   const loaded = await loadJobFile(file, options.set ?? []);
   const spec = structuredClone(loaded.spec);
-  const parts = localParts(loaded.type, spec);
-  const packed = await packLocalPaths(parts, loaded.baseDir, file);
+  const where = { baseDir: loaded.baseDir, file };
+  const components = loaded.type === 'pipeline' ? await inlineComponentFiles(spec as PipelineJobSpec, where) : new Map<string, SpecFile>();
+  const parts = localParts(loaded.type, spec, where, components);
+  const packed = await packLocalPaths(parts);
   try {
     for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path, options.onUploadProgress));
   } finally {
     await Promise.all(packed.map((p) => discardPacked(p.packed)));
   }
-  for (const part of parts) if (part.runs) await inlineCondaFile(part.runs.environment, loaded.baseDir, file, `${part.prefix}environment`);
+  for (const part of parts) if (part.runs) await inlineCondaFile(part.runs.environment, part.at.baseDir, part.at.file, `${part.prefix}environment`);
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
   const job = await client
     .createJob(spec, {
       ...(options.name ? { name: options.name } : {}),
-      clientWarnings: [...loaded.warnings, ...packed.flatMap((p) => p.packed.packed.warnings)],
+      clientWarnings: [...loaded.warnings, ...[...components.values()].flatMap((c) => c.warnings), ...packed.flatMap((p) => p.packed.packed.warnings)],
     })
     .catch((error: unknown) => {
       throw locateServerError(error, loaded);
@@ -59,27 +61,70 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   return { job, warnings: job.warnings };
 }
 
+/** A YAML file a part of the job came from, and the folder its relative paths start from. */
+interface SpecFile {
+  file: string;
+  baseDir: string;
+  /** What reading it warned about, with its positions. */
+  warnings: string[];
+}
+
+/**
+ * A step's `component: file:./prep.yml` (or a bare relative path) is read here, as
+ * `az ml job create` does: the component file is validated (errors placed in it) and sent inline,
+ * its `code:` and `conda_file` then packed relative to its own folder. `azureml:` references are
+ * left for the server.
+ */
+async function inlineComponentFiles(pipeline: PipelineJobSpec, at: Omit<SpecFile, 'warnings'>): Promise<Map<string, SpecFile>> {
+  const files = new Map<string, SpecFile>();
+  for (const [name, step] of Object.entries(pipeline.jobs)) {
+    if (typeof step.component !== 'string' || step.component.startsWith('azureml:')) continue;
+    const local = step.component.replace(/^file:/, '');
+    if (hasUriScheme(local)) continue;
+    const path = resolve(at.baseDir, local);
+    const field = `jobs.${name}.component`;
+    const loaded = await loadCommandComponentFile(path).catch((error: unknown) => {
+      if (error instanceof LatheError) throw error;
+      throw new LatheError('LATHE_INVALID_SPEC', `${at.file}: ${field}: cannot read the component file '${path}' (${(error as Error).message})`, { details: { field }, cause: error });
+    });
+    step.component = { ...loaded.spec } as Record<string, unknown>;
+    files.set(name, { file: path, baseDir: dirname(path), warnings: loaded.warnings });
+  }
+  return files;
+}
+
 /**
  * A part of a job file that may name local paths: what runs (`code`, `environment`) and the
  * inputs it reads. A command job is one part; a sweep's `trial` and its inputs are two; a
- * pipeline's inputs and each of its steps are parts.
+ * pipeline's inputs and each of its steps are parts (a step's component read from its own file
+ * is a part whose paths start at that file's folder).
  */
 interface LocalPart {
   runs?: Pick<CommandJobSpec, 'code' | 'environment'>;
   inputs?: Pick<CommandJobSpec, 'inputs'>;
-  /** Where the part is in the file, for messages (`jobs.train.`). */
+  /** Where the part is in its file, for messages (`jobs.train.`). */
   prefix: string;
+  /** The file the part was read from. */
+  at: Omit<SpecFile, 'warnings'>;
 }
 
-function localParts(type: LoadedJob['type'], spec: LoadedJob['spec']): LocalPart[] {
+function localParts(type: LoadedJob['type'], spec: LoadedJob['spec'], at: Omit<SpecFile, 'warnings'>, components: ReadonlyMap<string, SpecFile>): LocalPart[] {
   if (type === 'sweep')
     return [
-      { runs: (spec as SweepJobSpec).trial, prefix: 'trial.' },
-      { inputs: spec, prefix: '' },
+      { runs: (spec as SweepJobSpec).trial, prefix: 'trial.', at },
+      { inputs: spec, prefix: '', at },
     ];
-  if (type === 'command') return [{ runs: spec as CommandJobSpec, inputs: spec, prefix: '' }];
+  if (type === 'command') return [{ runs: spec as CommandJobSpec, inputs: spec, prefix: '', at }];
   const pipeline = spec as PipelineJobSpec;
-  return [{ inputs: pipeline, prefix: '' }, ...Object.entries(pipeline.jobs).map(([name, step]) => ({ runs: step, inputs: step as Pick<CommandJobSpec, 'inputs'>, prefix: `jobs.${name}.` }))];
+  return [
+    { inputs: pipeline, prefix: '', at },
+    ...Object.entries(pipeline.jobs).flatMap(([name, step]): LocalPart[] => {
+      const inputs = { inputs: step, prefix: `jobs.${name}.`, at };
+      const component = components.get(name);
+      if (component === undefined) return [{ ...inputs, runs: step }];
+      return [inputs, { runs: step.component as Pick<CommandJobSpec, 'code' | 'environment'>, prefix: '', at: component }];
+    }),
+  ];
 }
 
 interface LocalPath {
@@ -90,11 +135,12 @@ interface LocalPath {
 
 // Everything is packed (and the code snapshot checked against its limits) before the first
 // upload, so a spec refused here leaves nothing on the server.
-async function packLocalPaths(parts: readonly LocalPart[], baseDir: string, file: string): Promise<LocalPath[]> {
+async function packLocalPaths(parts: readonly LocalPart[]): Promise<LocalPath[]> {
   const out: LocalPath[] = [];
-  const local = (path: string) => resolve(baseDir, path);
   try {
-    for (const { runs, inputs, prefix } of parts) {
+    for (const { runs, inputs, prefix, at } of parts) {
+      const { file } = at;
+      const local = (path: string) => resolve(at.baseDir, path);
       const code = runs?.code;
       if (runs && code !== undefined && !hasUriScheme(code)) {
         // A single file as code becomes a folder holding it.

@@ -107,7 +107,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     cancelGraceMs: config.cancelGraceMs,
     logger,
     controllers: kinds.controllers(),
-    submitChild: (parent, request) => submitJob(context, parent.workspace, { spec: request.spec, name: request.name, parent }),
+    submitChild: (parent, request) => submitJob(context, parent.workspace, { spec: request.spec, name: request.name, parent, reuse: request.reuse }),
     finalization: (job) => outputPublishingSteps(context, job),
     ...(config.crashPoint ? { crashPoint: crashAt(config.crashPoint) } : {}),
   });

@@ -1,4 +1,4 @@
-import { bindingIssues } from './command-job.js';
+import { bindingIssues } from './binding-issues.js';
 import { componentInputIssues, optionalBindingWarnings } from './component-input-checks.js';
 import { processLimitIssues } from './process-limit-issues.js';
 import { CommandComponentSchema, type CommandComponentSpec } from './schema/command-component-schema.js';
@@ -36,6 +36,11 @@ export async function loadCommandComponentFile(file: string, set: readonly strin
 /** Validates a command component given as data (a REST body); errors name the field path under `source`. */
 export function validateCommandComponent(value: unknown, source = 'request body'): { spec: CommandComponentSpec; warnings: string[] } {
   return validateSpecValue(COMMAND_COMPONENT, value, source);
+}
+
+/** What is wrong with a command component given as data (a job's inline `component`), as issues under it. @internal */
+export function commandComponentIssues(value: unknown): Issue[] {
+  return COMMAND_COMPONENT.check(value).issues;
 }
 
 function componentIssues(spec: CommandComponentSpec): Issue[] {

@@ -1,4 +1,6 @@
-import { checkBindings } from './bindings.js';
+import { hasUriScheme } from '@lathe/core';
+import { bindingIssues } from './binding-issues.js';
+import { commandComponentIssues } from './command-component.js';
 import { processLimitIssues } from './process-limit-issues.js';
 import { CommandJobSchema, type CommandJobSpec } from './schema/command-job-schema.js';
 import { checkDocument, parseSpecText, readSpecFile, unsupportedType, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
@@ -62,8 +64,8 @@ export function withEmptyOutputsDeclared(raw: unknown): unknown {
 const COMMAND_EXPECTED = "a string (or 'component: azureml:<name>:<version>', which brings one)";
 
 /**
- * A job runs either its own `command` or a registered component's: one of the two, and a
- * component brings its `code` with it.
+ * A job runs either its own `command` or a component's (registered, or inline and itself a valid
+ * command component): one of the two, and a component brings its `code` with it.
  */
 function componentIssues(spec: CommandJobSpec): Issue[] {
   const error = (path: string[], message: string, expected: string): Issue => ({ severity: 'error', path, at: 'key', message, expected });
@@ -72,26 +74,22 @@ function componentIssues(spec: CommandJobSpec): Issue[] {
     return [{ severity: 'error', path: ['command'], at: 'container', message: "required field 'command' is missing", expected: COMMAND_EXPECTED }];
   }
   const issues: Issue[] = [];
-  if (!/^azureml:(?!\/\/)[A-Za-z0-9][A-Za-z0-9_.-]*(:[^:@/]+|@[A-Za-z0-9_.-]+)$/.test(spec.component)) {
+  if (typeof spec.component !== 'string') {
+    issues.push(...commandComponentIssues(spec.component).map((issue) => ({ ...issue, path: ['component', ...issue.path] })));
+  } else if (!/^azureml:/.test(spec.component) && !hasUriScheme(spec.component.replace(/^file:/, ''))) {
+    issues.push({
+      severity: 'error',
+      path: ['component'],
+      at: 'value',
+      message: `'${spec.component}' is a local component file, which the client reads and sends inline (lathe job create does)`,
+      expected: 'azureml:<name>:<version>, azureml:<name>@latest, or an inline component',
+    });
+  } else if (!/^azureml:(?!\/\/)[A-Za-z0-9][A-Za-z0-9_.-]*(:[^:@/]+|@[A-Za-z0-9_.-]+)$/.test(spec.component)) {
     issues.push({ severity: 'error', path: ['component'], at: 'value', message: `'${spec.component}' is not a component reference`, expected: 'azureml:<name>:<version> or azureml:<name>@latest' });
   }
   if (spec.command !== undefined) issues.push(error(['command'], "a job with a component runs the component's command", "either 'command' or 'component', not both"));
   if (spec.code !== undefined) issues.push(error(['code'], "a job with a component runs the component's code", "no 'code' beside 'component'"));
   return issues;
-}
-
-/** Binding problems of a command as issues at `command` (shared with command components). @internal */
-export function bindingIssues(spec: { command: string; inputs?: object; outputs?: object }, owner = 'job'): Issue[] {
-  const keys = (group: unknown) => new Set(group && typeof group === 'object' ? Object.keys(group) : []);
-  const scope = { inputs: keys(spec.inputs), outputs: keys(spec.outputs), owner };
-  return checkBindings(spec.command, scope).map((p) => ({
-    severity: 'error',
-    path: ['command'],
-    at: 'value',
-    message: p.message,
-    expected: p.expected,
-    offsetInValue: p.offset,
-  }));
 }
 
 function notAppliedWarnings(spec: CommandJobSpec): Issue[] {

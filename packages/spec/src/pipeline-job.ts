@@ -1,5 +1,5 @@
 import { findBindings } from './bindings.js';
-import { bindingIssues } from './command-job.js';
+import { bindingIssues } from './binding-issues.js';
 import { PipelineJobSchema, type PipelineJobSpec, type PipelineStep } from './schema/pipeline-job-schema.js';
 import { checkDocument, parseSpecText, readSpecFile, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
 import type { FieldPath, Issue } from './validate/issue.js';

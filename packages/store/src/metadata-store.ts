@@ -22,6 +22,16 @@ export interface CreateJobInput {
   parent?: { name: string; root: string | null };
   /** The asset versions the job consumes, recorded in the same transaction as the job. */
   lineage?: Omit<LineageEdge, 'job'>[];
+  /**
+   * What identifies the job's work for step reuse (a digest of its component, code, environment,
+   * parameters and input contents); a later job with the same key may reuse this one's outputs.
+   */
+  reuseKey?: string;
+  /**
+   * Creates the job Completed, having run nothing: it reuses the outputs of this earlier
+   * Completed job (found with {@link MetadataStore.findReusableJob}).
+   */
+  reusedFrom?: string;
 }
 
 /** Filter and page for {@link MetadataStore.listJobs}. Newest first (createdAt DESC, name DESC). */
@@ -111,6 +121,11 @@ export interface MetadataStore {
    * `LATHE_NOT_FOUND` when the workspace does not exist.
    */
   createJob(input: CreateJobInput): Promise<JobRecord>;
+  /**
+   * The most recently ended Completed job of the workspace with this reuse key that ran (was not
+   * itself reused), or `undefined`.
+   */
+  findReusableJob(workspace: string, reuseKey: string): Promise<JobRecord | undefined>;
   /** The job, or `undefined`. */
   getJob(workspace: string, name: string): Promise<JobRecord | undefined>;
   /** The jobs of those names that exist, in no particular order (one query per table, not per job). */

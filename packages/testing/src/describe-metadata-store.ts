@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import type { MetadataStore } from '@lathe/store';
 import { defineCreateJobTests } from './metadata-store/create-job-tests.js';
 import { defineFindJobsByStatusTests } from './metadata-store/find-jobs-by-status-tests.js';
+import { defineJobReuseTests } from './metadata-store/job-reuse-tests.js';
 import { defineJobTreeTests } from './metadata-store/job-tree-tests.js';
 import { defineListJobsTests } from './metadata-store/list-jobs-tests.js';
 import type { StoreSuite } from './metadata-store/store-fixtures.js';
@@ -48,5 +49,6 @@ export function describeMetadataStore(name: string, open: () => Promise<Metadata
     describe('transitions', () => defineTransitionJobTests(suite));
     describe('finding jobs by status', () => defineFindJobsByStatusTests(suite));
     describe('job trees and progress', () => defineJobTreeTests(suite));
+    describe('step reuse', () => defineJobReuseTests(suite));
   });
 }

@@ -1,6 +1,7 @@
 // Pipeline jobs from YAML through `lathe job create`, on a real server with real Python steps:
 // the iris example's outputs flow from step to step, its declared output downloads from the step
-// bound to it, and a failing step fails the pipeline or lets independent steps finish, per
+// bound to it, a second run reuses the steps whose work is unchanged (all of them unless
+// `force_rerun`), and a failing step fails the pipeline or lets independent steps finish, per
 // `continue_on_step_failure`.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from
 
 const EXAMPLE = fileURLToPath(new URL('../../../../examples/pipelines/iris-pipeline.yml', import.meta.url));
 
+// The two variants' independent steps differ, so that neither reuses the other's run.
 const FAILING = (continueOnFailure: boolean) => `type: pipeline
 settings:
   continue_on_step_failure: ${continueOnFailure}
@@ -28,7 +30,7 @@ jobs:
     inputs:
       x: \${{parent.jobs.broken.outputs.never}}
   independent:
-    command: sleep 5 && cat \${{inputs.x}}/first.txt
+    command: sleep 5 && cat \${{inputs.x}}/first.txt && echo ${continueOnFailure ? 'going on' : 'stopping'}
     inputs:
       x: \${{parent.jobs.first.outputs.out}}
 `;
@@ -40,35 +42,78 @@ describe('pipeline jobs through the CLI', () => {
   });
   after(async () => t?.close());
 
-  async function submit(file: string): Promise<string> {
-    const created = await runCli(['job', 'create', '--file', file, '-o', 'json'], t.url);
+  let first: string | undefined;
+  let downloads = 0;
+
+  async function submit(file: string, extra: string[] = []): Promise<string> {
+    const created = await runCli(['job', 'create', '--file', file, ...extra, '-o', 'json'], t.url);
     assert.equal(created.code, 0, created.stderr);
     return (JSON.parse(created.stdout) as { name: string }).name;
   }
 
-  it('runs the iris example: prep, train and score, each reading the outputs of the steps before it', async () => {
+  async function downloadOutput(name: string, output: string, file: string): Promise<string> {
+    const target = join(t.scratch, 'downloads', `${name}-${output}-${++downloads}`);
+    const downloaded = await runCli(['job', 'download', name, '--output-name', output, '--download-path', target], t.url);
+    assert.equal(downloaded.code, 0, downloaded.stderr);
+    return readFile(join(target, 'named-outputs', output, file), 'utf8');
+  }
+
+  async function downloadReport(name: string): Promise<{ test_accuracy: number; rows: number; min_accuracy: number }> {
+    return JSON.parse(await downloadOutput(name, 'report', 'report.json')) as { test_accuracy: number; rows: number; min_accuracy: number };
+  }
+
+  it('runs the iris example: prep, train, score and evaluate, components read from their files, each reading the outputs of the steps before it', async () => {
     const name = await submit(EXAMPLE);
     const ended = await waitForEnd(t.client, name, 180_000);
     assert.equal(ended.status, 'Completed', JSON.stringify(ended.error));
     const steps = (await t.client.listChildJobs(name)).value;
-    assert.deepEqual(steps.map((s) => [s.name, s.status]).sort(), [
-      [`${name}_prep`, 'Completed'],
-      [`${name}_score`, 'Completed'],
-      [`${name}_train`, 'Completed'],
+    assert.deepEqual(steps.map((s) => [s.name, s.status, s.reused_from]).sort(), [
+      [`${name}_evaluate`, 'Completed', null],
+      [`${name}_prep`, 'Completed', null],
+      [`${name}_score`, 'Completed', null],
+      [`${name}_train`, 'Completed', null],
     ]);
     const train = steps.find((s) => s.name === `${name}_train`);
     assert.equal((train?.spec.inputs as Record<string, { source_path?: string }>).prepared?.source_path, `azureml://jobs/${name}_prep/outputs/prepared`);
-    // The pipeline's declared output is the score step's, bound to it.
-    const target = join(t.scratch, 'iris-report');
-    const downloaded = await runCli(['job', 'download', name, '--output-name', 'report', '--download-path', target], t.url);
-    assert.equal(downloaded.code, 0, downloaded.stderr);
-    const report = JSON.parse(await readFile(join(target, 'named-outputs', 'report', 'report.json'), 'utf8')) as { test_accuracy: number; rows: number };
+    assert.match(String(train?.spec.command), /^python train\.py --prepared /, "the step runs its component's command");
+    // The pipeline's declared output is the evaluate step's, bound to it.
+    const report = await downloadReport(name);
     assert.equal(report.rows, 45);
     assert.ok(report.test_accuracy > 0.8, String(report.test_accuracy));
+    assert.equal(report.min_accuracy, 0.85);
     const shown = (await runCli(['job', 'show', name], t.url)).stdout;
-    for (const step of ['prep', 'train', 'score']) assert.match(shown, new RegExp(`\\n${step} +${name}_${step} +Completed `));
+    for (const step of ['prep', 'train', 'score', 'evaluate']) assert.match(shown, new RegExp(`\\n${step} +${name}_${step} +Completed `));
     const listed = JSON.parse((await runCli(['job', 'list', '-o', 'json'], t.url)).stdout) as { name: string }[];
     assert.ok(listed.some((j) => j.name === name) && !listed.some((j) => j.name.startsWith(`${name}_`)), 'the job list shows the pipeline, not its steps');
+    first = name;
+  });
+
+  it('a second run reuses every unchanged step, reruns from the first changed one, and runs everything with force_rerun', async () => {
+    assert.ok(first, 'the first run completed');
+    const reusedFrom = async (name: string) => {
+      const ended = await waitForEnd(t.client, name, 180_000);
+      assert.equal(ended.status, 'Completed', JSON.stringify(ended.error));
+      const steps = (await t.client.listChildJobs(name)).value;
+      return Object.fromEntries(steps.map((s) => [s.name.slice(name.length + 1), s.reused_from]));
+    };
+    const same = await submit(EXAMPLE);
+    assert.deepEqual(await reusedFrom(same), { prep: `${first}_prep`, train: `${first}_train`, score: `${first}_score`, evaluate: `${first}_evaluate` });
+    assert.deepEqual(await downloadReport(same), await downloadReport(first), "a reused step's outputs are the original's");
+    const shown = (await runCli(['job', 'show', `${same}_train`], t.url)).stdout;
+    assert.match(shown, new RegExp(`History: NotStarted → Queued → Completed\\nReused: ran nothing; its outputs are those of job ${first}_train`));
+    // Only the last step's parameter changed: the steps before it are reused, it runs.
+    const stricter = await submit(EXAMPLE, ['--set', 'inputs.min_accuracy=0.9']);
+    assert.deepEqual(await reusedFrom(stricter), { prep: `${first}_prep`, train: `${first}_train`, score: `${first}_score`, evaluate: null });
+    assert.equal((await downloadReport(stricter)).min_accuracy, 0.9);
+    // A change at train reruns train and score, which reads the new model; evaluate reruns only
+    // if the predictions changed (reuse compares input contents, not where they came from).
+    const other = await submit(EXAMPLE, ['--set', 'inputs.C=0.05']);
+    const otherSteps = await reusedFrom(other);
+    assert.deepEqual([otherSteps.prep, otherSteps.train, otherSteps.score], [`${first}_prep`, null, null]);
+    const samePredictions = (await downloadOutput(`${other}_score`, 'scored', 'predictions.csv')) === (await downloadOutput(`${first}_score`, 'scored', 'predictions.csv'));
+    assert.equal(otherSteps.evaluate, samePredictions ? `${first}_evaluate` : null);
+    const forced = await submit(EXAMPLE, ['--set', 'settings.force_rerun=true']);
+    assert.deepEqual(await reusedFrom(forced), { prep: null, train: null, score: null, evaluate: null });
   });
 
   it("refuses at submit a step that could not run, at the step's field in the file, and creates nothing", async () => {

@@ -1,7 +1,8 @@
-import { LatheError, formatBlobRef } from '@lathe/core';
+import { LatheError, formatBlobRef, type JobRecord } from '@lathe/core';
 import type { AssetKindName } from '@lathe/api';
 import { readAssetRef } from '@lathe/spec';
 import type { JobsContext } from '../jobs-context.js';
+import { storedOutput } from '../output-source.js';
 import { checkDatastoreRoot } from './datastore-root.js';
 import { openDatastore } from './datastores.js';
 import { findTrackingContent } from './tracking-snapshot.js';
@@ -58,8 +59,10 @@ export async function snapshotOf(ctx: JobsContext, workspace: string, path: stri
   }
   if (ref.ok && ref.ref.kind === 'job-output') {
     const { job, output, path: sub } = ref.ref;
-    await requireEndedJob(ctx, workspace, job, field);
-    const packed = await ctx.artifacts.packOutputPath({ workspace, job }, output === 'artifacts' ? 'default' : output, sub.replace(/\/+$/, ''));
+    const record = await requireEndedJob(ctx, workspace, job, field);
+    // A pipeline's output is its step's; a reused step's, the files of the job it reused.
+    const source = await storedOutput(ctx.store, record, output === 'artifacts' ? 'default' : output);
+    const packed = await ctx.artifacts.packOutputPath({ workspace, job: source.job }, source.output, sub.replace(/\/+$/, ''));
     return { blob: await store(ctx, packed), produced: { job, port: output } };
   }
   if (ref.ok && ref.ref.kind === 'datastore') {
@@ -78,12 +81,13 @@ export async function snapshotOf(ctx: JobsContext, workspace: string, path: stri
   );
 }
 
-async function requireEndedJob(ctx: JobsContext, workspace: string, job: string, field: string): Promise<void> {
+async function requireEndedJob(ctx: JobsContext, workspace: string, job: string, field: string): Promise<JobRecord> {
   const record = await ctx.store.getJob(workspace, job);
   if (record === undefined) throw new LatheError('LATHE_NOT_FOUND', `${field}: job '${job}' not found`, { details: { kind: 'job', name: job } });
   if (record.status !== 'Completed') {
     throw new LatheError('LATHE_BAD_REQUEST', `${field}: job '${job}' is ${record.status}; only a Completed job's outputs can be used`, { details: { field, status: record.status } });
   }
+  return record;
 }
 
 async function store(ctx: JobsContext, packed: { archive: NodeJS.ReadableStream; file?: string }): Promise<string> {

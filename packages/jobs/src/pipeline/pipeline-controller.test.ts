@@ -26,15 +26,22 @@ class PipelineHarness {
   readonly children = new Map<string, JobRecord>();
   readonly ctx: ControllerContext;
   controller = new PipelineController();
+  /** What each child was created with. */
+  readonly reuse = new Map<string, boolean | undefined>();
+  /** Steps whose work an earlier job did. */
+  readonly doneBefore = new Set<string>();
 
   constructor(document: Record<string, unknown>) {
     const { spec } = validatePipelineJob(document);
     this.job = { ...jobRecord('p', { ...spec, type: 'pipeline' }, null), status: 'Running' };
     this.ctx = {
-      createChild: async ({ name, spec: child }) => {
+      createChild: async ({ name, spec: child, reuse }) => {
         const existing = this.children.get(name);
         if (existing) return existing;
-        const created = jobRecord(name, child, 'p');
+        this.reuse.set(name, reuse);
+        // A step the test says was done before is created Completed, as the store creates a reused step.
+        const reused = reuse === true && this.doneBefore.has(name.slice('p_'.length));
+        const created = { ...jobRecord(name, child, 'p'), ...(reused ? { status: 'Completed' as const, reusedFrom: `earlier_${name}` } : {}) };
         this.children.set(name, created);
         return created;
       },
@@ -98,6 +105,24 @@ describe('PipelineController', () => {
     const decision = await p.advance();
     assert.equal(decision.status, 'Failed');
     assert.deepEqual(p.created(), ['p_a', 'p_b', 'p_c'], 'd, downstream of b, never runs');
+  });
+
+  it('creates every step free to reuse, and at once the steps after reused ones, in one round', async () => {
+    const p = new PipelineHarness(DIAMOND);
+    for (const step of ['a', 'b', 'c']) p.doneBefore.add(step);
+    assert.deepEqual(await p.advance(), { status: 'Running' });
+    assert.deepEqual(p.created(), ['p_a', 'p_b', 'p_c', 'p_d'], 'd starts as soon as b and c were reused');
+    assert.deepEqual([...p.reuse.values()], [true, true, true, true]);
+    p.end('d', 'Completed');
+    assert.deepEqual(await p.advance(), { status: 'Completed' });
+  });
+
+  it('with force_rerun, asks that no step be reused', async () => {
+    const p = new PipelineHarness({ ...DIAMOND, settings: { ...DIAMOND.settings, force_rerun: true } });
+    for (const step of ['a', 'b', 'c', 'd']) p.doneBefore.add(step);
+    await p.advance();
+    assert.deepEqual(p.created(), ['p_a']);
+    assert.deepEqual([...p.reuse.values()], [false]);
   });
 
   it('resumes from its children alone, as a restarted server would', async () => {

@@ -8,7 +8,10 @@ import { stepJobName, stepSpec } from './step-spec.js';
  * reads outputs from has Completed, so independent steps run at once (as the computes allow). A
  * step that fails (or is canceled) fails the pipeline at once and its running steps are canceled;
  * with `settings.continue_on_step_failure`, the steps that do not depend on it run on, and the
- * pipeline fails when nothing more can run. It keeps no state of its own: the children, named
+ * pipeline fails when nothing more can run. A step whose work an earlier Completed job already
+ * did (same component, code, environment, parameters and input contents) reuses that job's
+ * outputs and is Completed at once, unless `settings.force_rerun` is set. It keeps no state of
+ * its own: the children, named
  * `<pipeline>_<step>`, are the state, so a restarted server resumes the graph where it was.
  */
 export class PipelineController implements JobController {
@@ -36,11 +39,18 @@ export class PipelineController implements JobController {
       if (result) blocked.add(step);
       return result;
     };
-    for (const step of Object.keys(spec.jobs)) {
-      if (childOf(step) !== undefined || isBlocked(step)) continue;
-      if (!stepDependencies(spec.jobs[step]!).every((u) => childOf(u)?.status === 'Completed')) continue;
-      const child = await ctx.createChild({ name: stepJobName(job.name, step), spec: stepSpec(job.name, spec, step) });
-      byName.set(child.name, child);
+    // A step that reuses an earlier run is created Completed, which may ready the steps after it
+    // at once: go round until no step starts.
+    const reuse = spec.settings?.force_rerun !== true;
+    for (let started = true; started;) {
+      started = false;
+      for (const step of Object.keys(spec.jobs)) {
+        if (childOf(step) !== undefined || isBlocked(step)) continue;
+        if (!stepDependencies(spec.jobs[step]!).every((u) => childOf(u)?.status === 'Completed')) continue;
+        const child = await ctx.createChild({ name: stepJobName(job.name, step), spec: stepSpec(job.name, spec, step), reuse });
+        byName.set(child.name, child);
+        started ||= child.status === 'Completed';
+      }
     }
     const live = Object.keys(spec.jobs).some((step) => {
       const child = childOf(step);

@@ -57,12 +57,15 @@ function computeOf(pipeline: PipelineJobSpec, compute: string | undefined): stri
   return typeof value === 'string' ? value : undefined;
 }
 
-// The type the producing step declared for that output (a folder when it says nothing).
+// The type the producing step (or its inline component) declared for that output (a folder when nothing says).
 function producedType(pipeline: PipelineJobSpec, step: string, output: string): string {
   const declared = pipeline.jobs[step]?.outputs?.[output];
   if (declared && typeof declared === 'object' && 'type' in declared && typeof declared.type === 'string') return declared.type;
   const bound = pipelineOutputOf(declared);
   const type = bound === undefined ? undefined : pipeline.outputs?.[bound]?.type;
   if (type !== undefined) return type;
-  return 'uri_folder';
+  // An inline component (read from its file by the client) declares its outputs' types.
+  const component = pipeline.jobs[step]?.component;
+  const fromComponent = typeof component === 'object' ? (component.outputs as Record<string, { type?: unknown }> | undefined)?.[output]?.type : undefined;
+  return typeof fromComponent === 'string' ? fromComponent : 'uri_folder';
 }

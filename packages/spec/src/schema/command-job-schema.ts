@@ -143,8 +143,11 @@ export const CommandJobSchema = Type.Object(
     code: Type.Optional(Type.String({ minLength: 1 })),
     /** Required unless `component` names a command component that brings it. */
     command: Type.Optional(Type.String({ minLength: 1 })),
-    /** A registered command component (`azureml:<name>:<version>` or `@latest`) this job runs. */
-    component: Type.Optional(Type.String({ minLength: 1 })),
+    /**
+     * A registered command component (`azureml:<name>:<version>` or `@latest`) this job runs, or
+     * an inline one (a pipeline step's component read from its file by the client).
+     */
+    component: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown())])),
     inputs: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), JobInputSchema)),
     outputs: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), JobOutputSchema)),
     environment: Type.Optional(Type.Union([Type.String({ minLength: 1 }), InlineEnvironmentSchema])),

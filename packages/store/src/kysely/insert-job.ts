@@ -7,7 +7,8 @@ import { insertLineage } from './assets/insert-lineage.js';
 
 /**
  * The write half of {@link MetadataStore.createJob}, inside `trx`: checks the workspace and the
- * name, then inserts the job Queued, its tags and its NotStarted and Queued events.
+ * name, then inserts the job Queued, its tags and its NotStarted and Queued events — or, for a
+ * step that reuses an earlier job's outputs, Completed at once, its last event saying whose.
  * @internal
  */
 export async function insertJob(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {
@@ -21,6 +22,7 @@ export async function insertJob(trx: Transaction<Database>, input: CreateJobInpu
     .values([
       { ...event, seq: 1, status: 'NotStarted' },
       { ...event, seq: 2, status: 'Queued' },
+      ...(input.reusedFrom !== undefined ? [{ ...event, seq: 3, status: 'Completed' as const, reason: `reused the outputs of job '${input.reusedFrom}'` }] : []),
     ])
     .execute();
   await insertJobRun(trx, input);
@@ -48,14 +50,18 @@ async function insertJobRun(trx: Transaction<Database>, input: CreateJobInput): 
   if (input.description) tags.push({ key: 'mlflow.note.content', value: input.description });
   // The parent's run is the job's name, as every job's run is.
   if (input.parent) tags.push({ key: 'mlflow.parentRunId', value: input.parent.name });
+  if (input.reusedFrom !== undefined) tags.push({ key: 'lathe.job.reused_from', value: input.reusedFrom });
   await insertRun(trx, input.workspace, input.name, {
     experimentId,
     runName: input.displayName ?? input.name,
-    status: 'SCHEDULED',
+    status: input.reusedFrom !== undefined ? 'FINISHED' : 'SCHEDULED',
     startTime: input.createdAt,
     tags,
     job: input.name,
   });
+  if (input.reusedFrom !== undefined) {
+    await trx.updateTable('runs').set({ end_time: input.createdAt }).where('workspace', '=', input.workspace).where('run_uuid', '=', input.name).execute();
+  }
 }
 
 async function checkCanInsert(trx: Transaction<Database>, input: CreateJobInput): Promise<void> {
@@ -81,11 +87,12 @@ export function jobConflict(input: Pick<CreateJobInput, 'workspace' | 'name'>, c
 }
 
 function jobValues(input: CreateJobInput) {
+  const reused = input.reusedFrom !== undefined;
   return {
     workspace: input.workspace,
     name: input.name,
     type: input.type,
-    status: 'Queued' as const,
+    status: reused ? ('Completed' as const) : ('Queued' as const),
     display_name: input.displayName,
     experiment_name: input.experimentName,
     description: input.description,
@@ -94,8 +101,8 @@ function jobValues(input: CreateJobInput) {
     warnings_json: JSON.stringify(input.warnings),
     created_at: input.createdAt,
     updated_at: input.createdAt,
-    started_at: null,
-    ended_at: null,
+    started_at: reused ? input.createdAt : null,
+    ended_at: reused ? input.createdAt : null,
     handle_json: null,
     failure_json: null,
     exit_code: null,
@@ -103,5 +110,7 @@ function jobValues(input: CreateJobInput) {
     root: input.parent ? (input.parent.root ?? input.parent.name) : null,
     controller_json: null,
     finalization_json: null,
+    reuse_key: input.reuseKey ?? null,
+    reused_from: input.reusedFrom ?? null,
   };
 }

@@ -101,6 +101,21 @@ export class KyselyMetadataStore implements MetadataStore {
     }
   }
 
+  async findReusableJob(workspace: string, reuseKey: string): Promise<JobRecord | undefined> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .select('name')
+      .where('workspace', '=', workspace)
+      .where('reuse_key', '=', reuseKey)
+      .where('status', '=', 'Completed')
+      .where('reused_from', 'is', null)
+      .orderBy('ended_at', 'desc')
+      .orderBy('name', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row === undefined ? undefined : loadJob(this.db, workspace, row.name);
+  }
+
   getJob(workspace: string, name: string): Promise<JobRecord | undefined> {
     return loadJob(this.db, workspace, name);
   }

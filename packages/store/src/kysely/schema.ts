@@ -49,6 +49,8 @@ export interface JobsTable {
   finalization_json: string | null;
   /** 0 or 1. */
   archived: Generated<number>;
+  reuse_key: string | null;
+  reused_from: string | null;
 }
 
 /** `job_tags`: one row per tag of a job, keyed by (workspace, job, key). */

@@ -1,8 +1,7 @@
-import { materializeAssetSpec } from '@lathe/jobs';
+import { hashSpec, materializeAssetSpec } from '@lathe/jobs';
 import type { AssetVersion } from '@lathe/store';
 import { validateAsset } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
-import { hashSpec } from '../../shared/hash-spec.js';
 import type { ArmAssetKind } from './arm-asset-kind.js';
 import type { ArmScope } from './arm-scope.js';
 

@@ -11,9 +11,11 @@ const OUTPUT_ASSET = /^azureml:\/\/jobs\/([^/]+)\/outputs\/([^/]+)$/;
  * The SDK resolves these ids through the data plane ({@link resolveOutputAsset}).
  */
 export async function runOutputsOf(ctx: ServerContext, job: JobRecord): Promise<Record<string, { assetId: string; type: string }>> {
-  const stored = await ctx.artifacts.listOutputs({ workspace: job.workspace, job: job.name });
+  // A reused step's outputs are the files of the job it reused.
+  const holder = job.reusedFrom ?? job.name;
+  const stored = await ctx.artifacts.listOutputs({ workspace: job.workspace, job: holder });
   const outputs: Record<string, { assetId: string; type: string }> = {};
-  for (const name of stored) if (name !== 'default') outputs[name] = { assetId: `azureml://jobs/${job.name}/outputs/${name}`, type: 'UriFolder' };
+  for (const name of stored) if (name !== 'default') outputs[name] = { assetId: `azureml://jobs/${holder}/outputs/${name}`, type: 'UriFolder' };
   return outputs;
 }
 

@@ -6,9 +6,8 @@ import type { AssetVersion } from '@lathe/store';
 import { validateAsset } from '@lathe/spec';
 import type { ServerContext } from '../../server-context.js';
 import { kindOfPlural } from './asset-kinds.js';
-import { materializeAssetSpec } from '@lathe/jobs';
+import { hashSpec, materializeAssetSpec } from '@lathe/jobs';
 import { toAssetResource, toAssetSummaryResource, toLineageResource } from './to-asset-resource.js';
-import { hashSpec } from '../../shared/hash-spec.js';
 
 type Params = { workspace: string; plural: string; name: string; version: string };
 

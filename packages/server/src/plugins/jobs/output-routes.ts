@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { JobRecord } from '@lathe/core';
 import { workspaceRoutes } from '@lathe/api';
-import { declaredOutputs, outputSource } from '@lathe/jobs';
+import { declaredOutputs, storedOutput } from '@lathe/jobs';
 import type { ServerContext } from '../../server-context.js';
 import { requireJob, type JobParams } from '../../shared/require-job.js';
 import { attachmentDisposition } from '../content-disposition.js';
@@ -22,21 +22,21 @@ const TEXT_TYPES: Record<string, string> = {
 
 /**
  * A job's stored outputs — a sweep's are its best trial's, a pipeline's those of the steps bound
- * to them (see `outputSource`): list them, list an output's files, download a file or the whole output.
+ * to them, a reused step's those of the job it reused (see `storedOutput`): list them, list an output's files, download a file or the whole output.
  */
 export async function outputRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  const sourceIn = (job: JobRecord, output: string) => {
-    const source = outputSource(job, output);
+  const sourceIn = async (job: JobRecord, output: string) => {
+    const source = await storedOutput(ctx.store, job, output);
     return { ref: { workspace: job.workspace, job: source.job }, output: source.output };
   };
   const sourceOf = async (p: JobParams, output: string) => sourceIn(await requireJob(ctx, p), output);
 
   app.get<{ Params: JobParams }>(workspaceRoutes.outputs, async (request) => {
     const job = await requireJob(ctx, request.params);
-    const names = declaredOutputs(job) ?? (await ctx.artifacts.listOutputs(sourceIn(job, 'default').ref));
+    const names = declaredOutputs(job) ?? (await ctx.artifacts.listOutputs((await sourceIn(job, 'default')).ref));
     const value = [];
     for (const name of names) {
-      const { ref, output } = sourceIn(job, name);
+      const { ref, output } = await sourceIn(job, name);
       if (!(await ctx.artifacts.listOutputs(ref)).includes(output)) continue;
       const files = await ctx.artifacts.listOutputFiles(ref, output);
       value.push({ name, files: files.length, size: files.reduce((sum, f) => sum + f.size, 0) });

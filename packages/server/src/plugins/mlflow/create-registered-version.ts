@@ -2,8 +2,7 @@ import { LatheError } from '@lathe/core';
 import { validateAsset } from '@lathe/spec';
 import type { KeyValue, ModelVersion } from '@lathe/store';
 import type { ServerContext } from '../../server-context.js';
-import { hashSpec } from '../../shared/hash-spec.js';
-import { snapshotOf } from '@lathe/jobs';
+import { hashSpec, snapshotOf } from '@lathe/jobs';
 import { isPromptVersion, promptSnapshot } from './prompt-snapshot.js';
 
 /** What model-versions/create asks for. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** sha256 of the spec as canonical JSON (keys sorted at every level). */
+/** sha256 of a value as canonical JSON (keys sorted at every level, undefined members left out): equal for equal content, whatever the key order. */
 export function hashSpec(value: unknown): string {
   return createHash('sha256').update(canonical(value)).digest('hex');
 }
