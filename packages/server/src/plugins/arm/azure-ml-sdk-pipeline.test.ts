@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -20,6 +20,9 @@ open(os.path.join(a.out, "value.txt"), "w").write(str(value))
 `;
 
 type Outcome = Record<string, any>;
+
+// examples/, whose pipelines/iris_pipeline.py reads ../data/iris.csv.
+const EXAMPLES = join(TEST_FIXTURES, '..', '..', '..', 'examples');
 
 function ok(outcome: Outcome, step: string): any {
   assert.ok(outcome[step] !== undefined, `no step ${step}`);
@@ -63,5 +66,29 @@ describe('a pipeline written with @dsl.pipeline and submitted with the Azure ML 
       steps.every((s) => String(s.spec.component).startsWith('azureml:azureml_anonymous:')),
       JSON.stringify(steps.map((s) => s.spec.component)),
     );
+  });
+
+  it('runs the iris example written with @dsl.pipeline over its component files, and a second run reuses the unchanged steps', async () => {
+    const example = join(work, 'examples');
+    await cp(EXAMPLES, example, { recursive: true, filter: (source) => !source.includes('__pycache__') });
+    const run = async (args: string[]) => {
+      const { code, out } = await runPython(['iris_pipeline.py', ...args], join(example, 'pipelines'), sdk.variables);
+      const ended = /Pipeline (\S+) (\w+)\n/.exec(out);
+      assert.ok(code === 0 && ended, out);
+      assert.equal(ended[2], 'Completed', out);
+      const steps = (await srv.get<PageResource<JobResource>>(`/api/v1/workspaces/default/jobs/${ended[1]}/children`)).body.value;
+      return { name: ended[1] as string, reused: Object.fromEntries(steps.map((s) => [s.display_name, s.reused_from !== null])), steps };
+    };
+    const first = await run([]);
+    // The SDK names each step after the variable holding it.
+    assert.deepEqual(first.reused, { prepared: false, trained: false, scored: false, evaluated: false });
+    const report = await srv.send('GET', `/api/v1/workspaces/default/jobs/${first.name}/outputs/report/files/report.json`);
+    assert.equal(report.status, 200);
+    const scores = report.body as { rows: number; test_accuracy: number };
+    assert.equal(scores.rows, 45);
+    assert.ok(scores.test_accuracy > 0.8, String(scores.test_accuracy));
+    // The SDK registers the same anonymous components again; only evaluate's parameter changed.
+    const second = await run(['--min-accuracy', '0.9']);
+    assert.deepEqual(second.reused, { prepared: true, trained: true, scored: true, evaluated: false });
   });
 });
