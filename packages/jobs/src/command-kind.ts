@@ -15,9 +15,10 @@ export const commandKind: JobKind = {
     const { spec, warnings } = validateCommandJob(document, field);
     return { spec: { ...spec, type: 'command' }, warnings };
   },
-  async resolve(ctx, workspace, document): Promise<ResolvedJob> {
+  async resolve(ctx, workspace, document, options = {}): Promise<ResolvedJob> {
     const spec: CommandJobSpec = asCommandJob(document, 'spec');
-    const component = await resolveComponent(ctx, workspace, spec);
+    const component = await resolveComponent(ctx, workspace, spec, options.sampled);
+    for (const input of options.pending ?? []) delete spec.inputs?.[input];
     const consumed = [...component.consumed, ...(await resolveInputs(ctx, workspace, spec))];
     // After the component, which may bring the environment.
     const environment = await resolveEnvironment(ctx, workspace, spec);

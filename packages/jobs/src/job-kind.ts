@@ -16,6 +16,17 @@ export interface ResolvedJob {
   reuseKey?: string;
 }
 
+/** How a spec that is not a job yet (a pipeline's step, checked at the pipeline's submit) is resolved. */
+export interface ResolveOptions {
+  /**
+   * Inputs bound to outputs that do not exist yet (a pipeline step's, read from earlier steps):
+   * a component checks them as the data inputs they will be, then they are left out.
+   */
+  pending?: readonly string[];
+  /** Inputs each trial of a sweep draws from its search space: a component does not ask for them now. */
+  sampled?: readonly string[];
+}
+
 /**
  * One kind of job: how its spec is checked, how its references are resolved, and how it runs —
  * as a process on the job's compute (`command`, later `parallel` workers) or by a controller the
@@ -36,7 +47,7 @@ export interface JobKind {
    * Replaces references (assets, datastore URIs, job outputs, `runs:/`, components,
    * environments) by what they name and checks uploaded snapshots; writes nothing.
    */
-  resolve(ctx: JobsContext, workspace: string, spec: JobSpecDocument): Promise<ResolvedJob>;
+  resolve(ctx: JobsContext, workspace: string, spec: JobSpecDocument, options?: ResolveOptions): Promise<ResolvedJob>;
   /** Present for a kind that runs no process of its own. */
   readonly controller?: JobController;
   /** The longest name a job of this kind may have, when its children's names are built on it. */

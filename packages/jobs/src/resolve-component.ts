@@ -14,14 +14,14 @@ const DATA_TYPES = new Set(['uri_file', 'uri_folder', 'mltable', 'custom_model',
  * may be reused (`is_deterministic`, true unless the component says otherwise). A job without a
  * component is returned as it is.
  */
-export async function resolveComponent(ctx: JobsContext, workspace: string, spec: CommandJobSpec): Promise<ResolvedComponent> {
+export async function resolveComponent(ctx: JobsContext, workspace: string, spec: CommandJobSpec, sampled: readonly string[] = []): Promise<ResolvedComponent> {
   if (spec.component === undefined) return { consumed: [], deterministic: true };
   const { component, label, consumed } = typeof spec.component === 'string' ? await registeredComponent(ctx, workspace, spec.component) : inlineComponent(spec.component);
   spec.command = component.command;
   if (component.code !== undefined) spec.code = component.code;
   spec.environment ??= component.environment as CommandJobSpec['environment'];
   spec.display_name ??= component.display_name ?? component.name ?? undefined;
-  spec.inputs = componentInputs(component.inputs ?? {}, spec.inputs ?? {});
+  spec.inputs = componentInputs(component.inputs ?? {}, spec.inputs ?? {}, new Set(sampled));
   const outputs: NonNullable<CommandJobSpec['outputs']> = {};
   for (const [key, output] of Object.entries(component.outputs ?? {})) outputs[key] = { type: output.type as never, mode: 'rw_mount' };
   spec.outputs = { ...outputs, ...(spec.outputs ?? {}) };
@@ -68,12 +68,18 @@ export interface ResolvedComponent {
   deterministic: boolean;
 }
 
-function componentInputs(declared: Record<string, ComponentInput>, given: Record<string, JobInput>): Record<string, JobInput> {
+// `sampled`: inputs a sweep's trials each draw, given later.
+function componentInputs(declared: Record<string, ComponentInput>, given: Record<string, JobInput>, sampled: ReadonlySet<string>): Record<string, JobInput> {
+  const has = `(it has: ${Object.keys(declared).join(', ') || 'none'})`;
   for (const name of Object.keys(given)) {
-    if (!(name in declared)) throw invalid(`inputs.${name}`, `the component declares no input '${name}' (it has: ${Object.keys(declared).join(', ') || 'none'})`);
+    if (!(name in declared)) throw invalid(`inputs.${name}`, `the component declares no input '${name}' ${has}`);
+  }
+  for (const name of sampled) {
+    if (!(name in declared)) throw invalid(`search_space.${name}`, `the trial's component declares no input '${name}' ${has}`);
   }
   const out: Record<string, JobInput> = {};
   for (const [name, declaration] of Object.entries(declared)) {
+    if (sampled.has(name)) continue;
     const value = given[name] ?? (declaration.default as JobInput | undefined);
     if (value === undefined) {
       if (declaration.optional) continue;

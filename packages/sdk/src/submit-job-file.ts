@@ -40,8 +40,8 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   const loaded = await loadJobFile(file, options.set ?? []);
   const spec = structuredClone(loaded.spec);
   const where = { baseDir: loaded.baseDir, file };
-  const components = loaded.type === 'pipeline' ? await inlineComponentFiles(spec as PipelineJobSpec, where) : new Map<string, SpecFile>();
-  const parts = localParts(loaded.type, spec, where, components);
+  const components = await inlineComponentFiles(componentSlots(loaded.type, spec), where);
+  const parts = [...localParts(loaded.type, spec, where), ...components.map((c) => ({ runs: c.component, prefix: '', at: c.at }))];
   const packed = await packLocalPaths(parts);
   try {
     for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path, options.onUploadProgress));
@@ -53,7 +53,7 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   const job = await client
     .createJob(spec, {
       ...(options.name ? { name: options.name } : {}),
-      clientWarnings: [...loaded.warnings, ...[...components.values()].flatMap((c) => c.warnings), ...packed.flatMap((p) => p.packed.packed.warnings)],
+      clientWarnings: [...loaded.warnings, ...components.flatMap((c) => c.warnings), ...packed.flatMap((p) => p.packed.packed.warnings)],
     })
     .catch((error: unknown) => {
       throw locateServerError(error, loaded);
@@ -65,39 +65,69 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
 interface SpecFile {
   file: string;
   baseDir: string;
+}
+
+/** Where a job names a component: a command job's or a step's `component`, a sweep's (or sweep step's) `trial`. */
+interface ComponentSlot {
+  value: unknown;
+  /** The field, for messages (`jobs.train.component`). */
+  field: string;
+  set(component: Record<string, unknown>): void;
+}
+
+function componentSlots(type: LoadedJob['type'], spec: LoadedJob['spec']): ComponentSlot[] {
+  const slot = (holder: { component?: unknown }, field: string): ComponentSlot => ({ value: holder.component, field, set: (c) => (holder.component = c) });
+  if (type === 'command') return [slot(spec as CommandJobSpec, 'component')];
+  if (type === 'sweep') return [slot((spec as SweepJobSpec).trial, 'trial.component')];
+  return Object.entries((spec as PipelineJobSpec).jobs).flatMap(([name, step]) => {
+    const trial = step.trial;
+    const trialSlot: ComponentSlot[] =
+      typeof trial === 'string'
+        ? [{ value: trial, field: `jobs.${name}.trial`, set: (c) => (step.trial = { component: c }) }]
+        : trial !== undefined
+          ? [slot(trial, `jobs.${name}.trial.component`)]
+          : [];
+    return [slot(step, `jobs.${name}.component`), ...trialSlot];
+  });
+}
+
+/** A component file read and put inline. */
+interface InlinedComponent {
+  component: Pick<CommandJobSpec, 'code' | 'environment'>;
+  at: SpecFile;
   /** What reading it warned about, with its positions. */
   warnings: string[];
 }
 
 /**
- * A step's `component: file:./prep.yml` (or a bare relative path) is read here, as
- * `az ml job create` does: the component file is validated (errors placed in it) and sent inline,
- * its `code:` and `conda_file` then packed relative to its own folder. `azureml:` references are
- * left for the server.
+ * A `component: file:./prep.yml` (or a bare relative path; a sweep step's `trial: ./train.yml`)
+ * is read here, as `az ml job create` does: the component file is validated (errors placed in it)
+ * and sent inline, its `code:` and `conda_file` then packed relative to its own folder.
+ * `azureml:` references are left for the server.
  */
-async function inlineComponentFiles(pipeline: PipelineJobSpec, at: Omit<SpecFile, 'warnings'>): Promise<Map<string, SpecFile>> {
-  const files = new Map<string, SpecFile>();
-  for (const [name, step] of Object.entries(pipeline.jobs)) {
-    if (typeof step.component !== 'string' || step.component.startsWith('azureml:')) continue;
-    const local = step.component.replace(/^file:/, '');
+async function inlineComponentFiles(slots: readonly ComponentSlot[], at: SpecFile): Promise<InlinedComponent[]> {
+  const inlined: InlinedComponent[] = [];
+  for (const { value, field, set } of slots) {
+    if (typeof value !== 'string' || value.startsWith('azureml:')) continue;
+    const local = value.replace(/^file:/, '');
     if (hasUriScheme(local)) continue;
     const path = resolve(at.baseDir, local);
-    const field = `jobs.${name}.component`;
     const loaded = await loadCommandComponentFile(path).catch((error: unknown) => {
       if (error instanceof LatheError) throw error;
       throw new LatheError('LATHE_INVALID_SPEC', `${at.file}: ${field}: cannot read the component file '${path}' (${(error as Error).message})`, { details: { field }, cause: error });
     });
-    step.component = { ...loaded.spec } as Record<string, unknown>;
-    files.set(name, { file: path, baseDir: dirname(path), warnings: loaded.warnings });
+    const component = { ...loaded.spec } as Record<string, unknown>;
+    set(component);
+    inlined.push({ component, at: { file: path, baseDir: dirname(path) }, warnings: loaded.warnings });
   }
-  return files;
+  return inlined;
 }
 
 /**
  * A part of a job file that may name local paths: what runs (`code`, `environment`) and the
  * inputs it reads. A command job is one part; a sweep's `trial` and its inputs are two; a
- * pipeline's inputs and each of its steps are parts (a step's component read from its own file
- * is a part whose paths start at that file's folder).
+ * pipeline's inputs and each of its steps are parts; a component read from its own file is a
+ * part whose paths start at that file's folder.
  */
 interface LocalPart {
   runs?: Pick<CommandJobSpec, 'code' | 'environment'>;
@@ -105,10 +135,10 @@ interface LocalPart {
   /** Where the part is in its file, for messages (`jobs.train.`). */
   prefix: string;
   /** The file the part was read from. */
-  at: Omit<SpecFile, 'warnings'>;
+  at: SpecFile;
 }
 
-function localParts(type: LoadedJob['type'], spec: LoadedJob['spec'], at: Omit<SpecFile, 'warnings'>, components: ReadonlyMap<string, SpecFile>): LocalPart[] {
+function localParts(type: LoadedJob['type'], spec: LoadedJob['spec'], at: SpecFile): LocalPart[] {
   if (type === 'sweep')
     return [
       { runs: (spec as SweepJobSpec).trial, prefix: 'trial.', at },
@@ -119,10 +149,8 @@ function localParts(type: LoadedJob['type'], spec: LoadedJob['spec'], at: Omit<S
   return [
     { inputs: pipeline, prefix: '', at },
     ...Object.entries(pipeline.jobs).flatMap(([name, step]): LocalPart[] => {
-      const inputs = { inputs: step, prefix: `jobs.${name}.`, at };
-      const component = components.get(name);
-      if (component === undefined) return [{ ...inputs, runs: step }];
-      return [inputs, { runs: step.component as Pick<CommandJobSpec, 'code' | 'environment'>, prefix: '', at: component }];
+      const trial = typeof step.trial === 'object' ? (step.trial as Pick<CommandJobSpec, 'code' | 'environment'>) : undefined;
+      return [{ runs: step, inputs: step as Pick<CommandJobSpec, 'inputs'>, prefix: `jobs.${name}.`, at }, ...(trial ? [{ runs: trial, prefix: `jobs.${name}.trial.`, at }] : [])];
     }),
   ];
 }

@@ -1,6 +1,5 @@
-import { hasUriScheme } from '@lathe/core';
 import { bindingIssues } from './binding-issues.js';
-import { commandComponentIssues } from './command-component.js';
+import { componentReferenceIssues } from './component-reference.js';
 import { processLimitIssues } from './process-limit-issues.js';
 import { CommandJobSchema, type CommandJobSpec } from './schema/command-job-schema.js';
 import { checkDocument, parseSpecText, readSpecFile, unsupportedType, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
@@ -74,19 +73,7 @@ function componentIssues(spec: CommandJobSpec): Issue[] {
     return [{ severity: 'error', path: ['command'], at: 'container', message: "required field 'command' is missing", expected: COMMAND_EXPECTED }];
   }
   const issues: Issue[] = [];
-  if (typeof spec.component !== 'string') {
-    issues.push(...commandComponentIssues(spec.component).map((issue) => ({ ...issue, path: ['component', ...issue.path] })));
-  } else if (!/^azureml:/.test(spec.component) && !hasUriScheme(spec.component.replace(/^file:/, ''))) {
-    issues.push({
-      severity: 'error',
-      path: ['component'],
-      at: 'value',
-      message: `'${spec.component}' is a local component file, which the client reads and sends inline (lathe job create does)`,
-      expected: 'azureml:<name>:<version>, azureml:<name>@latest, or an inline component',
-    });
-  } else if (!/^azureml:(?!\/\/)[A-Za-z0-9][A-Za-z0-9_.-]*(:[^:@/]+|@[A-Za-z0-9_.-]+)$/.test(spec.component)) {
-    issues.push({ severity: 'error', path: ['component'], at: 'value', message: `'${spec.component}' is not a component reference`, expected: 'azureml:<name>:<version> or azureml:<name>@latest' });
-  }
+  issues.push(...componentReferenceIssues(spec.component, ['component']));
   if (spec.command !== undefined) issues.push(error(['command'], "a job with a component runs the component's command", "either 'command' or 'component', not both"));
   if (spec.code !== undefined) issues.push(error(['code'], "a job with a component runs the component's code", "no 'code' beside 'component'"));
   return issues;

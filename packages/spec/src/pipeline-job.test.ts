@@ -106,7 +106,7 @@ describe('parsePipelineJob', () => {
     );
   });
 
-  it('rejects a step reading its own output, a step with neither command nor component, and step types not run yet', () => {
+  it("rejects a step reading its own output, a step with neither command nor component, step types not run yet, and one kind's fields in the other kind's step", () => {
     const text = `type: pipeline
 jobs:
   a:
@@ -118,7 +118,14 @@ jobs:
   b:
     environment: azureml:env:1
   c:
+    type: parallel
+  d:
     type: sweep
+    command: python train.py
+    search_space: {}
+  e:
+    command: echo e
+    objective: { goal: maximize, primary_metric: acc }
 `;
     assert.deepEqual(
       errorsOf(text)
@@ -127,7 +134,10 @@ jobs:
       [
         ['jobs.a.inputs.x', "step 'a' reads its own output 'y'"],
         ['jobs.b', "step 'b' has neither a command nor a component"],
-        ['jobs.c.type', "step 'c': 'sweep' steps are not supported yet; command steps are"],
+        ['jobs.c.type', "step 'c': 'parallel' steps are not supported yet; command and sweep steps are"],
+        ['jobs.d', "sweep step 'd' has no trial"],
+        ['jobs.d.command', "step 'd': 'command' is for command steps; a sweep step runs its trial"],
+        ['jobs.e.objective', "step 'e': 'objective' is for sweep steps (type: sweep)"],
       ],
     );
   });

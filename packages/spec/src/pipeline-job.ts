@@ -38,6 +38,10 @@ export function validatePipelineJob(value: unknown, source = 'request body'): { 
   return validateSpecValue(PIPELINE_JOB, value, source);
 }
 
+// Fields only a sweep step takes, and fields only a command step takes (a sweep's trial has them).
+const SWEEP_FIELDS = ['trial', 'sampling_algorithm', 'search_space', 'objective', 'early_termination'] as const;
+const COMMAND_FIELDS = ['command', 'code', 'component', 'environment', 'distribution', 'resources'] as const;
+
 const PARENT_INPUT = /^\$\{\{\s*parent\.inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 const STEP_OUTPUT = /^\$\{\{\s*parent\.jobs\.([A-Za-z_][A-Za-z0-9_]*)\.outputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 const PARENT_OUTPUT = /^\$\{\{\s*parent\.outputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
@@ -105,11 +109,24 @@ function stepIssues(spec: PipelineJobSpec): Issue[] {
   for (const [name, step] of Object.entries(steps)) {
     const at = (...rest: (string | number)[]): FieldPath => ['jobs', name, ...rest];
     const type = step.type ?? 'command';
-    if (type !== 'command') {
-      issues.push(error(at('type'), `step '${name}': '${type}' steps are not supported yet; command steps are`, 'command'));
+    if (type !== 'command' && type !== 'sweep') {
+      issues.push(error(at('type'), `step '${name}': '${type}' steps are not supported yet; command and sweep steps are`, 'command or sweep'));
       continue;
     }
-    if (step.command === undefined && step.component === undefined) {
+    for (const field of type === 'command' ? SWEEP_FIELDS : COMMAND_FIELDS) {
+      if (step[field] !== undefined)
+        issues.push(
+          error(
+            at(field),
+            `step '${name}': '${field}' is for ${type === 'command' ? 'sweep steps (type: sweep)' : 'command steps; a sweep step runs its trial'}`,
+            `no '${field}' in a ${type} step`,
+            'key',
+          ),
+        );
+    }
+    if (type === 'sweep' && step.trial === undefined)
+      issues.push(error(at(), `sweep step '${name}' has no trial`, "'trial': a component (./train.yml, azureml:<name>:<version>) or a trial mapping", 'container'));
+    if (type === 'command' && step.command === undefined && step.component === undefined) {
       issues.push(error(at(), `step '${name}' has neither a command nor a component`, "'command' or 'component'", 'container'));
     }
     if (step.command !== undefined && step.component !== undefined) {
@@ -133,7 +150,7 @@ function stepIssues(spec: PipelineJobSpec): Issue[] {
         issues.push(error(at('inputs', input), `step '${name}' reads its own output '${source.output}'`, 'an output of another step'));
       } else if (producer === undefined) {
         issues.push(error(at('inputs', input), `step '${name}': ${String(value)} names step '${source.step}', which the pipeline does not have`, list(Object.keys(steps), 'steps')));
-      } else if (producer.component === undefined && !Object.keys(producer.outputs ?? {}).includes(source.output)) {
+      } else if (!runsComponent(producer) && !Object.keys(producer.outputs ?? {}).includes(source.output)) {
         // A component's outputs are known once it is resolved; an inline step's are here.
         issues.push(
           error(
@@ -160,6 +177,13 @@ function stepIssues(spec: PipelineJobSpec): Issue[] {
     }
   }
   return issues;
+}
+
+// A step running a component (a sweep step's trial may be one) has the outputs the component declares.
+function runsComponent(step: PipelineStep): boolean {
+  if (step.component !== undefined) return true;
+  const trial = step.trial;
+  return typeof trial === 'string' || (trial !== undefined && 'component' in trial);
 }
 
 // A cycle is reported once, at the first of its steps in the file, naming the whole loop.

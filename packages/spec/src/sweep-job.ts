@@ -1,6 +1,7 @@
 import { LatheError } from '@lathe/core';
 import { parseEarlyTermination, parseSamplingAlgorithm, parseSearchSpace, validateSamplingAlgorithm } from '@lathe/controllers';
 import { checkBindings, findBindings } from './bindings.js';
+import { componentReferenceIssues } from './component-reference.js';
 import { withEmptyOutputsDeclared } from './command-job.js';
 import { SweepJobSchema, type SweepJobSpec } from './schema/sweep-job-schema.js';
 import { checkDocument, parseSpecText, readSpecFile, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
@@ -13,7 +14,12 @@ const SEARCH_SPACE = new Set(['search_space']);
 
 const SWEEP_JOB: SpecKind = {
   check(raw) {
-    return checkDocument<SweepJobSpec>(SweepJobSchema, withEmptyOutputsDeclared(raw), (spec) => [...trialCommandIssues(spec), ...sweepSettingIssues(spec), ...notAppliedWarnings(spec)]);
+    return checkDocument<SweepJobSpec>(SweepJobSchema, withTrialComponent(withEmptyOutputsDeclared(raw)), (spec) => [
+      ...trialCommandIssues(spec),
+      ...trialComponentIssues(spec),
+      ...sweepSettingIssues(spec),
+      ...notAppliedWarnings(spec),
+    ]);
   },
 };
 
@@ -33,6 +39,29 @@ export async function loadSweepJobFile(file: string, set: readonly string[] = []
 /** Validates a sweep job given as data (a REST body); errors name the field path under `source`. */
 export function validateSweepJob(value: unknown, source = 'request body'): { spec: SweepJobSpec; warnings: string[] } {
   return validateSpecValue(SWEEP_JOB, value, source);
+}
+
+// `trial: ./train.yml` (or `azureml:train:1`), as a pipeline's sweep step writes it, is the
+// component the trial runs.
+function withTrialComponent(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const doc = raw as Record<string, unknown>;
+  return typeof doc.trial === 'string' ? { ...doc, trial: { component: doc.trial } } : raw;
+}
+
+// A trial runs its own command or a component's: one of the two; a component brings its code.
+function trialComponentIssues(spec: SweepJobSpec): Issue[] {
+  const trial = spec.trial;
+  if (trial === undefined || trial === null || typeof trial !== 'object') return [];
+  const error = (path: FieldPath, message: string, expected: string, at: Issue['at'] = 'key'): Issue => ({ severity: 'error', path, at, message, expected });
+  if (trial.component === undefined) {
+    return trial.command === undefined ? [error(['trial', 'command'], "the trial needs a 'command' or a 'component'", "'command' or 'component'", 'container')] : [];
+  }
+  const issues: Issue[] = [];
+  if (trial.command !== undefined) issues.push(error(['trial', 'command'], "a trial with a component runs the component's command", "either 'command' or 'component', not both"));
+  if (trial.code !== undefined) issues.push(error(['trial', 'code'], "a trial with a component runs the component's code", "no 'code' beside 'component'"));
+  issues.push(...componentReferenceIssues(trial.component, ['trial', 'component']));
+  return issues;
 }
 
 // The trial command may use the sweep's inputs and outputs and `${{search_space.<name>}}` of a

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from './harness.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../../examples/pipelines/iris-pipeline.yml', import.meta.url));
+const SWEEP_EXAMPLE = fileURLToPath(new URL('../../../../examples/pipelines/iris-sweep-pipeline.yml', import.meta.url));
 
 // The two variants' independent steps differ, so that neither reuses the other's run.
 const FAILING = (continueOnFailure: boolean) => `type: pipeline
@@ -114,6 +115,41 @@ describe('pipeline jobs through the CLI', () => {
     assert.equal(otherSteps.evaluate, samePredictions ? `${first}_evaluate` : null);
     const forced = await submit(EXAMPLE, ['--set', 'settings.force_rerun=true']);
     assert.deepEqual(await reusedFrom(forced), { prep: null, train: null, score: null, evaluate: null });
+  });
+
+  it("runs the example with a sweep step: score and evaluate read the best trial's model", async () => {
+    const name = await submit(SWEEP_EXAMPLE);
+    const ended = await waitForEnd(t.client, name, 240_000);
+    assert.equal(ended.status, 'Completed', JSON.stringify(ended.error));
+    const tune = await t.client.getJob(`${name}_tune`);
+    assert.equal(tune.type, 'sweep');
+    const sweep = await t.client.getSweep(tune.name);
+    assert.equal(sweep.trials.length, 4);
+    const scores = sweep.trials.map((trial) => trial.score ?? -1);
+    assert.ok(sweep.best, 'the sweep has a best trial');
+    assert.equal(sweep.best.score, Math.max(...scores));
+    // Each trial ran the train component with its C.
+    assert.deepEqual(sweep.trials.map((trial) => trial.parameters.C).sort(), [0.01, 0.1, 1, 10]);
+    const score = await t.client.getJob(`${name}_score`);
+    assert.equal((score.spec.inputs as Record<string, { source_path?: string }>).model?.source_path, `azureml://jobs/${name}_tune/outputs/model`);
+    const best = await downloadOutput(sweep.best.trial, 'model', 'model.pkl');
+    const read = await downloadOutput(`${name}_tune`, 'model', 'model.pkl');
+    assert.equal(read, best, "the sweep step's output is its best trial's");
+    assert.ok((await downloadReport(name)).test_accuracy > 0.8);
+  });
+
+  it('refuses a sweep step whose search space is not an input of its trial component, at its line, and creates nothing', async () => {
+    const folder = await writeFiles(join(t.scratch, 'bad-sweep-step'), {
+      'components/train.yml':
+        'type: command\nname: t\nenvironment: azureml://registries/azureml/environments/sklearn-1.5/labels/latest\ncommand: echo ${{inputs.lr}}\ninputs:\n  lr: { type: number }\n',
+      'p.yml':
+        'type: pipeline\njobs:\n  tune:\n    type: sweep\n    trial: ./components/train.yml\n    sampling_algorithm: random\n    search_space:\n      rate: { type: uniform, min_value: 0, max_value: 1 }\n    objective: { goal: maximize, primary_metric: acc }\n    limits: { max_total_trials: 2 }\n',
+    });
+    const before = (await t.client.listJobs({ maxResults: 1000 })).value.length;
+    const created = await runCli(['job', 'create', '--file', join(folder, 'p.yml')], t.url);
+    assert.equal(created.code, 2, created.stderr);
+    assert.match(created.stderr, /p\.yml:8:13: jobs\.tune\.search_space\.rate: step 'tune': the trial's component declares no input 'rate' \(it has: lr\)/);
+    assert.equal((await t.client.listJobs({ maxResults: 1000 })).value.length, before);
   });
 
   it("refuses at submit a step that could not run, at the step's field in the file, and creates nothing", async () => {

@@ -43,14 +43,12 @@ export const pipelineKind: JobKind = {
  */
 async function checkStep(ctx: JobsContext, workspace: string, pipeline: PipelineJob, name: string): Promise<ResolvedJob> {
   const step = pipeline.jobs[name] as PipelineStep;
-  const spec = commandKind.validate(stepSpec('pipeline', pipeline, name), 'spec').spec as CommandJobSpec;
-  const later = Object.entries(step.inputs ?? {})
+  const kind = ctx.kinds.require(step.type ?? 'command', 'spec');
+  const spec = kind.validate(stepSpec('pipeline', pipeline, name), 'spec').spec;
+  const pending = Object.entries(step.inputs ?? {})
     .filter(([, value]) => stepInputSource(value)?.kind === 'step-output')
     .map(([input]) => input);
-  await resolveComponent(ctx, workspace, spec);
-  delete spec.component;
-  for (const input of later) delete spec.inputs?.[input];
-  return commandKind.resolve(ctx, workspace, { ...spec, type: 'command' });
+  return kind.resolve(ctx, workspace, spec, { pending });
 }
 
 /**

@@ -30,6 +30,8 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
   }
   const settings = pipeline.settings;
   const compute = computeOf(pipeline, step.compute ?? settings?.default_compute ?? pipeline.compute);
+  const shown = { display_name: step.display_name ?? stepName, ...(step.tags ? { tags: step.tags } : {}) };
+  if (step.type === 'sweep') return sweepStepSpec(step, { inputs, outputs, compute, shown, defaultEnvironment: settings?.default_environment });
   const environment = step.environment ?? (step.component === undefined ? settings?.default_environment : undefined);
   return {
     type: 'command',
@@ -41,11 +43,41 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
     ...(step.resources ? { resources: step.resources } : {}),
     ...(step.distribution ? { distribution: step.distribution } : {}),
     ...(step.limits ? { limits: step.limits } : {}),
-    ...(step.display_name !== undefined ? { display_name: step.display_name } : { display_name: stepName }),
-    ...(step.tags ? { tags: step.tags } : {}),
+    ...shown,
     ...(compute !== undefined ? { compute } : {}),
     ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
     ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+  };
+}
+
+interface StepParts {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  compute: string | undefined;
+  shown: Record<string, unknown>;
+  defaultEnvironment: string | undefined;
+}
+
+// A sweep step is a sweep job: `trial: ./train.yml` (sent inline by the client) or
+// `azureml:train:1` is the component each trial runs; a trial mapping runs its command, in the
+// settings' default environment unless it names one.
+function sweepStepSpec(step: PipelineStep, parts: StepParts): JobSpecDocument {
+  const given = step.trial;
+  const trial: Record<string, unknown> = typeof given === 'string' ? { component: given } : { ...given };
+  if (trial.component === undefined && trial.environment === undefined && parts.defaultEnvironment !== undefined) trial.environment = parts.defaultEnvironment;
+  if (step.environment_variables) trial.environment_variables = { ...step.environment_variables, ...((trial.environment_variables as object | undefined) ?? {}) };
+  return {
+    type: 'sweep',
+    trial,
+    ...(step.sampling_algorithm !== undefined ? { sampling_algorithm: step.sampling_algorithm } : {}),
+    ...(step.search_space !== undefined ? { search_space: step.search_space } : {}),
+    ...(step.objective !== undefined ? { objective: step.objective } : {}),
+    ...(step.limits !== undefined ? { limits: step.limits } : {}),
+    ...(step.early_termination !== undefined ? { early_termination: step.early_termination } : {}),
+    ...parts.shown,
+    ...(parts.compute !== undefined ? { compute: parts.compute } : {}),
+    ...(Object.keys(parts.inputs).length > 0 ? { inputs: parts.inputs } : {}),
+    ...(Object.keys(parts.outputs).length > 0 ? { outputs: parts.outputs } : {}),
   };
 }
 
@@ -64,8 +96,11 @@ function producedType(pipeline: PipelineJobSpec, step: string, output: string): 
   const bound = pipelineOutputOf(declared);
   const type = bound === undefined ? undefined : pipeline.outputs?.[bound]?.type;
   if (type !== undefined) return type;
-  // An inline component (read from its file by the client) declares its outputs' types.
-  const component = pipeline.jobs[step]?.component;
-  const fromComponent = typeof component === 'object' ? (component.outputs as Record<string, { type?: unknown }> | undefined)?.[output]?.type : undefined;
+  // An inline component (read from its file by the client) declares its outputs' types; a sweep
+  // step's trial may be one.
+  const producer = pipeline.jobs[step];
+  const trial = producer?.trial;
+  const component = producer?.component ?? (typeof trial === 'object' ? trial.component : undefined);
+  const fromComponent = component !== null && typeof component === 'object' ? (component as { outputs?: Record<string, { type?: unknown }> }).outputs?.[output]?.type : undefined;
   return typeof fromComponent === 'string' ? fromComponent : 'uri_folder';
 }

@@ -18,7 +18,9 @@ export function trialSpec(sweep: SweepJob, parameters: Parameters): JobSpecDocum
   const outputs = Object.fromEntries(Object.entries(sweep.outputs ?? {}).map(([name, { name: _n, version: _v, ...output }]) => [name, output]));
   return {
     type: 'command',
-    command: renderSearchSpace(trial.command, parameters),
+    // A component's command reads the parameters as the inputs they are.
+    ...(trial.command !== undefined ? { command: renderSearchSpace(trial.command, parameters) } : {}),
+    ...(trial.component !== undefined ? { component: trial.component } : {}),
     ...(trial.environment !== undefined ? { environment: trial.environment } : {}),
     ...(trial.code !== undefined ? { code: trial.code } : {}),
     ...(trial.environment_variables ? { environment_variables: trial.environment_variables } : {}),

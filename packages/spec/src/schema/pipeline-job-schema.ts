@@ -13,7 +13,7 @@ import { Lenient, LooseString, StringEnum, StringMap } from './keywords.js';
 
 const PortName = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' });
 
-/** The step types of Azure's pipelines; Lathe reads `command` steps so far. */
+/** The step types of Azure's pipelines; Lathe runs `command` and `sweep` steps so far. */
 export const PIPELINE_STEP_TYPES = ['command', 'sweep', 'parallel', 'pipeline', 'spark', 'automl'] as const;
 
 /**
@@ -22,7 +22,7 @@ export const PIPELINE_STEP_TYPES = ['command', 'sweep', 'parallel', 'pipeline', 
  */
 export const StepOutputSchema = Type.Union([Type.String({ minLength: 1 }), JobOutputSchema, Type.Null()]);
 
-/** One step of `jobs`: a command job, run as the pipeline's child. */
+/** One step of `jobs`: a command or sweep job, run as the pipeline's child. */
 export const PipelineStepSchema = Type.Object(
   {
     type: Type.Optional(StringEnum(PIPELINE_STEP_TYPES, { default: 'command' })),
@@ -40,7 +40,15 @@ export const PipelineStepSchema = Type.Object(
     compute: Type.Optional(Type.String({ minLength: 1 })),
     resources: Type.Optional(ResourcesSchema),
     distribution: Type.Optional(DistributionSchema),
-    limits: Type.Optional(Type.Object({ timeout: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false })),
+    /** A command step's `{timeout}`, a sweep step's `{max_total_trials, ...}`: checked as the step's kind reads them. */
+    limits: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** A sweep step's: what each trial runs, a component (`./train.yml`, `azureml:train:1`, inline) or a trial mapping. */
+    trial: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown())])),
+    /** A sweep step's settings, as a sweep job's (checked as one when the pipeline is submitted). */
+    sampling_algorithm: Type.Optional(Type.Unknown()),
+    search_space: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    objective: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    early_termination: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     /** Literals, data inputs, or bindings: `${{parent.inputs.x}}`, `${{parent.jobs.prep.outputs.data}}`. */
     inputs: Type.Optional(Type.Record(PortName, JobInputSchema)),
     outputs: Type.Optional(Type.Record(PortName, StepOutputSchema)),

@@ -11,10 +11,16 @@ import { StringEnum, StringMap } from './keywords.js';
 
 const InputName = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' });
 
-/** What each trial runs: a command job's process part; inputs, outputs and compute are the sweep's. */
+/**
+ * What each trial runs: a command job's process part, or a command component (a pipeline's sweep
+ * step names one as `trial: ./train.yml`, read as `{component: ./train.yml}`), whose inputs of the
+ * search space's names take each trial's values. Inputs, outputs and compute are the sweep's.
+ */
 export const SweepTrialSchema = Type.Object(
   {
-    command: Type.String({ minLength: 1, description: 'The trial command; `${{search_space.<name>}}` is replaced by the value drawn for each trial' }),
+    command: Type.Optional(Type.String({ minLength: 1, description: 'The trial command; `${{search_space.<name>}}` is replaced by the value drawn for each trial' })),
+    /** `azureml:<name>:<version>`, `azureml:<name>@latest`, or an inline command component; instead of `command` and `code`. */
+    component: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown())])),
     code: Type.Optional(Type.String({ minLength: 1 })),
     /** Required by Azure; without one, trials run with the server's Python as command jobs do. */
     environment: Type.Optional(Type.Union([Type.String({ minLength: 1 }), InlineEnvironmentSchema])),
