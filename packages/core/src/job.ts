@@ -63,6 +63,8 @@ export interface JobRecord {
   finalization: JobFinalization | null;
   /** Hidden from the active job list (Azure ML's archive); the job itself is unchanged. */
   archived: boolean;
+  /** The schedule whose trigger created this job; null for a job created any other way. */
+  schedule: string | null;
 }
 
 /**

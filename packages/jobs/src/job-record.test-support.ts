@@ -27,5 +27,6 @@ export function jobRecord(name: string, spec: Record<string, unknown>, parent: s
     controllerState: null,
     finalization: null,
     archived: false,
+    schedule: null,
   };
 }

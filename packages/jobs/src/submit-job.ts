@@ -11,6 +11,8 @@ export interface SubmitJobRequest {
   clientWarnings?: string[] | undefined;
   /** The controller job creating this one. */
   parent?: JobRecord | undefined;
+  /** The schedule firing this job; the job records it. */
+  schedule?: string | undefined;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
     createdAt: Date.now(),
     lineage: resolved.consumed,
     ...(parent ? { parent: { name: parent.name, root: parent.root } } : {}),
+    ...(request.schedule !== undefined ? { schedule: request.schedule } : {}),
   });
 }
 

@@ -11,7 +11,8 @@ export type LoadedSweepJob = LoadedSpec<SweepJobSpec>;
 
 const SEARCH_SPACE = new Set(['search_space']);
 
-const SWEEP_JOB: SpecKind = {
+/** The sweep job kind, for kinds that hold a job. @internal */
+export const SWEEP_JOB: SpecKind = {
   check(raw) {
     return checkDocument<SweepJobSpec>(SweepJobSchema, withEmptyOutputsDeclared(raw), (spec) => [...trialCommandIssues(spec), ...sweepSettingIssues(spec), ...notAppliedWarnings(spec)]);
   },

@@ -103,5 +103,6 @@ function jobValues(input: CreateJobInput) {
     root: input.parent ? (input.parent.root ?? input.parent.name) : null,
     controller_json: null,
     finalization_json: null,
+    schedule: input.schedule ?? null,
   };
 }

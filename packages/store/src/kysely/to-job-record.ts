@@ -50,5 +50,6 @@ export function toJobRecord(row: JobRow, tags: Record<string, string>, history: 
     controllerState: parseNullableJson(row.controller_json),
     archived: Number(row.archived) === 1,
     finalization: parseNullableJson(row.finalization_json),
+    schedule: row.schedule ?? null,
   };
 }

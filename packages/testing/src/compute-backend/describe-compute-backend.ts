@@ -51,6 +51,7 @@ export function fakeJob(command: string): JobRecord {
     controllerState: null,
     finalization: null,
     archived: false,
+    schedule: null,
   };
 }
 

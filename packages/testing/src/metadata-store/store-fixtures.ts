@@ -45,7 +45,7 @@ export function jobInput(workspace: string, name: string, overrides: Partial<Cre
 
 /** The record `createJob(input)` must return. */
 export function createdRecord(input: CreateJobInput): JobRecord {
-  const { createdAt, parent, lineage: _lineage, ...fields } = input;
+  const { createdAt, parent, lineage: _lineage, schedule, ...fields } = input;
   return {
     ...fields,
     createdAt,
@@ -65,6 +65,7 @@ export function createdRecord(input: CreateJobInput): JobRecord {
     controllerState: null,
     finalization: null,
     archived: false,
+    schedule: schedule ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import { modelMetricsMigration } from './0007-model-metrics.js';
 import { computesMigration } from './0008-computes.js';
 import { servicePrincipalsMigration } from './0009-service-principals.js';
 import { jobArchivedMigration } from './0010-job-archived.js';
+import { schedulesMigration } from './0012-schedules.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -25,6 +26,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-computes': computesMigration,
   '0009-service-principals': servicePrincipalsMigration,
   '0010-job-archived': jobArchivedMigration,
+  '0012-schedules': schedulesMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */
