@@ -54,6 +54,8 @@ export interface JobResource {
   root: string | null;
   /** Hidden from the job list unless asked for (`lathe job archive`, Azure ML's `jobs.archive`). */
   archived: boolean;
+  /** The schedule whose trigger created this job; null for any other job. */
+  schedule: string | null;
 }
 
 /** A kind of job the server runs (`command`; later `sweep`, `pipeline`, ...). */

@@ -1,8 +1,7 @@
 import { LatheError, notFound, type JobRecord } from '@lathe/core';
-import type { ScheduleRecord, ScheduleStore } from '@lathe/store';
+import type { MetadataStore, ScheduleRecord, ScheduleStore } from '@lathe/store';
 import type { ScheduleSpec } from '@lathe/spec';
-import type { JobsContext } from '../jobs-context.js';
-import { submitJob } from '../submit-job.js';
+import type { SubmitJobRequest } from '../submit-job.js';
 import { firedJobName } from './fired-job-name.js';
 import { scheduleFireTime } from './schedule-fire-time.js';
 
@@ -14,7 +13,10 @@ export interface ScheduleLogger {
 
 /** Options for {@link ScheduleRunner}. */
 export interface ScheduleRunnerOptions {
-  ctx: JobsContext;
+  /** Creates a job as a user's is created: `submitJob` over the server's context. */
+  submit: (workspace: string, request: SubmitJobRequest) => Promise<JobRecord>;
+  /** Where fired jobs are found again (a retried fire finds its job). */
+  jobs: Pick<MetadataStore, 'getJob'>;
   schedules: ScheduleStore;
   /** Told of each job a fire created (the server announces it and wakes the scheduler). */
   onJobCreated?: (job: JobRecord) => void;
@@ -133,7 +135,7 @@ export class ScheduleRunner {
     const name = firedJobName(schedule.name, firedAt);
     const spec = structuredClone((schedule.spec as ScheduleSpec).create_job) as Record<string, unknown>;
     try {
-      const job = await submitJob(this.options.ctx, schedule.workspace, { spec, name, schedule: schedule.name });
+      const job = await this.options.submit(schedule.workspace, { spec, name, schedule: schedule.name });
       this.options.onJobCreated?.(job);
       this.options.logger?.info({ workspace: schedule.workspace, schedule: schedule.name, job: name }, 'schedule fired');
       return { job: name, error: null };
@@ -150,7 +152,7 @@ export class ScheduleRunner {
   // this one before a crash); it counts as this fire's job.
   private async firedBefore(schedule: ScheduleRecord, name: string, error: unknown): Promise<boolean> {
     if (!(error instanceof LatheError) || error.code !== 'LATHE_CONFLICT') return false;
-    const job = await this.options.ctx.store.getJob(schedule.workspace, name);
+    const job = await this.options.jobs.getJob(schedule.workspace, name);
     return job?.schedule === schedule.name;
   }
 }

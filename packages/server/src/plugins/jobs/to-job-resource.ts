@@ -32,6 +32,7 @@ export function toJobResource(job: JobRecord, now = Date.now(), lineage: readonl
     parent: job.parent,
     root: job.root,
     archived: job.archived,
+    schedule: job.schedule,
   };
 }
 
