@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSchedule, validateSchedule } from './schedule.js';
+import { fileURLToPath } from 'node:url';
+import { loadScheduleFile, parseSchedule, validateSchedule } from './schedule.js';
+import { loadScheduleJob } from './schedule-job.js';
 import { expectInvalidSpec } from './expect-invalid-spec.test-support.js';
 import { JSON_SCHEMAS } from './json-schemas.js';
 import { resolveTimeZoneName } from './time-zone-name.js';
@@ -116,5 +118,20 @@ describe('time zones', () => {
   it('publishes the schedule JSON Schema', () => {
     const schema = JSON_SCHEMAS['schedule.schema.json'] as { required: string[] };
     assert.deepEqual(schema.required, ['name', 'trigger', 'create_job']);
+  });
+});
+
+describe('the schedule examples', () => {
+  it('read, with their jobs found relative to the schedule file', async () => {
+    const folder = fileURLToPath(new URL('../../../examples/schedules/', import.meta.url));
+    for (const [file, job] of [
+      ['hello-every-minute.yml', 'hello-world.yml'],
+      ['iris-weekday-mornings.yml', 'sklearn-iris.yml'],
+    ] as const) {
+      const loaded = await loadScheduleFile(`${folder}${file}`);
+      assert.deepEqual(loaded.warnings, [], file);
+      const loadedJob = await loadScheduleJob(loaded);
+      assert.equal(loadedJob.file, fileURLToPath(new URL(`../../../examples/jobs/${job}`, import.meta.url)));
+    }
   });
 });

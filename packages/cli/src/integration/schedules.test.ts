@@ -63,6 +63,8 @@ describe('lathe schedule', () => {
     assert.match(await t.client.getLogs(job.name), /hi from a schedule/);
     const shown = await runCli(['job', 'show', job.name], t.url);
     assert.match(shown.stdout, /^Schedule: soon$/m);
+    const listed = JSON.parse((await runCli(['job', 'list', '--schedule', 'soon', '-o', 'json'], t.url)).stdout) as { name: string }[];
+    assert.ok(listed.some((j) => j.name === job.name));
   });
 
   it('list and show print the schedule with its jobs; disable stops it, enable counts from now, delete removes it', async () => {
