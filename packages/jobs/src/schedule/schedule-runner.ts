@@ -101,19 +101,22 @@ export class ScheduleRunner {
   private async fireDue(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    let failed = false;
     try {
       for (const schedule of await this.options.schedules.listDueSchedules(this.now())) await this.fire(schedule);
     } catch (error) {
-      this.options.logger?.warn({ err: error }, 'schedules could not be read; retrying at the next wake');
+      failed = true;
+      this.options.logger?.warn({ err: error }, 'schedules could not be read or recorded; retrying in a second');
     }
-    await this.arm();
+    await this.arm(failed);
   }
 
-  private async arm(): Promise<void> {
+  // A store that fails would otherwise be retried at once, over and over: wait a second then.
+  private async arm(failed: boolean): Promise<void> {
     if (this.stopped) return;
     const earliest = await this.options.schedules.earliestFireTime().catch(() => undefined);
     const maxSleep = this.options.maxSleepMs ?? 60_000;
-    const delay = earliest === undefined ? maxSleep : Math.min(maxSleep, Math.max(0, earliest - this.now()));
+    const delay = earliest === undefined ? maxSleep : Math.min(maxSleep, Math.max(failed ? 1_000 : 0, earliest - this.now()));
     this.timer = setTimeout(() => void this.runDue(), delay);
     this.timer.unref();
   }
