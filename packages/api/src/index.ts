@@ -13,3 +13,4 @@ export type { LogSearchEndResource, LogSearchMatchResource } from './log-resourc
 export type { ComputeResource, PutComputeRequest } from './compute-resource.js';
 export type { CreateServicePrincipalRequest, SdkEnvResource, ServicePrincipalResource } from './service-principal-resource.js';
 export type { PutWorkspaceRequest, WorkspaceResource } from './workspace-resource.js';
+export type { PutScheduleRequest, ScheduleResource } from './schedule-resource.js';

@@ -56,6 +56,8 @@ export interface JobResource {
   archived: boolean;
   /** A pipeline step that ran nothing: the earlier job whose outputs it reused; null otherwise. */
   reused_from: string | null;
+  /** The schedule whose trigger created this job; null for any other job. */
+  schedule: string | null;
 }
 
 /** A kind of job the server runs (`command`; later `sweep`, `pipeline`, ...). */

@@ -19,6 +19,8 @@ export const ListJobsQuery = Type.Object(
   {
     /** Only the children of this job. */
     parent: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    /** Only the jobs this schedule created. */
+    schedule: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
     /** Only jobs a user submitted: no sweep trial or other controller's child. */
     top_level: Type.Optional(Type.Boolean()),
     status: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),

@@ -31,6 +31,10 @@ export const workspaceRoutes = {
   runtimeReport: '/jobs/:name/runtime/report',
   runtimeLogs: '/jobs/:name/runtime/logs',
   runtimeOutput: '/jobs/:name/runtime/outputs/:output',
+  schedules: '/schedules',
+  schedule: '/schedules/:name',
+  scheduleEnable: '/schedules/:name/enable',
+  scheduleDisable: '/schedules/:name/disable',
 } as const;
 
 /**
@@ -106,6 +110,14 @@ export const paths = {
   servicePrincipals: (ws: string) => `${API_PREFIX}/workspaces/${enc(ws)}/service-principals`,
   /** One service principal by client id: DELETE removes it. */
   servicePrincipal: (ws: string, clientId: string) => `${paths.servicePrincipals(ws)}/${enc(clientId)}`,
+  /** The schedules of a workspace, by name (GET). */
+  schedules: (ws: string) => workspacePath(ws, r.schedules),
+  /** One schedule: GET shows it, PUT creates or replaces it, DELETE removes it (its jobs stay). */
+  schedule: (ws: string, name: string) => workspacePath(ws, r.schedule, { name }),
+  /** POST: the schedule fires again, its next fire counted from now. */
+  scheduleEnable: (ws: string, name: string) => workspacePath(ws, r.scheduleEnable, { name }),
+  /** POST: the schedule stops firing until enabled. */
+  scheduleDisable: (ws: string, name: string) => workspacePath(ws, r.scheduleDisable, { name }),
   /** The environment variables that point the Azure ML Python SDK at this server (GET; `lathe sdk env`). */
   sdkEnv: () => `${API_PREFIX}/sdk/env`,
 } as const;

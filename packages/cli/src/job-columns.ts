@@ -17,6 +17,7 @@ export function jobDetails(job: JobResource): string {
   const lines: string[] = [];
   const spec = job.spec as { command?: string };
   if (spec.command) lines.push(`Command: ${spec.command}`);
+  if (job.schedule !== null) lines.push(`Schedule: ${job.schedule}`);
   if (job.exit_code !== null) lines.push(`Exit code: ${job.exit_code}`);
   lines.push(`History: ${job.status_history.map((e) => e.status).join(' → ')}`);
   // Why a job was stopped (by a sweep's policy, a timeout) is on the event that stopped it.

@@ -20,6 +20,7 @@ import { runShow } from './commands/run-show.js';
 import { assetCommands } from './commands/asset-commands.js';
 import { serverStart } from './commands/server-start.js';
 import { computeCreate, computeDelete, computeList, computeShow } from './commands/compute-commands.js';
+import { scheduleCreate, scheduleDelete, scheduleDisable, scheduleEnable, scheduleList, scheduleShow } from './commands/schedule-commands.js';
 import { sdkEnv, spCreate, spDelete, spList } from './commands/sdk-commands.js';
 import { workspaceCreate, workspaceList, workspaceShow } from './commands/workspace-commands.js';
 import { closest } from './closest.js';
@@ -52,6 +53,12 @@ export const COMMANDS: readonly Command[] = [
   computeList,
   computeShow,
   computeDelete,
+  scheduleCreate,
+  scheduleList,
+  scheduleShow,
+  scheduleEnable,
+  scheduleDisable,
+  scheduleDelete,
   workspaceCreate,
   workspaceList,
   workspaceShow,

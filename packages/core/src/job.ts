@@ -68,6 +68,8 @@ export interface JobRecord {
    * component, code, environment, parameters and input contents were the same. Null otherwise.
    */
   reusedFrom: string | null;
+  /** The schedule whose trigger created this job; null for a job created any other way. */
+  schedule: string | null;
 }
 
 /**

@@ -28,5 +28,6 @@ export function jobRecord(name: string, spec: Record<string, unknown>, parent: s
     finalization: null,
     archived: false,
     reusedFrom: null,
+    schedule: null,
   };
 }

@@ -18,6 +18,8 @@ export interface SubmitJobRequest {
    * which are neither reused nor reused from.
    */
   reuse?: boolean | undefined;
+  /** The schedule firing this job; the job records it. */
+  schedule?: string | undefined;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function submitJob(ctx: JobsContext, workspace: string, request: Su
     ...(parent ? { parent: { name: parent.name, root: parent.root } } : {}),
     ...(reuseKey !== undefined ? { reuseKey } : {}),
     ...(original !== undefined ? { reusedFrom: original.name } : {}),
+    ...(request.schedule !== undefined ? { schedule: request.schedule } : {}),
   });
 }
 

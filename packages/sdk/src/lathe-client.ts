@@ -2,6 +2,7 @@ import { LatheError, type JobStatus, type RuntimeReport } from '@lathe/core';
 import type {
   BuiltinDatastoreResource,
   ComputeResource,
+  ScheduleResource,
   WorkspaceResource,
   AssetResource,
   AssetSummaryResource,
@@ -41,6 +42,8 @@ export interface ListJobsOptions {
   parent?: string;
   /** Only jobs a user submitted, none a controller created. */
   topLevel?: boolean;
+  /** Only the jobs this schedule created. */
+  schedule?: string;
   experimentName?: string;
   /** `key` or `key=value`. */
   tags?: string[];
@@ -159,6 +162,7 @@ export class LatheClient {
       experiment_name: options.experimentName,
       parent: options.parent,
       top_level: options.topLevel,
+      schedule: options.schedule,
       tag: options.tags,
       max_results: options.maxResults,
       page_token: options.pageToken,
@@ -440,6 +444,39 @@ export class LatheClient {
   /** Deletes a named compute. Throws `LATHE_CONFLICT` while any of its jobs is queued or running, `LATHE_NOT_FOUND` when missing. */
   async deleteCompute(name: string): Promise<void> {
     await this.send(paths.compute(this.workspace, name), { method: 'DELETE' });
+  }
+
+  /**
+   * Creates or replaces a schedule from schedule YAML as data, its `create_job` inline with local
+   * paths already uploaded (`createScheduleFile` does both from a file). It is enabled, its next
+   * fire counted from now. Throws `LATHE_INVALID_SPEC` naming the field.
+   *
+   * @example
+   * await lathe.putSchedule({ name: 'nightly', trigger: { type: 'cron', expression: '0 2 * * *' }, create_job: { type: 'command', command: 'echo hi' } });
+   */
+  async putSchedule(spec: Record<string, unknown> & { name: string }): Promise<ScheduleResource> {
+    return json(await this.send(paths.schedule(this.workspace, spec.name), { method: 'PUT', body: { json: { spec } } }));
+  }
+
+  /** One schedule with its next and last fire. Throws `LATHE_NOT_FOUND`. */
+  async getSchedule(name: string): Promise<ScheduleResource> {
+    return json(await this.send(paths.schedule(this.workspace, name)));
+  }
+
+  /** The workspace's schedules by name. */
+  async listSchedules(): Promise<ScheduleResource[]> {
+    return (await json<{ value: ScheduleResource[] }>(await this.send(paths.schedules(this.workspace)))).value;
+  }
+
+  /** Enables a schedule (its next fire counted from now) or disables it. Throws `LATHE_NOT_FOUND`. */
+  async setScheduleEnabled(name: string, enabled: boolean): Promise<ScheduleResource> {
+    const path = enabled ? paths.scheduleEnable(this.workspace, name) : paths.scheduleDisable(this.workspace, name);
+    return json(await this.send(path, { method: 'POST', body: { json: {} } }));
+  }
+
+  /** Deletes a schedule; the jobs it created stay. Throws `LATHE_NOT_FOUND`. */
+  async deleteSchedule(name: string): Promise<void> {
+    await this.send(paths.schedule(this.workspace, name), { method: 'DELETE' });
   }
 
   /** Creates a service principal in this client's workspace; the answer carries `client_secret`, shown only this once. Throws `LATHE_CONFLICT` for a taken name. */

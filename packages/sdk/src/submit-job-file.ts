@@ -38,8 +38,35 @@ export interface SubmittedJob {
  */
 export async function submitJobFile(client: LatheClient, file: string, options: SubmitJobFileOptions = {}): Promise<SubmittedJob> {
   const loaded = await loadJobFile(file, options.set ?? []);
+  const { spec, warnings } = await prepareJobSpec(client, loaded, options.onUploadProgress ? { onUploadProgress: options.onUploadProgress } : {});
+  const job = await client.createJob(spec, { ...(options.name ? { name: options.name } : {}), clientWarnings: warnings }).catch((error: unknown) => {
+    throw locateServerError(error, loaded);
+  });
+  return { job, warnings: job.warnings };
+}
+
+/** A job spec ready to send: its local paths uploaded, and the warnings found on the way. */
+export interface PreparedJobSpec {
+  spec: Record<string, unknown>;
+  /** The file's warnings (with positions) and the packing's (links left out). */
+  warnings: string[];
+}
+
+/**
+ * Makes a loaded job spec sendable, as `lathe job create` does before creating the job: packs
+ * `code:` and local input paths (relative to `loaded.baseDir`, the job file's folder), uploads
+ * them as content-addressed snapshots (skipping what the server has), puts the references in
+ * their place, inlines an inline environment's `conda_file`, and names the experiment after the
+ * folder when the spec names none. A component named by a local file (`component: ./train.yml`)
+ * is read and sent inline, its paths packed relative to its own file. Nothing is uploaded when
+ * packing fails. `loaded` is not changed; a job a schedule fires is prepared the same way.
+ *
+ * @example
+ * const { spec } = await prepareJobSpec(client, await loadJobFile('job.yml'));
+ */
+export async function prepareJobSpec(client: LatheClient, loaded: LoadedJob, options: { onUploadProgress?: OnUploadProgress } = {}): Promise<PreparedJobSpec> {
   const spec = structuredClone(loaded.spec);
-  const where = { baseDir: loaded.baseDir, file };
+  const where = { baseDir: loaded.baseDir, file: loaded.file };
   const components = await inlineComponentFiles(componentSlots(loaded.type, spec), where);
   const parts = [...localParts(loaded.type, spec, where), ...components.map((c) => ({ runs: c.component, prefix: '', at: c.at }))];
   const packed = await packLocalPaths(parts);
@@ -50,15 +77,7 @@ export async function submitJobFile(client: LatheClient, file: string, options: 
   }
   for (const part of parts) if (part.runs) await inlineCondaFile(part.runs.environment, part.at.baseDir, part.at.file, `${part.prefix}environment`);
   spec.experiment_name ??= basename(loaded.baseDir) || 'Default';
-  const job = await client
-    .createJob(spec, {
-      ...(options.name ? { name: options.name } : {}),
-      clientWarnings: [...loaded.warnings, ...components.flatMap((c) => c.warnings), ...packed.flatMap((p) => p.packed.packed.warnings)],
-    })
-    .catch((error: unknown) => {
-      throw locateServerError(error, loaded);
-    });
-  return { job, warnings: job.warnings };
+  return { spec: spec as Record<string, unknown>, warnings: [...loaded.warnings, ...components.flatMap((c) => c.warnings), ...packed.flatMap((p) => p.packed.packed.warnings)] };
 }
 
 /** A YAML file a part of the job came from, and the folder its relative paths start from. */

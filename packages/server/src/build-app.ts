@@ -4,6 +4,7 @@ import { notFound } from '@lathe/core';
 import { WORKSPACE_PREFIX } from '@lathe/api';
 import { assetRoutes } from './plugins/assets/asset-routes.js';
 import { computeRoutes } from './plugins/computes/compute-routes.js';
+import { scheduleRoutes } from './plugins/schedules/schedule-routes.js';
 import { builtinDatastoreRoutes } from './plugins/assets/builtin-datastore-routes.js';
 import { curatedEnvironmentRoutes } from './plugins/assets/curated-environment-routes.js';
 import { lineageRoutes } from './plugins/assets/lineage-routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
       await blobRoutes(scope, ctx);
       await builtinDatastoreRoutes(scope);
       await computeRoutes(scope, ctx);
+      await scheduleRoutes(scope, ctx);
       await assetRoutes(scope, ctx);
       await lineageRoutes(scope, ctx);
       await runQueryRoutes(scope, ctx);

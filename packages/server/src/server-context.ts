@@ -1,6 +1,7 @@
 import type { JobsContext } from '@lathe/jobs';
 import type { Scheduler } from '@lathe/scheduler';
-import type { WorkspaceStore } from '@lathe/store';
+import type { ScheduleRunner } from '@lathe/jobs';
+import type { ScheduleStore, WorkspaceStore } from '@lathe/store';
 
 /**
  * What route plugins share: the stores, the scheduler and the job kinds (everything job
@@ -11,6 +12,10 @@ export interface ServerContext extends JobsContext {
   scheduler: Scheduler;
   /** Workspaces' metadata and their named compute targets. */
   workspaces: WorkspaceStore;
+  /** Schedules as stored; changes go through {@link ServerContext.scheduleRunner}, which keeps its timer. */
+  schedules: ScheduleStore;
+  /** Fires schedules; creating, enabling and disabling one goes through it. */
+  scheduleRunner: ScheduleRunner;
   version: string;
   /** The built Studio's folder, or `undefined` when Studio is not built (then `/` is plain text). */
   studioRoot?: string | undefined;

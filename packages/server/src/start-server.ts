@@ -6,7 +6,7 @@ import { LocalProcessBackend } from '@lathe/backend-local';
 import { Scheduler, type Logger } from '@lathe/scheduler';
 import { LocalArtifactStore, openPostgresStore, openSqliteStore, type KyselyMetadataStore } from '@lathe/store';
 import { buildApp } from './build-app.js';
-import { JobKindRegistry, builtInJobKinds, outputPublishingSteps, submitJob, type JobKind } from '@lathe/jobs';
+import { JobKindRegistry, ScheduleRunner, builtInJobKinds, outputPublishingSteps, submitJob, type JobKind } from '@lathe/jobs';
 import type { ServerConfig, TlsSettings } from './server-config.js';
 import { resolveStudioRoot } from './plugins/studio-routes.js';
 import type { ServerContext } from './server-context.js';
@@ -111,6 +111,17 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     finalization: (job) => outputPublishingSteps(context, job),
     ...(config.crashPoint ? { crashPoint: crashAt(config.crashPoint) } : {}),
   });
+  // A fired job is announced and queued as a submitted one is.
+  const scheduleRunner = new ScheduleRunner({
+    submit: (workspace, request) => submitJob(context, workspace, request),
+    jobs: store,
+    schedules: store.schedules,
+    logger,
+    onJobCreated: (job) => {
+      scheduler.events.emitStatus(job);
+      scheduler.notify();
+    },
+  });
   context = {
     store,
     tracking: store.tracking,
@@ -121,6 +132,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     artifacts,
     scheduler,
     workspaces: store.workspaces,
+    schedules: store.schedules,
+    scheduleRunner,
     kinds,
     defaultCompute: backend.name,
     python: config.python,
@@ -156,6 +169,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   url = `http://${hostInUrl}:${port}`;
   context.httpPort = port;
   await scheduler.start();
+  // After the scheduler: a fire missed while the server was down queues its job at once.
+  await scheduleRunner.start();
   return {
     url,
     app: app as FastifyInstance,
@@ -165,6 +180,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     tokens,
     warnings: security.warnings,
     async close() {
+      await scheduleRunner.stop();
       await scheduler.stop();
       if (tls) await new Promise((done) => tls.server.close(done));
       await app.close();

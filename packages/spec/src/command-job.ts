@@ -11,7 +11,8 @@ export type LoadedCommandJob = LoadedSpec<CommandJobSpec>;
 /** Options for reading a command job. */
 export type ParseCommandJobOptions = ParseSpecOptions;
 
-const COMMAND_JOB: SpecKind = {
+/** The command job kind, for kinds that hold a job (a schedule's `create_job`). @internal */
+export const COMMAND_JOB: SpecKind = {
   check(raw) {
     const wrongType = unsupportedType(raw, 'command', 'jobs');
     if (wrongType) return { spec: raw, issues: [wrongType] };

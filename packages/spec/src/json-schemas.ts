@@ -8,6 +8,7 @@ import { ModelAssetSchema } from './schema/model-asset-schema.js';
 import { PipelineJobSchema } from './schema/pipeline-job-schema.js';
 import { SweepJobSchema } from './schema/sweep-job-schema.js';
 import { WorkspaceSchema } from './schema/workspace-schema.js';
+import { ScheduleSchema } from './schema/schedule-schema.js';
 
 /**
  * The published JSON Schema of every YAML kind, keyed by file name. Written to
@@ -24,6 +25,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, object>> = {
   'model.schema.json': toJsonSchema(ModelAssetSchema),
   'amlCompute.schema.json': toJsonSchema(AmlComputeSchema),
   'workspace.schema.json': toJsonSchema(WorkspaceSchema),
+  'schedule.schema.json': toJsonSchema(ScheduleSchema),
 };
 
 function toJsonSchema(schema: object): object {

@@ -13,7 +13,8 @@ export type LoadedPipelineJob = LoadedSpec<PipelineJobSpec>;
  */
 export type StepInputSource = { kind: 'pipeline-input'; input: string } | { kind: 'step-output'; step: string; output: string };
 
-const PIPELINE_JOB: SpecKind = {
+/** The pipeline job kind, for kinds that hold a job. @internal */
+export const PIPELINE_JOB: SpecKind = {
   check(raw) {
     return checkDocument<PipelineJobSpec>(PipelineJobSchema, withEmptyStepOutputs(raw), (spec) => [...stepIssues(spec), ...cycleIssues(spec)]);
   },

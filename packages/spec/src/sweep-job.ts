@@ -12,7 +12,8 @@ export type LoadedSweepJob = LoadedSpec<SweepJobSpec>;
 
 const SEARCH_SPACE = new Set(['search_space']);
 
-const SWEEP_JOB: SpecKind = {
+/** The sweep job kind, for kinds that hold a job. @internal */
+export const SWEEP_JOB: SpecKind = {
   check(raw) {
     return checkDocument<SweepJobSpec>(SweepJobSchema, withTrialComponent(withEmptyOutputsDeclared(raw)), (spec) => [
       ...trialCommandIssues(spec),

@@ -47,6 +47,8 @@ export type { AssetKind, AssetStore, AssetSummary, AssetVersion, CreateAssetVers
 export { KyselyAssetStore } from './kysely/assets/kysely-asset-store.js';
 export type { ComputeRecord, PutComputeInput, WorkspaceRecord, WorkspaceStore } from './workspace-store.js';
 export { KyselyWorkspaceStore } from './kysely/workspaces/kysely-workspace-store.js';
+export type { PutScheduleInput, RecordFireInput, ScheduleRecord, ScheduleStore } from './schedule-store.js';
+export { KyselyScheduleStore } from './kysely/schedules/kysely-schedule-store.js';
 export type { ServicePrincipalRecord, ServicePrincipalStore } from './service-principal-store.js';
 export { KyselyServicePrincipalStore } from './kysely/workspaces/kysely-service-principal-store.js';
 export type {

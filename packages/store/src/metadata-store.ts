@@ -20,6 +20,8 @@ export interface CreateJobInput {
    * child's run gets the parent's run as `mlflow.parentRunId`.
    */
   parent?: { name: string; root: string | null };
+  /** The schedule firing this job (see `ScheduleStore`); absent for a job created otherwise. */
+  schedule?: string;
   /** The asset versions the job consumes, recorded in the same transaction as the job. */
   lineage?: Omit<LineageEdge, 'job'>[];
   /**
@@ -43,6 +45,8 @@ export interface ListJobsQuery {
   parent?: string | null;
   /** Only archived jobs (`true`) or only jobs not archived (`false`); both when absent. */
   archived?: boolean;
+  /** Only the jobs this schedule created. */
+  schedule?: string;
   /** Every pair must match (tag key = value); a value of `null` matches any value of that key. */
   tags?: Record<string, string | null>;
   /** 1..1000. */

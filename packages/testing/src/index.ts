@@ -16,6 +16,7 @@ export type { ObjectStoreFixture } from './describe-object-store.js';
 export type { ObjectStoreSuite } from './object-store/object-store-tests.js';
 export { describeAssetStore } from './describe-asset-store.js';
 export { describeWorkspaceStore } from './describe-workspace-store.js';
+export { describeScheduleStore } from './describe-schedule-store.js';
 export { describeServicePrincipalStore } from './describe-service-principal-store.js';
 export type { AssetStoreSuite } from './asset-store/asset-store-tests.js';
 export { describeArtifactStore } from './describe-artifact-store.js';

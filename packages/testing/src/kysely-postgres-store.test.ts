@@ -8,6 +8,7 @@ import { describeModelRegistryStore } from './describe-model-registry-store.js';
 import { describeAssetStore } from './describe-asset-store.js';
 import { describeWorkspaceStore } from './describe-workspace-store.js';
 import { describeServicePrincipalStore } from './describe-service-principal-store.js';
+import { describeScheduleStore } from './describe-schedule-store.js';
 
 const connectionString = process.env['LATHE_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lathe_test_${randomBytes(6).toString('hex')}`;
@@ -19,6 +20,7 @@ if (process.env['LATHE_SKIP_POSTGRES'] === '1') {
   describe('KyselyModelRegistryStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
   describe('KyselyAssetStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
   describe('KyselyWorkspaceStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
+  describe('KyselyScheduleStore on PostgreSQL', { skip: 'LATHE_SKIP_POSTGRES=1' }, () => {});
 } else {
   after(() => dropSchema());
   describeMetadataStore('KyselyMetadataStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
@@ -27,6 +29,7 @@ if (process.env['LATHE_SKIP_POSTGRES'] === '1') {
   describeAssetStore('KyselyAssetStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
   describeWorkspaceStore('KyselyWorkspaceStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
   describeServicePrincipalStore('KyselyServicePrincipalStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
+  describeScheduleStore('KyselyScheduleStore on PostgreSQL', () => openPostgresStore({ connectionString, schema }));
 }
 
 async function dropSchema(): Promise<void> {

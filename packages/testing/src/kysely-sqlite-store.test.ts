@@ -9,6 +9,7 @@ import { describeModelRegistryStore } from './describe-model-registry-store.js';
 import { describeAssetStore } from './describe-asset-store.js';
 import { describeWorkspaceStore } from './describe-workspace-store.js';
 import { describeServicePrincipalStore } from './describe-service-principal-store.js';
+import { describeScheduleStore } from './describe-schedule-store.js';
 
 const folder = await mkdtemp(join(tmpdir(), 'lathe-sqlite-'));
 after(() => rm(folder, { recursive: true, force: true }));
@@ -21,3 +22,4 @@ describeModelRegistryStore('KyselyModelRegistryStore on SQLite', () => openSqlit
 describeAssetStore('KyselyAssetStore on SQLite', () => openSqliteStore(join(folder, 'assets.db')));
 describeWorkspaceStore('KyselyWorkspaceStore on SQLite', () => openSqliteStore(join(folder, 'workspaces.db')));
 describeServicePrincipalStore('KyselyServicePrincipalStore on SQLite', () => openSqliteStore(':memory:'));
+describeScheduleStore('KyselyScheduleStore on SQLite', () => openSqliteStore(join(folder, 'schedules.db')));

@@ -112,5 +112,6 @@ function jobValues(input: CreateJobInput) {
     finalization_json: null,
     reuse_key: input.reuseKey ?? null,
     reused_from: input.reusedFrom ?? null,
+    schedule: input.schedule ?? null,
   };
 }

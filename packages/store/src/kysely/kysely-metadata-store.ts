@@ -13,6 +13,7 @@ import { findExperimentRow, insertExperiment, KyselyTrackingStore } from './trac
 import { toNullableJson } from './to-job-record.js';
 import { KyselyWorkspaceStore } from './workspaces/kysely-workspace-store.js';
 import { KyselyServicePrincipalStore } from './workspaces/kysely-service-principal-store.js';
+import { KyselyScheduleStore } from './schedules/kysely-schedule-store.js';
 
 /** The SQL databases {@link KyselyMetadataStore} runs on. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -33,6 +34,8 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly workspaces: KyselyWorkspaceStore;
   /** Service principals of the token service, in the same database. */
   readonly servicePrincipals: KyselyServicePrincipalStore;
+  /** Schedules and their firing bookkeeping, in the same database. */
+  readonly schedules: KyselyScheduleStore;
 
   /**
    * @param db - a migrated database; the store takes ownership of it.
@@ -47,6 +50,7 @@ export class KyselyMetadataStore implements MetadataStore {
     this.modelRegistry = new KyselyModelRegistryStore(db, (error) => this.isUniqueViolation(error));
     this.workspaces = new KyselyWorkspaceStore(db, (name, at) => this.ensureWorkspace(name, at));
     this.servicePrincipals = new KyselyServicePrincipalStore(db, (error) => this.isUniqueViolation(error));
+    this.schedules = new KyselyScheduleStore(db);
   }
 
   /**

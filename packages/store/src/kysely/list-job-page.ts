@@ -40,6 +40,7 @@ function conditions(eb: JobsExpressionBuilder, query: ListJobsQuery, cursor?: Pa
   if (query.experimentName !== undefined) where.push(eb('jobs.experiment_name', '=', query.experimentName));
   if (query.parent === null) where.push(eb('jobs.parent', 'is', null));
   else if (query.parent !== undefined) where.push(eb('jobs.parent', '=', query.parent));
+  if (query.schedule !== undefined) where.push(eb('jobs.schedule', '=', query.schedule));
   if (query.archived !== undefined) where.push(eb('jobs.archived', '=', query.archived ? 1 : 0));
   for (const [key, value] of Object.entries(query.tags ?? {})) where.push(hasTag(eb, key, value));
   if (cursor !== undefined) where.push(isAfter(eb, cursor));

@@ -4,6 +4,7 @@ import type { AssetTables } from './assets/asset-tables.js';
 import type { RegistryTables } from './registry/registry-tables.js';
 import type { TrackingTables } from './tracking/tracking-tables.js';
 import type { ComputesTable } from './workspaces/compute-tables.js';
+import type { SchedulesTable } from './schedules/schedules-table.js';
 import type { ServicePrincipalsTable } from './workspaces/kysely-service-principal-store.js';
 
 /**
@@ -51,6 +52,8 @@ export interface JobsTable {
   archived: Generated<number>;
   reuse_key: string | null;
   reused_from: string | null;
+  /** The schedule that fired the job; NULL for any other job. */
+  schedule: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `job_tags`: one row per tag of a job, keyed by (workspace, job, key). */
@@ -79,6 +82,7 @@ export interface Database extends TrackingTables, AssetTables, RegistryTables {
   job_events: JobEventsTable;
   computes: ComputesTable;
   service_principals: ServicePrincipalsTable;
+  schedules: SchedulesTable;
 }
 
 /** A `jobs` row as selected. */

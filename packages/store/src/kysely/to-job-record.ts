@@ -51,5 +51,6 @@ export function toJobRecord(row: JobRow, tags: Record<string, string>, history: 
     archived: Number(row.archived) === 1,
     finalization: parseNullableJson(row.finalization_json),
     reusedFrom: row.reused_from ?? null,
+    schedule: row.schedule ?? null,
   };
 }

@@ -52,6 +52,7 @@ export function fakeJob(command: string): JobRecord {
     finalization: null,
     archived: false,
     reusedFrom: null,
+    schedule: null,
   };
 }
 

@@ -45,7 +45,7 @@ export function jobInput(workspace: string, name: string, overrides: Partial<Cre
 
 /** The record `createJob(input)` must return. */
 export function createdRecord(input: CreateJobInput): JobRecord {
-  const { createdAt, parent, lineage: _lineage, reuseKey: _reuseKey, reusedFrom: _reusedFrom, ...fields } = input;
+  const { createdAt, parent, lineage: _lineage, reuseKey: _reuseKey, reusedFrom: _reusedFrom, schedule, ...fields } = input;
   return {
     ...fields,
     createdAt,
@@ -66,6 +66,7 @@ export function createdRecord(input: CreateJobInput): JobRecord {
     finalization: null,
     archived: false,
     reusedFrom: null,
+    schedule: schedule ?? null,
   };
 }
 

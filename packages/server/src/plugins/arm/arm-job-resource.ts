@@ -86,7 +86,8 @@ function armPipelineProperties(spec: PipelineJob): Record<string, unknown> {
   return { jobType: 'Pipeline', properties: spec.properties ?? {}, settings: spec.settings ?? {}, jobs };
 }
 
-function armInputs(inputs: unknown): Record<string, unknown> {
+/** A spec's inputs in REST spelling (`jobInputType`, `uri` or `value`). */
+export function armInputs(inputs: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, input] of Object.entries((inputs ?? {}) as Record<string, unknown>)) {
     if (input === null || typeof input !== 'object') out[name] = { jobInputType: 'literal', value: String(input) };
@@ -98,7 +99,8 @@ function armInputs(inputs: unknown): Record<string, unknown> {
   return out;
 }
 
-function armOutputs(outputs: unknown): Record<string, unknown> {
+/** A spec's outputs in REST spelling (`jobOutputType`). */
+export function armOutputs(outputs: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, output] of Object.entries((outputs ?? {}) as Record<string, { type?: string } | null>)) {
     out[name] = { jobOutputType: output?.type ?? 'uri_folder' };

@@ -8,6 +8,7 @@ import { installArmErrorHandler } from './arm-error.js';
 import { ARM_AUDIENCE, ARM_WORKSPACE_ROUTE, type ArmWorkspaceParams } from './arm-scope.js';
 import { armAssetRoutes } from './arm-asset-routes.js';
 import { armComputeRoutes } from './arm-compute-routes.js';
+import { armScheduleRoutes } from './arm-schedule-routes.js';
 import { armDatastoreRoutes } from './arm-datastore-routes.js';
 import { armJobRoutes } from './arm-job-routes.js';
 import { armDiscoveryRoutes } from './arm-discovery-routes.js';
@@ -37,7 +38,8 @@ export async function armRoutes(app: FastifyInstance, ctx: ServerContext, tokens
       await armAssetRoutes(scope, ctx);
       await armJobRoutes(scope, ctx);
       await armComputeRoutes(scope, ctx);
-      // Any other resource of the workspace (online and batch endpoints, schedules, …): a clear
+      await armScheduleRoutes(scope, ctx);
+      // Any other resource of the workspace (online and batch endpoints, …): a clear
       // ARM 404 after the same checks, never Lathe's own not-found shape.
       scope.all('/*', async (request) => {
         const resource = (request.params as { '*': string })['*'].split('/')[0] ?? '';

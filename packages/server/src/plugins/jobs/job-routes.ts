@@ -30,6 +30,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: ServerContext): Promi
       statuses: statusParam(q.status),
       ...(q.experiment_name ? { experimentName: q.experiment_name } : {}),
       ...(q.parent ? { parent: q.parent } : q.top_level ? { parent: null } : {}),
+      ...(q.schedule ? { schedule: q.schedule } : {}),
       tags: tagFilter(q.tag),
       ...(q.view === 'all' ? {} : { archived: q.view === 'archived' }),
       limit: q.max_results ?? 50,

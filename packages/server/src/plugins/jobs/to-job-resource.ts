@@ -33,6 +33,7 @@ export function toJobResource(job: JobRecord, now = Date.now(), lineage: readonl
     root: job.root,
     archived: job.archived,
     reused_from: job.reusedFrom,
+    schedule: job.schedule,
   };
 }
 

@@ -10,6 +10,7 @@ import { computesMigration } from './0008-computes.js';
 import { servicePrincipalsMigration } from './0009-service-principals.js';
 import { jobArchivedMigration } from './0010-job-archived.js';
 import { jobReuseMigration } from './0011-job-reuse.js';
+import { schedulesMigration } from './0012-schedules.js';
 
 /**
  * Every migration of the metadata store, by name. Names sort in the order the migrations run;
@@ -27,6 +28,7 @@ export const METADATA_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-service-principals': servicePrincipalsMigration,
   '0010-job-archived': jobArchivedMigration,
   '0011-job-reuse': jobReuseMigration,
+  '0012-schedules': schedulesMigration,
 };
 
 /** A static {@link MigrationProvider} over {@link METADATA_MIGRATIONS}: no filesystem scanning. */
