@@ -28,15 +28,23 @@ export function outputSource(job: JobRecord, output: string): OutputSource {
 }
 
 /**
- * Where the files of a job's output are: {@link outputSource}, then, when the job holding the
- * output is a step that reused an earlier job's work, that earlier job (which ran, so holds its
- * own files).
+ * Where the files of a job's output are: {@link outputSource}, followed through nested pipelines,
+ * then, when the job holding the output is a step that reused an earlier job's work, that earlier
+ * job (which ran, so holds its own files).
  */
 export async function storedOutput(store: Pick<MetadataStore, 'getJob'>, job: JobRecord, output: string): Promise<OutputSource> {
-  const source = outputSource(job, output);
-  const holder = source.job === job.name ? job : await store.getJob(job.workspace, source.job);
+  let source = outputSource(job, output);
+  let holder: JobRecord | undefined = job;
+  // A nested pipeline's output is its own step's: follow until a job holds the output itself.
+  for (let depth = 0; depth < MAX_NESTING && holder !== undefined && source.job !== holder.name; depth++) {
+    holder = await store.getJob(job.workspace, source.job);
+    if (holder !== undefined) source = outputSource(holder, source.output);
+  }
   return holder?.reusedFrom ? { job: holder.reusedFrom, output: source.output } : source;
 }
+
+// Deeper than any pipeline a job name's 255 characters can hold.
+const MAX_NESTING = 64;
 
 /** The names a job's outputs are listed under: a pipeline's declared outputs, or none to say "what is stored". */
 export function declaredOutputs(job: JobRecord): string[] | undefined {

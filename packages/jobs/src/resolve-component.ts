@@ -1,9 +1,8 @@
 import { LatheError } from '@lathe/core';
 import type { LineageEdge } from '@lathe/store';
-import { parseAssetRef, validateCommandComponent, type CommandComponentSpec, type CommandJobSpec, type ComponentInput, type JobInput } from '@lathe/spec';
+import { parseAssetRef, validateCommandComponent, type CommandComponentSpec, type CommandJobSpec } from '@lathe/spec';
+import { componentInputs } from './component-inputs.js';
 import type { JobsContext } from './jobs-context.js';
-
-const DATA_TYPES = new Set(['uri_file', 'uri_folder', 'mltable', 'custom_model', 'mlflow_model', 'triton_model']);
 
 /**
  * A job that names `component: azureml:<name>:<version>` (or carries an inline component) runs that component: its command,
@@ -66,56 +65,6 @@ export interface ResolvedComponent {
   consumed: Omit<LineageEdge, 'job'>[];
   /** False when the component declares `is_deterministic: false`: its runs are never reused. */
   deterministic: boolean;
-}
-
-// `sampled`: inputs a sweep's trials each draw, given later.
-function componentInputs(declared: Record<string, ComponentInput>, given: Record<string, JobInput>, sampled: ReadonlySet<string>): Record<string, JobInput> {
-  const has = `(it has: ${Object.keys(declared).join(', ') || 'none'})`;
-  for (const name of Object.keys(given)) {
-    if (!(name in declared)) throw invalid(`inputs.${name}`, `the component declares no input '${name}' ${has}`);
-  }
-  for (const name of sampled) {
-    if (!(name in declared)) throw invalid(`search_space.${name}`, `the trial's component declares no input '${name}' ${has}`);
-  }
-  const out: Record<string, JobInput> = {};
-  for (const [name, declaration] of Object.entries(declared)) {
-    if (sampled.has(name)) continue;
-    const value = given[name] ?? (declaration.default as JobInput | undefined);
-    if (value === undefined) {
-      if (declaration.optional) continue;
-      throw invalid(`inputs.${name}`, `the component requires input '${name}' (${declaration.type})`);
-    }
-    out[name] = checkInput(name, declaration, value);
-  }
-  return out;
-}
-
-function checkInput(name: string, declaration: ComponentInput, value: JobInput): JobInput {
-  const field = `inputs.${name}`;
-  const type = String(declaration.type);
-  if (DATA_TYPES.has(type)) {
-    if (typeof value !== 'object' || value === null) throw invalid(field, `expected a ${type} input ({ type: ${type}, path: ... }), got ${JSON.stringify(value)}`);
-    return { ...value, type: (value.type ?? type) as never };
-  }
-  if (typeof value === 'object' && value !== null) throw invalid(field, `expected a ${type} value, got an object`);
-  if (type === 'integer' || type === 'number') {
-    const n = Number(value);
-    if (typeof value === 'boolean' || !Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
-      throw invalid(field, `expected ${type === 'integer' ? 'an integer' : 'a number'}, got ${JSON.stringify(value)}`);
-    if (declaration.min !== undefined && n < Number(declaration.min)) throw invalid(field, `${n} is below the component's min ${declaration.min}`);
-    if (declaration.max !== undefined && n > Number(declaration.max)) throw invalid(field, `${n} is above the component's max ${declaration.max}`);
-    return n;
-  }
-  if (type === 'boolean') {
-    if (typeof value === 'boolean') return value;
-    if (value === 'true' || value === 'false') return value === 'true';
-    throw invalid(field, `expected true or false, got ${JSON.stringify(value)}`);
-  }
-  const text = String(value);
-  if (declaration.enum !== undefined && !(declaration.enum as unknown[]).map(String).includes(text)) {
-    throw invalid(field, `'${text}' is not one of the component's values: ${(declaration.enum as unknown[]).join(', ')}`);
-  }
-  return text;
 }
 
 function invalid(field: string, message: string): LatheError {

@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LatheError, hasUriScheme } from '@lathe/core';
 import { ASSET_PLURALS, type AssetKindName, type AssetResource } from '@lathe/api';
-import { parseYamlData } from '@lathe/spec';
+import { parseYamlData, type PipelineComponentSpec } from '@lathe/spec';
 import type { LatheClient } from './lathe-client.js';
 import { inlineCondaFile } from './inline-conda-file.js';
 import { snapshotLimits } from './snapshot-limits.js';
-import { uploadPath, type OnUploadProgress, type UploadPathOptions } from './upload-path.js';
+import { packLocalPaths, pipelineComponentParts } from './local-parts.js';
+import { discardPacked, uploadPacked, uploadPath, type OnUploadProgress, type UploadPathOptions } from './upload-path.js';
 
 /** Where an asset spec came from, to resolve its relative paths and name it in errors. */
 export interface AssetSource {
@@ -39,6 +40,7 @@ export async function registerAsset(client: LatheClient, kind: AssetKindName, sp
   if ((kind === 'data' || kind === 'model') && typeof body.path === 'string' && !hasUriScheme(body.path)) {
     body.path = await uploadPath(client, local(body.path), source.file, 'path', progress, source.onWarning);
   }
+  if (kind === 'component' && body.type === 'pipeline') await uploadPipelineComponentFiles(client, body, source);
   if (kind === 'component' && typeof body.code === 'string' && !hasUriScheme(body.code)) {
     body.code = await uploadPath(client, local(body.code), source.file, 'code', { asFolder: true, limits: snapshotLimits(), ...progress }, source.onWarning);
   }
@@ -48,6 +50,21 @@ export async function registerAsset(client: LatheClient, kind: AssetKindName, sp
   if (kind === 'datastore' && body.type === 'local' && typeof body.path === 'string' && !hasUriScheme(body.path)) body.path = local(body.path);
   const version = body.version === undefined ? undefined : String(body.version);
   return client.createAsset(ASSET_PLURALS[kind], name, body, version);
+}
+
+// A pipeline component's steps may name component files (relative to it) and local code and
+// inputs: they are read, uploaded and put inline, as for a pipeline job.
+async function uploadPipelineComponentFiles(client: LatheClient, body: Record<string, unknown>, source: AssetSource): Promise<void> {
+  const { parts, warnings } = await pipelineComponentParts(body as PipelineComponentSpec, source);
+  for (const warning of warnings) source.onWarning?.(warning);
+  const packed = await packLocalPaths(parts);
+  try {
+    for (const { packed: path, assign } of packed) assign(await uploadPacked(client, path, source.onUploadProgress));
+  } finally {
+    await Promise.all(packed.map((p) => discardPacked(p.packed)));
+  }
+  for (const warning of packed.flatMap((p) => p.packed.packed.warnings)) source.onWarning?.(warning);
+  for (const part of parts) if (part.runs) await inlineCondaFile(part.runs.environment, part.at.baseDir, part.at.file, `${part.prefix}environment`);
 }
 
 async function inlineEnvironmentFiles(client: LatheClient, body: Record<string, unknown>, source: AssetSource, progress: UploadPathOptions): Promise<void> {

@@ -1,24 +1,23 @@
 import type { AssetKind as CoreAssetKind } from '@lathe/core';
 import { parseCodeAsset, validateCodeAsset } from './code-asset.js';
-import { parseCommandComponent, validateCommandComponent } from './command-component.js';
+import { parseComponent, validateComponent, type ComponentSpec } from './component.js';
 import { parseDataAsset, validateDataAsset } from './data-asset.js';
 import { parseDatastore, validateDatastore } from './datastore.js';
 import { parseEnvironment, validateEnvironment } from './environment.js';
 import { parseModelAsset, validateModelAsset } from './model-asset.js';
 import type { CodeAssetSpec } from './schema/code-asset-schema.js';
-import type { CommandComponentSpec } from './schema/command-component-schema.js';
 import type { DataAssetSpec } from './schema/data-asset-schema.js';
 import type { DatastoreSpec } from './schema/datastore-schema.js';
 import type { EnvironmentSpec } from './schema/environment-schema.js';
 import type { ModelAssetSpec } from './schema/model-asset-schema.js';
 import { readSpecFile, type LoadedSpec, type ParseSpecOptions } from './spec-loader.js';
 
-/** The spec of each asset kind (`ASSET_KINDS` in `@lathe/core`; `component` is a command component). */
+/** The spec of each asset kind (`ASSET_KINDS` in `@lathe/core`; `component` is a command or pipeline component). */
 export interface AssetSpecs extends Record<CoreAssetKind, unknown> {
   data: DataAssetSpec;
   model: ModelAssetSpec;
   environment: EnvironmentSpec;
-  component: CommandComponentSpec;
+  component: ComponentSpec;
   datastore: DatastoreSpec;
   code: CodeAssetSpec;
 }
@@ -38,7 +37,7 @@ const KINDS: { [K in AssetKind]: KindFunctions<AssetSpecs[K]> } = {
   data: { parse: parseDataAsset, validate: validateDataAsset },
   model: { parse: parseModelAsset, validate: validateModelAsset },
   environment: { parse: parseEnvironment, validate: validateEnvironment },
-  component: { parse: parseCommandComponent, validate: validateCommandComponent },
+  component: { parse: parseComponent, validate: validateComponent },
   datastore: { parse: parseDatastore, validate: validateDatastore },
   code: { parse: parseCodeAsset, validate: validateCodeAsset },
 };

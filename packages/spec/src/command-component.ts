@@ -5,7 +5,8 @@ import { CommandComponentSchema, type CommandComponentSpec } from './schema/comm
 import { checkDocument, parseSpecText, readSpecFile, unsupportedType, validateSpecValue, type LoadedSpec, type ParseSpecOptions, type SpecKind } from './spec-loader.js';
 import type { Issue } from './validate/issue.js';
 
-const COMMAND_COMPONENT: SpecKind = {
+/** @internal */
+export const COMMAND_COMPONENT: SpecKind = {
   check(raw) {
     const wrongType = unsupportedType(raw, 'command', 'components');
     if (wrongType) return { spec: raw, issues: [wrongType] };

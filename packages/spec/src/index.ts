@@ -24,7 +24,7 @@ export type { LoadedSweepJob } from './sweep-job.js';
 export { loadJobFile, parseJobFile } from './job-file.js';
 export { PIPELINE_STEP_TYPES, PipelineJobSchema, PipelineSettingsSchema, PipelineStepSchema } from './schema/pipeline-job-schema.js';
 export type { PipelineJobSpec, PipelineStep } from './schema/pipeline-job-schema.js';
-export { loadPipelineJobFile, parsePipelineJob, pipelineInputOf, pipelineOutputOf, stepDependencies, stepInputSource, validatePipelineJob } from './pipeline-job.js';
+export { loadPipelineJobFile, parsePipelineJob, pipelineInputOf, pipelineOutputOf, stepDependencies, stepInputSource, stepOutputType, validatePipelineJob } from './pipeline-job.js';
 export type { LoadedPipelineJob, StepInputSource } from './pipeline-job.js';
 export type { LoadedJob } from './job-file.js';
 export type { LoadedSpec, ParseSpecOptions } from './spec-loader.js';
@@ -58,6 +58,10 @@ export {
 } from './schema/command-component-schema.js';
 export type { CommandComponentSpec, ComponentInput, ComponentOutput } from './schema/command-component-schema.js';
 export { loadCommandComponentFile, parseCommandComponent, validateCommandComponent } from './command-component.js';
+export { isPipelineComponent, loadComponentFile, parseComponent, validateComponent } from './component.js';
+export type { ComponentSpec } from './component.js';
+export { loadPipelineComponentFile, parsePipelineComponent, validatePipelineComponent } from './pipeline-component.js';
+export type { PipelineComponentSpec } from './schema/pipeline-component-schema.js';
 export {
   AZURE_DATASTORE_TYPES,
   AccountCredentialsSchema,

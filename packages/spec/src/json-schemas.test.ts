@@ -30,9 +30,13 @@ describe('JSON_SCHEMAS', () => {
 
   it('declares command and component (one of them is required, checked by Lathe) and forbids unknown top-level fields', () => {
     assert.equal(published.type, 'object');
-    const properties = published.properties as Record<string, { type?: string }>;
+    const properties = published.properties as Record<string, { type?: string; anyOf?: { type?: string }[] }>;
     assert.equal(properties.command?.type, 'string');
-    assert.equal(properties.component?.type, 'string');
+    // A reference, or an inline component (a pipeline step's, read from its file by the client).
+    assert.deepEqual(
+      properties.component?.anyOf?.map((s) => s.type),
+      ['string', 'object'],
+    );
     assert.equal(((published.required as string[] | undefined) ?? []).includes('command'), false);
     assert.equal(published.additionalProperties, false);
   });

@@ -126,6 +126,9 @@ jobs:
   e:
     command: echo e
     objective: { goal: maximize, primary_metric: acc }
+  f:
+    type: pipeline
+    command: echo f
 `;
     assert.deepEqual(
       errorsOf(text)
@@ -134,10 +137,46 @@ jobs:
       [
         ['jobs.a.inputs.x', "step 'a' reads its own output 'y'"],
         ['jobs.b', "step 'b' has neither a command nor a component"],
-        ['jobs.c.type', "step 'c': 'parallel' steps are not supported yet; command and sweep steps are"],
+        ['jobs.c.type', "step 'c': 'parallel' steps are not supported yet; command, sweep and pipeline steps are"],
         ['jobs.d', "sweep step 'd' has no trial"],
-        ['jobs.d.command', "step 'd': 'command' is for command steps; a sweep step runs its trial"],
-        ['jobs.e.objective', "step 'e': 'objective' is for sweep steps (type: sweep)"],
+        ['jobs.d.command', "step 'd': 'command' is not a field of sweep steps"],
+        ['jobs.e.objective', "step 'e': 'objective' is not a field of command steps"],
+        ['jobs.f', "pipeline step 'f' has no component"],
+        ['jobs.f.command', "step 'f': 'command' is not a field of pipeline steps"],
+      ],
+    );
+  });
+
+  it("rejects a step output bound to an input of another type of the reading step's component, naming both", () => {
+    const text = `type: pipeline
+jobs:
+  make:
+    command: echo > \${{outputs.file}}
+    outputs:
+      file: { type: uri_file }
+      folder:
+  read:
+    component:
+      type: command
+      command: cat \${{inputs.folder}} \${{inputs.count}} \${{inputs.same}} \${{inputs.any}}
+      inputs:
+        folder: { type: uri_folder }
+        count: { type: integer }
+        same: { type: uri_file }
+        any: { type: mltable }
+    inputs:
+      folder: \${{parent.jobs.make.outputs.file}}
+      count: \${{parent.jobs.make.outputs.folder}}
+      same: \${{parent.jobs.make.outputs.file}}
+      any: \${{parent.jobs.make.outputs.folder}}
+`;
+    assert.deepEqual(
+      errorsOf(text)
+        .map((e) => [e.field, e.message])
+        .sort(),
+      [
+        ['jobs.read.inputs.count', "step 'read': input 'count' (integer) cannot take ${{parent.jobs.make.outputs.folder}}, a uri_folder output"],
+        ['jobs.read.inputs.folder', "step 'read': input 'folder' (uri_folder) cannot take ${{parent.jobs.make.outputs.file}}, a uri_file output"],
       ],
     );
   });

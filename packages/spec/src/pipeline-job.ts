@@ -13,10 +13,20 @@ export type LoadedPipelineJob = LoadedSpec<PipelineJobSpec>;
  */
 export type StepInputSource = { kind: 'pipeline-input'; input: string } | { kind: 'step-output'; step: string; output: string };
 
+/**
+ * What the graph checks read of a pipeline job or of a pipeline component: the names of its
+ * inputs and outputs (values or declarations), the outputs' types, and its steps.
+ */
+export interface PipelineGraph {
+  inputs?: Record<string, unknown> | undefined;
+  outputs?: Record<string, { type?: string } | null | undefined> | undefined;
+  jobs: Record<string, PipelineStep>;
+}
+
 /** The pipeline job kind, for kinds that hold a job. @internal */
 export const PIPELINE_JOB: SpecKind = {
   check(raw) {
-    return checkDocument<PipelineJobSpec>(PipelineJobSchema, withEmptyStepOutputs(raw), (spec) => [...stepIssues(spec), ...cycleIssues(spec)]);
+    return checkDocument<PipelineJobSpec>(PipelineJobSchema, withEmptyStepOutputs(raw), pipelineGraphIssues);
   },
 };
 
@@ -39,9 +49,15 @@ export function validatePipelineJob(value: unknown, source = 'request body'): { 
   return validateSpecValue(PIPELINE_JOB, value, source);
 }
 
-// Fields only a sweep step takes, and fields only a command step takes (a sweep's trial has them).
+// Fields only a sweep step takes, and fields only a command step takes (a sweep's trial has them);
+// a pipeline step takes neither but its component.
 const SWEEP_FIELDS = ['trial', 'sampling_algorithm', 'search_space', 'objective', 'early_termination'] as const;
 const COMMAND_FIELDS = ['command', 'code', 'component', 'environment', 'distribution', 'resources'] as const;
+const FOREIGN_FIELDS = {
+  command: SWEEP_FIELDS,
+  sweep: COMMAND_FIELDS,
+  pipeline: [...SWEEP_FIELDS, ...COMMAND_FIELDS.filter((f) => f !== 'component')],
+} as const;
 
 const PARENT_INPUT = /^\$\{\{\s*parent\.inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 const STEP_OUTPUT = /^\$\{\{\s*parent\.jobs\.([A-Za-z_][A-Za-z0-9_]*)\.outputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
@@ -81,8 +97,13 @@ export function stepDependencies(step: PipelineStep): string[] {
   return out;
 }
 
-// A step output named with no value is a folder on the default datastore, as at the top level.
-function withEmptyStepOutputs(raw: unknown): unknown {
+/** What is wrong with a pipeline's steps and their bindings, and any cycle. @internal */
+export function pipelineGraphIssues(graph: PipelineGraph): Issue[] {
+  return [...stepIssues(graph), ...cycleIssues(graph)];
+}
+
+/** An output named with no value (at the top level or a step's) is a folder on the default datastore. @internal */
+export function withEmptyStepOutputs(raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const doc = raw as Record<string, unknown>;
   const outputs = doc.outputs;
@@ -99,7 +120,7 @@ function withEmptyStepOutputs(raw: unknown): unknown {
   return { ...doc, ...(outputs !== undefined ? { outputs: topLevel } : {}), jobs: steps };
 }
 
-function stepIssues(spec: PipelineJobSpec): Issue[] {
+function stepIssues(spec: PipelineGraph): Issue[] {
   const issues: Issue[] = [];
   const error = (path: FieldPath, message: string, expected?: string, at: Issue['at'] = 'value'): Issue => ({ severity: 'error', path, at, message, ...(expected ? { expected } : {}) });
   const steps = spec.jobs ?? {};
@@ -110,23 +131,18 @@ function stepIssues(spec: PipelineJobSpec): Issue[] {
   for (const [name, step] of Object.entries(steps)) {
     const at = (...rest: (string | number)[]): FieldPath => ['jobs', name, ...rest];
     const type = step.type ?? 'command';
-    if (type !== 'command' && type !== 'sweep') {
-      issues.push(error(at('type'), `step '${name}': '${type}' steps are not supported yet; command and sweep steps are`, 'command or sweep'));
+    if (type !== 'command' && type !== 'sweep' && type !== 'pipeline') {
+      issues.push(error(at('type'), `step '${name}': '${type}' steps are not supported yet; command, sweep and pipeline steps are`, 'command, sweep or pipeline'));
       continue;
     }
-    for (const field of type === 'command' ? SWEEP_FIELDS : COMMAND_FIELDS) {
-      if (step[field] !== undefined)
-        issues.push(
-          error(
-            at(field),
-            `step '${name}': '${field}' is for ${type === 'command' ? 'sweep steps (type: sweep)' : 'command steps; a sweep step runs its trial'}`,
-            `no '${field}' in a ${type} step`,
-            'key',
-          ),
-        );
+    for (const field of FOREIGN_FIELDS[type]) {
+      if (step[field] !== undefined) issues.push(error(at(field), `step '${name}': '${field}' is not a field of ${type} steps`, `no '${field}' in a ${type} step`, 'key'));
     }
     if (type === 'sweep' && step.trial === undefined)
       issues.push(error(at(), `sweep step '${name}' has no trial`, "'trial': a component (./train.yml, azureml:<name>:<version>) or a trial mapping", 'container'));
+    if (type === 'pipeline' && step.component === undefined) {
+      issues.push(error(at(), `pipeline step '${name}' has no component`, "'component': a pipeline component (./component.yml, azureml:<name>:<version>)", 'container'));
+    }
     if (type === 'command' && step.command === undefined && step.component === undefined) {
       issues.push(error(at(), `step '${name}' has neither a command nor a component`, "'command' or 'component'", 'container'));
     }
@@ -160,6 +176,12 @@ function stepIssues(spec: PipelineJobSpec): Issue[] {
             list(Object.keys(producer.outputs ?? {}), `outputs of '${source.step}'`),
           ),
         );
+      } else {
+        const produced = stepOutputType(spec, source.step, source.output);
+        const wanted = componentOf(step)?.inputs?.[input]?.type;
+        if (produced !== undefined && typeof wanted === 'string' && !acceptsOutput(wanted, produced)) {
+          issues.push(error(at('inputs', input), `step '${name}': input '${input}' (${wanted}) cannot take ${String(value)}, a ${produced} output`, `an output of type ${wanted}`));
+        }
       }
     }
     for (const [output, value] of Object.entries(step.outputs ?? {})) {
@@ -187,8 +209,46 @@ function runsComponent(step: PipelineStep): boolean {
   return typeof trial === 'string' || (trial !== undefined && 'component' in trial);
 }
 
+interface PortTypes {
+  inputs?: Record<string, { type?: unknown } | undefined>;
+  outputs?: Record<string, { type?: unknown } | undefined>;
+}
+
+// The inline component a step runs (its own, or its sweep trial's), whose ports declare types; a
+// registered one (`azureml:`) is known to the server only.
+function componentOf(step: PipelineStep): PortTypes | undefined {
+  const trial = step.trial;
+  const component = step.component ?? (trial !== undefined && typeof trial === 'object' ? trial.component : undefined);
+  return component !== null && typeof component === 'object' ? (component as PortTypes) : undefined;
+}
+
+/**
+ * The type of a step's output where the pipeline says it: the step's own declaration, the
+ * pipeline output it is bound to, or its inline component's; `undefined` when only a registered
+ * component would tell.
+ */
+export function stepOutputType(pipeline: PipelineGraph, step: string, output: string): string | undefined {
+  const producer = pipeline.jobs[step];
+  const declared = producer?.outputs?.[output];
+  if (declared && typeof declared === 'object' && typeof declared.type === 'string') return declared.type;
+  const bound = pipelineOutputOf(declared);
+  const type = bound === undefined ? undefined : pipeline.outputs?.[bound]?.type;
+  if (type !== undefined) return type;
+  const fromComponent = producer ? componentOf(producer)?.outputs?.[output]?.type : undefined;
+  return typeof fromComponent === 'string' ? fromComponent : undefined;
+}
+
+// A file is not a folder: a uri_file input takes a uri_file output only, and a folder-like input
+// (uri_folder, mltable, a model) takes any output but a single file. A literal input takes none.
+const FOLDER_TYPES = new Set(['uri_folder', 'mltable', 'custom_model', 'mlflow_model', 'triton_model']);
+function acceptsOutput(input: string, output: string): boolean {
+  if (input === 'uri_file') return output === 'uri_file';
+  if (FOLDER_TYPES.has(input)) return output !== 'uri_file';
+  return false;
+}
+
 // A cycle is reported once, at the first of its steps in the file, naming the whole loop.
-function cycleIssues(spec: PipelineJobSpec): Issue[] {
+function cycleIssues(spec: PipelineGraph): Issue[] {
   const steps = spec.jobs ?? {};
   const state = new Map<string, 'visiting' | 'done'>();
   const issues: Issue[] = [];

@@ -145,9 +145,13 @@ describe('jobs REST API', () => {
   it('the JSON Schema for editors is served', async () => {
     const schema = await call('GET', '/api/v1/schemas/commandJob.schema.json');
     assert.equal(schema.status, 200);
-    const properties = schema.body.properties as Record<string, { type?: string }>;
+    const properties = schema.body.properties as Record<string, { type?: string; anyOf?: { type?: string }[] }>;
     assert.equal(properties.command?.type, 'string');
-    assert.equal(properties.component?.type, 'string');
+    // A component reference, or an inline component (a pipeline step's, read from its file).
+    assert.deepEqual(
+      properties.component?.anyOf?.map((s) => s.type),
+      ['string', 'object'],
+    );
     const data = await call('GET', '/api/v1/schemas/data.schema.json');
     assert.equal(data.status, 200);
     assert.equal((data.body.properties as Record<string, unknown>).path !== undefined, true);

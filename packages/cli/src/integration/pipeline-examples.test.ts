@@ -12,6 +12,8 @@ import { runCli, startTestServer, waitForEnd, writeFiles, type TestServer } from
 
 const EXAMPLE = fileURLToPath(new URL('../../../../examples/pipelines/iris-pipeline.yml', import.meta.url));
 const SWEEP_EXAMPLE = fileURLToPath(new URL('../../../../examples/pipelines/iris-sweep-pipeline.yml', import.meta.url));
+const NESTED_EXAMPLE = fileURLToPath(new URL('../../../../examples/pipelines/iris-nested-pipeline.yml', import.meta.url));
+const COMPONENTS = fileURLToPath(new URL('../../../../examples/pipelines/components/', import.meta.url));
 
 // The two variants' independent steps differ, so that neither reuses the other's run.
 const FAILING = (continueOnFailure: boolean) => `type: pipeline
@@ -136,6 +138,67 @@ describe('pipeline jobs through the CLI', () => {
     const read = await downloadOutput(`${name}_tune`, 'model', 'model.pkl');
     assert.equal(read, best, "the sweep step's output is its best trial's");
     assert.ok((await downloadReport(name)).test_accuracy > 0.8);
+  });
+
+  it("runs a pipeline component as a step, from its file and registered with lathe component create; its output is the inner step's", async () => {
+    const name = await submit(NESTED_EXAMPLE);
+    const ended = await waitForEnd(t.client, name, 240_000);
+    assert.equal(ended.status, 'Completed', JSON.stringify(ended.error));
+    const model = await t.client.getJob(`${name}_model`);
+    assert.equal(model.type, 'pipeline');
+    const inner = (await t.client.listChildJobs(model.name)).value;
+    assert.deepEqual(inner.map((s) => [s.name, s.status]).sort(), [
+      [`${name}_model_evaluate`, 'Completed'],
+      [`${name}_model_score`, 'Completed'],
+      [`${name}_model_train`, 'Completed'],
+    ]);
+    // The outer pipeline's report is the nested pipeline's, which is its evaluate step's.
+    const report = await downloadReport(name);
+    assert.equal(report.rows, 45);
+    assert.equal(report.min_accuracy, 0.8, "the component's default");
+
+    const registered = await runCli(['component', 'create', '--file', join(COMPONENTS, 'train-score-evaluate.yml')], t.url);
+    assert.equal(registered.code, 0, registered.stderr);
+    const folder = await writeFiles(join(t.scratch, 'registered-component'), {
+      'p.yml': `type: pipeline
+inputs:
+  iris: { type: uri_file, path: ${join(COMPONENTS, '..', '..', 'data', 'iris.csv')} }
+jobs:
+  prep:
+    component: ${join(COMPONENTS, 'prep.yml')}
+    inputs: { data: "\${{parent.inputs.iris}}" }
+  model:
+    type: pipeline
+    component: azureml:iris_train_score_evaluate@latest
+    inputs:
+      prepared: \${{parent.jobs.prep.outputs.prepared}}
+      C: 0.8
+`,
+    });
+    const again = await submit(join(folder, 'p.yml'));
+    const done = await waitForEnd(t.client, again, 240_000);
+    assert.equal(done.status, 'Completed', JSON.stringify(done.error));
+    // The same work as the file's run (or an earlier run of the same steps): every inner step is reused.
+    const reused = (await t.client.listChildJobs(`${again}_model`)).value.map((s) => [s.name.slice(`${again}_model_`.length), s.reused_from !== null]);
+    assert.deepEqual(reused.sort(), [
+      ['evaluate', true],
+      ['score', true],
+      ['train', true],
+    ]);
+    const lineage = await t.client.jobLineage(again);
+    assert.ok(
+      lineage.some((e) => e.kind === 'component' && e.name === 'iris_train_score_evaluate'),
+      JSON.stringify(lineage),
+    );
+  });
+
+  it('refuses a pipeline step whose component is a command component, at its line', async () => {
+    const folder = await writeFiles(join(t.scratch, 'not-a-pipeline-component'), {
+      'p.yml': `type: pipeline\njobs:\n  inner:\n    type: pipeline\n    component: ${join(COMPONENTS, 'score.yml')}\n`,
+    });
+    const created = await runCli(['job', 'create', '--file', join(folder, 'p.yml')], t.url);
+    assert.equal(created.code, 2, created.stderr);
+    assert.match(created.stderr, /p\.yml:5:\d+: jobs\.inner\.component: step 'inner': 'iris_score' is a command component; a pipeline step runs a pipeline component/);
   });
 
   it('refuses a sweep step whose search space is not an input of its trial component, at its line, and creates nothing', async () => {

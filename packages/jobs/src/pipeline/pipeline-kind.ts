@@ -1,32 +1,37 @@
 import { LatheError, type JobSpecDocument } from '@lathe/core';
-import { stepInputSource, validatePipelineJob, type CommandJobSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
-import { commandKind } from '../command-kind.js';
+import type { LineageEdge } from '@lathe/store';
+import { isPipelineComponent, parseAssetRef, stepInputSource, validateComponent, validatePipelineJob, type CommandJobSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
 import type { JobKind, ResolvedJob } from '../job-kind.js';
-import { resolveComponent } from '../resolve-component.js';
 import { resolveInputs } from '../resolve-inputs.js';
 import type { JobsContext } from '../jobs-context.js';
 import { PipelineController } from './pipeline-controller.js';
 import { stepSpec } from './step-spec.js';
 
 /**
- * `type: pipeline`: a DAG of command steps, run by a {@link PipelineController}. At submit the
- * pipeline's inputs are resolved to snapshots (so every step reads the same data), and each step
- * is checked as the command job it will be — its code, environment, component and inputs — so a
- * pipeline whose step could not run is refused before any step exists.
+ * `type: pipeline`: a DAG of command, sweep and pipeline steps, run by a {@link PipelineController}.
+ * At submit the pipeline's inputs are resolved to snapshots (so every step reads the same data),
+ * a pipeline step's component is put in the spec, and each step is checked as the job it will be
+ * — its code, environment, component and inputs, a nested pipeline's steps too — so a pipeline
+ * whose step could not run is refused before any step exists.
  */
 export const pipelineKind: JobKind = {
   type: 'pipeline',
-  description: 'a graph of command steps, each started when the steps whose outputs it reads have completed',
+  description: 'a graph of steps (commands, sweeps, nested pipelines), each started when the steps whose outputs it reads have completed',
   validate(document, field) {
     const { spec, warnings } = validatePipelineJob(document, field);
     return { spec: { ...spec, type: 'pipeline' }, warnings };
   },
-  async resolve(ctx, workspace, document): Promise<ResolvedJob> {
+  async resolve(ctx, workspace, document, options = {}): Promise<ResolvedJob> {
     const pipeline = structuredClone(document) as JobSpecDocument & PipelineJob;
-    const consumed = pipeline.inputs ? await resolveInputs(ctx, workspace, { inputs: pipeline.inputs } as CommandJobSpec) : [];
+    // A nested pipeline checked at its parent's submit may read inputs that earlier steps of the
+    // parent will produce: those are left as they are, and the steps reading them wait too.
+    const pending = new Set(options.pending ?? []);
+    const resolvable = Object.fromEntries(Object.entries(pipeline.inputs ?? {}).filter(([input]) => !pending.has(input)));
+    const consumed = await resolveInputs(ctx, workspace, { inputs: resolvable } as CommandJobSpec);
     const warnings: string[] = [];
     for (const [name, step] of Object.entries(pipeline.jobs)) {
-      const resolved = await inStep(name, step, () => checkStep(ctx, workspace, pipeline, name));
+      if (step.type === 'pipeline') consumed.push(...(await inStep(name, step, () => resolvePipelineComponent(ctx, workspace, step))));
+      const resolved = await inStep(name, step, () => checkStep(ctx, workspace, pipeline, name, pending));
       warnings.push(...resolved.warnings.map((w) => `jobs.${name}: ${w}`));
     }
     return { spec: pipeline, consumed, warnings };
@@ -37,18 +42,53 @@ export const pipelineKind: JobKind = {
 };
 
 /**
- * Resolves one step as the command job it will be, but for the inputs it reads from earlier
- * steps, which do not exist yet: the component (if any) checks them as the data inputs they will
- * be, then they are left out of the rest (inputs, environment, snapshots).
+ * Resolves one step as the job it will be (a command, a sweep, a nested pipeline), but for the
+ * inputs it reads from earlier steps (or from pipeline inputs that are themselves pending), which
+ * do not exist yet: a component checks them as the data inputs they will be, then they are left
+ * out of the rest (snapshots, environment).
  */
-async function checkStep(ctx: JobsContext, workspace: string, pipeline: PipelineJob, name: string): Promise<ResolvedJob> {
+async function checkStep(ctx: JobsContext, workspace: string, pipeline: PipelineJob, name: string, pendingInputs: ReadonlySet<string>): Promise<ResolvedJob> {
   const step = pipeline.jobs[name] as PipelineStep;
   const kind = ctx.kinds.require(step.type ?? 'command', 'spec');
   const spec = kind.validate(stepSpec('pipeline', pipeline, name), 'spec').spec;
   const pending = Object.entries(step.inputs ?? {})
-    .filter(([, value]) => stepInputSource(value)?.kind === 'step-output')
+    .filter(([, value]) => {
+      const source = stepInputSource(value);
+      return source?.kind === 'step-output' || (source?.kind === 'pipeline-input' && pendingInputs.has(source.input));
+    })
     .map(([input]) => input);
   return kind.resolve(ctx, workspace, spec, { pending });
+}
+
+/**
+ * A `type: pipeline` step's component, put in the step in place of its reference so the step's
+ * graph is in the pipeline's spec (a restarted server, and the step's own job, need nothing else):
+ * a registered pipeline component by version or `@latest`, or an inline one (a file the client
+ * read). Returns the registered version used, for lineage.
+ */
+async function resolvePipelineComponent(ctx: JobsContext, workspace: string, step: PipelineStep): Promise<Omit<LineageEdge, 'job'>[]> {
+  const given = step.component;
+  let consumed: Omit<LineageEdge, 'job'>[] = [];
+  let value: unknown = given;
+  if (typeof given === 'string') {
+    const ref = parseAssetRef(given);
+    if (ref.kind !== 'asset') throw invalid('component', `'${given}' is not a workspace component reference (azureml:<name>:<version> or @latest), nor a component file the client read`);
+    const lookup = ref.version !== undefined ? ctx.registry.getAssetVersion(workspace, 'component', ref.name, ref.version) : ctx.registry.getLatestAssetVersion(workspace, 'component', ref.name);
+    const asset = await lookup.catch((error: unknown) => {
+      if (error instanceof LatheError && error.code === 'LATHE_NOT_FOUND') throw invalid('component', `'${given}' does not name a component in this workspace`);
+      throw error;
+    });
+    value = asset.spec;
+    consumed = [{ direction: 'input', port: 'component', kind: 'component', name: asset.name, version: asset.version }];
+  }
+  const { spec } = validateComponent(value, 'spec: component');
+  if (!isPipelineComponent(spec)) throw invalid('component', `'${spec.name ?? 'the component'}' is a ${spec.type} component; a pipeline step runs a pipeline component (type: pipeline)`);
+  step.component = spec as Record<string, unknown>;
+  return consumed;
+}
+
+function invalid(field: string, message: string): LatheError {
+  return new LatheError('LATHE_INVALID_SPEC', `spec: ${field}: ${message}`, { details: { field } });
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { JobSpecDocument } from '@lathe/core';
-import { pipelineInputOf, pipelineOutputOf, stepInputSource, type PipelineJobSpec, type PipelineStep } from '@lathe/spec';
+import { LatheError, type JobSpecDocument } from '@lathe/core';
+import { pipelineInputOf, pipelineOutputOf, stepInputSource, stepOutputType, type JobInput, type PipelineComponentSpec, type PipelineJobSpec, type PipelineStep } from '@lathe/spec';
+import { componentInputs } from '../component-inputs.js';
 import { childInput } from '../child-inputs.js';
 
 /** The child job's name of a pipeline step: `<pipeline>_<step>`, the same after a restart. */
@@ -21,7 +22,7 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
     const source = stepInputSource(value);
     if (source === undefined) inputs[name] = value;
     else if (source.kind === 'pipeline-input') inputs[name] = childInput(pipeline.inputs?.[source.input]);
-    else inputs[name] = { type: producedType(pipeline, source.step, source.output), path: `azureml://jobs/${stepJobName(pipelineName, source.step)}/outputs/${source.output}` };
+    else inputs[name] = { type: stepOutputType(pipeline, source.step, source.output) ?? 'uri_folder', path: `azureml://jobs/${stepJobName(pipelineName, source.step)}/outputs/${source.output}` };
   }
   const outputs: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(step.outputs ?? {})) {
@@ -32,6 +33,7 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
   const compute = computeOf(pipeline, step.compute ?? settings?.default_compute ?? pipeline.compute);
   const shown = { display_name: step.display_name ?? stepName, ...(step.tags ? { tags: step.tags } : {}) };
   if (step.type === 'sweep') return sweepStepSpec(step, { inputs, outputs, compute, shown, defaultEnvironment: settings?.default_environment });
+  if (step.type === 'pipeline') return pipelineStepSpec(stepName, step, { inputs, outputs, compute, shown, defaultEnvironment: settings?.default_environment }, settings);
   const environment = step.environment ?? (step.component === undefined ? settings?.default_environment : undefined);
   return {
     type: 'command',
@@ -81,26 +83,41 @@ function sweepStepSpec(step: PipelineStep, parts: StepParts): JobSpecDocument {
   };
 }
 
+// A pipeline step is a pipeline job of its component's steps (the component was put in the step
+// at submit), its inputs checked against the component's declarations with their defaults, its
+// outputs the component's, and the parent's settings passed down: the compute, the environment,
+// whether to rerun everything and whether to go on after a failed step.
+function pipelineStepSpec(stepName: string, step: PipelineStep, parts: StepParts, settings: PipelineJobSpec['settings']): JobSpecDocument {
+  const component = step.component;
+  if (component === undefined || typeof component === 'string') throw new Error(`pipeline step '${stepName}' has no resolved component`);
+  const declared = component as unknown as PipelineComponentSpec;
+  const inputs = componentInputs(declared.inputs ?? {}, parts.inputs as Record<string, JobInput>);
+  const outputs: Record<string, unknown> = {};
+  for (const [name, output] of Object.entries(declared.outputs ?? {})) outputs[name] = { type: output.type, ...((parts.outputs[name] as object | null | undefined) ?? {}) };
+  for (const name of Object.keys(parts.outputs)) {
+    if (!(name in outputs)) throw new LatheError('LATHE_INVALID_SPEC', `spec: outputs.${name}: the component declares no output '${name}'`, { details: { field: `outputs.${name}` } });
+  }
+  const passed = {
+    ...(parts.compute !== undefined ? { default_compute: parts.compute } : {}),
+    ...(parts.defaultEnvironment !== undefined ? { default_environment: parts.defaultEnvironment } : {}),
+    ...(settings?.force_rerun !== undefined ? { force_rerun: settings.force_rerun } : {}),
+    ...(settings?.continue_on_step_failure !== undefined ? { continue_on_step_failure: settings.continue_on_step_failure } : {}),
+  };
+  return {
+    type: 'pipeline',
+    ...parts.shown,
+    ...(declared.description !== undefined ? { description: declared.description } : {}),
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+    ...(Object.keys(passed).length > 0 ? { settings: passed } : {}),
+    jobs: structuredClone(declared.jobs),
+  };
+}
+
 // `compute: ${{parent.inputs.x}}` takes the pipeline input's value.
 function computeOf(pipeline: PipelineJobSpec, compute: string | undefined): string | undefined {
   const bound = pipelineInputOf(compute);
   if (bound === undefined) return compute;
   const value = pipeline.inputs?.[bound];
   return typeof value === 'string' ? value : undefined;
-}
-
-// The type the producing step (or its inline component) declared for that output (a folder when nothing says).
-function producedType(pipeline: PipelineJobSpec, step: string, output: string): string {
-  const declared = pipeline.jobs[step]?.outputs?.[output];
-  if (declared && typeof declared === 'object' && 'type' in declared && typeof declared.type === 'string') return declared.type;
-  const bound = pipelineOutputOf(declared);
-  const type = bound === undefined ? undefined : pipeline.outputs?.[bound]?.type;
-  if (type !== undefined) return type;
-  // An inline component (read from its file by the client) declares its outputs' types; a sweep
-  // step's trial may be one.
-  const producer = pipeline.jobs[step];
-  const trial = producer?.trial;
-  const component = producer?.component ?? (typeof trial === 'object' ? trial.component : undefined);
-  const fromComponent = component !== null && typeof component === 'object' ? (component as { outputs?: Record<string, { type?: unknown }> }).outputs?.[output]?.type : undefined;
-  return typeof fromComponent === 'string' ? fromComponent : 'uri_folder';
 }
