@@ -4,6 +4,7 @@ export { JobKindRegistry, builtInJobKinds } from './job-kind-registry.js';
 export { commandKind } from './command-kind.js';
 export { sweepKind } from './sweep/sweep-kind.js';
 export { pipelineKind } from './pipeline/pipeline-kind.js';
+export { parallelKind } from './parallel/parallel-kind.js';
 export { PipelineController } from './pipeline/pipeline-controller.js';
 export { stepJobName, stepSpec } from './pipeline/step-spec.js';
 export { SweepController, scoreOf } from './sweep/sweep-controller.js';

@@ -4,17 +4,18 @@ import type { JobController } from '@lathe/scheduler';
 import type { TrackingStore } from '@lathe/store';
 import { commandKind } from './command-kind.js';
 import type { JobKind } from './job-kind.js';
+import { parallelKind } from './parallel/parallel-kind.js';
 import { pipelineKind } from './pipeline/pipeline-kind.js';
 import { sweepKind } from './sweep/sweep-kind.js';
 import { trackingTrialMetrics } from './sweep/trial-metrics.js';
 
 /** The kinds every server runs; controllers read their children's metrics from `tracking`. */
 export function builtInJobKinds(tracking: Pick<TrackingStore, 'getMetricHistoryBulk'>): JobKind[] {
-  return [commandKind, sweepKind(trackingTrialMetrics(tracking)), pipelineKind];
+  return [commandKind, sweepKind(trackingTrialMetrics(tracking)), pipelineKind, parallelKind];
 }
 
 /** Azure ML job types this server does not run yet, named in the error a client gets. */
-const NOT_YET = new Set(['automl', 'parallel', 'spark']);
+const NOT_YET = new Set(['automl', 'spark']);
 
 /** The job kinds a server runs, by `type`. */
 export class JobKindRegistry {

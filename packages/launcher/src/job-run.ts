@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describeCommandFailure, type Failure, type LaunchManifest, type RuntimeReport } from '@lathe/core';
 import type { LatheClient } from '@lathe/sdk/client';
 import { renderCommand } from '@lathe/spec/bindings';
-import { asCommandJob, type CommandJob } from '@lathe/spec/job-spec';
+import { asLaunchedJob, type CommandJob } from '@lathe/spec/job-spec';
 import { BlobSource } from './blob-source.js';
 import { preparePythonEnvironment } from './environment/python-environment.js';
 import { UnmetRequirementsError } from './environment/unmet-requirements-error.js';
@@ -28,7 +28,7 @@ export class JobRun {
     private readonly client: LatheClient,
     private readonly cancel: AbortController,
   ) {
-    this.spec = asCommandJob(manifest.spec, 'job.json: spec');
+    this.spec = asLaunchedJob(manifest.spec, 'job.json: spec');
     const launcherLog = (what: string, error: Error) => process.stderr.write(`lathe-launch: ${what}: ${error.message}; trying again while the server is away\n`);
     this.link = new Reconnecting(manifest.reconnectMs ?? DEFAULT_RECONNECT_MS, launcherLog);
     this.log = new LogShipper(client, manifest.job, join(folder, 'user_logs', 'std_log.txt'), this.link);

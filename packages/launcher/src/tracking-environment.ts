@@ -5,7 +5,8 @@ import { mlflowBasePath } from '@lathe/api/mlflow';
 import { TrackingClient } from '@lathe/sdk/tracking';
 
 /**
- * Where Lathe's shipped Python packages live (`mlflow`, `mltable`), and the `sitecustomize` that
+ * Where Lathe's shipped Python packages live (`mlflow`, `mltable`, and `lathe_parallel`, the
+ * parallel job driver), and the `sitecustomize` that
  * offers them. The latter goes first on PYTHONPATH and appends the former to the *end* of
  * `sys.path`, so a real `mlflow` or `mltable` installed in the job's Python is always found
  * first and Lathe's is used only when there is none — decided by each Python process itself, at
@@ -16,7 +17,7 @@ function shippedPythonPaths(): { site: string; packages: string[] } | undefined 
     const require = createRequire(import.meta.url);
     const root = (name: string) => dirname(require.resolve(`${name}/package.json`));
     const mlflow = root('@lathe/mlflow-py');
-    return { site: join(mlflow, 'site'), packages: [join(mlflow, 'python'), join(root('@lathe/mltable-py'), 'python')] };
+    return { site: join(mlflow, 'site'), packages: [join(mlflow, 'python'), join(root('@lathe/mltable-py'), 'python'), join(root('@lathe/parallel-py'), 'python')] };
   } catch {
     return undefined;
   }

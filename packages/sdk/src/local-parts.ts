@@ -6,6 +6,7 @@ import {
   loadComponentFile,
   type CommandJobSpec,
   type LoadedJob,
+  type ParallelJobSpec,
   type PipelineComponentSpec,
   type PipelineJobSpec,
   type PipelineStep,
@@ -58,6 +59,16 @@ export async function localParts(type: LoadedJob['type'], spec: LoadedJob['spec'
       [slot(sweep.trial, 'trial.component', at)],
     );
   }
+  if (type === 'parallel') {
+    const parallel = spec as ParallelJobSpec;
+    return withComponents(
+      [
+        { runs: parallel.task, prefix: 'task.', at },
+        { inputs: parallel as Pick<CommandJobSpec, 'inputs'>, prefix: '', at },
+      ],
+      [],
+    );
+  }
   const pipeline = spec as PipelineJobSpec;
   return withComponents([{ inputs: pipeline, prefix: '', at }, ...stepParts(pipeline.jobs, at)], stepSlots(pipeline.jobs, at));
 }
@@ -87,8 +98,14 @@ function slot(holder: { component?: unknown }, field: string, at: SpecFile): Com
 
 function stepParts(jobs: Record<string, PipelineStep>, at: SpecFile): LocalPart[] {
   return Object.entries(jobs).flatMap(([name, step]): LocalPart[] => {
+    // A sweep step's trial and a parallel step's task have code and an environment of their own.
     const trial = typeof step.trial === 'object' ? (step.trial as Pick<CommandJobSpec, 'code' | 'environment'>) : undefined;
-    return [{ runs: step, inputs: step as Pick<CommandJobSpec, 'inputs'>, prefix: `jobs.${name}.`, at }, ...(trial ? [{ runs: trial, prefix: `jobs.${name}.trial.`, at }] : [])];
+    const task = step.task as Pick<CommandJobSpec, 'code' | 'environment'> | undefined;
+    return [
+      { runs: step, inputs: step as Pick<CommandJobSpec, 'inputs'>, prefix: `jobs.${name}.`, at },
+      ...(trial ? [{ runs: trial, prefix: `jobs.${name}.trial.`, at }] : []),
+      ...(task ? [{ runs: task, prefix: `jobs.${name}.task.`, at }] : []),
+    ];
   });
 }
 

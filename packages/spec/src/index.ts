@@ -15,7 +15,7 @@ export {
 export type { CommandJobSpec, DataInput, JobInput, JobOutput } from './schema/command-job-schema.js';
 export { loadCommandJobFile, parseCommandJob, validateCommandJob } from './command-job.js';
 export type { LoadedCommandJob, ParseCommandJobOptions } from './command-job.js';
-export { asCommandJob, dataInputs, isCommandJob, isPipelineJob, isSweepJob } from './job-spec.js';
+export { asCommandJob, asLaunchedJob, dataInputs, isCommandJob, isPipelineJob, isSweepJob } from './job-spec.js';
 export type { CommandJob, JobSpec, NamedDataInput, PipelineJob, SweepJob } from './job-spec.js';
 export { SweepJobSchema, SweepLimitsSchema, SweepObjectiveSchema, SweepTrialSchema } from './schema/sweep-job-schema.js';
 export type { SweepJobSpec, SweepTrial } from './schema/sweep-job-schema.js';
@@ -60,6 +60,8 @@ export type { CommandComponentSpec, ComponentInput, ComponentOutput } from './sc
 export { loadCommandComponentFile, parseCommandComponent, validateCommandComponent } from './command-component.js';
 export { isPipelineComponent, loadComponentFile, parseComponent, validateComponent } from './component.js';
 export type { ComponentSpec } from './component.js';
+export { appendRowOutput, loadParallelJobFile, parallelInputName, parseParallelJob, validateParallelJob } from './parallel-job.js';
+export type { ParallelJobSpec } from './schema/parallel-job-schema.js';
 export { loadPipelineComponentFile, parsePipelineComponent, validatePipelineComponent } from './pipeline-component.js';
 export type { PipelineComponentSpec } from './schema/pipeline-component-schema.js';
 export {

@@ -1,15 +1,18 @@
 import { parseCommandJob, type LoadedCommandJob } from './command-job.js';
+import { parseParallelJob } from './parallel-job.js';
 import { parsePipelineJob, type LoadedPipelineJob } from './pipeline-job.js';
+import type { ParallelJobSpec } from './schema/parallel-job-schema.js';
 import { parseSetOverrides } from './set-overrides.js';
-import { readSpecFile, type ParseSpecOptions } from './spec-loader.js';
+import { readSpecFile, type LoadedSpec, type ParseSpecOptions } from './spec-loader.js';
 import { parseSweepJob, type LoadedSweepJob } from './sweep-job.js';
 import { parseYamlData } from './yaml/source-document.js';
 
 /** A job file read as the kind its `type:` names. */
-export type LoadedJob = ({ type: 'command' } & LoadedCommandJob) | ({ type: 'sweep' } & LoadedSweepJob) | ({ type: 'pipeline' } & LoadedPipelineJob);
+export type LoadedJob =
+  ({ type: 'command' } & LoadedCommandJob) | ({ type: 'sweep' } & LoadedSweepJob) | ({ type: 'pipeline' } & LoadedPipelineJob) | ({ type: 'parallel' } & LoadedSpec<ParallelJobSpec>);
 
 /**
- * Parses job YAML text as the kind its `type:` (or a `--set type=`) names: `sweep`, `pipeline`, or a command
+ * Parses job YAML text as the kind its `type:` (or a `--set type=`) names: `sweep`, `pipeline`, `parallel`, or a command
  * job for anything else, whose reader reports a type it does not run. Errors are those of the
  * kind's reader, with file:line:column.
  */
@@ -17,6 +20,7 @@ export function parseJobFile(text: string, options: ParseSpecOptions): LoadedJob
   const type = jobType(text, options);
   if (type === 'sweep') return { type: 'sweep', ...parseSweepJob(text, options) };
   if (type === 'pipeline') return { type: 'pipeline', ...parsePipelineJob(text, options) };
+  if (type === 'parallel') return { type: 'parallel', ...parseParallelJob(text, options) };
   return { type: 'command', ...parseCommandJob(text, options) };
 }
 

@@ -50,6 +50,15 @@ export function isSweepJob(spec: JobSpecDocument): spec is JobSpecDocument & Swe
 }
 
 /**
+ * The command a launcher runs for a job: a command job's, or a parallel job's (whose kind wrote
+ * the driver's command, code, inputs and outputs in command-job form). Throws for other kinds.
+ */
+export function asLaunchedJob(spec: JobSpecDocument, what = 'job'): CommandJob {
+  if (spec.type === 'parallel') return spec as unknown as CommandJob;
+  return asCommandJob(spec, what);
+}
+
+/**
  * The stored spec as a command job; throws `LATHE_INVALID_SPEC` naming `what` when it is some
  * other kind.
  */

@@ -5,6 +5,7 @@ import { DataAssetSchema } from './schema/data-asset-schema.js';
 import { DatastoreSchema } from './schema/datastore-schema.js';
 import { EnvironmentSchema } from './schema/environment-schema.js';
 import { ModelAssetSchema } from './schema/model-asset-schema.js';
+import { ParallelJobSchema } from './schema/parallel-job-schema.js';
 import { PipelineComponentSchema } from './schema/pipeline-component-schema.js';
 import { PipelineJobSchema } from './schema/pipeline-job-schema.js';
 import { SweepJobSchema } from './schema/sweep-job-schema.js';
@@ -19,6 +20,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, object>> = {
   'commandJob.schema.json': toJsonSchema(CommandJobSchema),
   'sweepJob.schema.json': toJsonSchema(SweepJobSchema),
   'pipelineJob.schema.json': toJsonSchema(PipelineJobSchema),
+  'parallelJob.schema.json': toJsonSchema(ParallelJobSchema),
   'commandComponent.schema.json': toJsonSchema(CommandComponentSchema),
   'pipelineComponent.schema.json': toJsonSchema(PipelineComponentSchema),
   'data.schema.json': toJsonSchema(DataAssetSchema),

@@ -49,14 +49,26 @@ export function validatePipelineJob(value: unknown, source = 'request body'): { 
   return validateSpecValue(PIPELINE_JOB, value, source);
 }
 
-// Fields only a sweep step takes, and fields only a command step takes (a sweep's trial has them);
-// a pipeline step takes neither but its component.
+// Fields only a sweep step takes, only a command step takes (a sweep's trial has them), only a
+// parallel step takes (its task has code and environment); a pipeline step takes its component.
 const SWEEP_FIELDS = ['trial', 'sampling_algorithm', 'search_space', 'objective', 'early_termination'] as const;
 const COMMAND_FIELDS = ['command', 'code', 'component', 'environment', 'distribution', 'resources'] as const;
+const PARALLEL_FIELDS = [
+  'input_data',
+  'mini_batch_size',
+  'partition_keys',
+  'max_concurrency_per_instance',
+  'mini_batch_error_threshold',
+  'retry_settings',
+  'logging_level',
+  'output_action',
+  'task',
+] as const;
 const FOREIGN_FIELDS = {
-  command: SWEEP_FIELDS,
-  sweep: COMMAND_FIELDS,
-  pipeline: [...SWEEP_FIELDS, ...COMMAND_FIELDS.filter((f) => f !== 'component')],
+  command: [...SWEEP_FIELDS, ...PARALLEL_FIELDS],
+  sweep: [...COMMAND_FIELDS, ...PARALLEL_FIELDS],
+  pipeline: [...SWEEP_FIELDS, ...PARALLEL_FIELDS, ...COMMAND_FIELDS.filter((f) => f !== 'component')],
+  parallel: [...SWEEP_FIELDS, ...COMMAND_FIELDS.filter((f) => f !== 'resources')],
 } as const;
 
 const PARENT_INPUT = /^\$\{\{\s*parent\.inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
@@ -131,8 +143,8 @@ function stepIssues(spec: PipelineGraph): Issue[] {
   for (const [name, step] of Object.entries(steps)) {
     const at = (...rest: (string | number)[]): FieldPath => ['jobs', name, ...rest];
     const type = step.type ?? 'command';
-    if (type !== 'command' && type !== 'sweep' && type !== 'pipeline') {
-      issues.push(error(at('type'), `step '${name}': '${type}' steps are not supported yet; command, sweep and pipeline steps are`, 'command, sweep or pipeline'));
+    if (type !== 'command' && type !== 'sweep' && type !== 'pipeline' && type !== 'parallel') {
+      issues.push(error(at('type'), `step '${name}': '${type}' steps are not supported yet; command, sweep, pipeline and parallel steps are`, 'command, sweep, pipeline or parallel'));
       continue;
     }
     for (const field of FOREIGN_FIELDS[type]) {
@@ -140,6 +152,9 @@ function stepIssues(spec: PipelineGraph): Issue[] {
     }
     if (type === 'sweep' && step.trial === undefined)
       issues.push(error(at(), `sweep step '${name}' has no trial`, "'trial': a component (./train.yml, azureml:<name>:<version>) or a trial mapping", 'container'));
+    if (type === 'parallel' && (step.task === undefined || step.input_data === undefined)) {
+      issues.push(error(at(), `parallel step '${name}' needs a task and input_data`, "'task' (entry_script, code, environment) and 'input_data: ${{inputs.<name>}}'", 'container'));
+    }
     if (type === 'pipeline' && step.component === undefined) {
       issues.push(error(at(), `pipeline step '${name}' has no component`, "'component': a pipeline component (./component.yml, azureml:<name>:<version>)", 'container'));
     }

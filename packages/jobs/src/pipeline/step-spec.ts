@@ -33,6 +33,7 @@ export function stepSpec(pipelineName: string, pipeline: PipelineJobSpec, stepNa
   const compute = computeOf(pipeline, step.compute ?? settings?.default_compute ?? pipeline.compute);
   const shown = { display_name: step.display_name ?? stepName, ...(step.tags ? { tags: step.tags } : {}) };
   if (step.type === 'sweep') return sweepStepSpec(step, { inputs, outputs, compute, shown, defaultEnvironment: settings?.default_environment });
+  if (step.type === 'parallel') return parallelStepSpec(step, { inputs, outputs, compute, shown, defaultEnvironment: settings?.default_environment });
   if (step.type === 'pipeline') return pipelineStepSpec(stepName, step, { inputs, outputs, compute, shown, defaultEnvironment: settings?.default_environment }, settings);
   const environment = step.environment ?? (step.component === undefined ? settings?.default_environment : undefined);
   return {
@@ -82,6 +83,35 @@ function sweepStepSpec(step: PipelineStep, parts: StepParts): JobSpecDocument {
     ...(Object.keys(parts.outputs).length > 0 ? { outputs: parts.outputs } : {}),
   };
 }
+
+// A parallel step is a parallel job; its task runs in the settings' default environment unless it names one.
+function parallelStepSpec(step: PipelineStep, parts: StepParts): JobSpecDocument {
+  const task: Record<string, unknown> = { ...(step.task ?? {}) };
+  if (task.environment === undefined && parts.defaultEnvironment !== undefined) task.environment = parts.defaultEnvironment;
+  const settings = Object.fromEntries(PARALLEL_SETTINGS.filter((key) => step[key] !== undefined).map((key) => [key, step[key]]));
+  return {
+    type: 'parallel',
+    ...settings,
+    task,
+    ...(step.resources ? { resources: step.resources } : {}),
+    ...(step.environment_variables ? { environment_variables: step.environment_variables } : {}),
+    ...parts.shown,
+    ...(parts.compute !== undefined ? { compute: parts.compute } : {}),
+    ...(Object.keys(parts.inputs).length > 0 ? { inputs: parts.inputs } : {}),
+    ...(Object.keys(parts.outputs).length > 0 ? { outputs: parts.outputs } : {}),
+  };
+}
+
+const PARALLEL_SETTINGS = [
+  'input_data',
+  'mini_batch_size',
+  'partition_keys',
+  'max_concurrency_per_instance',
+  'mini_batch_error_threshold',
+  'retry_settings',
+  'logging_level',
+  'output_action',
+] as const;
 
 // A pipeline step is a pipeline job of its component's steps (the component was put in the step
 // at submit), its inputs checked against the component's declarations with their defaults, its

@@ -13,7 +13,7 @@ import { Lenient, LooseString, StringEnum, StringMap } from './keywords.js';
 
 const PortName = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' });
 
-/** The step types of Azure's pipelines; Lathe runs `command` and `sweep` steps so far. */
+/** The step types of Azure's pipelines; Lathe runs `command`, `sweep`, `pipeline` and `parallel` steps. */
 export const PIPELINE_STEP_TYPES = ['command', 'sweep', 'parallel', 'pipeline', 'spark', 'automl'] as const;
 
 /**
@@ -22,7 +22,7 @@ export const PIPELINE_STEP_TYPES = ['command', 'sweep', 'parallel', 'pipeline', 
  */
 export const StepOutputSchema = Type.Union([Type.String({ minLength: 1 }), JobOutputSchema, Type.Null()]);
 
-/** One step of `jobs`: a command or sweep job, run as the pipeline's child. */
+/** One step of `jobs`: a command, sweep, pipeline or parallel job, run as the pipeline's child. */
 export const PipelineStepSchema = Type.Object(
   {
     type: Type.Optional(StringEnum(PIPELINE_STEP_TYPES, { default: 'command' })),
@@ -49,6 +49,16 @@ export const PipelineStepSchema = Type.Object(
     search_space: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     objective: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     early_termination: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** A parallel step's settings, as a parallel job's (checked as one when the pipeline is submitted). */
+    input_data: Type.Optional(Type.String()),
+    mini_batch_size: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
+    partition_keys: Type.Optional(Type.Array(Type.String())),
+    max_concurrency_per_instance: Type.Optional(Type.Integer()),
+    mini_batch_error_threshold: Type.Optional(Type.Integer()),
+    retry_settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    logging_level: Type.Optional(Type.String()),
+    output_action: Type.Optional(Type.String()),
+    task: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     /** Literals, data inputs, or bindings: `${{parent.inputs.x}}`, `${{parent.jobs.prep.outputs.data}}`. */
     inputs: Type.Optional(Type.Record(PortName, JobInputSchema)),
     outputs: Type.Optional(Type.Record(PortName, StepOutputSchema)),
