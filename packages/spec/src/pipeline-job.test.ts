@@ -118,7 +118,7 @@ jobs:
   b:
     environment: azureml:env:1
   c:
-    type: parallel
+    type: spark
   d:
     type: sweep
     command: python train.py
@@ -137,7 +137,7 @@ jobs:
       [
         ['jobs.a.inputs.x', "step 'a' reads its own output 'y'"],
         ['jobs.b', "step 'b' has neither a command nor a component"],
-        ['jobs.c.type', "step 'c': 'parallel' steps are not supported yet; command, sweep and pipeline steps are"],
+        ['jobs.c.type', "step 'c': 'spark' steps are not supported yet; command, sweep, pipeline and parallel steps are"],
         ['jobs.d', "sweep step 'd' has no trial"],
         ['jobs.d.command', "step 'd': 'command' is not a field of sweep steps"],
         ['jobs.e.objective', "step 'e': 'objective' is not a field of command steps"],
