@@ -1,6 +1,6 @@
 import { LatheError, type JobSpecDocument } from '@lathe/core';
 import type { LineageEdge } from '@lathe/store';
-import { isPipelineComponent, parseAssetRef, stepInputSource, validateComponent, validatePipelineJob, type CommandJobSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
+import { isPipelineComponent, parseAssetRef, stepInputSource, validateComponent, validatePipelineJob, type CommandJobSpec, type ComponentSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
 import type { JobKind, ResolvedJob } from '../job-kind.js';
 import { resolveInputs } from '../resolve-inputs.js';
 import type { JobsContext } from '../jobs-context.js';
@@ -68,8 +68,6 @@ async function checkStep(ctx: JobsContext, workspace: string, pipeline: Pipeline
  */
 async function resolvePipelineComponent(ctx: JobsContext, workspace: string, step: PipelineStep): Promise<Omit<LineageEdge, 'job'>[]> {
   const given = step.component;
-  let consumed: Omit<LineageEdge, 'job'>[] = [];
-  let value: unknown = given;
   if (typeof given === 'string') {
     const ref = parseAssetRef(given);
     if (ref.kind !== 'asset') throw invalid('component', `'${given}' is not a workspace component reference (azureml:<name>:<version> or @latest), nor a component file the client read`);
@@ -78,13 +76,21 @@ async function resolvePipelineComponent(ctx: JobsContext, workspace: string, ste
       if (error instanceof LatheError && error.code === 'LATHE_NOT_FOUND') throw invalid('component', `'${given}' does not name a component in this workspace`);
       throw error;
     });
-    value = asset.spec;
-    consumed = [{ direction: 'input', port: 'component', kind: 'component', name: asset.name, version: asset.version }];
+    // Validated when it was registered; it may hold what its registration kept beside it.
+    const registered = asset.spec as unknown as ComponentSpec;
+    if (!isPipelineComponent(registered)) throw notPipeline(registered);
+    const { jobs, inputs, outputs, description } = registered;
+    step.component = { type: 'pipeline', name: asset.name, version: asset.version, jobs, ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}), ...(description ? { description } : {}) };
+    return [{ direction: 'input', port: 'component', kind: 'component', name: asset.name, version: asset.version }];
   }
-  const { spec } = validateComponent(value, 'spec: component');
-  if (!isPipelineComponent(spec)) throw invalid('component', `'${spec.name ?? 'the component'}' is a ${spec.type} component; a pipeline step runs a pipeline component (type: pipeline)`);
+  const { spec } = validateComponent(given, 'spec: component');
+  if (!isPipelineComponent(spec)) throw notPipeline(spec);
   step.component = spec as Record<string, unknown>;
-  return consumed;
+  return [];
+}
+
+function notPipeline(spec: ComponentSpec): LatheError {
+  return invalid('component', `'${spec.name ?? 'the component'}' is a ${spec.type} component; a pipeline step runs a pipeline component (type: pipeline)`);
 }
 
 function invalid(field: string, message: string): LatheError {

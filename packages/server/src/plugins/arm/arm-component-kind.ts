@@ -1,5 +1,6 @@
 import type { ArmAssetKind } from './arm-asset-kind.js';
 import { codeSnapshot } from './arm-job-spec.js';
+import { armPipelineSteps, type ArmPipelineNode } from './arm-pipeline-spec.js';
 
 // What the SDK adds to a component's YAML that is not part of it: where it was built, and the
 // read-only fields of a component it fetched and sends back.
@@ -29,7 +30,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Component versions: `componentSpec` is the component's YAML document as the SDK sends it,
- * validated as a Lathe command component. Its `code` (an ARM code version id, registered by the
+ * validated as a Lathe command or pipeline component (whose steps are read as a pipeline job's). Its `code` (an ARM code version id, registered by the
  * SDK's upload just before) becomes that version's snapshot, as a job's `codeId` does; the id is
  * answered as sent. The SDK's pipeline steps arrive as `azureml_anonymous/versions/<hash>`; the
  * version's name is the one in the path.
@@ -45,12 +46,19 @@ export const ARM_COMPONENT_KIND: ArmAssetKind = {
     spec.name = name;
     delete spec.version;
     if (isObject(given.inputs)) spec.inputs = Object.fromEntries(Object.entries(given.inputs).map(([port, input]) => [port, isObject(input) ? typedInput(input) : input]));
+    // A pipeline component's steps arrive as a pipeline job's nodes; they are kept as sent too,
+    // for the SDK reads its nodes back in its own form.
+    if (spec.type === 'pipeline' && isObject(given.jobs)) {
+      spec.jobs = armPipelineSteps(given.jobs as Record<string, ArmPipelineNode | null>, 'properties.componentSpec.jobs');
+      delete spec.sourceJobId;
+      return { spec, keep: { arm_jobs: given.jobs } };
+    }
     const code = given.code;
     if (typeof code === 'string' && /\/codes\/[^/]+\/versions\/[^/]+$/i.test(code)) spec.code = await codeSnapshot(ctx, scope.workspace, code, 'properties.componentSpec.code');
     return { spec, keep: typeof code === 'string' ? { source_code: code } : {} };
   },
   toProperties: (spec) => {
-    const { source_code: code, is_anonymous: _anonymous, ...rest } = spec;
-    return { componentSpec: { ...rest, ...(code !== undefined ? { code } : {}) } };
+    const { source_code: code, is_anonymous: _anonymous, arm_jobs: armJobs, ...rest } = spec;
+    return { componentSpec: { ...rest, ...(code !== undefined ? { code } : {}), ...(armJobs !== undefined ? { jobs: armJobs } : {}) } };
   },
 };

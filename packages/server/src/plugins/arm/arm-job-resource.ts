@@ -78,12 +78,25 @@ function armSweepProperties(spec: SweepJob, job: JobRecord): Record<string, unkn
 }
 
 /**
- * A pipeline in ARM's shape: its settings, and its steps as the component each runs. The steps'
- * bindings are not echoed; a client reads the steps as jobs (`jobs.list(parent_job_name=)`).
+ * A pipeline in ARM's shape: its settings, and its steps as the component each runs (a
+ * registered pipeline component, put in the step at submit, by its name and version). The steps'
+ * bindings are not echoed, nor a step with no registered component to name (an inline step, a
+ * component file the client read), which the SDK cannot read as a node: a client reads the steps
+ * as jobs (`jobs.list(parent_job_name=)`).
  */
 function armPipelineProperties(spec: PipelineJob): Record<string, unknown> {
-  const jobs = Object.fromEntries(Object.entries(spec.jobs).map(([name, step]) => [name, { name, type: 'command', ...(typeof step.component === 'string' ? { componentId: step.component } : {}) }]));
+  const jobs: Record<string, unknown> = {};
+  for (const [name, step] of Object.entries(spec.jobs)) {
+    const componentId = componentReference(step.component);
+    if (componentId !== undefined) jobs[name] = { name, type: step.type ?? 'command', componentId };
+  }
   return { jobType: 'Pipeline', properties: spec.properties ?? {}, settings: spec.settings ?? {}, jobs };
+}
+
+function componentReference(component: unknown): string | undefined {
+  if (typeof component === 'string') return component;
+  const { name, version } = (component ?? {}) as { name?: unknown; version?: unknown };
+  return typeof name === 'string' && version !== undefined ? `azureml:${name}:${String(version)}` : undefined;
 }
 
 /** A spec's inputs in REST spelling (`jobInputType`, `uri` or `value`). */

@@ -2,7 +2,7 @@ import { LatheError } from '@lathe/core';
 import { assetRef, copyJobFields, type ArmJobBase } from './arm-job-spec.js';
 
 /** One node of an ARM pipeline's `jobs`, as the SDK serialises it (snake_case inside). */
-interface ArmPipelineNode {
+export interface ArmPipelineNode {
   type?: string;
   componentId?: string;
   computeId?: string | null;
@@ -22,7 +22,8 @@ const INPUT_MODES: Record<string, string> = { ReadOnlyMount: 'ro_mount', ReadWri
 
 /**
  * The Lathe pipeline spec of an ARM pipeline job (`@dsl.pipeline` submitted with
- * `jobs.create_or_update`): each node runs the component it names (the SDK registers an
+ * `jobs.create_or_update`): each node runs the component it names — a nested `@dsl.pipeline`
+ * is a pipeline node running the pipeline component the SDK registered for it (the SDK registers an
  * anonymous component for each `command(...)` first: `componentId` is that version's ARM id,
  * read as `azureml:<name>:<version>`), its inputs are the literal bindings the SDK writes
  * (`${{parent.inputs.x}}`, `${{parent.jobs.<node>.outputs.<o>}}`) or data inputs, and its
@@ -30,29 +31,40 @@ const INPUT_MODES: Record<string, string> = { ReadOnlyMount: 'ro_mount', ReadWri
  * the whole spec, naming Lathe's fields; errors of this translation name ARM's.
  */
 export function armPipelineToSpec(job: ArmPipelineJob): Record<string, unknown> {
-  const jobs: Record<string, unknown> = {};
-  for (const [name, node] of Object.entries(job.jobs ?? {})) {
-    if (node === null) continue;
-    const field = `properties.jobs.${name}`;
-    if (node.type !== undefined && node.type !== 'command') {
-      throw new LatheError('LATHE_BAD_REQUEST', `${field}.type: '${String(node.type).slice(0, 50)}' nodes are not served here yet; command nodes are`, { details: { field: `${field}.type` } });
-    }
-    if (typeof node.componentId !== 'string' || node.componentId === '') {
-      throw new LatheError('LATHE_BAD_REQUEST', `${field}.componentId: expected the ARM id of a component version`, { details: { field: `${field}.componentId` } });
-    }
-    jobs[name] = {
-      component: assetRef(node.componentId, 'components'),
-      ...(node.computeId ? { compute: `azureml:${node.computeId.split('/').at(-1) ?? ''}` } : {}),
-      ...(node.display_name ? { display_name: node.display_name } : {}),
-      ...(node.environment_variables ? { environment_variables: node.environment_variables } : {}),
-      ...(node.inputs ? { inputs: nodeInputs(node.inputs, field) } : {}),
-      ...(node.outputs ? { outputs: nodeOutputs(node.outputs) } : {}),
-    };
-  }
+  const jobs = armPipelineSteps(job.jobs ?? {}, 'properties.jobs');
   const settings = Object.fromEntries(Object.entries(job.settings ?? {}).filter(([key]) => !key.startsWith('_')));
   const spec: Record<string, unknown> = { type: 'pipeline', jobs, ...(Object.keys(settings).length > 0 ? { settings } : {}) };
   copyJobFields(job, spec);
   return spec;
+}
+
+/**
+ * The Lathe steps of an ARM pipeline's `jobs` (a pipeline job's, or a pipeline component's):
+ * command nodes and pipeline nodes (a pipeline component as a step), each running the component
+ * version its `componentId` names. `field` prefixes the errors.
+ */
+export function armPipelineSteps(nodes: Record<string, ArmPipelineNode | null>, field: string): Record<string, unknown> {
+  const jobs: Record<string, unknown> = {};
+  for (const [name, node] of Object.entries(nodes)) {
+    if (node === null) continue;
+    const at = `${field}.${name}`;
+    if (node.type !== undefined && node.type !== 'command' && node.type !== 'pipeline') {
+      throw new LatheError('LATHE_BAD_REQUEST', `${at}.type: '${String(node.type).slice(0, 50)}' nodes are not served here yet; command and pipeline nodes are`, { details: { field: `${at}.type` } });
+    }
+    if (typeof node.componentId !== 'string' || node.componentId === '') {
+      throw new LatheError('LATHE_BAD_REQUEST', `${at}.componentId: expected the ARM id of a component version`, { details: { field: `${at}.componentId` } });
+    }
+    jobs[name] = {
+      ...(node.type === 'pipeline' ? { type: 'pipeline' } : {}),
+      component: assetRef(node.componentId, 'components'),
+      ...(node.computeId ? { compute: `azureml:${node.computeId.split('/').at(-1) ?? ''}` } : {}),
+      ...(node.display_name ? { display_name: node.display_name } : {}),
+      ...(node.environment_variables ? { environment_variables: node.environment_variables } : {}),
+      ...(node.inputs ? { inputs: nodeInputs(node.inputs, at) } : {}),
+      ...(node.outputs ? { outputs: nodeOutputs(node.outputs) } : {}),
+    };
+  }
+  return jobs;
 }
 
 function nodeInputs(inputs: NonNullable<ArmPipelineNode['inputs']>, field: string): Record<string, unknown> {

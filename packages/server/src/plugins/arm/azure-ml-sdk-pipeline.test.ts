@@ -91,4 +91,28 @@ describe('a pipeline written with @dsl.pipeline and submitted with the Azure ML 
     const second = await run(['--min-accuracy', '0.9']);
     assert.deepEqual(second.reused, { prepared: true, trained: true, scored: true, evaluated: false });
   });
+
+  it('registers a pipeline component with ml_client.components and runs it as a step of a @dsl.pipeline', async () => {
+    const example = join(work, 'component-examples');
+    await cp(EXAMPLES, example, { recursive: true, filter: (source) => !source.includes('__pycache__') });
+    const { code, out } = await runPython([join(TEST_FIXTURES, 'azure-sdk', 'pipeline_component_scenario.py')], join(example, 'pipelines'), sdk.variables);
+    const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+    assert.ok(code === 0 && line !== undefined, out);
+    const outcome = JSON.parse(line.slice('RESULT '.length)) as Outcome;
+    assert.deepEqual(ok(outcome, 'register'), { name: 'iris_train_score_evaluate', version: '1', type: 'pipeline' });
+    assert.deepEqual(ok(outcome, 'get'), { type: 'pipeline', steps: ['evaluate', 'score', 'train'], inputs: ['C', 'min_accuracy', 'prepared'] });
+    const name = ok(outcome, 'submit').name as string;
+    assert.equal(ok(outcome, 'wait'), 'Completed');
+    assert.deepEqual(ok(outcome, 'steps'), ['model', 'prepared']);
+    // The nested pipeline ran the component's three steps; its report is the pipeline's.
+    const nested = (await srv.get<PageResource<JobResource>>(`/api/v1/workspaces/default/jobs/${name}_model/children`)).body.value;
+    assert.deepEqual(nested.map((s) => [s.display_name, s.status]).sort(), [
+      ['evaluate', 'Completed'],
+      ['score', 'Completed'],
+      ['train', 'Completed'],
+    ]);
+    const report = await srv.send('GET', `/api/v1/workspaces/default/jobs/${name}/outputs/report/files/report.json`);
+    assert.equal(report.status, 200);
+    assert.equal((report.body as { rows: number }).rows, 45);
+  });
 });
