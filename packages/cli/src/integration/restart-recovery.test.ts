@@ -183,6 +183,7 @@ describe('restart recovery', () => {
     const kinds = await client.listJobKinds();
     assert.deepEqual(kinds.value.map((k) => [k.type, k.execution]).sort(), [
       ['command', 'backend'],
+      ['parallel', 'backend'],
       ['pipeline', 'controller'],
       ['sweep', 'controller'],
       ['toy_chain', 'controller'],
