@@ -5,6 +5,13 @@ import { assetRef, copyJobFields, type ArmJobBase } from './arm-job-spec.js';
 export interface ArmPipelineNode {
   type?: string;
   componentId?: string;
+  /** A sweep node's trial: the ARM id of the component each trial runs. */
+  trial?: unknown;
+  sampling_algorithm?: unknown;
+  search_space?: unknown;
+  objective?: unknown;
+  limits?: unknown;
+  early_termination?: unknown;
   computeId?: string | null;
   display_name?: string | null;
   inputs?: Record<string, { job_input_type?: string; value?: string; uri?: string; mode?: string } | null> | null;
@@ -48,15 +55,21 @@ export function armPipelineSteps(nodes: Record<string, ArmPipelineNode | null>, 
   for (const [name, node] of Object.entries(nodes)) {
     if (node === null) continue;
     const at = `${field}.${name}`;
-    if (node.type !== undefined && node.type !== 'command' && node.type !== 'pipeline') {
-      throw new LatheError('LATHE_BAD_REQUEST', `${at}.type: '${String(node.type).slice(0, 50)}' nodes are not served here yet; command and pipeline nodes are`, { details: { field: `${at}.type` } });
+    if (node.type !== undefined && !NODE_TYPES.includes(node.type)) {
+      throw new LatheError('LATHE_BAD_REQUEST', `${at}.type: '${String(node.type).slice(0, 50)}' nodes are not served here yet; command, pipeline and sweep nodes are`, {
+        details: { field: `${at}.type` },
+      });
     }
-    if (typeof node.componentId !== 'string' || node.componentId === '') {
-      throw new LatheError('LATHE_BAD_REQUEST', `${at}.componentId: expected the ARM id of a component version`, { details: { field: `${at}.componentId` } });
+    // A sweep node names its trial's component as `trial: {componentId}`; the others as `componentId`.
+    const componentId = node.type === 'sweep' ? trialComponentId(node.trial) : node.componentId;
+    const idField = node.type === 'sweep' ? `${at}.trial` : `${at}.componentId`;
+    if (typeof componentId !== 'string' || componentId === '') {
+      const got = JSON.stringify(node.type === 'sweep' ? node.trial : node.componentId) ?? 'nothing';
+      throw new LatheError('LATHE_BAD_REQUEST', `${idField}: expected the ARM id of a component version, got ${got.slice(0, 300)}`, { details: { field: idField } });
     }
+    const component = assetRef(componentId, 'components');
     jobs[name] = {
-      ...(node.type === 'pipeline' ? { type: 'pipeline' } : {}),
-      component: assetRef(node.componentId, 'components'),
+      ...(node.type === 'pipeline' ? { type: 'pipeline', component } : node.type === 'sweep' ? { type: 'sweep', trial: component, ...sweepSettings(node) } : { component }),
       ...(node.computeId ? { compute: `azureml:${node.computeId.split('/').at(-1) ?? ''}` } : {}),
       ...(node.display_name ? { display_name: node.display_name } : {}),
       ...(node.environment_variables ? { environment_variables: node.environment_variables } : {}),
@@ -65,6 +78,22 @@ export function armPipelineSteps(nodes: Record<string, ArmPipelineNode | null>, 
     };
   }
   return jobs;
+}
+
+const NODE_TYPES = ['command', 'pipeline', 'sweep'];
+
+function trialComponentId(trial: unknown): unknown {
+  if (typeof trial === 'string') return trial;
+  return trial !== null && typeof trial === 'object' ? (trial as { componentId?: unknown }).componentId : undefined;
+}
+
+// A sweep node's settings are written as the sweep YAML's (snake_case); the sweep kind reads them.
+function sweepSettings(node: ArmPipelineNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['sampling_algorithm', 'search_space', 'objective', 'limits', 'early_termination'] as const) {
+    if (node[key] !== undefined && node[key] !== null) out[key] = node[key];
+  }
+  return out;
 }
 
 function nodeInputs(inputs: NonNullable<ArmPipelineNode['inputs']>, field: string): Record<string, unknown> {

@@ -115,4 +115,23 @@ describe('a pipeline written with @dsl.pipeline and submitted with the Azure ML 
     assert.equal(report.status, 200);
     assert.equal((report.body as { rows: number }).rows, 45);
   });
+
+  it("runs the iris sweep example written with @dsl.pipeline: a sweep node tunes train, and score reads the best trial's model", async () => {
+    const example = join(work, 'sweep-examples');
+    await cp(EXAMPLES, example, { recursive: true, filter: (source) => !source.includes('__pycache__') });
+    const { code, out } = await runPython(['iris_sweep_pipeline.py'], join(example, 'pipelines'), sdk.variables);
+    const ended = /Pipeline (\S+) (\w+)\n/.exec(out);
+    assert.ok(code === 0 && ended, out);
+    assert.equal(ended[2], 'Completed', out);
+    const name = ended[1] as string;
+    const tune = (await srv.get<JobResource>(`/api/v1/workspaces/default/jobs/${name}_tune`)).body;
+    assert.equal(tune.type, 'sweep');
+    const trials = (await srv.get<PageResource<JobResource>>(`/api/v1/workspaces/default/jobs/${tune.name}/children`)).body.value;
+    assert.equal(trials.length, 4);
+    const score = (await srv.get<JobResource>(`/api/v1/workspaces/default/jobs/${name}_scored`)).body;
+    assert.equal((score.spec.inputs as Record<string, { source_path?: string }>).model?.source_path, `azureml://jobs/${tune.name}/outputs/model`);
+    const report = await srv.send('GET', `/api/v1/workspaces/default/jobs/${name}/outputs/report/files/report.json`);
+    assert.equal(report.status, 200);
+    assert.equal((report.body as { rows: number }).rows, 45);
+  });
 });
