@@ -24,7 +24,17 @@ export type { LoadedSweepJob } from './sweep-job.js';
 export { loadJobFile, parseJobFile } from './job-file.js';
 export { PIPELINE_STEP_TYPES, PipelineJobSchema, PipelineSettingsSchema, PipelineStepSchema } from './schema/pipeline-job-schema.js';
 export type { PipelineJobSpec, PipelineStep } from './schema/pipeline-job-schema.js';
-export { loadPipelineJobFile, parsePipelineJob, pipelineInputOf, pipelineOutputOf, stepDependencies, stepInputSource, stepOutputType, validatePipelineJob } from './pipeline-job.js';
+export {
+  loadPipelineJobFile,
+  PARALLEL_STEP_SETTINGS,
+  parsePipelineJob,
+  pipelineInputOf,
+  pipelineOutputOf,
+  stepDependencies,
+  stepInputSource,
+  stepOutputType,
+  validatePipelineJob,
+} from './pipeline-job.js';
 export type { LoadedPipelineJob, StepInputSource } from './pipeline-job.js';
 export type { LoadedJob } from './job-file.js';
 export type { LoadedSpec, ParseSpecOptions } from './spec-loader.js';

@@ -53,7 +53,8 @@ export function validatePipelineJob(value: unknown, source = 'request body'): { 
 // parallel step takes (its task has code and environment); a pipeline step takes its component.
 const SWEEP_FIELDS = ['trial', 'sampling_algorithm', 'search_space', 'objective', 'early_termination'] as const;
 const COMMAND_FIELDS = ['command', 'code', 'component', 'environment', 'distribution', 'resources'] as const;
-const PARALLEL_FIELDS = [
+/** A parallel step's settings (beside its `task`), which its parallel job takes as they are. */
+export const PARALLEL_STEP_SETTINGS = [
   'input_data',
   'mini_batch_size',
   'partition_keys',
@@ -62,8 +63,8 @@ const PARALLEL_FIELDS = [
   'retry_settings',
   'logging_level',
   'output_action',
-  'task',
 ] as const;
+const PARALLEL_FIELDS = [...PARALLEL_STEP_SETTINGS, 'task'] as const;
 const FOREIGN_FIELDS = {
   command: [...SWEEP_FIELDS, ...PARALLEL_FIELDS],
   sweep: [...COMMAND_FIELDS, ...PARALLEL_FIELDS],

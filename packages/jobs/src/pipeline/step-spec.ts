@@ -1,5 +1,15 @@
 import { LatheError, type JobSpecDocument } from '@lathe/core';
-import { pipelineInputOf, pipelineOutputOf, stepInputSource, stepOutputType, type JobInput, type PipelineComponentSpec, type PipelineJobSpec, type PipelineStep } from '@lathe/spec';
+import {
+  PARALLEL_STEP_SETTINGS,
+  pipelineInputOf,
+  pipelineOutputOf,
+  stepInputSource,
+  stepOutputType,
+  type JobInput,
+  type PipelineComponentSpec,
+  type PipelineJobSpec,
+  type PipelineStep,
+} from '@lathe/spec';
 import { componentInputs } from '../component-inputs.js';
 import { childInput } from '../child-inputs.js';
 
@@ -88,7 +98,7 @@ function sweepStepSpec(step: PipelineStep, parts: StepParts): JobSpecDocument {
 function parallelStepSpec(step: PipelineStep, parts: StepParts): JobSpecDocument {
   const task: Record<string, unknown> = { ...(step.task ?? {}) };
   if (task.environment === undefined && parts.defaultEnvironment !== undefined) task.environment = parts.defaultEnvironment;
-  const settings = Object.fromEntries(PARALLEL_SETTINGS.filter((key) => step[key] !== undefined).map((key) => [key, step[key]]));
+  const settings = Object.fromEntries(PARALLEL_STEP_SETTINGS.filter((key) => step[key] !== undefined).map((key) => [key, step[key]]));
   return {
     type: 'parallel',
     ...settings,
@@ -101,17 +111,6 @@ function parallelStepSpec(step: PipelineStep, parts: StepParts): JobSpecDocument
     ...(Object.keys(parts.outputs).length > 0 ? { outputs: parts.outputs } : {}),
   };
 }
-
-const PARALLEL_SETTINGS = [
-  'input_data',
-  'mini_batch_size',
-  'partition_keys',
-  'max_concurrency_per_instance',
-  'mini_batch_error_threshold',
-  'retry_settings',
-  'logging_level',
-  'output_action',
-] as const;
 
 // A pipeline step is a pipeline job of its component's steps (the component was put in the step
 // at submit), its inputs checked against the component's declarations with their defaults, its

@@ -1,18 +1,11 @@
+import type { LocalDateTime } from '@lathe/spec';
 /**
  * Wall-clock time in an IANA zone, from the zone rules of the runtime (`Intl.DateTimeFormat`):
  * no table of offsets to keep up to date.
  */
 
-/** A local date and time of day; `weekday` 0 (Sunday) to 6 when read from an instant. */
-export interface ZonedFields {
-  year: number;
-  /** 1 to 12. */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** A local date and time of day: a schedule's local date-time, without an offset. */
+export type ZonedFields = Omit<LocalDateTime, 'offsetMinutes'>;
 
 const DAY_MS = 86_400_000;
 const formats = new Map<string, Intl.DateTimeFormat>();

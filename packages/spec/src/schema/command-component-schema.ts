@@ -48,20 +48,28 @@ export const ComponentOutputSchema = Type.Object(
   { additionalProperties: false, title: 'ComponentOutput' },
 );
 
+/**
+ * What every component kind has besides its name and type: its version, how it is shown, whether
+ * its runs may be reused (`is_deterministic`), and its declared inputs and outputs.
+ */
+export const COMPONENT_FIELDS = {
+  version: Type.Optional(AssetVersion),
+  display_name: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  tags: Type.Optional(StringMap()),
+  properties: Type.Optional(StringMap()),
+  is_deterministic: Type.Optional(Type.Boolean()),
+  inputs: Type.Optional(Type.Record(Type.String({ pattern: PORT_NAME }), ComponentInputSchema)),
+  outputs: Type.Optional(Type.Record(Type.String({ pattern: PORT_NAME }), ComponentOutputSchema)),
+};
+
 /** The command component document. */
 export const CommandComponentSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     type: StringEnum(['command'], { default: 'command' }),
     name: AssetName,
-    version: Type.Optional(AssetVersion),
-    display_name: Type.Optional(Type.String()),
-    description: Type.Optional(Type.String()),
-    tags: Type.Optional(StringMap()),
-    properties: Type.Optional(StringMap()),
-    is_deterministic: Type.Optional(Type.Boolean()),
-    inputs: Type.Optional(Type.Record(Type.String({ pattern: PORT_NAME }), ComponentInputSchema)),
-    outputs: Type.Optional(Type.Record(Type.String({ pattern: PORT_NAME }), ComponentOutputSchema)),
+    ...COMPONENT_FIELDS,
     code: Type.Optional(Type.String({ minLength: 1 })),
     environment: Type.Union([Reference(ENVIRONMENT_REFERENCES, { description: 'azureml:<name>:<version>, azureml:<name>@latest or azureml://registries/...' }), InlineEnvironmentSchema]),
     command: Type.String({ minLength: 1 }),

@@ -1,10 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AssetName, AssetVersion, schemaId } from './asset-fields.js';
-import { ComponentInputSchema, ComponentOutputSchema } from './command-component-schema.js';
-import { StringEnum, StringMap } from './keywords.js';
+import { AssetName, schemaId } from './asset-fields.js';
+import { COMPONENT_FIELDS } from './command-component-schema.js';
+import { StringEnum } from './keywords.js';
 import { PipelineStepSchema } from './pipeline-job-schema.js';
-
-const PortName = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' });
 
 /**
  * The Azure ML v2 `pipelineComponent` YAML kind
@@ -18,14 +16,7 @@ export const PipelineComponentSchema = Type.Object(
     $schema: Type.Optional(Type.String()),
     type: StringEnum(['pipeline']),
     name: Type.Optional(AssetName),
-    version: Type.Optional(AssetVersion),
-    display_name: Type.Optional(Type.String()),
-    description: Type.Optional(Type.String()),
-    tags: Type.Optional(StringMap()),
-    properties: Type.Optional(StringMap()),
-    is_deterministic: Type.Optional(Type.Boolean()),
-    inputs: Type.Optional(Type.Record(PortName, ComponentInputSchema)),
-    outputs: Type.Optional(Type.Record(PortName, ComponentOutputSchema)),
+    ...COMPONENT_FIELDS,
     /** Step names are at most 64 characters, as a pipeline job's. */
     jobs: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), PipelineStepSchema),
   },
