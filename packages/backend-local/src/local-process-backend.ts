@@ -18,6 +18,8 @@ export interface LocalProcessBackendOptions {
   cacheDir: string;
   /** The server's blob folder, which the launcher may read directly. */
   blobDir?: string;
+  /** The artifact store's root, where the launcher reads other jobs' outputs in place. */
+  artifactsDir?: string;
   /** The server's base URL, known once it listens. */
   serverUrl: () => string;
   /** The interpreter behind `python` in jobs (`LATHE_PYTHON`). */
@@ -117,6 +119,7 @@ export class LocalProcessBackend implements ComputeBackend {
       python: this.options.python,
       cacheDir: this.options.cacheDir,
       ...(this.options.blobDir ? { blobDir: this.options.blobDir } : {}),
+      ...(this.options.artifactsDir ? { artifactsDir: this.options.artifactsDir } : {}),
       cancelGraceMs: this.options.cancelGraceMs ?? 10_000,
       warnings: job.warnings,
       ...(this.options.jobToken ? { token: this.options.jobToken(job.workspace, job.name) } : {}),

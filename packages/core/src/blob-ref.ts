@@ -41,3 +41,11 @@ export const BLOB_FOLDER = 'blobs';
 export function blobPath(sha256: string): string {
   return `sha256/${sha256.slice(0, 2)}/${sha256}`;
 }
+
+/**
+ * Where a job's stored output lies under the artifact store's root (`/`-separated): the one
+ * layout the store writes and a launcher beside it reads in place. Names are checked by the store.
+ */
+export function jobOutputPath(workspace: string, job: string, output: string): string {
+  return `workspaces/${workspace}/jobs/${job}/outputs/${output}`;
+}

@@ -12,7 +12,7 @@ export type { RuntimeReport } from './runtime-report.js';
 export type { JobFinalization, JobHandle, JobRecord, JobSpecDocument, JobStatusEvent } from './job.js';
 export { NAME_PATTERN, generateJobName, isValidName } from './names.js';
 export type { LaunchManifest } from './launch-manifest.js';
-export { BLOB_FOLDER, blobPath, formatBlobRef, hasUriScheme, parseBlobRef } from './blob-ref.js';
+export { BLOB_FOLDER, blobPath, formatBlobRef, hasUriScheme, jobOutputPath, parseBlobRef } from './blob-ref.js';
 export type { BlobRef } from './blob-ref.js';
 export { isPlainArchiveEntry } from './archive-entry.js';
 export { DEFAULT_JOB_ENV_ALLOW, ENV_ALLOW_PATTERN, allowedJobEnvironment, isAllowedJobEnvName } from './job-env-allow-list.js';

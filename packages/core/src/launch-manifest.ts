@@ -20,6 +20,11 @@ export interface LaunchManifest {
   cacheDir: string;
   /** The server's blob folder when it is on this file system, to read blobs without a download. */
   blobDir?: string;
+  /**
+   * The artifact store's root when it is on this file system: an input that is another job's
+   * output (`azureml://jobs/<job>/outputs/<name>`) is read there, in place, not copied.
+   */
+  artifactsDir?: string;
   /** Grace between SIGTERM and SIGKILL when the job is canceled or times out. */
   cancelGraceMs: number;
   /** Lines printed at the top of the job's log. */

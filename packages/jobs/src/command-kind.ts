@@ -35,6 +35,8 @@ async function checkSnapshots(ctx: JobsContext, spec: CommandJobSpec): Promise<v
   if (spec.code !== undefined) refs.push(['code', spec.code]);
   for (const { name, input } of dataInputs(spec)) refs.push([`inputs.${name}.path`, input.path]);
   for (const [field, path] of refs) {
+    // Another job's output, found and digested by `resolveInputs`, is read in place.
+    if (path.startsWith('azureml://jobs/') && (spec.inputs?.[field.split('.')[1] ?? ''] as { digest?: unknown } | undefined)?.digest !== undefined) continue;
     const ref = parseBlobRef(path);
     if (!ref) throw unsupportedPath(field, path);
     if (!(await ctx.artifacts.statBlob(ref.sha256))) {

@@ -3,14 +3,16 @@ import type { AssetKind, LineageEdge } from '@lathe/store';
 import { dataInputs, parseAssetRef, type CommandJobSpec } from '@lathe/spec';
 import type { JobsContext } from './jobs-context.js';
 import { snapshotOf } from './assets/materialize-asset.js';
+import { referJobOutput } from './job-output-input.js';
 
 const MODEL_TYPES = new Set(['custom_model', 'mlflow_model', 'triton_model']);
 
 /**
  * Replaces each input's reference by the snapshot it names, in place: a workspace asset by
  * version (`azureml:name:3`) or label (`azureml:name@latest`) — a data asset, or a model for
- * model-typed inputs — a datastore path, a job's output or a run's artifacts (the original URI
- * kept as the input's `source_path`). Returns the asset versions consumed,
+ * model-typed inputs — a datastore path or a run's artifacts (the original URI kept as the
+ * input's `source_path`). A job's output stays a reference, read in place by the job, with the
+ * digest of its content (see `referJobOutput`). Returns the asset versions consumed,
  * for lineage. Nothing is written when a reference does not resolve. Other references (blob
  * snapshots, URLs) are left for the snapshot check.
  */
@@ -19,7 +21,15 @@ export async function resolveInputs(ctx: JobsContext, workspace: string, spec: C
   for (const { name: port, input } of dataInputs(spec)) {
     const field = `spec: inputs.${port}.path`;
     const ref = parseAssetRef(input.path);
-    if (ref.kind === 'job-output' || ref.kind === 'run' || ref.kind === 'datastore') {
+    if (ref.kind === 'job-output') {
+      // Read in place by the job, not copied; the digest stands for the content.
+      const source = input.path;
+      const reference = await referJobOutput(ctx, workspace, source, field);
+      input.path = reference.path;
+      Object.assign(input, { source_path: source, digest: reference.digest });
+      continue;
+    }
+    if (ref.kind === 'run' || ref.kind === 'datastore') {
       const source = input.path;
       input.path = (await snapshotOf(ctx, workspace, source, field)).blob;
       // Kept beside the snapshot, as an asset keeps its `source_path`: what users are shown,

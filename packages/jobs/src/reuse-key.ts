@@ -14,8 +14,10 @@ export function reuseKeyOf(spec: CommandJob): string {
   const inputs = Object.fromEntries(
     Object.entries(spec.inputs ?? {}).map(([name, value]) => {
       if (value === null || typeof value !== 'object') return [name, value];
-      // Where a snapshot was copied from, and how it is mounted, do not change its content.
+      // Where a snapshot was copied from, and how it is mounted, do not change its content; an
+      // output read in place is its content's digest, wherever it is stored.
       const { source_path: _source, mode: _mode, ...data } = value as Record<string, unknown>;
+      if (typeof data.digest === 'string') return [name, { type: data.type, digest: data.digest }];
       return [name, data];
     }),
   );

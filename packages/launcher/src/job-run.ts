@@ -47,7 +47,8 @@ export class JobRun {
         cacheDir: this.manifest.cacheDir,
         log: (line) => this.log.write(`${line}\n`),
       });
-      staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, runtime);
+      const jobOutputs = this.manifest.artifactsDir ? { artifactsDir: this.manifest.artifactsDir, workspace: this.manifest.workspace } : undefined;
+      staged = await stageJob(this.folder, this.spec, new BlobSource(this.client, this.manifest.blobDir), this.manifest.cacheDir, runtime, jobOutputs);
       // The server puts a component's command into the job it creates; none left means it did not.
       if (this.spec.command === undefined) throw new Error('the job has no command');
       command = renderCommand(this.spec.command, { inputs: staged.inputs, outputs: staged.outputs });

@@ -80,6 +80,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     runsDir: join(config.home, 'runs'),
     cacheDir: join(config.home, 'cache'),
     blobDir: artifacts.blobDir,
+    artifactsDir: artifacts.root,
     serverUrl: () => url,
     python: config.python,
     capacity: config.concurrency,

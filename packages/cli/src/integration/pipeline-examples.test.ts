@@ -77,7 +77,13 @@ describe('pipeline jobs through the CLI', () => {
       [`${name}_train`, 'Completed', null],
     ]);
     const train = steps.find((s) => s.name === `${name}_train`);
-    assert.equal((train?.spec.inputs as Record<string, { source_path?: string }>).prepared?.source_path, `azureml://jobs/${name}_prep/outputs/prepared`);
+    // An earlier step's output is passed by reference: the path of the job holding it, and a
+    // digest of its content; the step reads it in place.
+    const prepared = (train?.spec.inputs as Record<string, { path?: string; source_path?: string; digest?: string }>).prepared;
+    assert.equal(prepared?.source_path, `azureml://jobs/${name}_prep/outputs/prepared`);
+    assert.equal(prepared?.path, `azureml://jobs/${name}_prep/outputs/prepared`);
+    assert.match(prepared?.digest ?? '', /^sha256:[0-9a-f]{64}$/);
+    assert.match(await t.client.getLogs(`${name}_train`), /model saved/);
     assert.match(String(train?.spec.command), /^python train\.py --prepared /, "the step runs its component's command");
     // The pipeline's declared output is the evaluate step's, bound to it.
     const report = await downloadReport(name);
@@ -104,9 +110,15 @@ describe('pipeline jobs through the CLI', () => {
     assert.deepEqual(await downloadReport(same), await downloadReport(first), "a reused step's outputs are the original's");
     const shown = (await runCli(['job', 'show', `${same}_train`], t.url)).stdout;
     assert.match(shown, new RegExp(`History: NotStarted → Queued → Completed\\nReused: ran nothing; its outputs are those of job ${first}_train`));
-    // Only the last step's parameter changed: the steps before it are reused, it runs.
+    // Only the last step's parameter changed: the steps before it are reused, it runs, reading
+    // the reused score step's output where the step that ran keeps it.
     const stricter = await submit(EXAMPLE, ['--set', 'inputs.min_accuracy=0.9']);
     assert.deepEqual(await reusedFrom(stricter), { prep: `${first}_prep`, train: `${first}_train`, score: `${first}_score`, evaluate: null });
+    const evaluate = await t.client.getJob(`${stricter}_evaluate`);
+    assert.deepEqual((({ path, source_path }) => ({ path, source_path }))((evaluate.spec.inputs as Record<string, { path?: string; source_path?: string }>).scored ?? {}), {
+      path: `azureml://jobs/${first}_score/outputs/scored`,
+      source_path: `azureml://jobs/${stricter}_score/outputs/scored`,
+    });
     assert.equal((await downloadReport(stricter)).min_accuracy, 0.9);
     // A change at train reruns train and score, which reads the new model; evaluate reruns only
     // if the predictions changed (reuse compares input contents, not where they came from).

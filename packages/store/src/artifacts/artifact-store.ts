@@ -97,6 +97,13 @@ export interface ArtifactStore {
    * (`file`). Throws `LATHE_NOT_FOUND` when missing.
    */
   packOutputPath(ref: JobRef, output: string, path: string): Promise<PackedPath>;
+  /**
+   * A digest of the content of a file or folder inside an output (`path` relative to the output,
+   * `''` for all of it): every file's path, size and sha256, so the same content has the same
+   * digest wherever it is stored (step reuse compares inputs by it). `file` names the single file
+   * when it was one. Throws `LATHE_NOT_FOUND` when missing.
+   */
+  digestOutputPath(ref: JobRef, output: string, path: string): Promise<{ digest: string; file?: string }>;
   /** The same for a tracking artifact path (see `putTrackingFile`). */
   packTrackingPath(workspace: string, path: string): Promise<PackedPath>;
 }

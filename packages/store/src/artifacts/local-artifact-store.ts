@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
-import { BLOB_FOLDER, LatheError, blobPath, isPlainArchiveEntry, isValidName, notFound } from '@lathe/core';
+import { BLOB_FOLDER, LatheError, blobPath, isPlainArchiveEntry, isValidName, jobOutputPath, notFound } from '@lathe/core';
 import { LocalObjectStore } from '../objects/local-object-store.js';
 import { deleteObjects, listAllObjects, moveObject } from '../objects/object-helpers.js';
 import type { ArtifactStore, BlobInfo, FolderEntry, JobRef, OutputFile, PackedPath } from './artifact-store.js';
@@ -241,6 +242,19 @@ export class LocalArtifactStore implements ArtifactStore {
     return packPath(confinePath(this.outputDir(ref, output), path), `${output}/${path}`);
   }
 
+  async digestOutputPath(ref: JobRef, output: string, path: string): Promise<{ digest: string; file?: string }> {
+    const full = confinePath(this.outputDir(ref, output), path);
+    const info = await stat(full).catch(() => undefined);
+    if (info === undefined) throw notFound('path', `${output}/${path}`, { job: ref.job });
+    const digest = createHash('sha256');
+    if (info.isFile()) {
+      await digestFile(digest, full, basename(full));
+      return { digest: digest.digest('hex'), file: basename(full) };
+    }
+    for (const file of await listFiles(full)) await digestFile(digest, join(full, file), file.split(sep).join('/'));
+    return { digest: digest.digest('hex') };
+  }
+
   /** Local-only, as {@link packOutput}. */
   async packTrackingPath(workspace: string, path: string): Promise<PackedPath> {
     return packPath(this.trackingPath(workspace, path), path);
@@ -290,7 +304,9 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   private outputDir(ref: JobRef, output: string): string {
-    return join(this.jobDir(ref), 'outputs', checkName(output));
+    checkName(ref.workspace);
+    checkName(ref.job);
+    return join(this.root, ...jobOutputPath(ref.workspace, ref.job, checkName(output)).split('/'));
   }
 
   private logFile(ref: JobRef): string {
@@ -343,4 +359,27 @@ function checkName(name: string): string {
 async function fileSize(file: string): Promise<number> {
   const info = await stat(file).catch(() => undefined);
   return info?.size ?? 0;
+}
+
+// One file into a content digest: its path, its size and its sha256, each ended by NUL.
+async function digestFile(digest: ReturnType<typeof createHash>, full: string, name: string): Promise<void> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(full)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  digest.update(`${name}\0${size}\0${hash.digest('hex')}\0`);
+}
+
+// Every regular file under a folder, relative to it, sorted: the digest's order.
+async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  const entries = (await readdir(join(folder, prefix), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const rel = prefix === '' ? entry.name : join(prefix, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(folder, rel)));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out;
 }

@@ -21,12 +21,14 @@ export function resubmitSpec(job: JobResource, lineage: readonly LineageEdgeReso
   }
   const inputs = spec.inputs as Record<string, unknown> | undefined;
   // An input copied from a datastore path, a job output or a run names it again (`source_path`,
-  // which the server added beside the snapshot and does not accept back), so the copy reads it anew.
+  // which the server added beside the snapshot, as it added a job output's `digest`, and does not
+  // accept back), so the copy reads it anew.
   for (const input of Object.values(inputs ?? {})) {
     if (!isDataInput(input)) continue;
     const { source_path: source } = input as { source_path?: unknown };
     if (typeof source === 'string') input.path = source;
     delete (input as { source_path?: unknown }).source_path;
+    delete (input as { digest?: unknown }).digest;
   }
   for (const edge of lineage) {
     const input = inputs?.[edge.port];
