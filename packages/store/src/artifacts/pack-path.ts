@@ -20,8 +20,8 @@ export async function packPath(full: string, label: string): Promise<PackedPath>
     throw new LatheError('LATHE_BAD_REQUEST', `${label} is neither a regular file nor a folder`, { details: { path: label } });
   }
   // node-tar packs into its own stream type; Readable.from makes it a Node stream. Times are left
-  // out (one fixed mtime) so that equal content packs to the same snapshot: a step re-run that
-  // writes the same files gives the steps after it the same input, which step reuse relies on.
+  // out (one fixed mtime) so that equal content packs to the same snapshot, which step reuse
+  // compares: a datastore folder or run artifacts unchanged since the last run are the same input.
   const pack = (cwd: string, entries: string[]) => Readable.from(tar.create({ gzip: true, cwd, portable: true, mtime: PACKED_MTIME }, entries) as unknown as AsyncIterable<Buffer>);
   if (info.isDirectory()) return { archive: pack(full, ['.']) };
   return { archive: pack(dirname(full), [basename(full)]), file: basename(full) };
