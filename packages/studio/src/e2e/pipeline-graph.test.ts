@@ -2,7 +2,8 @@
 // diamond of four shell steps (a → b, a → c, {b, c} → d) drawn with its edges, followed live to
 // Completed while a gate holds step a, each node opening its step's job page by click or Enter;
 // and a diamond whose b fails (continue_on_step_failure) so c completes and d is shown Blocked,
-// its a and c reused from the first pipeline and linking to the jobs they reused.
+// its a and c reused from the first pipeline and linking to the jobs they reused. Screenshots
+// (light and dark) of that graph.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -106,6 +107,8 @@ describe('Studio pipeline graph', () => {
     // original job and links to it.
     assert.equal(await node('a').getAttribute('data-reused-from'), `${pipeline.name}_a`);
     assert.equal(await node('b').getAttribute('data-reused-from'), null);
+    const shots = await h.screenshot('pipeline-graph', `${GRAPH} [data-testid=pipeline-node][data-step=d][data-status=Blocked]`);
+    assert.equal(shots.length, 2);
     await node('a').getByTestId('pipeline-node-reused').click();
     await h.page.waitForURL((url) => url.pathname === `/jobs/${pipeline.name}_a`);
   });
