@@ -15,12 +15,14 @@ import { useJobView } from './use-job-view.js';
 import { useThrottle } from './use-throttle.js';
 import './job.css';
 
-const TABS = ['trials', 'overview', 'metrics', 'logs', 'outputs', 'children'] as const;
+const TABS = ['trials', 'graph', 'overview', 'metrics', 'logs', 'outputs', 'children'] as const;
 
 // Only sweeps have it: its code (and plots) load when a sweep's page first shows it.
 const JobSweep = lazyPage(() => import('../sweep/job-sweep.js').then((m) => m.JobSweep));
+// Likewise pipelines: the graph's code loads when a pipeline's page first shows it.
+const JobPipeline = lazyPage(() => import('../pipeline/job-pipeline.js').then((m) => m.JobPipeline));
 
-/** A job (or any run): a sweep's trials, overview, metrics, logs, outputs and artifacts, child jobs. */
+/** A job (or any run): a sweep's trials, a pipeline's graph, overview, metrics, logs, outputs and artifacts, child jobs. */
 export function JobPage({ name }: { name: string }) {
   // A new name is a new page: no state of the previous job carries over.
   return <JobPageContent key={name} name={name} />;
@@ -44,13 +46,16 @@ function JobPageContent({ name }: { name: string }) {
     } else if (event.type === 'metrics' && event.run_id === name) reloadRunSoon();
   });
 
-  // A sweep opens on its trials; the tab exists for sweeps only.
+  // A sweep opens on its trials, a pipeline on its graph; those tabs exist for their kind only.
   const sweep = view?.job?.type === 'sweep';
+  const pipeline = view?.job?.type === 'pipeline' ? view.job : null;
   const requested = query.get('tab');
-  const tab = TABS.find((t) => t === requested && (t !== 'trials' || sweep)) ?? (sweep ? 'trials' : 'overview');
+  const own = (t: string) => (t === 'trials' ? sweep : t === 'graph' ? pipeline !== null : true);
+  const tab = TABS.find((t) => t === requested && own(t)) ?? (sweep ? 'trials' : pipeline ? 'graph' : 'overview');
   const metricKeys = view?.run ? view.run.data.metrics.map((m) => m.key) : [];
   const tabs = [
     ...(sweep ? [{ id: 'trials', label: 'Trials' }] : []),
+    ...(pipeline ? [{ id: 'graph', label: 'Graph' }] : []),
     { id: 'overview', label: 'Overview' },
     {
       id: 'metrics',
@@ -73,6 +78,7 @@ function JobPageContent({ name }: { name: string }) {
         <>
           <Tabs tabs={tabs} active={tab} />
           {tab === 'trials' ? <JobSweep name={name} /> : null}
+          {tab === 'graph' && pipeline ? <JobPipeline pipeline={pipeline} /> : null}
           {tab === 'overview' ? <JobOverview view={view} /> : null}
           {tab === 'metrics' ? <JobMetrics runId={name} keys={metricKeys} onNewKeys={reloadRun} /> : null}
           {tab === 'logs' ? (
