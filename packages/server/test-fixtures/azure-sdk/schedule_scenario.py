@@ -20,7 +20,8 @@ def greeting():
 
 def create():
     ml.compute.begin_create_or_update(AmlCompute(name="cpu-cluster", size="STANDARD_DS3_V2", max_instances=2)).result()
-    start = (datetime.datetime.utcnow() + datetime.timedelta(seconds=2)).strftime("%Y-%m-%dT%H:%M:%S")
+    # Ahead of the SDK's own work before the schedule exists (registering the pipeline's component).
+    start = (datetime.datetime.utcnow() + datetime.timedelta(seconds=10)).strftime("%Y-%m-%dT%H:%M:%S")
     trigger = RecurrenceTrigger(frequency="minute", interval=1, start_time=start, time_zone=TimeZone.UTC)
     created = ml.schedules.begin_create_or_update(JobSchedule(name="sdk_every_minute", trigger=trigger, create_job=greeting())).result()
     return {"name": created.name, "enabled": created.is_enabled, "trigger": type(created.trigger).__name__, "job": type(created.create_job).__name__}
@@ -34,7 +35,7 @@ def cron():
 
 
 def fired():
-    deadline = time.time() + 30
+    deadline = time.time() + 45
     while time.time() < deadline:
         jobs = [j.name for j in ml.jobs.list() if j.name.startswith("sdk_every_minute-")]
         if jobs:
