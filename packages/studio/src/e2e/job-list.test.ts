@@ -30,12 +30,14 @@ with mlflow.start_run():
 `;
 
 /** A command job running train.py with its own learning rate and final accuracy. */
+// Named, not given a generated name, whose random words could hold the filter's words.
 function trainingJob(name: string, lr: number, acc: number, fail = false): Record<string, string> {
   const yaml = `$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
 code: src
 command: python train.py --lr ${lr} --acc ${acc}${fail ? ' --fail' : ''}
 experiment_name: studio-e2e
 display_name: ${name}
+name: job-${name}-${Date.now()}
 `;
   return { 'job.yml': yaml, 'src/train.py': TRAIN_PY };
 }
