@@ -33,10 +33,12 @@ export const commandKind: JobKind = {
 async function checkSnapshots(ctx: JobsContext, spec: CommandJobSpec): Promise<void> {
   const refs: [string, string][] = [];
   if (spec.code !== undefined) refs.push(['code', spec.code]);
-  for (const { name, input } of dataInputs(spec)) refs.push([`inputs.${name}.path`, input.path]);
-  for (const [field, path] of refs) {
+  for (const { name, input } of dataInputs(spec)) {
     // Another job's output, found and digested by `resolveInputs`, is read in place.
-    if (path.startsWith('azureml://jobs/') && (spec.inputs?.[field.split('.')[1] ?? ''] as { digest?: unknown } | undefined)?.digest !== undefined) continue;
+    if ((input as { digest?: unknown }).digest !== undefined && input.path.startsWith('azureml://jobs/')) continue;
+    refs.push([`inputs.${name}.path`, input.path]);
+  }
+  for (const [field, path] of refs) {
     const ref = parseBlobRef(path);
     if (!ref) throw unsupportedPath(field, path);
     if (!(await ctx.artifacts.statBlob(ref.sha256))) {

@@ -38,7 +38,8 @@ export async function referJobOutput(ctx: JobsContext, workspace: string, uri: s
   return { path: `azureml://jobs/${source.job}/outputs/${source.output}${sub === '' ? '' : `/paths/${sub}`}`, digest: `sha256:${found.digest}` };
 }
 
-async function completedJob(ctx: JobsContext, workspace: string, job: string, field: string): Promise<JobRecord> {
+/** The job whose outputs an input names, which must be Completed; `field` names the input in errors. */
+export async function completedJob(ctx: JobsContext, workspace: string, job: string, field: string): Promise<JobRecord> {
   const record = await ctx.store.getJob(workspace, job);
   if (record === undefined) throw new LatheError('LATHE_NOT_FOUND', `${field}: job '${job}' not found`, { details: { kind: 'job', name: job } });
   if (record.status !== 'Completed') {

@@ -30,14 +30,19 @@ export async function resolveComponent(ctx: JobsContext, workspace: string, spec
   return { consumed, deterministic: component.is_deterministic !== false };
 }
 
-interface FoundComponent {
+/** A component found by reference, and what it records. */
+export interface FoundComponent {
   component: CommandComponentSpec;
   /** How messages name it. */
   label: string;
   consumed: Omit<LineageEdge, 'job'>[];
 }
 
-async function registeredComponent(ctx: JobsContext, workspace: string, reference: string): Promise<FoundComponent> {
+/**
+ * The workspace component `azureml:<name>:<version>` or `@latest` names, as registered (not validated again),
+ * with its lineage edge. `LATHE_INVALID_SPEC` at `component` when it names none.
+ */
+export async function registeredComponent(ctx: JobsContext, workspace: string, reference: string): Promise<FoundComponent> {
   const ref = parseAssetRef(reference);
   if (ref.kind !== 'asset') throw invalid('component', `'${reference}' is not a workspace component reference (azureml:<name>:<version> or @latest)`);
   const lookup = ref.version !== undefined ? ctx.registry.getAssetVersion(workspace, 'component', ref.name, ref.version) : ctx.registry.getLatestAssetVersion(workspace, 'component', ref.name);

@@ -1,7 +1,8 @@
-import { LatheError, formatBlobRef, type JobRecord } from '@lathe/core';
+import { LatheError, formatBlobRef } from '@lathe/core';
 import type { AssetKindName } from '@lathe/api';
 import { readAssetRef } from '@lathe/spec';
 import type { JobsContext } from '../jobs-context.js';
+import { completedJob } from '../job-output-input.js';
 import { storedOutput } from '../output-source.js';
 import { checkDatastoreRoot } from './datastore-root.js';
 import { openDatastore } from './datastores.js';
@@ -59,7 +60,7 @@ export async function snapshotOf(ctx: JobsContext, workspace: string, path: stri
   }
   if (ref.ok && ref.ref.kind === 'job-output') {
     const { job, output, path: sub } = ref.ref;
-    const record = await requireEndedJob(ctx, workspace, job, field);
+    const record = await completedJob(ctx, workspace, job, field);
     // A pipeline's output is its step's; a reused step's, the files of the job it reused.
     const source = await storedOutput(ctx.store, record, output === 'artifacts' ? 'default' : output);
     const packed = await ctx.artifacts.packOutputPath({ workspace, job: source.job }, source.output, sub.replace(/\/+$/, ''));
@@ -79,15 +80,6 @@ export async function snapshotOf(ctx: JobsContext, workspace: string, path: stri
     `${field}: '${path}' cannot be used here: expected an uploaded local path (blob://), azureml://datastores/<datastore>/paths/<path>, azureml://jobs/<job>/outputs/<output>/paths/<path>, runs:/<run>/<path>, mlflow-artifacts:/<path> or models:/<model>`,
     { details: { field } },
   );
-}
-
-async function requireEndedJob(ctx: JobsContext, workspace: string, job: string, field: string): Promise<JobRecord> {
-  const record = await ctx.store.getJob(workspace, job);
-  if (record === undefined) throw new LatheError('LATHE_NOT_FOUND', `${field}: job '${job}' not found`, { details: { kind: 'job', name: job } });
-  if (record.status !== 'Completed') {
-    throw new LatheError('LATHE_BAD_REQUEST', `${field}: job '${job}' is ${record.status}; only a Completed job's outputs can be used`, { details: { field, status: record.status } });
-  }
-  return record;
 }
 
 async function store(ctx: JobsContext, packed: { archive: NodeJS.ReadableStream; file?: string }): Promise<string> {

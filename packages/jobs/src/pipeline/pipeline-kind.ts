@@ -1,7 +1,8 @@
 import { LatheError, type JobSpecDocument } from '@lathe/core';
 import type { LineageEdge } from '@lathe/store';
-import { isPipelineComponent, parseAssetRef, stepInputSource, validateComponent, validatePipelineJob, type CommandJobSpec, type ComponentSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
+import { isPipelineComponent, stepInputSource, validateComponent, validatePipelineJob, type CommandJobSpec, type ComponentSpec, type PipelineJob, type PipelineStep } from '@lathe/spec';
 import type { JobKind, ResolvedJob } from '../job-kind.js';
+import { registeredComponent } from '../resolve-component.js';
 import { resolveInputs } from '../resolve-inputs.js';
 import type { JobsContext } from '../jobs-context.js';
 import { PipelineController } from './pipeline-controller.js';
@@ -69,19 +70,14 @@ async function checkStep(ctx: JobsContext, workspace: string, pipeline: Pipeline
 async function resolvePipelineComponent(ctx: JobsContext, workspace: string, step: PipelineStep): Promise<Omit<LineageEdge, 'job'>[]> {
   const given = step.component;
   if (typeof given === 'string') {
-    const ref = parseAssetRef(given);
-    if (ref.kind !== 'asset') throw invalid('component', `'${given}' is not a workspace component reference (azureml:<name>:<version> or @latest), nor a component file the client read`);
-    const lookup = ref.version !== undefined ? ctx.registry.getAssetVersion(workspace, 'component', ref.name, ref.version) : ctx.registry.getLatestAssetVersion(workspace, 'component', ref.name);
-    const asset = await lookup.catch((error: unknown) => {
-      if (error instanceof LatheError && error.code === 'LATHE_NOT_FOUND') throw invalid('component', `'${given}' does not name a component in this workspace`);
-      throw error;
-    });
+    const { component, consumed } = await registeredComponent(ctx, workspace, given);
     // Validated when it was registered; it may hold what its registration kept beside it.
-    const registered = asset.spec as unknown as ComponentSpec;
+    const registered = component as unknown as ComponentSpec;
     if (!isPipelineComponent(registered)) throw notPipeline(registered);
     const { jobs, inputs, outputs, description } = registered;
-    step.component = { type: 'pipeline', name: asset.name, version: asset.version, jobs, ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}), ...(description ? { description } : {}) };
-    return [{ direction: 'input', port: 'component', kind: 'component', name: asset.name, version: asset.version }];
+    const { name, version } = consumed[0] as { name: string; version: string };
+    step.component = { type: 'pipeline', name, version, jobs, ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}), ...(description ? { description } : {}) };
+    return consumed;
   }
   const { spec } = validateComponent(given, 'spec: component');
   if (!isPipelineComponent(spec)) throw notPipeline(spec);
@@ -90,11 +86,8 @@ async function resolvePipelineComponent(ctx: JobsContext, workspace: string, ste
 }
 
 function notPipeline(spec: ComponentSpec): LatheError {
-  return invalid('component', `'${spec.name ?? 'the component'}' is a ${spec.type} component; a pipeline step runs a pipeline component (type: pipeline)`);
-}
-
-function invalid(field: string, message: string): LatheError {
-  return new LatheError('LATHE_INVALID_SPEC', `spec: ${field}: ${message}`, { details: { field } });
+  const message = `'${spec.name ?? 'the component'}' is a ${spec.type} component; a pipeline step runs a pipeline component (type: pipeline)`;
+  return new LatheError('LATHE_INVALID_SPEC', `spec: component: ${message}`, { details: { field: 'component' } });
 }
 
 /**
